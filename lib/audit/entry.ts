@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CategoryChoiceSchema } from '../policy';
+import { SHA256_HEX } from '../hash';
+
+const Hash = z.string().regex(SHA256_HEX);
+
+export const AuditEventSchema = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('capture.created'),
+    captureId: z.uuid(),
+    /** SHA-256 of the capture's canonical metadata, which itself lists every artefact's hash. */
+    metadataSha256: Hash,
+  }),
+  z.object({
+    action: z.literal('capture.edited'),
+    captureId: z.uuid(),
+    change: z.discriminatedUnion('field', [
+      z.object({ field: z.literal('note'), from: z.string(), to: z.string() }),
+      z.object({ field: z.literal('category'), from: CategoryChoiceSchema, to: CategoryChoiceSchema }),
+    ]),
+  }),
+  z.object({
+    action: z.literal('bundle.exported'),
+    captureIds: z.array(z.uuid()),
+    fileName: z.string(),
+    manifestSha256: Hash,
+  }),
+]);
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditActorSchema = z.object({ name: z.string(), email: z.string() });
+
+/** The part of an entry that its content hash covers. */
+export const AuditContentSchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.iso.datetime(),
+  actor: AuditActorSchema,
+  event: AuditEventSchema,
+});
+export type AuditContent = z.infer<typeof AuditContentSchema>;
+
+export const AuditEntrySchema = AuditContentSchema.extend({ prevHash: Hash, hash: Hash });
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/**
+ * An entry about a capture outside an export: its content is withheld (it may name other
+ * people) but its hashes stay, so the recipient can still check the chain unbroken from the start.
+ */
+export const WithheldAuditEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  withheld: z.literal(true),
+  contentHash: Hash,
+  prevHash: Hash,
+  hash: Hash,
+});
+export type WithheldAuditEntry = z.infer<typeof WithheldAuditEntrySchema>;
+
+export const ExportedAuditLineSchema = z.union([AuditEntrySchema, WithheldAuditEntrySchema]);
+export type ExportedAuditLine = z.infer<typeof ExportedAuditLineSchema>;

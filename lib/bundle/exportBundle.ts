@@ -1,0 +1,148 @@
+import { downloadZip } from 'client-zip';
+import type { ExportedAuditLine } from '../audit';
+import type { ArtefactKind, StaffMember } from '../capture/metadata';
+import { ExhibitError } from '../errors';
+import { sha256OfBlob, shortHash } from '../hash';
+import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
+import { BundleManifestSchema, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
+import { renderReport } from './report';
+import { formatSha256Sums } from './sha256sums';
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  path: string;
+}
+
+export interface ExportRequest {
+  captureIds: readonly string[];
+  exportedBy: StaffMember;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportedBundle {
+  zip: Blob;
+  fileName: string;
+  manifest: BundleManifest;
+  manifestSha256: string;
+}
+
+interface BundleFile {
+  path: string;
+  blob: Blob;
+}
+
+export interface BundleExporterDeps {
+  evidence: EvidenceRepository;
+  auditLines(captureIds: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
+  generatorVersion: string;
+  clock?: () => Date;
+}
+
+const json = (value: unknown) => new Blob([JSON.stringify(value, null, 2) + '\n'], { type: 'application/json' });
+const text = (value: string, type: string) => new Blob([value], { type: `${type};charset=utf-8` });
+
+/**
+ * Builds the evidence bundle (issue #2, item 6) as a zip streamed by client-zip: each file is
+ * hashed as it goes in, the manifest is written from those hashes, and SHA256SUMS comes last.
+ */
+export function createBundleExporter(deps: BundleExporterDeps) {
+  const clock = deps.clock ?? (() => new Date());
+
+  async function loadCaptures(ids: readonly string[]): Promise<CaptureView[]> {
+    const views = await Promise.all(ids.map((id) => deps.evidence.getCapture(id)));
+    const found = views.filter((v): v is CaptureView => v !== undefined);
+    if (found.length === 0) throw new ExhibitError('invalid-input', 'Choose at least one capture to export.');
+    if (found.length !== ids.length) throw new ExhibitError('invalid-input', 'Some chosen captures no longer exist; refresh the list and try again.');
+    return found.sort((a, b) => a.metadata.capturedAtUtc.localeCompare(b.metadata.capturedAtUtc));
+  }
+
+  async function storedArtefact(view: CaptureView, kind: ArtefactKind, expectedSha256: string): Promise<Blob> {
+    const row = await deps.evidence.getArtefact(view.metadata.id, kind);
+    if (!row) throw new ExhibitError('export-failed', `The stored ${kind} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
+    if ((await sha256OfBlob(row.blob)) !== expectedSha256) {
+      throw new ExhibitError('export-failed', `The stored ${kind} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);
+    }
+    return row.blob;
+  }
+
+  return {
+    async exportBundle(request: ExportRequest): Promise<ExportedBundle> {
+      const views = await loadCaptures(request.captureIds);
+      const exportedAt = clock();
+      const exportedAtUtc = exportedAt.toISOString();
+      const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)));
+      const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.id.slice(0, 8)}`);
+      const listed: ManifestFile[] = [];
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 5;
+      let done = 0;
+      let manifestSha256 = '';
+      let manifest: BundleManifest | undefined;
+
+      const record = async (file: BundleFile, listInManifest = true) => {
+        request.signal?.throwIfAborted();
+        const sha256 = await sha256OfBlob(file.blob);
+        const entry = { path: file.path, bytes: file.blob.size, sha256, mimeType: file.blob.type || 'application/octet-stream' };
+        if (listInManifest) listed.push(entry);
+        request.onProgress?.({ done: ++done, total, path: file.path });
+        return { name: file.path, input: file.blob, lastModified: exportedAt };
+      };
+
+      async function* files() {
+        for (const [i, view] of views.entries()) {
+          for (const artefact of view.metadata.artefacts) {
+            const blob = await storedArtefact(view, artefact.kind, artefact.sha256);
+            yield record({ path: `${folders[i]}/${artefact.fileName}`, blob });
+          }
+          yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
+        }
+        yield record({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
+        const report = renderReport({
+          exportedAtUtc,
+          exportedBy: request.exportedBy,
+          generatorVersion: deps.generatorVersion,
+          captures: views.map((view, i) => ({ view, folder: folders[i]! })),
+          auditHeadHash: auditLines.at(-1)?.hash ?? '',
+        });
+        yield record({ path: 'report.html', blob: text(report, 'text/html') });
+        yield record({ path: 'manifest.schema.json', blob: json(manifestJsonSchema()) });
+        manifest = BundleManifestSchema.parse({
+          format: 'exhibit-evidence-bundle',
+          formatVersion: 1,
+          generator: { name: 'Exhibit', version: deps.generatorVersion },
+          exportedAtUtc,
+          exportedBy: request.exportedBy,
+          captures: views.map((v, i) => ({ id: v.metadata.id, folder: folders[i], capturedAtUtc: v.metadata.capturedAtUtc, url: v.metadata.page.url, category: v.current.category.id })),
+          audit: { path: 'audit.jsonl', entries: auditLines.length, headHash: auditLines.at(-1)?.hash },
+          files: listed,
+        });
+        const manifestBlob = json(manifest);
+        const manifestFile = await record({ path: MANIFEST_PATH, blob: manifestBlob }, false);
+        manifestSha256 = await sha256OfBlob(manifestBlob);
+        yield manifestFile;
+        const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }]);
+        yield record({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, false);
+      }
+
+      let zip: Blob;
+      try {
+        zip = await downloadZip(files()).blob();
+      } catch (error) {
+        if (request.signal?.aborted) throw new ExhibitError('export-cancelled', 'Export cancelled. No file was saved and your captures are unchanged.', { cause: error });
+        if (error instanceof ExhibitError) throw error;
+        throw new ExhibitError('export-failed', 'The bundle could not be built; no file was saved. Try again.', { cause: error });
+      }
+      const fileName = bundleFileName(request.exportedBy.school, exportedAt, manifestSha256);
+      return { zip, fileName, manifest: manifest!, manifestSha256 };
+    },
+  };
+}
+export type BundleExporter = ReturnType<typeof createBundleExporter>;
+
+/** `exhibit-<school>-<UTC date>-<short hash>.zip`; the hash is the manifest's, which pins every file. */
+export function bundleFileName(school: string, exportedAt: Date, manifestSha256: string): string {
+  const slug = school.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'school';
+  const stamp = exportedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `exhibit-${slug}-${stamp}-${shortHash(manifestSha256).slice(0, 8)}.zip`;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { StaffMemberSchema } from '../capture/metadata';
+import { SHA256_HEX } from '../hash';
+import { CategoryIdSchema } from '../policy';
+
+/** A path inside the bundle: relative, forward slashes, no `..`, nothing odd a zip slip could use. */
+export const BundlePathSchema = z
+  .string()
+  .regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'must be a plain relative path inside the bundle');
+
+export const ManifestFileSchema = z.object({
+  path: BundlePathSchema,
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(SHA256_HEX),
+  mimeType: z.string(),
+});
+export type ManifestFile = z.infer<typeof ManifestFileSchema>;
+
+/**
+ * `manifest.json`, the bundle's table of contents. Defined once: types, validation and the
+ * published JSON Schema (schemas/manifest.schema.json) all come from this object.
+ */
+export const BundleManifestSchema = z.object({
+  format: z.literal('exhibit-evidence-bundle'),
+  formatVersion: z.literal(1),
+  generator: z.object({ name: z.literal('Exhibit'), version: z.string() }),
+  exportedAtUtc: z.iso.datetime(),
+  exportedBy: StaffMemberSchema,
+  captures: z.array(
+    z.object({
+      id: z.uuid(),
+      folder: BundlePathSchema,
+      capturedAtUtc: z.iso.datetime(),
+      url: z.url(),
+      category: CategoryIdSchema,
+    }),
+  ),
+  audit: z.object({ path: z.literal('audit.jsonl'), entries: z.number().int().nonnegative(), headHash: z.string().regex(SHA256_HEX) }),
+  files: z.array(ManifestFileSchema).min(1),
+});
+export type BundleManifest = z.infer<typeof BundleManifestSchema>;
+
+/** Files the manifest cannot list: itself, and the checksum list that covers it. */
+export const MANIFEST_PATH = 'manifest.json';
+export const SHA256SUMS_PATH = 'SHA256SUMS';
+
+export function manifestJsonSchema(): object {
+  return z.toJSONSchema(BundleManifestSchema, { target: 'draft-2020-12' });
+}

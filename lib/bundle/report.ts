@@ -1,0 +1,116 @@
+import type { AuditEntry } from '../audit';
+import type { CaptureMetadata } from '../capture/metadata';
+import { html, type SafeHtml } from '../html';
+import { categoryById, describeCategory, type CategoryChoice } from '../policy';
+import type { CaptureView } from '../store/evidenceRepository';
+import type { StaffMember } from '../capture/metadata';
+
+export interface ReportCapture {
+  view: CaptureView;
+  folder: string;
+}
+
+export interface ReportInput {
+  exportedAtUtc: string;
+  exportedBy: StaffMember;
+  generatorVersion: string;
+  captures: readonly ReportCapture[];
+  auditHeadHash: string;
+}
+
+/**
+ * `report.html`: printable and self-contained. No scripts, and a CSP that forbids them should
+ * escaping ever fail; images are the bundle's own hashed files, referenced by relative path,
+ * so the report shows exactly the files the manifest vouches for.
+ */
+export function renderReport(input: ReportInput): string {
+  const page = html`<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src 'none'">
+<meta name="referrer" content="no-referrer">
+<title>Evidence report — ${input.exportedBy.school}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="cover">
+<h1>Evidence report</h1>
+<p class="school">${input.exportedBy.school}</p>
+<dl>
+<dt>Exported by</dt><dd>${input.exportedBy.name}, ${input.exportedBy.role} (${input.exportedBy.email})</dd>
+<dt>Exported at (UTC)</dt><dd>${input.exportedAtUtc}</dd>
+<dt>Captures</dt><dd>${input.captures.length}</dd>
+<dt>Audit log head</dt><dd><code>${input.auditHeadHash}</code></dd>
+<dt>Made with</dt><dd>Exhibit ${input.generatorVersion}</dd>
+</dl>
+<p>How to check this bundle: every file is listed with its SHA-256 in <code>manifest.json</code> and in <code>SHA256SUMS</code>
+(run <code>sha256sum -c SHA256SUMS</code> in the unzipped folder, or Exhibit’s <code>npm run verify -- bundle.zip</code>).
+Any changed, missing or added file makes the check fail.</p>
+</header>
+${input.captures.map((capture, index) => renderCapture(capture, index + 1))}
+</body>
+</html>
+`;
+  return page.html;
+}
+
+function renderCapture({ view, folder }: ReportCapture, number: number): SafeHtml {
+  const m = view.metadata;
+  const screenshot = m.artefacts.find((a) => a.kind === 'screenshot');
+  const edits = view.history.filter((entry) => entry.event.action === 'capture.edited');
+  return html`<section class="capture">
+<h2>Capture ${number}: ${describeCategory(view.current.category)}</h2>
+${categoryBlock(view.current.category)}
+<dl>
+<dt>Page address</dt><dd class="url"><code>${m.page.url}</code></dd>
+<dt>Page title</dt><dd>${m.page.title}</dd>
+<dt>Captured (UTC)</dt><dd>${m.capturedAtUtc}</dd>
+<dt>Captured (local)</dt><dd>${m.capturedAtLocal} (${m.timeZone}, UTC${m.utcOffset})</dd>
+<dt>Captured by</dt><dd>${m.capturedBy.name}, ${m.capturedBy.role} (${m.capturedBy.email}), ${m.capturedBy.school}</dd>
+${m.author.name ? html`<dt>Post author</dt><dd>${m.author.name}</dd>` : ''}
+${m.author.profileUrl ? html`<dt>Author profile</dt><dd class="url"><code>${m.author.profileUrl}</code></dd>` : ''}
+<dt>Note</dt><dd class="note">${view.current.note || '—'}</dd>
+${m.page.selectedText ? html`<dt>Selected text</dt><dd class="note">${m.page.selectedText}</dd>` : ''}
+<dt>Method</dt><dd>Browser screenshot of the visible tab (tabs.captureVisibleTab)${screenshot?.pixels ? html`, ${screenshot.pixels.width} × ${screenshot.pixels.height} px` : ''}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}</dd>
+<dt>Browser</dt><dd>${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}</dd>
+<dt>Capture id</dt><dd><code>${m.id}</code></dd>
+</dl>
+${edits.length > 0 ? editHistory(m, edits) : ''}
+${screenshot ? html`<figure><img src="${folder}/${screenshot.fileName}" alt="Screenshot for capture ${number}"><figcaption>${folder}/${screenshot.fileName}</figcaption></figure>` : ''}
+<table class="hashes"><thead><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>
+${m.artefacts.map((a) => html`<tr><td>${folder}/${a.fileName}</td><td>${a.bytes}</td><td><code>${a.sha256}</code></td></tr>`)}
+</tbody></table>
+</section>
+`;
+}
+
+function categoryBlock(choice: CategoryChoice): SafeHtml {
+  return html`<p class="policy">Policy: “${categoryById(choice.id).policyWording}”</p>`;
+}
+
+function editHistory(original: CaptureMetadata, edits: readonly AuditEntry[]): SafeHtml {
+  return html`<h3>Edits after capture</h3>
+<p>Recorded at capture: category “${describeCategory(original.category)}”, note “${original.note}”.</p>
+<ol class="history">
+${edits.map((entry) => {
+  if (entry.event.action !== 'capture.edited') return '';
+  const { change } = entry.event;
+  const [from, to] = change.field === 'note' ? [change.from, change.to] : [describeCategory(change.from), describeCategory(change.to)];
+  return html`<li>${entry.at} — ${entry.actor.name} changed the ${change.field} from “${from}” to “${to}” (audit entry ${entry.seq})</li>`;
+})}
+</ol>`;
+}
+
+const STYLE = `
+body { font: 11pt/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #111; }
+h1 { margin: 0 0 .25rem; } .school { font-size: 1.3rem; margin: 0 0 1rem; }
+dl { display: grid; grid-template-columns: 12rem 1fr; gap: .25rem 1rem; }
+dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
+.note { white-space: pre-wrap; } .policy { font-style: italic; }
+.capture { border-top: 2px solid #333; padding-top: 1rem; margin-top: 2rem; break-before: page; }
+figure { margin: 1rem 0; } img { max-width: 100%; border: 1px solid #999; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+th, td { border: 1px solid #bbb; padding: .2rem .4rem; text-align: left; overflow-wrap: anywhere; }
+code { font-size: 9pt; }
+`;

@@ -1,0 +1,171 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import { ExportedAuditLineSchema, findChainBreaks, type ExportedAuditLine } from '../audit';
+import { canonicalJson } from '../canonicalJson';
+import { CaptureMetadataSchema } from '../capture/metadata';
+import { sha256Hex } from '../hash';
+import { BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
+import { parseSha256Sums } from './sha256sums';
+import { openZip, type ZipFileEntry } from './zipReader';
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Every problem found, in plain words; empty when the bundle passes. */
+  failures: string[];
+  manifest?: BundleManifest;
+  filesChecked: number;
+}
+
+/**
+ * Checks a bundle end to end (issue #2, item 7): manifest schema, each file's size and SHA-256,
+ * SHA256SUMS, the audit chain and each capture's metadata against the chain. Used by the CLI and
+ * by the dashboard, so both give the same verdict.
+ */
+export async function verifyBundle(bundle: Blob): Promise<VerifyReport> {
+  let zip: Awaited<ReturnType<typeof openZip>>;
+  try {
+    zip = await openZip(bundle);
+  } catch (error) {
+    // zip.js itself refuses entries named like `../x` or `/x` (zip slip) before listing them.
+    if (error instanceof Error && /unsafe filename/i.test(error.message)) {
+      return fail('The zip holds a file with an unsafe path (outside the bundle folder), so it was refused.');
+    }
+    return fail('This file is not a zip archive, so it is not an Exhibit bundle.');
+  }
+  try {
+    return await verifyEntries(zip.entries);
+  } finally {
+    await zip.close();
+  }
+}
+
+function fail(message: string): VerifyReport {
+  return { ok: false, failures: [message], filesChecked: 0 };
+}
+
+async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
+  const failures: string[] = [];
+  const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  const contents = new Map<string, Uint8Array>();
+  const hashes = new Map<string, string>();
+
+  async function read(path: string): Promise<Uint8Array | undefined> {
+    const entry = byPath.get(path);
+    if (!entry) return undefined;
+    if (!contents.has(path)) {
+      try {
+        const bytes = await entry.read();
+        contents.set(path, bytes);
+        hashes.set(path, bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))));
+      } catch (error) {
+        failures.push(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : error})`);
+        contents.set(path, new Uint8Array());
+        hashes.set(path, '');
+      }
+    }
+    return contents.get(path);
+  }
+  const readText = async (path: string) => {
+    const bytes = await read(path);
+    return bytes && new TextDecoder().decode(bytes);
+  };
+
+  for (const entry of entries) {
+    if (!BundlePathSchema.safeParse(entry.path).success) failures.push(`The zip holds a file with an unsafe path: ${JSON.stringify(entry.path)}`);
+  }
+  const manifestText = await readText(MANIFEST_PATH);
+  if (manifestText === undefined) return { ok: false, failures: ['This zip is not an Exhibit bundle: it has no manifest.json.', ...failures], filesChecked: 0 };
+  const manifestParse = BundleManifestSchema.safeParse(parseJson(manifestText));
+  if (!manifestParse.success) {
+    const issues = manifestParse.error.issues.map((issue) => `manifest.json: ${issue.path.join('.') || '(whole file)'}: ${issue.message}`);
+    return { ok: false, failures: [...failures, 'manifest.json does not match the bundle format.', ...issues], filesChecked: 0 };
+  }
+  const manifest = manifestParse.data;
+
+  for (const file of manifest.files) {
+    const bytes = await read(file.path);
+    if (!bytes) failures.push(`${file.path} is listed in the manifest but missing from the zip`);
+    else if (bytes.byteLength !== file.bytes) failures.push(`${file.path} has ${bytes.byteLength} bytes; the manifest says ${file.bytes}`);
+    else if (hashes.get(file.path) && hashes.get(file.path) !== file.sha256) failures.push(`${file.path} has been changed: its SHA-256 does not match the manifest`);
+  }
+  const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST_PATH, SHA256SUMS_PATH]);
+  for (const entry of entries) if (!listed.has(entry.path)) failures.push(`${entry.path} is in the zip but not listed in the manifest`);
+
+  await checkSha256Sums(await readText(SHA256SUMS_PATH), hashes, failures);
+  const auditLines = checkAudit(await readText(manifest.audit.path), manifest, failures);
+  for (const capture of manifest.captures) {
+    await checkCapture(capture, manifest, await readText(`${capture.folder}/metadata.json`), auditLines, failures);
+  }
+  return { ok: failures.length === 0, failures, manifest, filesChecked: hashes.size };
+}
+
+async function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, failures: string[]) {
+  if (text === undefined) {
+    failures.push('SHA256SUMS is missing');
+    return;
+  }
+  const { lines, problems } = parseSha256Sums(text);
+  failures.push(...problems);
+  const covered = new Set(lines.map((l) => l.path));
+  for (const line of lines) {
+    const actual = hashes.get(line.path);
+    if (actual === undefined) failures.push(`SHA256SUMS lists ${line.path}, which is not in the manifest or the zip`);
+    else if (actual && actual !== line.sha256) failures.push(`${line.path} does not match its line in SHA256SUMS`);
+  }
+  for (const path of hashes.keys()) if (path !== SHA256SUMS_PATH && !covered.has(path)) failures.push(`${path} is missing from SHA256SUMS`);
+}
+
+function checkAudit(text: string | undefined, manifest: BundleManifest, failures: string[]): ExportedAuditLine[] {
+  if (text === undefined) {
+    failures.push('audit.jsonl is missing');
+    return [];
+  }
+  const lines: ExportedAuditLine[] = [];
+  text.split('\n').forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    const parsed = ExportedAuditLineSchema.safeParse(parseJson(raw));
+    if (parsed.success) lines.push(parsed.data);
+    else failures.push(`audit.jsonl line ${index + 1} is not a valid audit entry`);
+  });
+  failures.push(...findChainBreaks(lines));
+  if (lines.length !== manifest.audit.entries) failures.push(`audit.jsonl has ${lines.length} entries; the manifest says ${manifest.audit.entries}`);
+  if (lines.at(-1)?.hash !== manifest.audit.headHash) failures.push('The last audit entry is not the one the manifest names');
+  return lines;
+}
+
+async function checkCapture(
+  capture: BundleManifest['captures'][number],
+  manifest: BundleManifest,
+  text: string | undefined,
+  audit: readonly ExportedAuditLine[],
+  failures: string[],
+) {
+  const label = `Capture ${capture.folder}`;
+  if (text === undefined) {
+    failures.push(`${label}: metadata.json is missing`);
+    return;
+  }
+  const raw = parseJson(text);
+  const metadata = CaptureMetadataSchema.safeParse(raw);
+  if (!metadata.success) {
+    failures.push(`${label}: metadata.json does not match the capture format (${z.prettifyError(metadata.error).split('\n')[0]})`);
+    return;
+  }
+  if (metadata.data.id !== capture.id) failures.push(`${label}: metadata.json is for a different capture`);
+  for (const artefact of metadata.data.artefacts) {
+    const listed = manifest.files.find((f) => f.path === `${capture.folder}/${artefact.fileName}`);
+    if (!listed) failures.push(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
+    else if (listed.sha256 !== artefact.sha256) failures.push(`${label}: ${artefact.fileName} is not the file hashed at capture`);
+  }
+  const created = audit.find((line) => !('withheld' in line) && line.event.action === 'capture.created' && line.event.captureId === capture.id);
+  if (!created || 'withheld' in created || created.event.action !== 'capture.created') failures.push(`${label}: the audit log has no entry recording this capture`);
+  else if (created.event.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CategoryChoiceSchema } from '../policy';
+import { SHA256_HEX } from '../hash';
+
+export const StaffMemberSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(200),
+  role: z.string().trim().min(1, 'Enter your role.').max(200),
+  email: z.email('Enter a valid email address.'),
+  school: z.string().trim().min(1, 'Enter the school’s name.').max(200),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+/** What produced an artefact, so a reader knows a screenshot from a derived file. */
+export const ArtefactKindSchema = z.enum(['screenshot', 'thumbnail', 'page-text']);
+export type ArtefactKind = z.infer<typeof ArtefactKindSchema>;
+
+export const ArtefactSchema = z.object({
+  kind: ArtefactKindSchema,
+  fileName: z.string().regex(/^[a-z0-9.-]+$/),
+  mimeType: z.string().min(1),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(SHA256_HEX),
+  method: z.enum(['tabs.captureVisibleTab', 'scaled-from-screenshot', 'document.body.innerText']),
+  pixels: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+});
+export type Artefact = z.infer<typeof ArtefactSchema>;
+
+export const PageSnapshotSchema = z.object({
+  url: z.url(),
+  title: z.string(),
+  selectedText: z.string(),
+  viewport: z.object({ width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }),
+  devicePixelRatio: z.number().positive(),
+});
+export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
+
+export const EnvironmentSchema = z.object({
+  browserName: z.string(),
+  browserVersion: z.string(),
+  os: z.string(),
+  extensionVersion: z.string(),
+  userAgent: z.string(),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+/** What the staff member typed in the popup. */
+export const CaptureFormSchema = z.object({
+  category: CategoryChoiceSchema,
+  note: z.string().max(10_000),
+  author: z.object({
+    name: z.string().trim().max(300).optional(),
+    profileUrl: z.union([z.url(), z.literal('')]).optional(),
+  }),
+});
+export type CaptureForm = z.infer<typeof CaptureFormSchema>;
+
+/**
+ * Everything recorded at the moment of capture (issue #2, item 4). Stored once and never changed:
+ * later edits of note or category go to the audit log.
+ */
+export const CaptureMetadataSchema = z.object({
+  schemaVersion: z.literal(1),
+  id: z.uuid(),
+  capturedAtUtc: z.iso.datetime(),
+  capturedAtLocal: z.iso.datetime({ offset: true }),
+  timeZone: z.string().min(1),
+  utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/),
+  page: PageSnapshotSchema,
+  ...CaptureFormSchema.shape,
+  capturedBy: StaffMemberSchema,
+  environment: EnvironmentSchema,
+  artefacts: z.array(ArtefactSchema).min(1),
+});
+export type CaptureMetadata = z.infer<typeof CaptureMetadataSchema>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** What the capture reads from the page. It comes from page context, so it is validated. */
+export const PageReadingSchema = z.object({
+  url: z.url(),
+  title: z.string().max(10_000),
+  selectedText: z.string().max(1_000_000),
+  text: z.string().max(20_000_000),
+  viewport: z.object({ width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }),
+  devicePixelRatio: z.number().positive(),
+});
+export type PageReading = z.infer<typeof PageReadingSchema>;
+
+/**
+ * Runs inside the captured page (via scripting.executeScript), so it must be self-contained:
+ * no imports, no closures. The document is a parameter so tests can pass a fixture document.
+ */
+export function readPage(doc: Document = document): PageReading {
+  const win = doc.defaultView ?? window;
+  return {
+    url: doc.location.href,
+    title: doc.title,
+    selectedText: win.getSelection()?.toString() ?? '',
+    text: doc.body?.innerText ?? doc.body?.textContent ?? '',
+    viewport: { width: win.innerWidth, height: win.innerHeight },
+    devicePixelRatio: win.devicePixelRatio,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Errors a staff member can meet, each with a plain-words message that says what happened and
+ * that nothing was lost. `code` lets the UI and tests tell them apart without parsing text.
+ */
+export type ExhibitErrorCode =
+  | 'profile-missing'
+  | 'forbidden-page'
+  | 'capture-failed'
+  | 'storage-full'
+  | 'storage-failed'
+  | 'export-cancelled'
+  | 'export-failed'
+  | 'not-a-bundle'
+  | 'invalid-input';
+
+export class ExhibitError extends Error {
+  constructor(
+    readonly code: ExhibitErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ExhibitError';
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped by Dexie. */
+export function isQuotaExceeded(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner ?? e.cause) {
+    if (e.name === 'QuotaExceededError') return true;
+  }
+  return false;
+}

@@ -1,0 +1,100 @@
+import type { AuditEntry } from '../audit';
+import { canonicalJson } from '../canonicalJson';
+import type { ArtefactKind, CaptureMetadata, StaffMember } from '../capture/metadata';
+import { ExhibitError, isQuotaExceeded } from '../errors';
+import { sha256Hex } from '../hash';
+import type { CategoryChoice } from '../policy';
+import { appendAudit, entriesForCapture } from './auditLog';
+import type { ArtefactRow, ExhibitDb } from './db';
+
+/** A capture as the dashboard shows it: the original, its current values and its history. */
+export interface CaptureView {
+  metadata: CaptureMetadata;
+  current: { category: CategoryChoice; note: string };
+  history: AuditEntry[];
+}
+
+export type CaptureEdit = { field: 'note'; to: string } | { field: 'category'; to: CategoryChoice };
+
+export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
+  async function view(metadata: CaptureMetadata): Promise<CaptureView> {
+    const history = await entriesForCapture(db, metadata.id);
+    const current = { category: metadata.category, note: metadata.note };
+    for (const entry of history) {
+      if (entry.event.action !== 'capture.edited') continue;
+      const { change } = entry.event;
+      if (change.field === 'note') current.note = change.to;
+      else current.category = change.to;
+    }
+    return { metadata, current, history };
+  }
+
+  async function getCapture(id: string): Promise<CaptureView | undefined> {
+    const row = await db.captures.get(id);
+    return row && view(row.metadata);
+  }
+
+  return {
+    getCapture,
+
+    /**
+     * Stores the capture, its files and its audit entry in one transaction: all or nothing.
+     * Each file's hash is checked against the metadata before anything is written.
+     */
+    async saveCapture(metadata: CaptureMetadata, files: Partial<Record<ArtefactKind, Blob>>, hashes: Partial<Record<ArtefactKind, string>>): Promise<AuditEntry> {
+      const rows: ArtefactRow[] = metadata.artefacts.map((artefact) => {
+        const blob = files[artefact.kind];
+        if (!blob || hashes[artefact.kind] !== artefact.sha256 || blob.size !== artefact.bytes) {
+          throw new ExhibitError('capture-failed', `The ${artefact.kind} does not match its recorded hash or size; nothing was saved.`);
+        }
+        return { captureId: metadata.id, kind: artefact.kind, blob, sha256: artefact.sha256 };
+      });
+      try {
+        return await db.transaction('rw', [db.captures, db.artefacts, db.audit], async () => {
+          await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, metadata });
+          await db.artefacts.bulkAdd(rows);
+          return appendAudit(db, clock(), metadata.capturedBy, {
+            action: 'capture.created',
+            captureId: metadata.id,
+            metadataSha256: sha256Hex(canonicalJson(metadata)),
+          });
+        });
+      } catch (error) {
+        if (isQuotaExceeded(error)) {
+          throw new ExhibitError(
+            'storage-full',
+            'The browser’s storage for Exhibit is full, so this capture was not saved. Your earlier captures are safe. Export and remove old captures, or free disk space, then try again.',
+            { cause: error },
+          );
+        }
+        throw new ExhibitError('storage-failed', 'This capture could not be saved; nothing was stored. Try again.', { cause: error });
+      }
+    },
+
+    async listCaptures(): Promise<CaptureView[]> {
+      const rows = await db.captures.orderBy('capturedAtUtc').reverse().toArray();
+      return Promise.all(rows.map((row) => view(row.metadata)));
+    },
+
+    getArtefact(captureId: string, kind: ArtefactKind): Promise<ArtefactRow | undefined> {
+      return db.artefacts.get([captureId, kind]);
+    },
+
+    /** Records an edit as a new audit entry; the stored original is never touched. */
+    async editCapture(id: string, edit: CaptureEdit, actor: StaffMember): Promise<CaptureView> {
+      return db.transaction('rw', [db.captures, db.audit], async () => {
+        const before = await getCapture(id);
+        if (!before) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
+        const change =
+          edit.field === 'note'
+            ? { field: 'note' as const, from: before.current.note, to: edit.to }
+            : { field: 'category' as const, from: before.current.category, to: edit.to };
+        if (canonicalJson(change.from) === canonicalJson(change.to)) return before;
+        const entry = await appendAudit(db, clock(), actor, { action: 'capture.edited', captureId: id, change });
+        const current = change.field === 'note' ? { ...before.current, note: change.to } : { ...before.current, category: change.to };
+        return { ...before, current, history: [...before.history, entry] };
+      });
+    },
+  };
+}
+export type EvidenceRepository = ReturnType<typeof createEvidenceRepository>;

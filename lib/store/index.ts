@@ -1,0 +1,4 @@
+export * from './db';
+export * from './settings';
+export * from './evidenceRepository';
+export * from './auditLog';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { StaffMemberSchema, type StaffMember } from '../capture/metadata';
+import type { ExhibitDb } from './db';
+
+export const ExportSettingsSchema = z.object({
+  /** Ask where to save each bundle (issue #2: on by default). */
+  askWhereToSave: z.boolean(),
+});
+export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
+const DEFAULT_EXPORT_SETTINGS: ExportSettings = { askWhereToSave: true };
+
+export function createSettingsRepository(db: ExhibitDb) {
+  async function read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    const row = await db.settings.get(key);
+    const parsed = schema.safeParse(row?.value);
+    return parsed.success ? parsed.data : undefined;
+  }
+  return {
+    /** The staff member and school; undefined until the options page has been filled in. */
+    getProfile: () => read('profile', StaffMemberSchema),
+    async saveProfile(profile: StaffMember): Promise<StaffMember> {
+      const value = StaffMemberSchema.parse(profile);
+      await db.settings.put({ key: 'profile', value });
+      return value;
+    },
+    async getExportSettings(): Promise<ExportSettings> {
+      return (await read('export', ExportSettingsSchema)) ?? DEFAULT_EXPORT_SETTINGS;
+    },
+    async saveExportSettings(settings: ExportSettings): Promise<void> {
+      await db.settings.put({ key: 'export', value: ExportSettingsSchema.parse(settings) });
+    },
+  };
+}
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

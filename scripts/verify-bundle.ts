@@ -1,0 +1,36 @@
+// `npm run verify -- <bundle.zip>`: checks an Exhibit evidence bundle without a browser.
+// Exit code 0 only when every check passes.
+import { openAsBlob } from 'node:fs';
+import { verifyBundle } from '../lib/bundle/verify';
+
+async function main(paths: string[]): Promise<number> {
+  if (paths.length === 0) {
+    console.error('Usage: npm run verify -- <bundle.zip> [more.zip …]');
+    return 2;
+  }
+  let allPassed = true;
+  for (const path of paths) {
+    let blob: Blob;
+    try {
+      blob = await openAsBlob(path); // lazily read: the zip is never loaded whole
+    } catch (error) {
+      console.error(`FAIL ${path}: cannot open the file (${(error as Error).message})`);
+      allPassed = false;
+      continue;
+    }
+    const report = await verifyBundle(blob);
+    if (report.ok) {
+      const m = report.manifest!;
+      console.log(`PASS ${path}`);
+      console.log(`  ${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; audit chain of ${m.audit.entries} entries intact.`);
+      console.log(`  ${m.captures.length} capture(s), exported ${m.exportedAtUtc} by ${m.exportedBy.name} (${m.exportedBy.school}).`);
+    } else {
+      allPassed = false;
+      console.log(`FAIL ${path}: ${report.failures.length} problem(s)`);
+      for (const failure of report.failures) console.log(`  - ${failure}`);
+    }
+  }
+  return allPassed ? 0 : 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport } from '@/lib/bundle/report';
+import { STAFF, form, testWorld } from '../fixtures';
+
+const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', '"><svg onload=alert(3)>'];
+
+async function reportFor(overrides: Parameters<typeof form>[0], page = {}) {
+  const { fakeTabs } = await import('../fixtures');
+  const world = await testWorld({ tabs: fakeTabs({ page }) });
+  const { metadata } = await world.capture.captureVisibleTab(1, form(overrides));
+  await world.evidence.editCapture(metadata.id, { field: 'note', to: HOSTILE[1]! }, STAFF);
+  const view = (await world.evidence.getCapture(metadata.id))!;
+  return renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: { ...STAFF, school: '<b>School</b>' }, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001-x' }], auditHeadHash: 'f'.repeat(64) });
+}
+
+describe('report.html', () => {
+  it('shows notes, titles, author and selected text from pages and users as text, never markup', async () => {
+    const html = await reportFor(
+      { note: HOSTILE[0]!, author: { name: HOSTILE[2]!, profileUrl: 'https://social.example/"onmouseover="x' } },
+      { title: HOSTILE[1]!, selectedText: HOSTILE[0]!, url: 'https://social.example/p?q=<script>' },
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img src=x/i);
+    expect(html).not.toMatch(/<svg/i);
+    expect(html).not.toContain('<b>School</b>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(2)&quot;&gt;');
+    expect(html).toContain('&quot;&gt;&lt;svg onload=alert(3)&gt;');
+    expect(html).toContain('&lt;b&gt;School&lt;/b&gt;');
+  });
+
+  it('forbids scripts and remote resources through its CSP and has only relative images', async () => {
+    const html = await reportFor({});
+    expect(html).toContain(`default-src 'none'`);
+    expect(html).toContain(`script-src 'none'`);
+    expect(html).not.toMatch(/<(script|link|iframe|object)\b/i);
+    for (const [, src] of html.matchAll(/<img src="([^"]*)"/g)) expect(src).toMatch(/^captures\//);
+  });
+
+  it('shows the category with the policy’s wording, the capture times, capturer, hashes and edit history', async () => {
+    const html = await reportFor({ note: 'original' });
+    expect(html).toContain('Defamatory statements');
+    expect(html).toContain('Making defamatory statements about the school, Trust or staff at the school');
+    expect(html).toContain('2026-06-01T09:00:01.000Z');
+    expect(html).toContain('2026-06-01T10:00:01.000+01:00 (Europe/London, UTC+01:00)');
+    expect(html).toContain('Jo Smith, Head of School');
+    expect(html).toMatch(/<code>[0-9a-f]{64}<\/code>/);
+    expect(html).toContain('Edits after capture');
+    expect(html).toContain('note “original”');
+  });
+});

@@ -1,0 +1,67 @@
+import { ExhibitDb, createEvidenceRepository, createSettingsRepository } from '@/lib/store';
+import { exportableAuditLines } from '@/lib/store/auditLog';
+import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureService';
+import { createBundleExporter } from '@/lib/bundle/exportBundle';
+import type { CaptureForm, Environment, StaffMember } from '@/lib/capture/metadata';
+import type { PageReading } from '@/lib/capture/pageReading';
+
+/** A real 1×1 PNG. */
+export const ONE_PIXEL_PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
+
+export const STAFF: StaffMember = { name: 'Jo Smith', role: 'Head of School', email: 'jo.smith@northwick.example', school: 'Northwick Park Primary' };
+
+export const ENVIRONMENT: Environment = { browserName: 'Chromium', browserVersion: '156.0', os: 'linux (x86-64)', extensionVersion: '0.1.0', userAgent: 'test' };
+
+export function form(overrides: Partial<CaptureForm> = {}): CaptureForm {
+  return { category: { id: 'defamation' }, note: 'Posted on the village page', author: { name: 'A Parent', profileUrl: 'https://social.example/aparent' }, ...overrides };
+}
+
+export function pageReading(overrides: Partial<PageReading> = {}): PageReading {
+  return {
+    url: 'https://social.example/posts/123',
+    title: 'A post',
+    selectedText: '',
+    text: 'The head teacher is a liar',
+    viewport: { width: 1280, height: 720 },
+    devicePixelRatio: 2,
+    ...overrides,
+  };
+}
+
+export function fakeTabs(overrides: Partial<TabsAdapter> & { page?: Partial<PageReading> } = {}): TabsAdapter & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    getTab: async (tabId) => ({ id: tabId, windowId: 1, url: overrides.page?.url ?? 'https://social.example/posts/123', active: true }),
+    activate: async () => void calls.push('activate'),
+    readPage: async () => pageReading(overrides.page),
+    captureVisibleTab: async () => new Blob([ONE_PIXEL_PNG], { type: 'image/png' }),
+    ...overrides,
+  };
+}
+
+let dbCounter = 0;
+
+/** A fresh database and the services over it, with a clock that ticks a second per call. */
+export async function testWorld(options: { tabs?: TabsAdapter; profile?: StaffMember | null } = {}) {
+  const db = new ExhibitDb(`exhibit-test-${++dbCounter}`);
+  let tick = Date.parse('2026-06-01T09:00:00Z');
+  const clock = () => new Date((tick += 1000));
+  const evidence = createEvidenceRepository(db, clock);
+  const settings = createSettingsRepository(db);
+  if (options.profile !== null) await settings.saveProfile(options.profile ?? STAFF);
+  const capture = createCaptureService({
+    tabs: options.tabs ?? fakeTabs(),
+    evidence,
+    settings,
+    makeThumbnail: async (png) => new Blob([await png.arrayBuffer()], { type: 'image/png' }),
+    readEnvironment: async () => ENVIRONMENT,
+    clock,
+    timeZone: 'Europe/London',
+  });
+  const exporter = createBundleExporter({ evidence, auditLines: (ids) => exportableAuditLines(db, ids), generatorVersion: '0.1.0', clock });
+  return { db, evidence, settings, capture, exporter, clock };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { findChainBreaks } from '@/lib/audit';
+import { ExhibitError } from '@/lib/errors';
+import { STAFF, form, testWorld } from '../fixtures';
+
+describe('evidence repository', () => {
+  it('writes nothing when the disk is full part-way through a capture, and says so plainly', async () => {
+    const world = await testWorld();
+    world.db.audit.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const error = await world.capture.captureVisibleTab(1, form()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExhibitError);
+    expect(error).toMatchObject({ code: 'storage-full', message: expect.stringContaining('storage for Exhibit is full') });
+    expect(await world.db.captures.count()).toBe(0);
+    expect(await world.db.artefacts.count()).toBe(0);
+    expect(await world.db.audit.count()).toBe(0);
+  });
+
+  it('refuses a file whose hash does not match its metadata, before writing', async () => {
+    const world = await testWorld();
+    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const copy = { ...metadata, id: crypto.randomUUID() };
+    const wrong = { screenshot: new Blob(['x']), thumbnail: new Blob(['y']), 'page-text': new Blob(['z']) };
+    await expect(world.evidence.saveCapture(copy, wrong, {})).rejects.toMatchObject({ code: 'capture-failed' });
+    expect(await world.db.captures.count()).toBe(1);
+  });
+
+  it('lists captures newest first', async () => {
+    const world = await testWorld();
+    const first = await world.capture.captureVisibleTab(1, form());
+    const second = await world.capture.captureVisibleTab(1, form());
+    const list = await world.evidence.listCaptures();
+    expect(list.map((v) => v.metadata.id)).toEqual([second.metadata.id, first.metadata.id]);
+  });
+
+  it('records edits in the audit log without touching the original', async () => {
+    const world = await testWorld();
+    const { metadata } = await world.capture.captureVisibleTab(1, form({ note: 'original note' }));
+    await world.evidence.editCapture(metadata.id, { field: 'note', to: 'corrected note' }, STAFF);
+    const edited = await world.evidence.editCapture(metadata.id, { field: 'category', to: { id: 'threats' } }, STAFF);
+
+    expect(edited.current).toEqual({ note: 'corrected note', category: { id: 'threats' } });
+    expect(edited.metadata.note).toBe('original note');
+    expect((await world.db.captures.get(metadata.id))!.metadata).toEqual(metadata);
+    expect(edited.history.map((e) => e.event.action)).toEqual(['capture.created', 'capture.edited', 'capture.edited']);
+    expect(edited.history[1]!.event).toMatchObject({ change: { field: 'note', from: 'original note', to: 'corrected note' } });
+    expect(findChainBreaks(await world.db.audit.orderBy('seq').toArray())).toEqual([]);
+  });
+
+  it('records nothing for an edit that changes nothing', async () => {
+    const world = await testWorld();
+    const { metadata } = await world.capture.captureVisibleTab(1, form({ note: 'same' }));
+    await world.evidence.editCapture(metadata.id, { field: 'note', to: 'same' }, STAFF);
+    expect(await world.db.audit.count()).toBe(1);
+  });
+});
