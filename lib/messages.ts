@@ -43,7 +43,9 @@ export async function sendRequest<T extends RequestType>(
   send: (message: unknown) => Promise<unknown>,
   request: Extract<Request, { type: T }>,
 ): Promise<ResponseOf<T>> {
-  const reply = (await send(RequestSchema.parse(request))) as Reply | undefined;
+  const valid = RequestSchema.safeParse(request);
+  if (!valid.success) throw new ExhibitError('invalid-input', `Exhibit could not send this request (${z.prettifyError(valid.error)}).`);
+  const reply = (await send(valid.data)) as Reply | undefined;
   if (!reply) throw new ExhibitError('capture-failed', 'Exhibit’s background did not answer. Reload the extension and try again.');
   if (!reply.ok) {
     const error = ErrorReplySchema.parse(reply);

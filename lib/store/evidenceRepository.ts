@@ -80,6 +80,11 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       return db.artefacts.get([captureId, kind]);
     },
 
+    /** The chain of custody: which captures left the machine, when, by whom, in which file. */
+    async recordExport(captureIds: string[], fileName: string, manifestSha256: string, actor: StaffMember): Promise<AuditEntry> {
+      return db.transaction('rw', [db.audit], () => appendAudit(db, clock(), actor, { action: 'bundle.exported', captureIds, fileName, manifestSha256 }));
+    },
+
     /** Records an edit as a new audit entry; the stored original is never touched. */
     async editCapture(id: string, edit: CaptureEdit, actor: StaffMember): Promise<CaptureView> {
       return db.transaction('rw', [db.captures, db.audit], async () => {

@@ -1,0 +1,110 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ArtefactImage } from './ArtefactImage';
+import { CategoryField } from './CategoryField';
+import { ErrorMessage } from './ErrorMessage';
+import { pageServices } from '@/lib/browser/pageServices';
+import { CategoryChoiceSchema, categoryById, describeCategory, type CategoryChoice } from '@/lib/policy';
+import type { CaptureView } from '@/lib/store/evidenceRepository';
+
+/** One capture: the full image, everything recorded, an edit form and the audit history. */
+export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView; onChanged(view: CaptureView): void; onClose(): void }) {
+  const m = view.metadata;
+  const [note, setNote] = useState(view.current.note);
+  const [category, setCategory] = useState<CategoryChoice | undefined>(view.current.category);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    setNote(view.current.note);
+    setCategory(view.current.category);
+  }, [view]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const { evidence, settings } = pageServices();
+      const actor = await settings.getProfile();
+      if (!actor) throw new Error('Fill in your details in the options before editing.');
+      let updated = await evidence.editCapture(m.id, { field: 'note', to: note }, actor);
+      const parsed = CategoryChoiceSchema.safeParse(category);
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'Choose a category.');
+      updated = await evidence.editCapture(m.id, { field: 'category', to: parsed.data }, actor);
+      onChanged(updated);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  const rows: [string, string][] = [
+    ['Page address', m.page.url],
+    ['Page title', m.page.title],
+    ['Captured (UTC)', m.capturedAtUtc],
+    ['Captured (local)', `${m.capturedAtLocal} (${m.timeZone})`],
+    ['Captured by', `${m.capturedBy.name}, ${m.capturedBy.role} (${m.capturedBy.email}), ${m.capturedBy.school}`],
+    ['Post author', [m.author.name, m.author.profileUrl].filter(Boolean).join(' — ') || '—'],
+    ['Selected text', m.page.selectedText || '—'],
+    ['Viewport', `${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}`],
+    ['Browser', `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}`],
+    ['Category at capture', describeCategory(m.category)],
+    ['Note at capture', m.note || '—'],
+  ];
+  return (
+    <section className="detail" aria-labelledby="detail-heading">
+      <div className="row">
+        <h2 id="detail-heading">{m.page.title || m.page.url}</h2>
+        <button className="secondary" onClick={onClose}>
+          Back to list
+        </button>
+      </div>
+      <ArtefactImage captureId={m.id} kind="screenshot" alt={`Screenshot of ${m.page.url}`} />
+      <dl className="metadata">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+        {m.artefacts.map((a) => (
+          <div key={a.kind}>
+            <dt>SHA-256 of {a.fileName}</dt>
+            <dd className="hash">{a.sha256}</dd>
+          </div>
+        ))}
+      </dl>
+      <form onSubmit={save}>
+        <h2>Edit</h2>
+        <p className="help">Edits never change what was recorded at capture; each one is added to the audit log below.</p>
+        <CategoryField value={category} onChange={setCategory} />
+        <label htmlFor="edit-note">Note</label>
+        <textarea id="edit-note" value={note} onChange={(e) => setNote(e.target.value)} />
+        <ErrorMessage error={error} />
+        <div className="row">
+          <button type="submit">Save changes</button>
+        </div>
+      </form>
+      <h2>History</h2>
+      <ol className="history">
+        {view.history.map((entry) => (
+          <li key={entry.seq}>
+            <time dateTime={entry.at}>{entry.at}</time> — {entry.actor.name}: {describeEvent(entry.event)} <span className="hash">#{entry.seq} {entry.hash.slice(0, 12)}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="help">Current category wording: “{categoryById(view.current.category.id).policyWording}”</p>
+    </section>
+  );
+}
+
+function describeEvent(event: CaptureView['history'][number]['event']): string {
+  switch (event.action) {
+    case 'capture.created':
+      return 'captured';
+    case 'bundle.exported':
+      return `exported in ${event.fileName}`;
+    case 'capture.edited': {
+      const { change } = event;
+      return change.field === 'note'
+        ? `changed the note from “${change.from}” to “${change.to}”`
+        : `changed the category from “${describeCategory(change.from)}” to “${describeCategory(change.to)}”`;
+    }
+  }
+}

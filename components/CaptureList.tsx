@@ -1,0 +1,59 @@
+import { ArtefactImage } from './ArtefactImage';
+import { describeCategory } from '@/lib/policy';
+import type { CaptureView } from '@/lib/store/evidenceRepository';
+
+interface Props {
+  captures: CaptureView[];
+  selected: ReadonlySet<string>;
+  onToggle(id: string): void;
+  onToggleAll(): void;
+  onOpen(id: string): void;
+}
+
+/** Captures, newest first, with a checkbox each for export. */
+export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen }: Props) {
+  if (captures.length === 0) return <p>No captures yet. Use the Exhibit button in the toolbar on the page of a post.</p>;
+  const allSelected = captures.every((c) => selected.has(c.metadata.id));
+  return (
+    <table className="captures">
+      <thead>
+        <tr>
+          <th>
+            <input type="checkbox" aria-label="Select all captures" checked={allSelected} onChange={onToggleAll} />
+          </th>
+          <th>Capture</th>
+          <th>Category</th>
+          <th>Site</th>
+          <th>Captured (UTC)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {captures.map(({ metadata, current }) => (
+          <tr key={metadata.id} data-capture-id={metadata.id}>
+            <td>
+              <input type="checkbox" aria-label={`Select capture of ${metadata.page.title || metadata.page.url}`} checked={selected.has(metadata.id)} onChange={() => onToggle(metadata.id)} />
+            </td>
+            <td>
+              <button className="link" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${metadata.page.title || metadata.page.url}`}>
+                <ArtefactImage captureId={metadata.id} kind="thumbnail" alt="" />
+              </button>
+            </td>
+            <td>{describeCategory(current.category)}</td>
+            <td>{siteOf(metadata.page.url)}</td>
+            <td>
+              <time dateTime={metadata.capturedAtUtc}>{metadata.capturedAtUtc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}

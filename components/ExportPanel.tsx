@@ -1,0 +1,60 @@
+import { useRef, useState } from 'react';
+import { ErrorMessage } from './ErrorMessage';
+import { pageServices } from '@/lib/browser/pageServices';
+import type { ExportProgress } from '@/lib/bundle/exportBundle';
+
+/** Exports the selected captures as a bundle, with progress and a cancel button. */
+export function ExportPanel({ selectedIds }: { selectedIds: readonly string[] }) {
+  const [progress, setProgress] = useState<ExportProgress>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const controller = useRef<AbortController>(undefined);
+
+  async function exportSelected() {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    controller.current = new AbortController();
+    try {
+      const { settings, exportAndSave } = pageServices();
+      const exportedBy = await settings.getProfile();
+      if (!exportedBy) throw new Error('Fill in your details in the options before exporting.');
+      const { askWhereToSave } = await settings.getExportSettings();
+      const result = await exportAndSave({ captureIds: selectedIds, exportedBy, askWhereToSave, signal: controller.current.signal, onProgress: setProgress });
+      setDone(`Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  }
+
+  return (
+    <section className="export" aria-label="Export">
+      <div className="row">
+        <button onClick={() => void exportSelected()} disabled={busy || selectedIds.length === 0}>
+          Export {selectedIds.length} selected as bundle
+        </button>
+        {busy && (
+          <button className="secondary" onClick={() => controller.current?.abort()}>
+            Cancel export
+          </button>
+        )}
+      </div>
+      {busy && (
+        <div role="status">
+          <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Export progress" />
+          <p className="help">{progress ? `Adding ${progress.path} (${progress.done} of ${progress.total})` : 'Preparing…'}</p>
+        </div>
+      )}
+      {done && (
+        <p className="success" role="status" data-testid="export-done">
+          {done}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState, type DragEvent } from 'react';
+import { verifyBundle, type VerifyReport } from '@/lib/bundle/verify';
+
+/** Drop or choose a bundle zip to check it, with the same verifier as `npm run verify`. */
+export function VerifyPanel() {
+  const [report, setReport] = useState<VerifyReport & { name: string }>();
+  const [busy, setBusy] = useState(false);
+
+  async function check(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    setReport({ ...(await verifyBundle(file)), name: file.name });
+    setBusy(false);
+  }
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    void check(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <section className="verify" aria-labelledby="verify-heading" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <h2 id="verify-heading">Check a bundle</h2>
+      <p className="help">Drop an Exhibit bundle (.zip) here, or choose one. Nothing is uploaded: the check runs in this browser.</p>
+      <input type="file" accept=".zip,application/zip" aria-label="Choose a bundle to check" onChange={(e) => void check(e.target.files?.[0])} />
+      {busy && <p role="status">Checking…</p>}
+      {report && !busy && (
+        <div className={report.ok ? 'success' : 'error'} role="status" data-testid="verify-result">
+          {report.ok ? (
+            <p>
+              PASS — {report.name}: {report.filesChecked} files match their SHA-256; the audit chain is intact.
+            </p>
+          ) : (
+            <>
+              <p>FAIL — {report.name}: {report.failures.length} problem(s)</p>
+              <ul>
+                {report.failures.map((f, i) => (
+                  <li key={i}>{f}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

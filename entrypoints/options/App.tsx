@@ -1,0 +1,86 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ErrorMessage } from '@/components/ErrorMessage';
+import { pageServices } from '@/lib/browser/pageServices';
+import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
+
+const FIELDS: { key: keyof StaffMember; label: string; type: string }[] = [
+  { key: 'name', label: 'Your name', type: 'text' },
+  { key: 'role', label: 'Your role', type: 'text' },
+  { key: 'email', label: 'Your work email', type: 'email' },
+  { key: 'school', label: 'School name', type: 'text' },
+];
+
+export function App() {
+  const [profile, setProfile] = useState<StaffMember>({ name: '', role: '', email: '', school: '' });
+  const [askWhereToSave, setAskWhereToSave] = useState(true);
+  const [loaded, setLoaded] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    const { settings } = pageServices();
+    void Promise.all([settings.getProfile(), settings.getExportSettings()]).then(([p, e]) => {
+      if (p) setProfile(p);
+      setAskWhereToSave(e.askWhereToSave);
+      setLoaded(true);
+    });
+  }, []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    setError(undefined);
+    const parsed = StaffMemberSchema.safeParse(profile);
+    if (!parsed.success) {
+      setProblems(parsed.error.issues.map((i) => i.message));
+      return;
+    }
+    setProblems([]);
+    try {
+      const { settings } = pageServices();
+      await settings.saveProfile(parsed.data);
+      await settings.saveExportSettings({ askWhereToSave });
+      setSaved(true);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  if (!loaded) return <main className="page">Loading…</main>;
+  return (
+    <main className="page" style={{ maxWidth: '36rem', margin: '2rem auto', padding: '0 1rem' }}>
+      <h1>Exhibit options</h1>
+      <form onSubmit={save} noValidate>
+        <h2>Who is capturing</h2>
+        <p className="help">These details go into every capture you make and every bundle you export.</p>
+        {FIELDS.map((field) => (
+          <div key={field.key}>
+            <label htmlFor={field.key}>{field.label}</label>
+            <input id={field.key} name={field.key} type={field.type} value={profile[field.key]} required onChange={(e) => setProfile({ ...profile, [field.key]: e.target.value })} />
+          </div>
+        ))}
+        <h2>Export</h2>
+        <label style={{ fontWeight: 'normal' }}>
+          <input type="checkbox" name="askWhereToSave" checked={askWhereToSave} onChange={(e) => setAskWhereToSave(e.target.checked)} /> Ask where to save each bundle
+        </label>
+        {problems.length > 0 && (
+          <ul className="error" role="alert">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        <ErrorMessage error={error} />
+        {saved && (
+          <p className="success" role="status">
+            Saved.
+          </p>
+        )}
+        <div className="row">
+          <button type="submit">Save</button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,164 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openZip } from '@/lib/bundle/zipReader';
+import { pngSize } from '@/lib/capture/png';
+import { launchWithExtension, VIEWPORT, type ExtensionBrowser } from './support/chromium';
+import { flipByteInEntry, verifyWithCli } from './support/bundleFiles';
+import { startFixtureServer } from './support/fixtureServer';
+
+const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
+let browser: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+const extensionPage = async (path: string) => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+};
+const tabIdOf = (url: string) => browser.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+
+async function waitForDownload(dir: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const done = readdirSync(dir).find((f) => f.endsWith('.zip'));
+    if (done) return join(dir, done);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no bundle appeared in ${dir}`);
+}
+
+async function captureThroughPopup(tabId: number, note: string): Promise<Page> {
+  const popup = await extensionPage(`popup.html?tabId=${tabId}`);
+  await popup.getByLabel('Policy category (required)').selectOption('defamation');
+  await popup.getByLabel('Note').fill(note);
+  await popup.getByLabel('Post author / profile name (if known)').fill('A. Parent');
+  await popup.getByRole('button', { name: 'Capture' }).click();
+  return popup;
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Exhibit in Chromium', () => {
+  it('points a new user to the options before the first capture', async () => {
+    const popup = await extensionPage('popup.html');
+    await popup.getByText('Before your first capture').waitFor();
+    expect(await popup.getByRole('button', { name: 'Open options' }).isVisible()).toBe(true);
+    expect(await popup.getByRole('button', { name: 'Capture' }).count()).toBe(0);
+    await popup.close();
+  });
+
+  it('saves the staff member’s details in the options page', async () => {
+    const options = await extensionPage('options.html');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('alert').waitFor();
+    expect(await options.getByRole('alert').textContent()).toContain('Enter your name.');
+    await options.getByLabel('Your name').fill('Jo Smith');
+    await options.getByLabel('Your role').fill('Head of School');
+    await options.getByLabel('Your work email').fill('jo.smith@northwick.example');
+    await options.getByLabel('School name').fill('Northwick Park Primary');
+    // A Save-As prompt cannot be answered headless (shared/notes), so this run saves straight to disk.
+    await options.getByLabel('Ask where to save each bundle').uncheck();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.close();
+  });
+
+  it('refuses a page the browser forbids, in plain words', async () => {
+    const forbidden = await browser.context.newPage();
+    await forbidden.goto('chrome://version');
+    // The browser hides a chrome:// tab's URL from extensions, so find it as the newest tab without one.
+    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({})).filter((t) => !t.url).at(-1)?.id);
+    const popup = await captureThroughPopup(tabId!, 'should not be saved');
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').textContent()).toContain('does not let extensions capture this page');
+    await Promise.all([popup.close(), forbidden.close()]);
+  });
+
+  it('captures a post, exports a bundle that verifies, and detects a flipped byte', async () => {
+    const post = await browser.context.newPage();
+    const postUrl = `${server.origin}/post.html`;
+    await post.goto(postUrl);
+    await post.locator('#post-text').selectText();
+    const popup = await captureThroughPopup((await tabIdOf(postUrl))!, 'Seen by the office at 9am <img src=x onerror=alert(1)>');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    expect(await popup.getByTestId('short-hash').textContent()).toMatch(/^[0-9a-f]{12}$/);
+    expect(await popup.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+    const dashboard = await extensionPage('dashboard.html');
+    const row = dashboard.locator('tbody tr');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.first().textContent()).toContain('Defamatory statements');
+    expect(await row.first().textContent()).toContain('127.0.0.1');
+
+    await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
+    await dashboard.getByLabel('Note').fill('Reported to the head at 10am');
+    await dashboard.getByRole('button', { name: 'Save changes' }).click();
+    await dashboard.getByText(/changed the note from “Seen by the office/).waitFor();
+    await dashboard.getByRole('button', { name: 'Back to list' }).click();
+
+    await dashboard.getByLabel('Select all captures').check();
+    await dashboard.getByRole('button', { name: 'Export 1 selected as bundle' }).click();
+    await dashboard.getByTestId('export-done').waitFor({ timeout: 30_000 });
+    const downloaded = await waitForDownload(browser.downloadDir);
+    expect(downloaded).toMatch(/exhibit-northwick-park-primary-\d{8}T\d{6}Z-[0-9a-f]{8}\.zip$/);
+    mkdirSync(dirname(ARTIFACT), { recursive: true });
+    copyFileSync(downloaded, ARTIFACT);
+
+    const passed = await verifyWithCli(ARTIFACT);
+    expect(passed.output).toContain('PASS');
+    expect(passed.code).toBe(0);
+
+    // The stored PNG is the browser's own pixels at the tab's full size.
+    const { entries } = await openZip(new Blob([readFileSync(ARTIFACT)]));
+    const screenshotEntry = entries.find((e) => e.path.endsWith('/screenshot.png'))!;
+    expect(await pngSize(new Blob([await screenshotEntry.read()]))).toEqual(VIEWPORT);
+    const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
+    expect(metadata).toMatchObject({ page: { url: postUrl, title: 'Village Parents Group <script>alert("title")</script>', viewport: VIEWPORT }, capturedBy: { name: 'Jo Smith' } });
+    expect(metadata.page.selectedText).toContain('The head teacher at Northwick Park is a liar');
+    const report = new TextDecoder().decode(await entries.find((e) => e.path === 'report.html')!.read());
+    expect(report).toContain('Village Parents Group &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
+    expect(report).toContain('Reported to the head at 10am');
+    expect(report).not.toMatch(/<script/i);
+
+    const tamperedPath = join(mkdtempSync(join(tmpdir(), 'exhibit-tampered-')), 'tampered.zip');
+    writeFileSync(tamperedPath, flipByteInEntry(readFileSync(ARTIFACT), screenshotEntry.path));
+    const failed = await verifyWithCli(tamperedPath);
+    expect(failed.code).toBe(1);
+    expect(failed.output).toContain('FAIL');
+    expect(failed.output).toContain('screenshot.png');
+
+    // The dashboard runs the same verifier on a chosen zip.
+    await dashboard.getByLabel('Choose a bundle to check').setInputFiles(ARTIFACT);
+    await expect(dashboard.getByTestId('verify-result').textContent()).resolves.toContain('PASS');
+    await dashboard.getByLabel('Choose a bundle to check').setInputFiles(tamperedPath);
+    await dashboard.getByText(/FAIL — tampered\.zip/).waitFor();
+  });
+
+  it('opens the unzipped report offline with its images and no scripts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exhibit-unzipped-'));
+    const { entries } = await openZip(new Blob([readFileSync(ARTIFACT)]));
+    for (const entry of entries) {
+      mkdirSync(dirname(join(dir, entry.path)), { recursive: true });
+      writeFileSync(join(dir, entry.path), await entry.read());
+    }
+    const page = await browser.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+    await page.goto(`file://${join(dir, 'report.html')}`);
+    await page.waitForLoadState('load');
+    const widths = await page.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
+    expect(widths).toEqual([VIEWPORT.width]);
+    expect(dialogs).toEqual([]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence report');
+  });
+});

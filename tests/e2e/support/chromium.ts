@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const VIEWPORT = { width: 1280, height: 720 };
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  downloadDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium, headless, with the e2e build loaded and downloads landing in a known folder
+ * (shared/notes/browser-and-tooling.md: extension downloads raise no Playwright event).
+ */
+export async function launchWithExtension(extensionDir = resolve('.output/chrome-mv3-e2e')): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'exhibit-chromium-'));
+  const downloadDir = join(userDataDir, 'downloads');
+  mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+  mkdirSync(downloadDir);
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ download: { default_directory: downloadDir, prompt_for_download: false } }));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: null,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--window-size=${VIEWPORT.width},${VIEWPORT.height + 87}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, downloadDir, close: () => context.close() };
+}
