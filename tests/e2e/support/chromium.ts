@@ -43,5 +43,8 @@ export async function launchWithExtension(extensionDir = resolve('.output/chrome
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Playwright routes downloads to its own temporary folder; hand them back to the profile's folder.
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
   return { context, worker, extensionId, downloadDir, close: () => context.close() };
 }
