@@ -1,9 +1,19 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+
+/** `npm run dev` opens Debian's browsers where they are installed (no browser is ever downloaded). */
+function debianBrowsers(): Record<string, string> {
+  const found: Record<string, string> = {};
+  if (existsSync('/usr/bin/chromium')) found.chrome = '/usr/bin/chromium';
+  if (existsSync('/usr/bin/firefox-esr')) found.firefox = '/usr/bin/firefox-esr';
+  return found;
+}
 
 // Permissions are the fewest that do the job; README "Permissions" says why each is here.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  webExt: { binaries: debianBrowsers() },
   manifest: ({ browser, mode }) => ({
     name: 'Exhibit',
     description: 'Capture, keep and export tamper-evident evidence of social-media posts about a school.',
@@ -17,9 +27,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'exhibit@northwickpark.academy',
-              strict_min_version: '128.0',
+              // data_collection_permissions arrived in Firefox 140 (desktop) and 142 (Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -7,7 +7,7 @@ configure({ useWebWorkers: false });
 export interface ZipFileEntry {
   path: string;
   bytes: number;
-  read(): Promise<Uint8Array>;
+  read(): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 /**
@@ -23,7 +23,7 @@ export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; cl
       .map((entry) => ({
         path: entry.filename,
         bytes: Number(entry.uncompressedSize),
-        read: () => (entry.directory ? Promise.resolve(new Uint8Array()) : entry.getData(new Uint8ArrayWriter())),
+        read: () => (entry.directory ? Promise.resolve(new Uint8Array()) : (entry.getData(new Uint8ArrayWriter()) as Promise<Uint8Array<ArrayBuffer>>)),
       })),
     close: () => reader.close(),
   };

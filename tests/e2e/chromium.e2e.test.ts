@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
-import { launchWithExtension, VIEWPORT, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, listTabs, VIEWPORT, type ExtensionBrowser } from './support/chromium';
 import { flipByteInEntry, verifyWithCli } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
 
@@ -18,7 +18,7 @@ const extensionPage = async (path: string) => {
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   return page;
 };
-const tabIdOf = (url: string) => browser.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+const tabIdOf = async (url: string) => (await listTabs(browser.worker)).find((t) => t.url === url)?.id;
 
 async function waitForDownload(dir: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
@@ -38,9 +38,12 @@ async function captureThroughPopup(tabId: number, note: string): Promise<Page> {
   return popup;
 }
 
+const requested: string[] = [];
+
 beforeAll(async () => {
   server = await startFixtureServer();
   browser = await launchWithExtension();
+  browser.context.on('request', (request) => void requested.push(request.url()));
 });
 afterAll(async () => {
   await browser?.close();
@@ -76,7 +79,7 @@ describe('Exhibit in Chromium', () => {
     const forbidden = await browser.context.newPage();
     await forbidden.goto('chrome://version');
     // The browser hides a chrome:// tab's URL from extensions, so find it as the newest tab without one.
-    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({})).filter((t) => !t.url).at(-1)?.id);
+    const tabId = (await listTabs(browser.worker)).filter((t) => !t.url).at(-1)?.id;
     const popup = await captureThroughPopup(tabId!, 'should not be saved');
     await popup.getByRole('alert').waitFor();
     expect(await popup.getByRole('alert').textContent()).toContain('does not let extensions capture this page');
@@ -160,5 +163,11 @@ describe('Exhibit in Chromium', () => {
     expect(widths).toEqual([VIEWPORT.width]);
     expect(dialogs).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence report');
+  });
+
+  it('made no network request of its own: only the fixture page and the extension’s own files were loaded', () => {
+    const allowed = [server.origin, `chrome-extension://${browser.extensionId}/`, 'blob:', 'data:', 'chrome://', 'file://'];
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)))).toEqual([]);
   });
 });

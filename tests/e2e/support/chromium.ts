@@ -6,6 +6,20 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const VIEWPORT = { width: 1280, height: 720 };
 
+export interface TabSummary {
+  id?: number;
+  url?: string;
+}
+
+/** Every tab, as the extension sees it: URLs it may not read (chrome://) come back undefined. */
+export function listTabs(worker: Worker): Promise<TabSummary[]> {
+  type Chrome = { tabs: { query(q: object): Promise<TabSummary[]> } };
+  return worker.evaluate(async () => {
+    const tabs = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({});
+    return tabs.map(({ id, url }) => ({ id, url }));
+  });
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;

@@ -1,0 +1,90 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openZip } from '@/lib/bundle/zipReader';
+import { flipByteInEntry, verifyWithCli } from './support/bundleFiles';
+import { startFixtureServer } from './support/fixtureServer';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
+
+let firefox: FirefoxWithExtension;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  firefox = await launchFirefoxWithExtension();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+const textOf = (page: Page) => page.evaluate(() => document.body.innerText);
+const waitForText = (page: Page, text: string, timeout = 20_000) =>
+  page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+
+async function fill(page: Page, selector: string, value: string) {
+  await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
+  await page.type(selector, value);
+}
+
+async function waitForDownload(dir: string): Promise<string> {
+  for (let i = 0; i < 150; i++) {
+    const done = readdirSync(dir).find((f) => f.endsWith('.zip'));
+    if (done) return join(dir, done);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no bundle appeared in ${dir}`);
+}
+
+describe('Exhibit in Firefox', () => {
+  it('captures a post, stores it and exports a bundle that verifies', async () => {
+    const options = await firefox.openExtensionPage('options.html');
+    await fill(options, '#name', 'Jo Smith');
+    await fill(options, '#role', 'Head of School');
+    await fill(options, '#email', 'jo.smith@northwick.example');
+    await fill(options, '#school', 'Northwick Park Primary');
+    await options.click('input[name=askWhereToSave]');
+    await options.click('button[type=submit]');
+    await waitForText(options, 'Saved.');
+
+    const post = await firefox.browser.newPage();
+    const postUrl = `${server.origin}/post.html`;
+    await post.goto(postUrl);
+    const tabId = await options.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).browser;
+      return (await api.tabs.query({})).find((t) => t.url === url)?.id;
+    }, postUrl);
+    expect(tabId).toBeTypeOf('number');
+
+    const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.select('select[name=category]', 'racist-comments');
+    await popup.type('#note', 'Seen on the parents’ group');
+    await popup.click('button[type=submit]');
+    await waitForText(popup, 'Captured');
+    expect(await textOf(popup)).toMatch(/SHA-256 [0-9a-f]{12}/);
+
+    const dashboard = await firefox.openExtensionPage('dashboard.html');
+    await dashboard.waitForSelector('tbody tr');
+    expect(await textOf(dashboard)).toContain('Racist comments');
+    await dashboard.click('input[aria-label="Select all captures"]');
+    await dashboard.click('.export button');
+    await dashboard.waitForSelector('[data-testid=export-done]', { timeout: 30_000 });
+
+    const bundle = await waitForDownload(firefox.downloadDir);
+    const passed = await verifyWithCli(bundle);
+    expect(passed.output).toContain('PASS');
+    expect(passed.code).toBe(0);
+
+    const { entries } = await openZip(new Blob([readFileSync(bundle)]));
+    const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
+    expect(metadata).toMatchObject({ page: { url: postUrl }, category: { id: 'racist-comments' }, environment: { browserName: 'Firefox' } });
+
+    const screenshot = entries.find((e) => e.path.endsWith('/screenshot.png'))!;
+    const tampered = bundle.replace(/\.zip$/, '-tampered.zip');
+    writeFileSync(tampered, flipByteInEntry(readFileSync(bundle), screenshot.path));
+    const failed = await verifyWithCli(tampered);
+    expect(failed.code).toBe(1);
+    expect(failed.output).toContain('screenshot.png');
+  });
+});

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8'));
+
+// The production builds (npm run build) ask for the fewest permissions; only the e2e build adds <all_urls>.
+describe('built manifests', () => {
+  it.each(['chrome-mv3', 'firefox-mv3'])('%s asks only for activeTab, scripting and downloads', (dir) => {
+    const m = manifest(dir);
+    expect(m.manifest_version).toBe(3);
+    expect(m.permissions).toEqual(['activeTab', 'scripting', 'downloads']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_permissions).toBeUndefined();
+    expect(m.content_scripts).toBeUndefined();
+    expect(m.content_security_policy).toBeUndefined();
+    expect(m.externally_connectable).toBeUndefined();
+  });
+
+  it('gives Firefox its add-on id and declares no data collection', () => {
+    expect(manifest('firefox-mv3').browser_specific_settings.gecko).toMatchObject({ id: 'exhibit@northwickpark.academy', data_collection_permissions: { required: ['none'] } });
+  });
+
+  it('adds <all_urls> in the e2e build only', () => {
+    expect(manifest('chrome-mv3-e2e').host_permissions).toEqual(['<all_urls>']);
+  });
+});
