@@ -13,7 +13,11 @@ function debianBrowsers(): Record<string, string> {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  webExt: { binaries: debianBrowsers() },
+  webExt: {
+    binaries: debianBrowsers(),
+    // Chromium refuses to start its sandbox as root (containers, CI); a normal user keeps it.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   manifest: ({ browser, mode }) => ({
     name: 'Exhibit',
     description: 'Capture, keep and export tamper-evident evidence of social-media posts about a school.',

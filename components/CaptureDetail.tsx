@@ -3,7 +3,7 @@ import { ArtefactImage } from './ArtefactImage';
 import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
-import { CategoryChoiceSchema, categoryById, describeCategory, type CategoryChoice } from '@/lib/policy';
+import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
 /** One capture: the full image, everything recorded, an edit form and the audit history. */
@@ -89,7 +89,6 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
           </li>
         ))}
       </ol>
-      <p className="help">Current category wording: “{categoryById(view.current.category.id).policyWording}”</p>
     </section>
   );
 }

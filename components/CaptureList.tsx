@@ -22,6 +22,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
             <input type="checkbox" aria-label="Select all captures" checked={allSelected} onChange={onToggleAll} />
           </th>
           <th>Capture</th>
+          <th>Page</th>
           <th>Category</th>
           <th>Site</th>
           <th>Captured (UTC)</th>
@@ -38,6 +39,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
                 <ArtefactImage captureId={metadata.id} kind="thumbnail" alt="" />
               </button>
             </td>
+            <td>{metadata.page.title || '—'}</td>
             <td>{describeCategory(current.category)}</td>
             <td>{siteOf(metadata.page.url)}</td>
             <td>

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
@@ -163,6 +165,10 @@ describe('Exhibit in Chromium', () => {
     expect(widths).toEqual([VIEWPORT.width]);
     expect(dialogs).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence report');
+    // SHA256SUMS is in the format coreutils checks.
+    const { stdout } = await promisify(execFile)('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir });
+    expect(stdout).toMatch(/manifest\.json: OK/);
+    expect(stdout).toMatch(/screenshot\.png: OK/);
   });
 
   it('made no network request of its own: only the fixture page and the extension’s own files were loaded', () => {
