@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
 import { launchWithExtension, listTabs, VIEWPORT, type ExtensionBrowser } from './support/chromium';
-import { flipByteInEntry, verifyWithCli } from './support/bundleFiles';
+import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
 
 const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
@@ -22,14 +22,6 @@ const extensionPage = async (path: string) => {
 };
 const tabIdOf = async (url: string) => (await listTabs(browser.worker)).find((t) => t.url === url)?.id;
 
-async function waitForDownload(dir: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const done = readdirSync(dir).find((f) => f.endsWith('.zip'));
-    if (done) return join(dir, done);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no bundle appeared in ${dir}`);
-}
 
 async function captureThroughPopup(tabId: number, note: string): Promise<Page> {
   const popup = await extensionPage(`popup.html?tabId=${tabId}`);
@@ -114,7 +106,7 @@ describe('Exhibit in Chromium', () => {
     await dashboard.getByLabel('Select all captures').check();
     await dashboard.getByRole('button', { name: 'Export 1 selected as bundle' }).click();
     await dashboard.getByTestId('export-done').waitFor({ timeout: 30_000 });
-    const downloaded = await waitForDownload(browser.downloadDir);
+    const downloaded = await waitForBundle(browser.downloadDir);
     expect(downloaded).toMatch(/exhibit-northwick-park-primary-\d{8}T\d{6}Z-[0-9a-f]{8}\.zip$/);
     mkdirSync(dirname(ARTIFACT), { recursive: true });
     copyFileSync(downloaded, ARTIFACT);

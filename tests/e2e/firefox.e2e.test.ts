@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
-import { flipByteInEntry, verifyWithCli } from './support/bundleFiles';
+import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 
@@ -28,14 +28,6 @@ async function fill(page: Page, selector: string, value: string) {
   await page.type(selector, value);
 }
 
-async function waitForDownload(dir: string): Promise<string> {
-  for (let i = 0; i < 150; i++) {
-    const done = readdirSync(dir).find((f) => f.endsWith('.zip'));
-    if (done) return join(dir, done);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no bundle appeared in ${dir}`);
-}
 
 describe('Exhibit in Firefox', () => {
   it('captures a post, stores it and exports a bundle that verifies', async () => {
@@ -71,7 +63,7 @@ describe('Exhibit in Firefox', () => {
     await dashboard.click('.export button');
     await dashboard.waitForSelector('[data-testid=export-done]', { timeout: 30_000 });
 
-    const bundle = await waitForDownload(firefox.downloadDir);
+    const bundle = await waitForBundle(firefox.downloadDir);
     const passed = await verifyWithCli(bundle);
     expect(passed.output).toContain('PASS');
     expect(passed.code).toBe(0);

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -23,4 +25,13 @@ export function flipByteInEntry(zip: Buffer, entryName: string, offsetInData = 1
   const dataAt = nameAt + copy.readUInt16LE(headerAt + 26) + copy.readUInt16LE(headerAt + 28);
   copy[dataAt + offsetInData]! ^= 0xff;
   return copy;
+}
+
+/** Waits for the exported zip to land in the browser's download folder. */
+export async function waitForBundle(dir: string, timeoutMs = 15_000): Promise<string> {
+  for (const start = Date.now(); Date.now() - start < timeoutMs; await new Promise((r) => setTimeout(r, 100))) {
+    const zip = readdirSync(dir).find((f) => f.endsWith('.zip'));
+    if (zip) return join(dir, zip);
+  }
+  throw new Error(`no bundle appeared in ${dir}`);
 }
