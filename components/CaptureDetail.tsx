@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ArtefactImage } from './ArtefactImage';
 import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
+import { PostDetailsPanel } from './PostDetailsPanel';
+import { describeEvent } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
@@ -70,6 +72,7 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
           </div>
         ))}
       </dl>
+      <PostDetailsPanel view={view} onChanged={onChanged} />
       <form onSubmit={save}>
         <h2>Edit</h2>
         <p className="help">Edits never change what was recorded at capture; each one is added to the audit log below.</p>
@@ -91,19 +94,4 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
       </ol>
     </section>
   );
-}
-
-function describeEvent(event: CaptureView['history'][number]['event']): string {
-  switch (event.action) {
-    case 'capture.created':
-      return 'captured';
-    case 'bundle.exported':
-      return `exported in ${event.fileName}`;
-    case 'capture.edited': {
-      const { change } = event;
-      return change.field === 'note'
-        ? `changed the note from “${change.from}” to “${change.to}”`
-        : `changed the category from “${describeCategory(change.from)}” to “${describeCategory(change.to)}”`;
-    }
-  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PostFieldSchema } from '../extract/postDetails';
 import { CategoryChoiceSchema } from '../policy';
 import { SHA256_HEX } from '../hash';
 
@@ -17,6 +18,8 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     change: z.discriminatedUnion('field', [
       z.object({ field: z.literal('note'), from: z.string(), to: z.string() }),
       z.object({ field: z.literal('category'), from: CategoryChoiceSchema, to: CategoryChoiceSchema }),
+      /** A correction of a post detail read from the page; the extracted value stays in the metadata. */
+      z.object({ field: z.literal('post'), key: PostFieldSchema, from: z.string().nullable(), to: z.string().nullable() }),
     ]),
   }),
   z.object({

@@ -1,5 +1,6 @@
-import type { AuditEntry } from '../audit';
+import { describeEvent, type AuditEntry } from '../audit';
 import type { CaptureMetadata } from '../capture/metadata';
+import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
 import { html, type SafeHtml } from '../html';
 import { categoryById, describeCategory, type CategoryChoice } from '../policy';
 import type { CaptureView } from '../store/evidenceRepository';
@@ -72,10 +73,13 @@ ${m.author.name ? html`<dt>Post author</dt><dd>${m.author.name}</dd>` : ''}
 ${m.author.profileUrl ? html`<dt>Author profile</dt><dd class="url"><code>${m.author.profileUrl}</code></dd>` : ''}
 <dt>Note</dt><dd class="note">${view.current.note || '—'}</dd>
 ${m.page.selectedText ? html`<dt>Selected text</dt><dd class="note">${m.page.selectedText}</dd>` : ''}
+<dt>Page source</dt><dd>${pageSourceLabel(m)}</dd>
 <dt>Method</dt><dd>Browser screenshot of the visible tab (tabs.captureVisibleTab)${screenshot?.pixels ? html`, ${screenshot.pixels.width} × ${screenshot.pixels.height} px` : ''}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}</dd>
 <dt>Browser</dt><dd>${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}</dd>
 <dt>Capture id</dt><dd><code>${m.id}</code></dd>
 </dl>
+${m.post ? postDetailsBlock(m.post, view.current.post) : ''}
+${m.pageSourceError ? html`<p class="warning">${m.pageSourceError}</p>` : ''}
 ${edits.length > 0 ? editHistory(m, edits) : ''}
 ${screenshot ? html`<figure><img src="${folder}/${screenshot.fileName}" alt="Screenshot for capture ${number}"><figcaption>${folder}/${screenshot.fileName}</figcaption></figure>` : ''}
 <table class="hashes"><thead><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>
@@ -83,6 +87,17 @@ ${m.artefacts.map((a) => html`<tr><td>${folder}/${a.fileName}</td><td>${a.bytes}
 </tbody></table>
 </section>
 `;
+}
+
+function postDetailsBlock(extracted: PostDetails, current: CaptureView['current']['post']): SafeHtml {
+  return html`<h3>Post details (read from the ${extracted.platform === 'generic' ? 'page' : extracted.platform} page)</h3>
+<dl class="post">
+${POST_FIELDS.map((key) => {
+  const value = current[key] ?? null;
+  const corrected = value !== (extracted[key] ?? null);
+  return html`<dt>${POST_FIELD_LABELS[key]}</dt><dd${key === 'text' ? html` class="note"` : ''}>${value ?? html`<em>not found on the page</em>`}${corrected ? html` <em>(corrected; the page showed “${extracted[key] ?? 'nothing'}”)</em>` : ''}</dd>`;
+})}
+</dl>`;
 }
 
 function categoryBlock(choice: CategoryChoice): SafeHtml {
@@ -93,13 +108,14 @@ function editHistory(original: CaptureMetadata, edits: readonly AuditEntry[]): S
   return html`<h3>Edits after capture</h3>
 <p>Recorded at capture: category “${describeCategory(original.category)}”, note “${original.note}”.</p>
 <ol class="history">
-${edits.map((entry) => {
-  if (entry.event.action !== 'capture.edited') return '';
-  const { change } = entry.event;
-  const [from, to] = change.field === 'note' ? [change.from, change.to] : [describeCategory(change.from), describeCategory(change.to)];
-  return html`<li>${entry.at} — ${entry.actor.name} changed the ${change.field} from “${from}” to “${to}” (audit entry ${entry.seq})</li>`;
-})}
+${edits.map((entry) => html`<li>${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (audit entry ${entry.seq})</li>`)}
 </ol>`;
+}
+
+function pageSourceLabel(m: CaptureMetadata): string {
+  const source = m.artefacts.find((a) => a.kind === 'page-source');
+  if (!source) return 'not kept';
+  return source.method === 'pageCapture.saveAsMHTML' ? `${source.fileName} (MHTML saved by the browser)` : `${source.fileName} (the page’s DOM serialised at capture)`;
 }
 
 const STYLE = `
@@ -107,7 +123,7 @@ body { font: 11pt/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 60re
 h1 { margin: 0 0 .25rem; } .school { font-size: 1.3rem; margin: 0 0 1rem; }
 dl { display: grid; grid-template-columns: 12rem 1fr; gap: .25rem 1rem; }
 dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
-.note { white-space: pre-wrap; } .policy { font-style: italic; }
+.note { white-space: pre-wrap; } .warning { color: #92400e; } .policy { font-style: italic; }
 .capture { border-top: 2px solid #333; padding-top: 1rem; margin-top: 2rem; break-before: page; }
 figure { margin: 1rem 0; } img { max-width: 100%; border: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; }

@@ -1,9 +1,9 @@
-import { ExhibitError } from '../errors';
+import { ExhibitError, errorMessage } from '../errors';
 import { sha256OfBlob } from '../hash';
 import type { EvidenceRepository } from '../store';
 import type { SettingsRepository } from '../store/settings';
 import { localiseTime } from '../time';
-import { CaptureMetadataSchema, type Artefact, type CaptureForm, type CaptureMetadata, type Environment } from './metadata';
+import { CaptureMetadataSchema, type Artefact, type ArtefactKind, type CaptureForm, type CaptureMetadata, type Environment } from './metadata';
 import { PageReadingSchema, type PageReading } from './pageReading';
 import { pngSize } from './png';
 import { FORBIDDEN_PAGE_MESSAGE, isBrowserRefusal, isRestrictedPage } from './restrictedPages';
@@ -22,6 +22,13 @@ export interface TabsAdapter {
   activate(tab: TabInfo): Promise<void>;
   readPage(tabId: number): Promise<unknown>;
   captureVisibleTab(windowId: number): Promise<Blob>;
+  /** MHTML where the browser has it (Chrome), else a serialised DOM (Firefox). */
+  savePageSource(tabId: number): Promise<PageSource>;
+}
+
+export interface PageSource {
+  blob: Blob;
+  method: 'pageCapture.saveAsMHTML' | 'dom-snapshot';
 }
 
 export interface CaptureServiceDeps {
@@ -73,19 +80,31 @@ export function createCaptureService(deps: CaptureServiceDeps) {
 
       const page = await readPageOrRefuse(tabId);
       const at = clock();
-      const png = await capturePixels(tab.windowId);
+      // The page source is taken alongside the pixels so both show the same moment.
+      const [png, source] = await Promise.all([capturePixels(tab.windowId), deps.tabs.savePageSource(tabId).catch((error: unknown) => error)]);
       const [pixels, thumbnail, environment] = await Promise.all([pngSize(png), deps.makeThumbnail(png), deps.readEnvironment()]);
       const pageText = new Blob([page.text], { type: 'text/plain;charset=utf-8' });
-      const files = { screenshot: png, thumbnail, 'page-text': pageText };
-      const [screenshotHash, thumbnailHash, textHash] = await Promise.all([png, thumbnail, pageText].map(sha256OfBlob));
+      const files: Partial<Record<ArtefactKind, Blob>> = { screenshot: png, thumbnail, 'page-text': pageText };
       const artefacts: Artefact[] = [
-        { kind: 'screenshot', fileName: 'screenshot.png', mimeType: 'image/png', bytes: png.size, sha256: screenshotHash!, method: 'tabs.captureVisibleTab', pixels },
-        { kind: 'thumbnail', fileName: thumbnailFileName(thumbnail.type), mimeType: thumbnail.type, bytes: thumbnail.size, sha256: thumbnailHash!, method: 'scaled-from-screenshot' },
-        { kind: 'page-text', fileName: 'page-text.txt', mimeType: 'text/plain;charset=utf-8', bytes: pageText.size, sha256: textHash!, method: 'document.body.innerText' },
+        { kind: 'screenshot', fileName: 'screenshot.png', mimeType: 'image/png', bytes: png.size, sha256: await sha256OfBlob(png), method: 'tabs.captureVisibleTab', pixels },
+        { kind: 'thumbnail', fileName: thumbnailFileName(thumbnail.type), mimeType: thumbnail.type, bytes: thumbnail.size, sha256: await sha256OfBlob(thumbnail), method: 'scaled-from-screenshot' },
+        { kind: 'page-text', fileName: 'page-text.txt', mimeType: 'text/plain;charset=utf-8', bytes: pageText.size, sha256: await sha256OfBlob(pageText), method: 'document.body.innerText' },
       ];
+      if (!(source instanceof Error) && isPageSource(source)) {
+        files['page-source'] = source.blob;
+        const mhtml = source.method === 'pageCapture.saveAsMHTML';
+        artefacts.push({
+          kind: 'page-source',
+          fileName: mhtml ? 'page.mhtml' : 'page-source.html',
+          mimeType: mhtml ? 'multipart/related' : 'text/html;charset=utf-8',
+          bytes: source.blob.size,
+          sha256: await sha256OfBlob(source.blob),
+          method: source.method,
+        });
+      }
       const time = localiseTime(at, deps.timeZone);
       const metadata = CaptureMetadataSchema.parse({
-        schemaVersion: 1,
+        schemaVersion: 2,
         id: newId(),
         capturedAtUtc: time.utc,
         capturedAtLocal: time.local,
@@ -96,14 +115,19 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         capturedBy,
         environment,
         artefacts,
+        post: page.post,
+        pageSourceError: isPageSource(source) ? undefined : `The browser did not give the page source: ${errorMessage(source)}`,
       });
-      const hashes = { screenshot: screenshotHash, thumbnail: thumbnailHash, 'page-text': textHash };
-      const entry = await deps.evidence.saveCapture(metadata, files, hashes);
+      const entry = await deps.evidence.saveCapture(metadata, files);
       return { metadata, auditHash: entry.hash };
     },
   };
 }
 export type CaptureService = ReturnType<typeof createCaptureService>;
+
+function isPageSource(value: unknown): value is PageSource {
+  return typeof value === 'object' && value !== null && 'blob' in value && 'method' in value;
+}
 
 function thumbnailFileName(mimeType: string): string {
   return mimeType === 'image/webp' ? 'thumbnail.webp' : mimeType === 'image/jpeg' ? 'thumbnail.jpg' : 'thumbnail.png';

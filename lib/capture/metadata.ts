@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategoryChoiceSchema } from '../policy';
+import { PostDetailsSchema } from '../extract/postDetails';
 import { SHA256_HEX } from '../hash';
 
 export const StaffMemberSchema = z.object({
@@ -11,7 +12,7 @@ export const StaffMemberSchema = z.object({
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 /** What produced an artefact, so a reader knows a screenshot from a derived file. */
-export const ArtefactKindSchema = z.enum(['screenshot', 'thumbnail', 'page-text']);
+export const ArtefactKindSchema = z.enum(['screenshot', 'thumbnail', 'page-text', 'page-source']);
 export type ArtefactKind = z.infer<typeof ArtefactKindSchema>;
 
 export const ArtefactSchema = z.object({
@@ -20,7 +21,7 @@ export const ArtefactSchema = z.object({
   mimeType: z.string().min(1),
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(SHA256_HEX),
-  method: z.enum(['tabs.captureVisibleTab', 'scaled-from-screenshot', 'document.body.innerText']),
+  method: z.enum(['tabs.captureVisibleTab', 'scaled-from-screenshot', 'document.body.innerText', 'pageCapture.saveAsMHTML', 'dom-snapshot']),
   pixels: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
 });
 export type Artefact = z.infer<typeof ArtefactSchema>;
@@ -59,7 +60,8 @@ export type CaptureForm = z.infer<typeof CaptureFormSchema>;
  * later edits of note or category go to the audit log.
  */
 export const CaptureMetadataSchema = z.object({
-  schemaVersion: z.literal(1),
+  /** 1: issue #2. 2: adds the page source and the post details read from the page (issue #3). */
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
   id: z.uuid(),
   capturedAtUtc: z.iso.datetime(),
   capturedAtLocal: z.iso.datetime({ offset: true }),
@@ -70,5 +72,9 @@ export const CaptureMetadataSchema = z.object({
   capturedBy: StaffMemberSchema,
   environment: EnvironmentSchema,
   artefacts: z.array(ArtefactSchema).min(1),
+  /** The post's details as the page showed them; corrections go to the audit log. */
+  post: PostDetailsSchema.optional(),
+  /** Why the page source is missing, when the browser would not give it. */
+  pageSourceError: z.string().optional(),
 });
 export type CaptureMetadata = z.infer<typeof CaptureMetadataSchema>;

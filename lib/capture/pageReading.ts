@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extractPostDetails, PostDetailsSchema } from '../extract';
 
 /** What the capture reads from the page. It comes from page context, so it is validated. */
 export const PageReadingSchema = z.object({
@@ -8,12 +9,13 @@ export const PageReadingSchema = z.object({
   text: z.string().max(20_000_000),
   viewport: z.object({ width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }),
   devicePixelRatio: z.number().positive(),
+  post: PostDetailsSchema,
 });
 export type PageReading = z.infer<typeof PageReadingSchema>;
 
 /**
- * Runs inside the captured page (via scripting.executeScript), so it must be self-contained:
- * no imports, no closures. The document is a parameter so tests can pass a fixture document.
+ * Runs inside the captured page (bundled as entrypoints/content.ts and injected with
+ * scripting.executeScript). The document is a parameter so tests can pass a fixture page.
  */
 export function readPage(doc: Document = document): PageReading {
   const win = doc.defaultView ?? window;
@@ -24,5 +26,6 @@ export function readPage(doc: Document = document): PageReading {
     text: doc.body?.innerText ?? doc.body?.textContent ?? '',
     viewport: { width: win.innerWidth, height: win.innerHeight },
     devicePixelRatio: win.devicePixelRatio,
+    post: extractPostDetails(doc, doc.location.href),
   };
 }

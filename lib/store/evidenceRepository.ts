@@ -2,7 +2,8 @@ import type { AuditEntry } from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import type { ArtefactKind, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { ExhibitError, isQuotaExceeded } from '../errors';
-import { sha256Hex } from '../hash';
+import { sha256Hex, sha256OfBlob } from '../hash';
+import type { PostField } from '../extract/postDetails';
 import type { CategoryChoice } from '../policy';
 import { appendAudit, entriesForCapture } from './auditLog';
 import type { ArtefactRow, ExhibitDb } from './db';
@@ -10,22 +11,25 @@ import type { ArtefactRow, ExhibitDb } from './db';
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
   metadata: CaptureMetadata;
-  current: { category: CategoryChoice; note: string };
+  /** Values after every edit; `post` holds corrections over what the page showed. */
+  current: { category: CategoryChoice; note: string; post: Partial<Record<PostField, string | null>> };
   history: AuditEntry[];
 }
 
-export type CaptureEdit = { field: 'note'; to: string } | { field: 'category'; to: CategoryChoice };
+export type CaptureEdit = { field: 'note'; to: string } | { field: 'category'; to: CategoryChoice } | { field: 'post'; key: PostField; to: string | null };
+type Change = Extract<AuditEntry['event'], { action: 'capture.edited' }>['change'];
+
+function applyChange(current: CaptureView['current'], change: Change): CaptureView['current'] {
+  if (change.field === 'note') return { ...current, note: change.to };
+  if (change.field === 'category') return { ...current, category: change.to };
+  return { ...current, post: { ...current.post, [change.key]: change.to } };
+}
 
 export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
   async function view(metadata: CaptureMetadata): Promise<CaptureView> {
     const history = await entriesForCapture(db, metadata.id);
-    const current = { category: metadata.category, note: metadata.note };
-    for (const entry of history) {
-      if (entry.event.action !== 'capture.edited') continue;
-      const { change } = entry.event;
-      if (change.field === 'note') current.note = change.to;
-      else current.category = change.to;
-    }
+    let current: CaptureView['current'] = { category: metadata.category, note: metadata.note, post: { ...metadata.post } };
+    for (const entry of history) if (entry.event.action === 'capture.edited') current = applyChange(current, entry.event.change);
     return { metadata, current, history };
   }
 
@@ -41,14 +45,16 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
      * Stores the capture, its files and its audit entry in one transaction: all or nothing.
      * Each file's hash is checked against the metadata before anything is written.
      */
-    async saveCapture(metadata: CaptureMetadata, files: Partial<Record<ArtefactKind, Blob>>, hashes: Partial<Record<ArtefactKind, string>>): Promise<AuditEntry> {
-      const rows: ArtefactRow[] = metadata.artefacts.map((artefact) => {
-        const blob = files[artefact.kind];
-        if (!blob || hashes[artefact.kind] !== artefact.sha256 || blob.size !== artefact.bytes) {
-          throw new ExhibitError('capture-failed', `The ${artefact.kind} does not match its recorded hash or size; nothing was saved.`);
-        }
-        return { captureId: metadata.id, kind: artefact.kind, blob, sha256: artefact.sha256 };
-      });
+    async saveCapture(metadata: CaptureMetadata, files: Partial<Record<ArtefactKind, Blob>>): Promise<AuditEntry> {
+      const rows: ArtefactRow[] = await Promise.all(
+        metadata.artefacts.map(async (artefact) => {
+          const blob = files[artefact.kind];
+          if (!blob || blob.size !== artefact.bytes || (await sha256OfBlob(blob)) !== artefact.sha256) {
+            throw new ExhibitError('capture-failed', `The ${artefact.kind} does not match its recorded hash or size; nothing was saved.`);
+          }
+          return { captureId: metadata.id, kind: artefact.kind, blob, sha256: artefact.sha256 };
+        }),
+      );
       try {
         return await db.transaction('rw', [db.captures, db.artefacts, db.audit], async () => {
           await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, metadata });
@@ -90,14 +96,15 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       return db.transaction('rw', [db.captures, db.audit], async () => {
         const before = await getCapture(id);
         if (!before) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
-        const change =
+        const change: Change =
           edit.field === 'note'
-            ? { field: 'note' as const, from: before.current.note, to: edit.to }
-            : { field: 'category' as const, from: before.current.category, to: edit.to };
+            ? { field: 'note', from: before.current.note, to: edit.to }
+            : edit.field === 'category'
+              ? { field: 'category', from: before.current.category, to: edit.to }
+              : { field: 'post', key: edit.key, from: before.current.post[edit.key] ?? null, to: edit.to?.trim() || null };
         if (canonicalJson(change.from) === canonicalJson(change.to)) return before;
         const entry = await appendAudit(db, clock(), actor, { action: 'capture.edited', captureId: id, change });
-        const current = change.field === 'note' ? { ...before.current, note: change.to } : { ...before.current, category: change.to };
-        return { ...before, current, history: [...before.history, entry] };
+        return { ...before, current: applyChange(before.current, change), history: [...before.history, entry] };
       });
     },
   };

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
+import { sha256Hex } from '@/lib/hash';
 import { launchWithExtension, listTabs, VIEWPORT, type ExtensionBrowser } from './support/chromium';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
@@ -122,6 +123,19 @@ describe('Exhibit in Chromium', () => {
     const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
     expect(metadata).toMatchObject({ page: { url: postUrl, title: 'Village Parents Group <script>alert("title")</script>', viewport: VIEWPORT }, capturedBy: { name: 'Jo Smith' } });
     expect(metadata.page.selectedText).toContain('The head teacher at Northwick Park is a liar');
+    // Post details read from the page, and the page source kept as MHTML, hashed in the manifest.
+    expect(metadata.post).toMatchObject({
+      authorName: 'A. Parent',
+      authorProfileUrl: `${server.origin}/profile/a.parent`,
+      permalink: `${server.origin}/posts/8812`,
+      postedAtText: '1 June at 08:45',
+      postedAtIso: '2026-06-01T07:45:00Z',
+    });
+    const mhtml = entries.find((e) => e.path.endsWith('/page.mhtml'))!;
+    const mhtmlText = new TextDecoder().decode(await mhtml.read());
+    expect(mhtmlText).toContain(`Snapshot-Content-Location: ${postUrl}`);
+    const manifest = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'manifest.json')!.read()));
+    expect(manifest.files.find((f: { path: string }) => f.path === mhtml.path)).toMatchObject({ mimeType: 'multipart/related', sha256: sha256Hex(await mhtml.read()) });
     const report = new TextDecoder().decode(await entries.find((e) => e.path === 'report.html')!.read());
     expect(report).toContain('Village Parents Group &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
     expect(report).toContain('Reported to the head at 10am');

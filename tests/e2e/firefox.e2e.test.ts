@@ -70,7 +70,17 @@ describe('Exhibit in Firefox', () => {
 
     const { entries } = await openZip(new Blob([readFileSync(bundle)]));
     const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
-    expect(metadata).toMatchObject({ page: { url: postUrl }, category: { id: 'racist-comments' }, environment: { browserName: 'Firefox' } });
+    expect(metadata).toMatchObject({
+      page: { url: postUrl },
+      category: { id: 'racist-comments' },
+      environment: { browserName: 'Firefox' },
+      post: { authorName: 'A. Parent', permalink: `${server.origin}/posts/8812`, postedAtIso: '2026-06-01T07:45:00Z' },
+    });
+    // Firefox has no MHTML: the DOM is kept, with its base URL and scripts blocked.
+    const source = new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/page-source.html'))!.read());
+    expect(source).toContain(`<base href="${postUrl}">`);
+    expect(source).toContain(`script-src 'none'`);
+    expect(source).toContain('The head teacher at Northwick Park is a liar');
 
     const screenshot = entries.find((e) => e.path.endsWith('/screenshot.png'))!;
     const tampered = bundle.replace(/\.zip$/, '-tampered.zip');

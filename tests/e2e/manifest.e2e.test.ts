@@ -5,13 +5,16 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manife
 
 // The production builds (npm run build) ask for the fewest permissions; only the e2e build adds <all_urls>.
 describe('built manifests', () => {
-  it.each(['chrome-mv3', 'firefox-mv3'])('%s asks only for activeTab, scripting and downloads', (dir) => {
+  it.each([
+    ['chrome-mv3', ['activeTab', 'scripting', 'downloads', 'pageCapture']],
+    ['firefox-mv3', ['activeTab', 'scripting', 'downloads']],
+  ])('%s asks only for %j', (dir, permissions) => {
     const m = manifest(dir);
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['activeTab', 'scripting', 'downloads']);
+    expect(m.permissions).toEqual(permissions);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_permissions).toBeUndefined();
-    expect(m.content_scripts).toBeUndefined();
+    expect(m.content_scripts ?? []).toEqual([]); // the page reader is injected on demand, never declared
     expect(m.content_security_policy).toBeUndefined();
     expect(m.externally_connectable).toBeUndefined();
   });

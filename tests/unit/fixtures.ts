@@ -4,12 +4,15 @@ import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureSer
 import { createBundleExporter } from '@/lib/bundle/exportBundle';
 import type { CaptureForm, Environment, StaffMember } from '@/lib/capture/metadata';
 import type { PageReading } from '@/lib/capture/pageReading';
+import { postDetails } from '@/lib/extract/postDetails';
 
 /** A real 1×1 PNG. */
 export const ONE_PIXEL_PNG = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
   (c) => c.charCodeAt(0),
 );
+
+export const PAGE_MHTML = 'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://social.example/posts/123\r\n\r\n<html>…</html>';
 
 export const STAFF: StaffMember = { name: 'Jo Smith', role: 'Head of School', email: 'jo.smith@northwick.example', school: 'Northwick Park Primary' };
 
@@ -27,6 +30,7 @@ export function pageReading(overrides: Partial<PageReading> = {}): PageReading {
     text: 'The head teacher is a liar',
     viewport: { width: 1280, height: 720 },
     devicePixelRatio: 2,
+    post: postDetails('generic', { authorName: 'A Parent', permalink: 'https://social.example/posts/123', postedAtIso: '2026-05-31T18:00:00Z' }),
     ...overrides,
   };
 }
@@ -39,6 +43,7 @@ export function fakeTabs(overrides: Partial<TabsAdapter> & { page?: Partial<Page
     activate: async () => void calls.push('activate'),
     readPage: async () => pageReading(overrides.page),
     captureVisibleTab: async () => new Blob([ONE_PIXEL_PNG], { type: 'image/png' }),
+    savePageSource: async () => ({ blob: new Blob([PAGE_MHTML], { type: 'multipart/related' }), method: 'pageCapture.saveAsMHTML' }),
     ...overrides,
   };
 }

@@ -29,6 +29,23 @@ describe('report.html', () => {
     expect(html).toContain('&lt;b&gt;School&lt;/b&gt;');
   });
 
+  it('shows the post details read from the page, escaped, with corrections and gaps marked', async () => {
+    const { fakeTabs } = await import('../fixtures');
+    const { postDetails } = await import('@/lib/extract/postDetails');
+    const world = await testWorld({ tabs: fakeTabs({ page: { post: postDetails('x', { authorName: 'Pat <b>', text: HOSTILE[0], permalink: 'https://x.com/pat/status/1' }) } }) });
+    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: '@pat' }, STAFF);
+    const view = (await world.evidence.getCapture(metadata.id))!;
+    const html = renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], auditHeadHash: 'f'.repeat(64) });
+    expect(html).toContain('Post details (read from the x page)');
+    expect(html).toContain('Pat &lt;b&gt;');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('@pat <em>(corrected; the page showed “nothing”)</em>');
+    expect(html).toContain('<dt>Likes / reactions</dt><dd><em>not found on the page</em></dd>');
+    expect(html).toContain('page.mhtml (MHTML saved by the browser)');
+  });
+
   it('forbids scripts and remote resources through its CSP and has only relative images', async () => {
     const html = await reportFor({});
     expect(html).toContain(`default-src 'none'`);

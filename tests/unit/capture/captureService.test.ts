@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureMetadataSchema } from '@/lib/capture/metadata';
 import { ExhibitError } from '@/lib/errors';
 import { sha256Hex } from '@/lib/hash';
-import { ONE_PIXEL_PNG, STAFF, fakeTabs, form, testWorld } from '../fixtures';
+import { ONE_PIXEL_PNG, PAGE_MHTML, STAFF, fakeTabs, form, testWorld } from '../fixtures';
 
 describe('captureVisibleTab', () => {
   it('stores the screenshot with its metadata, hashes and an audit entry', async () => {
@@ -31,6 +31,29 @@ describe('captureVisibleTab', () => {
     const audit = await db.audit.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ hash: auditHash, event: { action: 'capture.created', captureId: metadata.id } });
+  });
+
+  it('keeps the page source (MHTML) hashed beside the screenshot, and the post details read from the page', async () => {
+    const { capture, evidence } = await testWorld();
+    const { metadata } = await capture.captureVisibleTab(1, form());
+    const source = metadata.artefacts.find((a) => a.kind === 'page-source')!;
+    expect(source).toMatchObject({ fileName: 'page.mhtml', method: 'pageCapture.saveAsMHTML', sha256: sha256Hex(PAGE_MHTML), bytes: new TextEncoder().encode(PAGE_MHTML).length });
+    expect(await (await evidence.getArtefact(metadata.id, 'page-source'))!.blob.text()).toBe(PAGE_MHTML);
+    expect(metadata.post).toMatchObject({ platform: 'generic', authorName: 'A Parent', permalink: 'https://social.example/posts/123' });
+    expect(metadata.schemaVersion).toBe(2);
+  });
+
+  it('keeps a DOM snapshot where the browser has no MHTML', async () => {
+    const tabs = fakeTabs({ savePageSource: async () => ({ blob: new Blob(['<html></html>'], { type: 'text/html' }), method: 'dom-snapshot' }) });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureVisibleTab(1, form());
+    expect(metadata.artefacts.find((a) => a.kind === 'page-source')).toMatchObject({ fileName: 'page-source.html', method: 'dom-snapshot' });
+  });
+
+  it('still saves the screenshot when the page source cannot be had, and says why', async () => {
+    const tabs = fakeTabs({ savePageSource: async () => Promise.reject(new Error('NotFoundError')) });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureVisibleTab(1, form());
+    expect(metadata.artefacts.map((a) => a.kind)).toEqual(['screenshot', 'thumbnail', 'page-text']);
+    expect(metadata.pageSourceError).toBe('The browser did not give the page source: NotFoundError');
   });
 
   it('activates the chosen tab first when it is not the visible one', async () => {

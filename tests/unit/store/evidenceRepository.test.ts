@@ -22,7 +22,7 @@ describe('evidence repository', () => {
     const { metadata } = await world.capture.captureVisibleTab(1, form());
     const copy = { ...metadata, id: crypto.randomUUID() };
     const wrong = { screenshot: new Blob(['x']), thumbnail: new Blob(['y']), 'page-text': new Blob(['z']) };
-    await expect(world.evidence.saveCapture(copy, wrong, {})).rejects.toMatchObject({ code: 'capture-failed' });
+    await expect(world.evidence.saveCapture(copy, wrong)).rejects.toMatchObject({ code: 'capture-failed' });
     expect(await world.db.captures.count()).toBe(1);
   });
 
@@ -40,12 +40,25 @@ describe('evidence repository', () => {
     await world.evidence.editCapture(metadata.id, { field: 'note', to: 'corrected note' }, STAFF);
     const edited = await world.evidence.editCapture(metadata.id, { field: 'category', to: { id: 'threats' } }, STAFF);
 
-    expect(edited.current).toEqual({ note: 'corrected note', category: { id: 'threats' } });
+    expect(edited.current).toMatchObject({ note: 'corrected note', category: { id: 'threats' } });
     expect(edited.metadata.note).toBe('original note');
     expect((await world.db.captures.get(metadata.id))!.metadata).toEqual(metadata);
     expect(edited.history.map((e) => e.event.action)).toEqual(['capture.created', 'capture.edited', 'capture.edited']);
     expect(edited.history[1]!.event).toMatchObject({ change: { field: 'note', from: 'original note', to: 'corrected note' } });
     expect(findChainBreaks(await world.db.audit.orderBy('seq').toArray())).toEqual([]);
+  });
+
+  it('audits corrections of the post details and keeps the values read from the page', async () => {
+    const world = await testWorld();
+    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    expect(metadata.post?.authorHandle).toBeNull();
+    await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: ' @aparent ' }, STAFF);
+    const edited = await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorName', to: 'A. Parent (Jamie)' }, STAFF);
+
+    expect(edited.current.post).toMatchObject({ authorHandle: '@aparent', authorName: 'A. Parent (Jamie)', permalink: 'https://social.example/posts/123' });
+    expect((await world.db.captures.get(metadata.id))!.metadata.post).toMatchObject({ authorHandle: null, authorName: 'A Parent' });
+    expect(edited.history.at(-1)!.event).toMatchObject({ change: { field: 'post', key: 'authorName', from: 'A Parent', to: 'A. Parent (Jamie)' } });
+    expect((await world.evidence.getCapture(metadata.id))!.current.post.authorHandle).toBe('@aparent');
   });
 
   it('records nothing for an edit that changes nothing', async () => {

@@ -1,0 +1,65 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ErrorMessage } from './ErrorMessage';
+import { pageServices } from '@/lib/browser/pageServices';
+import { POST_FIELDS, POST_FIELD_LABELS, type PostField } from '@/lib/extract/postDetails';
+import type { CaptureView } from '@/lib/store/evidenceRepository';
+
+/**
+ * The post's details as read from the page, each correctable. A correction is an audit entry; the
+ * value the page showed stays in the capture's metadata. Fields the page did not show are flagged.
+ */
+export function PostDetailsPanel({ view, onChanged }: { view: CaptureView; onChanged(view: CaptureView): void }) {
+  const extracted = view.metadata.post;
+  const [values, setValues] = useState<Partial<Record<PostField, string>>>({});
+  const [error, setError] = useState<unknown>();
+  useEffect(() => setValues(Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? '']))), [view]);
+  if (!extracted) return <p className="help">This capture was made before Exhibit read post details from pages.</p>;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const { evidence, settings } = pageServices();
+      const actor = await settings.getProfile();
+      if (!actor) throw new Error('Fill in your details in the options before correcting.');
+      let updated = view;
+      for (const key of POST_FIELDS) {
+        if ((values[key] ?? '') !== (view.current.post[key] ?? '')) updated = await evidence.editCapture(view.metadata.id, { field: 'post', key, to: values[key] || null }, actor);
+      }
+      onChanged(updated);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <form onSubmit={save} className="post-details">
+      <h2>Post details</h2>
+      <p className="help">
+        Read from the {extracted.platform === 'generic' ? 'page' : extracted.platform} page at capture. Correct anything wrong; the value the page showed is kept.
+      </p>
+      {POST_FIELDS.map((key) => {
+        const notFound = extracted.missing.includes(key) && !view.current.post[key];
+        const corrected = (view.current.post[key] ?? null) !== (extracted[key] ?? null);
+        return (
+          <div key={key} className={notFound ? 'flagged' : undefined}>
+            <label htmlFor={`post-${key}`}>
+              {POST_FIELD_LABELS[key]}
+              {notFound && <span className="flag"> — not found on the page</span>}
+              {corrected && <span className="flag"> — corrected (page showed “{extracted[key] ?? 'nothing'}”)</span>}
+            </label>
+            {key === 'text' ? (
+              <textarea id={`post-${key}`} value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+            ) : (
+              <input id={`post-${key}`} type="text" value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+            )}
+          </div>
+        );
+      })}
+      <ErrorMessage error={error} />
+      <div className="row">
+        <button type="submit">Save corrections</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * DOM helpers for extractors. They search open shadow roots and same-origin iframes too (issue #3),
+ * since platforms render posts inside web components.
+ */
+export type Scope = Document | Element | ShadowRoot;
+
+export function deepQueryAll(scope: Scope, selector: string): Element[] {
+  const found: Element[] = [...scope.querySelectorAll(selector)];
+  for (const element of scope.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(...deepQueryAll(element.shadowRoot, selector));
+    if (element.tagName === 'IFRAME') {
+      const inner = sameOriginDocument(element as HTMLIFrameElement);
+      if (inner) found.push(...deepQueryAll(inner, selector));
+    }
+  }
+  return found;
+}
+
+export function deepQuery(scope: Scope, selector: string): Element | null {
+  return deepQueryAll(scope, selector)[0] ?? null;
+}
+
+function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null; // cross-origin: the browser does not let us in, and we do not try
+  }
+}
+
+/** Visible text of an element, including its shadow tree, with whitespace folded. */
+export function textOf(element: Element | null | undefined): string | null {
+  if (!element) return null;
+  const own = (element as HTMLElement).innerText ?? element.textContent ?? '';
+  const shadow = element.shadowRoot ? (element.shadowRoot.textContent ?? '') : '';
+  return (own || shadow).trim() || null;
+}
+
+export function attr(element: Element | null | undefined, name: string): string | null {
+  return element?.getAttribute(name)?.trim() || null;
+}
+
+/** An href made absolute against the page's URL; null when absent or not http(s). */
+export function absoluteUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first number-like run in a label such as "1,204 likes" or "12K Likes. Like", as shown. */
+export function countIn(label: string | null | undefined): string | null {
+  return label?.match(/\d[\d.,]*\s?[KkMm]?/)?.[0].trim() ?? null;
+}
+
+/** The first element under `scope` matching `selector` whose own text matches `pattern`. */
+export function byText(scope: Scope, selector: string, pattern: RegExp): Element | null {
+  return deepQueryAll(scope, selector).find((el) => pattern.test(el.textContent?.trim() ?? '')) ?? null;
+}

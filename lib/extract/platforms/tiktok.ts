@@ -1,0 +1,39 @@
+import { absoluteUrl, deepQuery, textOf } from '../dom';
+import type { PlatformExtractor } from './types';
+
+/** TikTok marks its fields with `data-e2e` attributes; a video's detail block is the post. */
+export const SELECTORS = {
+  post: '[data-e2e="browse-video"], [data-e2e="recommend-list-item-container"], [data-e2e="detail-video-info"]',
+  handle: '[data-e2e="browse-username"], [data-e2e="video-author-uniqueid"]',
+  nickname: '[data-e2e="browser-nickname"] span:first-child, [data-e2e="video-author-nickname"]',
+  date: '[data-e2e="browser-nickname"] span:last-child',
+  description: '[data-e2e="browse-video-desc"], [data-e2e="video-desc"]',
+  likes: '[data-e2e="like-count"], [data-e2e="browse-like-count"]',
+  comments: '[data-e2e="comment-count"], [data-e2e="browse-comment-count"]',
+  shares: '[data-e2e="share-count"]',
+  permalink: 'a[href*="/video/"]',
+};
+
+export const tiktok: PlatformExtractor = {
+  platform: 'tiktok',
+  hosts: /(^|\.)tiktok\.com$/,
+  postSelector: SELECTORS.post,
+  extract(post, pageUrl) {
+    const handle = textOf(deepQuery(post, SELECTORS.handle));
+    const profileLink = deepQuery(post, SELECTORS.handle)?.closest('a');
+    const onVideoPage = /\/video\/\d+/.test(new URL(pageUrl).pathname);
+    return {
+      authorName: textOf(deepQuery(post, SELECTORS.nickname)),
+      authorHandle: handle ? `@${handle.replace(/^@/, '')}` : null,
+      authorProfileUrl: absoluteUrl(profileLink?.getAttribute('href'), pageUrl),
+      permalink: absoluteUrl(deepQuery(post, SELECTORS.permalink)?.getAttribute('href'), pageUrl) ?? (onVideoPage ? pageUrl : null),
+      postedAtText: textOf(deepQuery(post, SELECTORS.date)),
+      // TikTok shows dates such as "3-14" or "2d ago" and no machine-readable form.
+      postedAtIso: null,
+      text: textOf(deepQuery(post, SELECTORS.description)),
+      likes: textOf(deepQuery(post, SELECTORS.likes)),
+      comments: textOf(deepQuery(post, SELECTORS.comments)),
+      shares: textOf(deepQuery(post, SELECTORS.shares)),
+    };
+  },
+};

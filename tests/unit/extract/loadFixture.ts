@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+
+/** A fixture page as a DOM at the URL it pretends to be at. */
+export function loadFixture(name: string, url: string): Document {
+  const window = new Window({ url });
+  window.document.write(readFileSync(new URL(`./fixtures/${name}.html`, import.meta.url), 'utf8'));
+  return window.document as unknown as Document;
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { extractPostDetails, extractorFor } from '@/lib/extract';
+import { deepQueryAll } from '@/lib/extract/dom';
+import { SELECTORS as FACEBOOK } from '@/lib/extract/platforms/facebook';
+import { SELECTORS as INSTAGRAM } from '@/lib/extract/platforms/instagram';
+import { SELECTORS as REDDIT } from '@/lib/extract/platforms/reddit';
+import { SELECTORS as TIKTOK } from '@/lib/extract/platforms/tiktok';
+import { SELECTORS as X } from '@/lib/extract/platforms/x';
+import { SELECTORS as YOUTUBE } from '@/lib/extract/platforms/youtube';
+import { loadFixture } from './loadFixture';
+
+// Each platform's selectors beside the fixture they must match and how many posts they must find.
+const CASES = [
+  { name: 'x', url: 'https://x.com/home', selectors: X, posts: 2 },
+  { name: 'facebook', url: 'https://www.facebook.com/groups/northwickparents', selectors: FACEBOOK, posts: 1 },
+  { name: 'instagram', url: 'https://www.instagram.com/p/C7abcDEF123/', selectors: INSTAGRAM, posts: 1 },
+  { name: 'tiktok', url: 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', selectors: TIKTOK, posts: 1 },
+  { name: 'youtube', url: 'https://www.youtube.com/watch?v=abc123XYZ', selectors: YOUTUBE, posts: 1 },
+  { name: 'reddit', url: 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/', selectors: REDDIT, posts: 1 },
+];
+
+describe.each(CASES)('$name selectors', ({ name, url, selectors, posts }) => {
+  it(`find ${posts} post(s) in the fixture and every selector matches`, () => {
+    const doc = loadFixture(name, url);
+    expect(extractorFor(url).platform).toBe(name);
+    expect(deepQueryAll(doc, selectors.post)).toHaveLength(posts);
+    for (const [key, selector] of Object.entries(selectors)) expect(deepQueryAll(doc, String(selector)).length, `${name}.${key}`).toBeGreaterThan(0);
+  });
+});
+
+describe('post details', () => {
+  it('X: author, handle, permalink, time, text and counts of the first post in view', () => {
+    expect(extractPostDetails(loadFixture('x', 'https://x.com/home'), 'https://x.com/home')).toEqual({
+      platform: 'x',
+      authorName: 'Angry Parent',
+      authorHandle: '@angryparent42',
+      authorProfileUrl: 'https://x.com/angryparent42',
+      permalink: 'https://x.com/angryparent42/status/1790000000000000001',
+      postedAtText: 'May 31',
+      postedAtIso: '2026-05-31T18:02:11.000Z',
+      text: "Northwick Park's head is a disgrace <script>alert(1)</script> #NorthwickPark",
+      comments: '12',
+      shares: '3',
+      likes: '1.2K',
+      missing: [],
+    });
+  });
+
+  it('X: the post under the clicked element, not the first one', () => {
+    const doc = loadFixture('x', 'https://x.com/home');
+    const second = doc.querySelectorAll('[data-testid="tweetText"]')[1]!;
+    const details = extractPostDetails(doc, 'https://x.com/home', second);
+    expect(details).toMatchObject({ authorHandle: '@someoneelse', text: 'Lovely sports day!' });
+    expect(details.missing).toEqual(['likes', 'comments', 'shares']);
+    expect(details.likes).toBeNull();
+  });
+
+  it('Facebook', () => {
+    const url = 'https://www.facebook.com/groups/northwickparents';
+    expect(extractPostDetails(loadFixture('facebook', url), url)).toEqual({
+      platform: 'facebook',
+      authorName: 'Jamie Parent',
+      authorHandle: 'jamie.parent.77',
+      authorProfileUrl: 'https://www.facebook.com/jamie.parent.77?__cft__=x',
+      permalink: 'https://www.facebook.com/groups/northwickparents/posts/123456789/?__cft__=y',
+      postedAtText: 'Saturday 30 May 2026 at 21:14',
+      postedAtIso: null,
+      text: 'Mrs Y in Year 4 shouted at my son. She should be sacked. Everyone share this.',
+      likes: '27',
+      comments: '14',
+      shares: '5',
+      missing: ['postedAtIso'],
+    });
+  });
+
+  it('Instagram', () => {
+    const url = 'https://www.instagram.com/p/C7abcDEF123/';
+    expect(extractPostDetails(loadFixture('instagram', url), url)).toMatchObject({
+      platform: 'instagram',
+      authorName: null,
+      authorHandle: '@northwick.gossip',
+      authorProfileUrl: 'https://www.instagram.com/northwick.gossip/',
+      permalink: 'https://www.instagram.com/p/C7abcDEF123/',
+      postedAtText: '29 May 2026',
+      postedAtIso: '2026-05-29T10:11:12.000Z',
+      text: 'Look who teaches at Northwick Park 😡',
+      likes: '2,031',
+      comments: '88',
+      missing: ['authorName', 'shares'],
+    });
+  });
+
+  it('TikTok', () => {
+    const url = 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000';
+    expect(extractPostDetails(loadFixture('tiktok', url), url)).toMatchObject({
+      authorName: 'Kids Watch',
+      authorHandle: '@kidswatch99',
+      authorProfileUrl: 'https://www.tiktok.com/@kidswatch99',
+      permalink: url,
+      postedAtText: '5-28',
+      postedAtIso: null,
+      likes: '45.3K',
+      comments: '812',
+      shares: '1,020',
+      missing: ['postedAtIso'],
+    });
+  });
+
+  it('YouTube comment', () => {
+    const url = 'https://www.youtube.com/watch?v=abc123XYZ';
+    expect(extractPostDetails(loadFixture('youtube', url), url)).toMatchObject({
+      authorHandle: '@dadofthree',
+      authorProfileUrl: 'https://www.youtube.com/@dadofthree',
+      permalink: 'https://www.youtube.com/watch?v=abc123XYZ&lc=UgxCommentId1',
+      postedAtText: '2 days ago',
+      text: 'The PE teacher at Northwick Park should not be around children',
+      likes: '37',
+      missing: ['authorName', 'postedAtIso', 'comments', 'shares'],
+    });
+  });
+
+  it('Reddit', () => {
+    const url = 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/';
+    expect(extractPostDetails(loadFixture('reddit', url), url)).toMatchObject({
+      authorHandle: 'u/throwaway_parent',
+      authorProfileUrl: 'https://www.reddit.com/user/throwaway_parent/',
+      permalink: url,
+      postedAtText: '4 days ago',
+      postedAtIso: '2026-05-27T20:15:00.000000+0000',
+      text: "Northwick Park Primary covering up bullying?\n\nMy daughter's teacher, Mr K, is hiding what happens at break.",
+      likes: '154',
+      comments: '61',
+    });
+  });
+});
+
+describe('generic extractor', () => {
+  it('prefers schema.org JSON-LD and fills gaps from the markup', () => {
+    const url = 'https://forum.example/t/schools/991';
+    expect(extractPostDetails(loadFixture('forum', url), url)).toEqual({
+      platform: 'generic',
+      authorName: 'LocalMum',
+      authorHandle: null,
+      authorProfileUrl: 'https://forum.example/u/localmum',
+      permalink: 'https://forum.example/t/schools/991#p1',
+      postedAtText: '26 May',
+      postedAtIso: '2026-05-26T09:30:00+01:00',
+      text: 'I hear the deputy head was sacked from her last school.',
+      likes: '9',
+      comments: '4',
+      shares: null,
+      missing: ['authorHandle', 'shares'],
+    });
+  });
+
+  it('reads schema.org microdata', () => {
+    const url = 'https://blog.example/2026/05/new-head';
+    expect(extractPostDetails(loadFixture('blog', url), url)).toMatchObject({
+      authorName: 'Village Watch',
+      authorProfileUrl: 'https://blog.example/about',
+      postedAtIso: '2026-05-20',
+      postedAtText: '20 May 2026',
+      text: "Northwick Park's new head has no idea.",
+    });
+  });
+
+  it('leaves every field empty and flagged when the page says nothing, never guessing', () => {
+    const url = 'https://plain.example/';
+    const details = extractPostDetails(loadFixture('bare', url), url);
+    expect(details.platform).toBe('generic');
+    expect(details.missing).toHaveLength(10);
+    expect(Object.values(details).filter((v) => typeof v === 'string' && v !== 'generic')).toEqual([]);
+  });
+
+  it('prefers rel=author over a wrapper merely classed "author"', () => {
+    const url = 'https://forum.example/t/1';
+    const doc = loadFixture('bare', url);
+    doc.body.innerHTML = '<article><header class="author"><a rel="author" href="/u/pat">Pat</a> <a href="/t/1#p9"><time datetime="2026-02-03T04:05:06Z">3 Feb</time></a></header></article>';
+    expect(extractPostDetails(doc, url)).toMatchObject({ authorName: 'Pat', permalink: 'https://forum.example/t/1#p9', postedAtText: '3 Feb' });
+  });
+
+  it('searches open shadow roots', () => {
+    const url = 'https://forum.example/x';
+    const doc = loadFixture('bare', url);
+    const host = doc.createElement('forum-post');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<article><a rel="author" href="/u/shadowy">Shadowy</a><time datetime="2026-01-02T03:04:05Z">2 Jan</time></article>';
+    doc.body.append(host);
+    expect(extractPostDetails(doc, url)).toMatchObject({ authorName: 'Shadowy', authorProfileUrl: 'https://forum.example/u/shadowy', postedAtIso: '2026-01-02T03:04:05Z' });
+  });
+});
