@@ -4,6 +4,7 @@ import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { describeEvent } from '@/lib/audit';
+import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
@@ -57,7 +58,14 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
           Back to list
         </button>
       </div>
-      <ArtefactImage captureId={m.id} kind="screenshot" alt={`Screenshot of ${m.page.url}`} />
+      {imageArtefacts(m).map((image) => (
+        <figure key={image.fileName}>
+          <ArtefactImage captureId={m.id} fileName={image.fileName} alt={`${image.fileName} of ${m.page.url}`} className="capture-image" />
+          <figcaption className="help">
+            {image.fileName}: {describeMethod(image)}
+          </figcaption>
+        </figure>
+      ))}
       <dl className="metadata">
         {rows.map(([k, v]) => (
           <div key={k}>

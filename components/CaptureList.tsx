@@ -1,4 +1,5 @@
 import { ArtefactImage } from './ArtefactImage';
+import { thumbnailOf } from '@/lib/capture/artefacts';
 import { describeCategory } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
@@ -36,7 +37,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
             </td>
             <td>
               <button className="link" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${metadata.page.title || metadata.page.url}`}>
-                <ArtefactImage captureId={metadata.id} kind="thumbnail" alt="" />
+                <ArtefactImage captureId={metadata.id} fileName={thumbnailOf(metadata)?.fileName ?? ''} alt="" />
               </button>
             </td>
             <td>{metadata.page.title || '—'}</td>

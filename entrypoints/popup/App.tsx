@@ -4,6 +4,7 @@ import { ArtefactImage } from '@/components/ArtefactImage';
 import { CategoryField } from '@/components/CategoryField';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { openDashboard, openOptions, pageServices } from '@/lib/browser/pageServices';
+import { primaryImage, thumbnailOf } from '@/lib/capture/artefacts';
 import type { CaptureMetadata, StaffMember } from '@/lib/capture/metadata';
 import { shortHash } from '@/lib/hash';
 import { sendRequest } from '@/lib/messages';
@@ -61,16 +62,16 @@ export function App() {
     );
   }
   if (captured) {
-    const screenshot = captured.artefacts.find((a) => a.kind === 'screenshot')!;
+    const image = primaryImage(captured);
     return (
       <main className="popup">
         <h1>Captured</h1>
         <p className="success" role="status">
           Saved at <time dateTime={captured.capturedAtUtc}>{captured.capturedAtUtc}</time> (UTC)
         </p>
-        <ArtefactImage captureId={captured.id} kind="thumbnail" alt="Thumbnail of the capture" />
+        <ArtefactImage captureId={captured.id} fileName={thumbnailOf(captured)?.fileName ?? ''} alt="Thumbnail of the capture" />
         <p>
-          SHA-256 <code data-testid="short-hash">{shortHash(screenshot.sha256)}</code>
+          SHA-256 <code data-testid="short-hash">{image && shortHash(image.sha256)}</code>
         </p>
         <div className="row">
           <button onClick={() => void openDashboard(`#capture=${captured.id}`)}>Open dashboard</button>

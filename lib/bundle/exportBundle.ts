@@ -1,6 +1,6 @@
 import { downloadZip } from 'client-zip';
 import type { ExportedAuditLine } from '../audit';
-import type { ArtefactKind, StaffMember } from '../capture/metadata';
+import type { Artefact, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, shortHash } from '../hash';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
@@ -58,11 +58,12 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return found.sort((a, b) => a.metadata.capturedAtUtc.localeCompare(b.metadata.capturedAtUtc));
   }
 
-  async function storedArtefact(view: CaptureView, kind: ArtefactKind, expectedSha256: string): Promise<Blob> {
-    const row = await deps.evidence.getArtefact(view.metadata.id, kind);
-    if (!row) throw new ExhibitError('export-failed', `The stored ${kind} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
-    if ((await sha256OfBlob(row.blob)) !== expectedSha256) {
-      throw new ExhibitError('export-failed', `The stored ${kind} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);
+  async function storedArtefact(view: CaptureView, artefact: Artefact): Promise<Blob> {
+    const row = await deps.evidence.getFile(view.metadata.id, artefact.fileName);
+    const what = `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url}`;
+    if (!row) throw new ExhibitError('export-failed', `${what} is missing; the export was stopped.`);
+    if ((await sha256OfBlob(row.blob)) !== artefact.sha256) {
+      throw new ExhibitError('export-failed', `${what} no longer matches the hash recorded when it was captured; the export was stopped.`);
     }
     return row.blob;
   }
@@ -92,7 +93,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       async function* files() {
         for (const [i, view] of views.entries()) {
           for (const artefact of view.metadata.artefacts) {
-            const blob = await storedArtefact(view, artefact.kind, artefact.sha256);
+            const blob = await storedArtefact(view, artefact);
             yield record({ path: `${folders[i]}/${artefact.fileName}`, blob });
           }
           yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });

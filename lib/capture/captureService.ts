@@ -3,7 +3,7 @@ import { sha256OfBlob } from '../hash';
 import type { EvidenceRepository } from '../store';
 import type { SettingsRepository } from '../store/settings';
 import { localiseTime } from '../time';
-import { CaptureMetadataSchema, type Artefact, type ArtefactKind, type CaptureForm, type CaptureMetadata, type Environment } from './metadata';
+import { CaptureMetadataSchema, type Artefact, type CaptureForm, type CaptureMetadata, type Environment } from './metadata';
 import { PageReadingSchema, type PageReading } from './pageReading';
 import { pngSize } from './png';
 import { FORBIDDEN_PAGE_MESSAGE, isBrowserRefusal, isRestrictedPage } from './restrictedPages';
@@ -84,23 +84,14 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       const [png, source] = await Promise.all([capturePixels(tab.windowId), deps.tabs.savePageSource(tabId).catch((error: unknown) => error)]);
       const [pixels, thumbnail, environment] = await Promise.all([pngSize(png), deps.makeThumbnail(png), deps.readEnvironment()]);
       const pageText = new Blob([page.text], { type: 'text/plain;charset=utf-8' });
-      const files: Partial<Record<ArtefactKind, Blob>> = { screenshot: png, thumbnail, 'page-text': pageText };
-      const artefacts: Artefact[] = [
-        { kind: 'screenshot', fileName: 'screenshot.png', mimeType: 'image/png', bytes: png.size, sha256: await sha256OfBlob(png), method: 'tabs.captureVisibleTab', pixels },
-        { kind: 'thumbnail', fileName: thumbnailFileName(thumbnail.type), mimeType: thumbnail.type, bytes: thumbnail.size, sha256: await sha256OfBlob(thumbnail), method: 'scaled-from-screenshot' },
-        { kind: 'page-text', fileName: 'page-text.txt', mimeType: 'text/plain;charset=utf-8', bytes: pageText.size, sha256: await sha256OfBlob(pageText), method: 'document.body.innerText' },
+      const stored: StoredArtefact[] = [
+        await describe(png, { kind: 'screenshot', fileName: 'screenshot.png', method: 'tabs.captureVisibleTab', pixels }),
+        await describe(thumbnail, { kind: 'thumbnail', fileName: thumbnailFileName(thumbnail.type), method: 'scaled-from-screenshot' }),
+        await describe(pageText, { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }),
       ];
-      if (!(source instanceof Error) && isPageSource(source)) {
-        files['page-source'] = source.blob;
+      if (isPageSource(source)) {
         const mhtml = source.method === 'pageCapture.saveAsMHTML';
-        artefacts.push({
-          kind: 'page-source',
-          fileName: mhtml ? 'page.mhtml' : 'page-source.html',
-          mimeType: mhtml ? 'multipart/related' : 'text/html;charset=utf-8',
-          bytes: source.blob.size,
-          sha256: await sha256OfBlob(source.blob),
-          method: source.method,
-        });
+        stored.push(await describe(source.blob, { kind: 'page-source', fileName: mhtml ? 'page.mhtml' : 'page-source.html', method: source.method }));
       }
       const time = localiseTime(at, deps.timeZone);
       const metadata = CaptureMetadataSchema.parse({
@@ -114,16 +105,27 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         ...form,
         capturedBy,
         environment,
-        artefacts,
+        artefacts: stored.map((s) => s.artefact),
         post: page.post,
         pageSourceError: isPageSource(source) ? undefined : `The browser did not give the page source: ${errorMessage(source)}`,
       });
-      const entry = await deps.evidence.saveCapture(metadata, files);
+      const entry = await deps.evidence.saveCapture(metadata, new Map(stored.map((s) => [s.artefact.fileName, s.blob])));
       return { metadata, auditHash: entry.hash };
     },
   };
 }
 export type CaptureService = ReturnType<typeof createCaptureService>;
+
+interface StoredArtefact {
+  artefact: Artefact;
+  blob: Blob;
+}
+
+/** An artefact's record: what it is, plus the size, type and SHA-256 of its bytes. */
+async function describe(blob: Blob, what: Pick<Artefact, 'kind' | 'fileName' | 'method' | 'pixels'>): Promise<StoredArtefact> {
+  const mimeType = blob.type || 'application/octet-stream';
+  return { blob, artefact: { ...what, mimeType, bytes: blob.size, sha256: await sha256OfBlob(blob) } };
+}
 
 function isPageSource(value: unknown): value is PageSource {
   return typeof value === 'object' && value !== null && 'blob' in value && 'method' in value;

@@ -9,8 +9,10 @@ export interface CaptureRow {
   metadata: CaptureMetadata;
 }
 
-export interface ArtefactRow {
+/** One stored artefact's bytes, named as in its capture's metadata. */
+export interface StoredFile {
   captureId: string;
+  fileName: string;
   kind: ArtefactKind;
   blob: Blob;
   sha256: string;
@@ -24,7 +26,7 @@ export interface SettingRow {
 /** The one typed database of the extension (IndexedDB, local to this browser profile). */
 export class ExhibitDb extends Dexie {
   captures!: EntityTable<CaptureRow, 'id'>;
-  artefacts!: Dexie.Table<ArtefactRow, [string, ArtefactKind]>;
+  files!: Dexie.Table<StoredFile, [string, string]>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
 
@@ -37,5 +39,15 @@ export class ExhibitDb extends Dexie {
       audit: 'seq, event.captureId',
       settings: 'key',
     });
+    // 2: files are keyed by name, since a full-page capture keeps several images of one kind (#3).
+    this.version(2)
+      .stores({ files: '[captureId+fileName], captureId' })
+      .upgrade(async (tx) => {
+        const captures = await tx.table<CaptureRow>('captures').toArray();
+        const nameOf = new Map(captures.flatMap((c) => c.metadata.artefacts.map((a) => [`${c.id}/${a.kind}`, a.fileName] as const)));
+        const old = await tx.table<Omit<StoredFile, 'fileName'>>('artefacts').toArray();
+        await tx.table<StoredFile>('files').bulkAdd(old.map((row) => ({ ...row, fileName: nameOf.get(`${row.captureId}/${row.kind}`) ?? `${row.kind}.bin` })));
+      });
+    this.version(3).stores({ artefacts: null });
   }
 }

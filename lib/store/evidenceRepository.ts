@@ -1,12 +1,12 @@
 import type { AuditEntry } from '../audit';
 import { canonicalJson } from '../canonicalJson';
-import type { ArtefactKind, CaptureMetadata, StaffMember } from '../capture/metadata';
+import type { CaptureMetadata, StaffMember } from '../capture/metadata';
 import { ExhibitError, isQuotaExceeded } from '../errors';
 import { sha256Hex, sha256OfBlob } from '../hash';
 import type { PostField } from '../extract/postDetails';
 import type { CategoryChoice } from '../policy';
 import { appendAudit, entriesForCapture } from './auditLog';
-import type { ArtefactRow, ExhibitDb } from './db';
+import type { ExhibitDb, StoredFile } from './db';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
@@ -45,20 +45,20 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
      * Stores the capture, its files and its audit entry in one transaction: all or nothing.
      * Each file's hash is checked against the metadata before anything is written.
      */
-    async saveCapture(metadata: CaptureMetadata, files: Partial<Record<ArtefactKind, Blob>>): Promise<AuditEntry> {
-      const rows: ArtefactRow[] = await Promise.all(
+    async saveCapture(metadata: CaptureMetadata, blobs: ReadonlyMap<string, Blob>): Promise<AuditEntry> {
+      const rows: StoredFile[] = await Promise.all(
         metadata.artefacts.map(async (artefact) => {
-          const blob = files[artefact.kind];
+          const blob = blobs.get(artefact.fileName);
           if (!blob || blob.size !== artefact.bytes || (await sha256OfBlob(blob)) !== artefact.sha256) {
             throw new ExhibitError('capture-failed', `The ${artefact.kind} does not match its recorded hash or size; nothing was saved.`);
           }
-          return { captureId: metadata.id, kind: artefact.kind, blob, sha256: artefact.sha256 };
+          return { captureId: metadata.id, fileName: artefact.fileName, kind: artefact.kind, blob, sha256: artefact.sha256 };
         }),
       );
       try {
-        return await db.transaction('rw', [db.captures, db.artefacts, db.audit], async () => {
+        return await db.transaction('rw', [db.captures, db.files, db.audit], async () => {
           await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, metadata });
-          await db.artefacts.bulkAdd(rows);
+          await db.files.bulkAdd(rows);
           return appendAudit(db, clock(), metadata.capturedBy, {
             action: 'capture.created',
             captureId: metadata.id,
@@ -82,8 +82,8 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       return Promise.all(rows.map((row) => view(row.metadata)));
     },
 
-    getArtefact(captureId: string, kind: ArtefactKind): Promise<ArtefactRow | undefined> {
-      return db.artefacts.get([captureId, kind]);
+    getFile(captureId: string, fileName: string): Promise<StoredFile | undefined> {
+      return db.files.get([captureId, fileName]);
     },
 
     /** The chain of custody: which captures left the machine, when, by whom, in which file. */

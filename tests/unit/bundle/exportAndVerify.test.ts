@@ -150,7 +150,7 @@ describe('export and verify', () => {
   it('refuses to export a stored file that no longer matches its capture hash', async () => {
     const world = await testWorld();
     const { metadata } = await world.capture.captureVisibleTab(1, form());
-    await world.db.artefacts.update([metadata.id, 'screenshot'], { blob: new Blob(['corrupted']) });
+    await world.db.files.update([metadata.id, 'screenshot.png'], { blob: new Blob(['corrupted']) });
     await expect(world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toMatchObject({
       code: 'export-failed',
       message: expect.stringContaining('no longer matches the hash recorded'),

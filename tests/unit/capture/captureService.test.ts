@@ -26,7 +26,7 @@ describe('captureVisibleTab', () => {
     const text = metadata.artefacts.find((a) => a.kind === 'page-text')!;
     expect(text.sha256).toBe(sha256Hex('The head teacher is a liar'));
 
-    const stored = await evidence.getArtefact(metadata.id, 'screenshot');
+    const stored = await evidence.getFile(metadata.id, 'screenshot.png');
     expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(ONE_PIXEL_PNG);
     const audit = await db.audit.toArray();
     expect(audit).toHaveLength(1);
@@ -38,7 +38,7 @@ describe('captureVisibleTab', () => {
     const { metadata } = await capture.captureVisibleTab(1, form());
     const source = metadata.artefacts.find((a) => a.kind === 'page-source')!;
     expect(source).toMatchObject({ fileName: 'page.mhtml', method: 'pageCapture.saveAsMHTML', sha256: sha256Hex(PAGE_MHTML), bytes: new TextEncoder().encode(PAGE_MHTML).length });
-    expect(await (await evidence.getArtefact(metadata.id, 'page-source'))!.blob.text()).toBe(PAGE_MHTML);
+    expect(await (await evidence.getFile(metadata.id, 'page.mhtml'))!.blob.text()).toBe(PAGE_MHTML);
     expect(metadata.post).toMatchObject({ platform: 'generic', authorName: 'A Parent', permalink: 'https://social.example/posts/123' });
     expect(metadata.schemaVersion).toBe(2);
   });
@@ -84,7 +84,7 @@ describe('captureVisibleTab', () => {
     const tabs = fakeTabs({ captureVisibleTab: async () => Promise.reject(new Error('Cannot access contents of url "https://chrome.google.com/webstore". Extension manifest must request permission to access this host.')) });
     const { capture, db } = await testWorld({ tabs });
     await expect(capture.captureVisibleTab(1, form())).rejects.toMatchObject({ code: 'forbidden-page' });
-    expect(await db.artefacts.count()).toBe(0);
+    expect(await db.files.count()).toBe(0);
   });
 
   it('rejects a page reading that is not the expected shape', async () => {

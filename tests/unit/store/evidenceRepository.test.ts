@@ -13,7 +13,7 @@ describe('evidence repository', () => {
     expect(error).toBeInstanceOf(ExhibitError);
     expect(error).toMatchObject({ code: 'storage-full', message: expect.stringContaining('storage for Exhibit is full') });
     expect(await world.db.captures.count()).toBe(0);
-    expect(await world.db.artefacts.count()).toBe(0);
+    expect(await world.db.files.count()).toBe(0);
     expect(await world.db.audit.count()).toBe(0);
   });
 
@@ -21,7 +21,7 @@ describe('evidence repository', () => {
     const world = await testWorld();
     const { metadata } = await world.capture.captureVisibleTab(1, form());
     const copy = { ...metadata, id: crypto.randomUUID() };
-    const wrong = { screenshot: new Blob(['x']), thumbnail: new Blob(['y']), 'page-text': new Blob(['z']) };
+    const wrong = new Map(metadata.artefacts.map((a) => [a.fileName, new Blob(['not the bytes that were hashed'])]));
     await expect(world.evidence.saveCapture(copy, wrong)).rejects.toMatchObject({ code: 'capture-failed' });
     expect(await world.db.captures.count()).toBe(1);
   });
