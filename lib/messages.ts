@@ -1,19 +1,23 @@
 import { z } from 'zod';
-import { CaptureFormSchema, CaptureMetadataSchema } from './capture/metadata';
+import { CaptureFormSchema, CaptureMetadataSchema, CaptureModeSchema } from './capture/metadata';
 import { ExhibitError, type ExhibitErrorCode } from './errors';
 
 /**
  * The one contract for runtime messages between extension pages and the background.
  * Each request type maps to a response schema; both ends parse with zod.
  */
+const TabId = z.number().int().nonnegative();
+
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('capture.visibleTab'), tabId: z.number().int().nonnegative(), form: CaptureFormSchema }),
+  z.object({ type: z.literal('capture.tab'), tabId: TabId, mode: CaptureModeSchema, form: CaptureFormSchema }),
+  z.object({ type: z.literal('capture.cancel'), tabId: TabId }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
 export const ResponseSchemas = {
-  'capture.visibleTab': z.object({ metadata: CaptureMetadataSchema, auditHash: z.string() }),
+  'capture.tab': z.object({ metadata: CaptureMetadataSchema, auditHash: z.string() }),
+  'capture.cancel': z.object({ cancelled: z.boolean() }),
 } satisfies Record<RequestType, z.ZodType>;
 export type ResponseOf<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
 
@@ -22,9 +26,17 @@ type Reply = { ok: true; value: unknown } | z.infer<typeof ErrorReplySchema>;
 
 export type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>) => Promise<ResponseOf<T>> };
 
+/**
+ * Broadcast by the background while a capture runs (slice k of n), for whichever page asked.
+ * Sent with runtime.sendMessage, so it has a `type` the router refuses and never mistakes for a request.
+ */
+export const CaptureProgressSchema = z.object({ type: z.literal('capture.progress'), tabId: TabId, slice: z.number().int().positive(), of: z.number().int().positive() });
+export type CaptureProgress = z.infer<typeof CaptureProgressSchema>;
+
 /** The background's single listener: parse, dispatch by type, and turn errors into plain replies. */
 export function createMessageRouter(handlers: Handlers) {
-  return async (message: unknown): Promise<Reply> => {
+  return async (message: unknown): Promise<Reply | undefined> => {
+    if (CaptureProgressSchema.safeParse(message).success) return undefined; // an event, not a request
     const parsed = RequestSchema.safeParse(message);
     if (!parsed.success) return { ok: false, code: 'invalid-input', message: 'Exhibit received a request it does not understand.' };
     try {
@@ -39,10 +51,7 @@ export function createMessageRouter(handlers: Handlers) {
 }
 
 /** The caller's side: send through the given transport and validate what comes back. */
-export async function sendRequest<T extends RequestType>(
-  send: (message: unknown) => Promise<unknown>,
-  request: Extract<Request, { type: T }>,
-): Promise<ResponseOf<T>> {
+export async function sendRequest<R extends Request>(send: (message: unknown) => Promise<unknown>, request: R): Promise<ResponseOf<R['type']>> {
   const valid = RequestSchema.safeParse(request);
   if (!valid.success) throw new ExhibitError('invalid-input', `Exhibit could not send this request (${z.prettifyError(valid.error)}).`);
   const reply = (await send(valid.data)) as Reply | undefined;
@@ -51,5 +60,5 @@ export async function sendRequest<T extends RequestType>(
     const error = ErrorReplySchema.parse(reply);
     throw new ExhibitError(error.code as ExhibitErrorCode, error.message);
   }
-  return ResponseSchemas[request.type].parse(reply.value) as ResponseOf<T>;
+  return ResponseSchemas[request.type].parse(reply.value) as ResponseOf<R['type']>;
 }

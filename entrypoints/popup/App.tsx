@@ -7,9 +7,18 @@ import { openDashboard, openOptions, pageServices } from '@/lib/browser/pageServ
 import { primaryImage, thumbnailOf } from '@/lib/capture/artefacts';
 import type { CaptureMetadata, StaffMember } from '@/lib/capture/metadata';
 import { shortHash } from '@/lib/hash';
-import { sendRequest } from '@/lib/messages';
+import type { CaptureMode } from '@/lib/capture/metadata';
+import { CaptureProgressSchema, sendRequest } from '@/lib/messages';
 import type { CategoryChoice } from '@/lib/policy';
 import './popup.css';
+
+const send = (message: unknown) => browser.runtime.sendMessage(message);
+
+const CAPTURE_MODES: { id: CaptureMode; label: string; help: string }[] = [
+  { id: 'visible', label: 'Visible area', help: 'what you see now' },
+  { id: 'element', label: 'This post', help: 'pick it on the page; the visible area is kept too' },
+  { id: 'full-page', label: 'Full page', help: 'scrolls the whole page' },
+];
 
 /** The tab to capture: `?tabId=` when opened as a page (tests), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -28,9 +37,19 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [captured, setCaptured] = useState<CaptureMetadata>();
+  const [mode, setMode] = useState<CaptureMode>('visible');
+  const [progress, setProgress] = useState<{ slice: number; of: number }>();
+  const [tabId, setTabId] = useState<number>();
 
   useEffect(() => {
     void pageServices().settings.getProfile().then((p) => setProfile(p ?? null));
+    void targetTabId().then(setTabId);
+    const onMessage = (message: unknown) => {
+      const parsed = CaptureProgressSchema.safeParse(message);
+      if (parsed.success) setProgress(parsed.data);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
   async function capture(event: FormEvent) {
@@ -38,11 +57,11 @@ export function App() {
     if (!category) return;
     setBusy(true);
     setError(undefined);
+    setProgress(undefined);
     try {
-      const tabId = await targetTabId();
       if (tabId === undefined) throw new Error('There is no tab to capture.');
       const form = { category, note, author: { name: authorName || undefined, profileUrl: authorUrl || undefined } };
-      const result = await sendRequest((m) => browser.runtime.sendMessage(m), { type: 'capture.visibleTab', tabId, form });
+      const result = await sendRequest(send, { type: 'capture.tab', tabId, mode, form });
       setCaptured(result.metadata);
     } catch (e) {
       setError(e);
@@ -50,6 +69,8 @@ export function App() {
       setBusy(false);
     }
   }
+
+  const cancel = () => tabId !== undefined && void sendRequest(send, { type: 'capture.cancel', tabId });
 
   if (profile === undefined) return <main className="popup">Loading…</main>;
   if (profile === null) {
@@ -93,11 +114,41 @@ export function App() {
         <input id="author-name" name="authorName" type="text" value={authorName} onChange={(e) => setAuthorName(e.target.value)} />
         <label htmlFor="author-url">Author’s profile URL (if known)</label>
         <input id="author-url" name="authorUrl" type="url" value={authorUrl} onChange={(e) => setAuthorUrl(e.target.value)} placeholder="https://" />
+        <fieldset className="modes">
+          <legend>What to capture</legend>
+          {CAPTURE_MODES.map((m) => (
+            <label key={m.id}>
+              <input type="radio" name="mode" value={m.id} checked={mode === m.id} onChange={() => setMode(m.id)} /> {m.label}
+              <span className="help"> — {m.help}</span>
+            </label>
+          ))}
+        </fieldset>
         <ErrorMessage error={error} />
+        {busy && (
+          <div role="status" className="progress">
+            {mode === 'element' && !progress ? (
+              <p>Click the post on the page (Esc cancels).</p>
+            ) : progress ? (
+              <>
+                <progress max={progress.of} value={progress.slice} aria-label="Capture progress" />
+                <p className="help">
+                  Slice {progress.slice} of {progress.of}
+                </p>
+              </>
+            ) : (
+              <p>Capturing…</p>
+            )}
+          </div>
+        )}
         <div className="row">
           <button type="submit" disabled={busy || !category}>
             {busy ? 'Capturing…' : 'Capture'}
           </button>
+          {busy && (
+            <button type="button" className="secondary" onClick={cancel}>
+              Cancel
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => void openDashboard()}>
             Dashboard
           </button>

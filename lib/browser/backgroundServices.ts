@@ -1,18 +1,44 @@
+import { browser } from 'wxt/browser';
 import { createCaptureService } from '../capture/captureService';
+import type { CaptureForm, CaptureMode } from '../capture/metadata';
+import type { CaptureProgress } from '../messages';
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository } from '../store';
 import { readEnvironment } from './environment';
+import { imageAdapter } from './imageAdapter';
 import { createTabsAdapter } from './tabsAdapter';
-import { makeThumbnail } from './thumbnail';
 
 /** Wires the real browser adapters into the services the background exposes. */
 export function createBackgroundServices() {
   const db = new ExhibitDb();
   const capture = createCaptureService({
     tabs: createTabsAdapter(),
+    images: imageAdapter,
     evidence: createEvidenceRepository(db),
     settings: createSettingsRepository(db),
-    makeThumbnail,
     readEnvironment,
   });
-  return { capture };
+  // Captures in progress, by tab, so a popup can cancel one. Lives only as long as the capture.
+  const running = new Map<number, AbortController>();
+
+  return {
+    async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm) {
+      running.get(tabId)?.abort();
+      const controller = new AbortController();
+      running.set(tabId, controller);
+      const onProgress = (slice: number, of: number) => {
+        const progress: CaptureProgress = { type: 'capture.progress', tabId, slice, of };
+        browser.runtime.sendMessage(progress).catch(() => undefined); // no page listening is fine
+      };
+      try {
+        return await capture.captureTab(tabId, mode, form, { signal: controller.signal, onProgress });
+      } finally {
+        if (running.get(tabId) === controller) running.delete(tabId);
+      }
+    },
+    async cancel(tabId: number) {
+      const controller = running.get(tabId);
+      controller?.abort();
+      return { cancelled: Boolean(controller) };
+    },
+  };
 }

@@ -1,10 +1,19 @@
 import { browser } from 'wxt/browser';
-import type { TabInfo, TabsAdapter } from '../capture/captureService';
+import type { TabInfo, TabsAdapter } from '../capture/adapters';
 import { snapshotDom } from '../capture/domSnapshot';
+import { pickElement } from '../capture/picker';
 import { dataUrlToBlob } from '../capture/png';
+import { measurePage, restorePage, scrollForSlice, type PageMetrics } from '../capture/region/pageOps';
+import { extractorFor } from '../extract';
 
 /** The only place that calls the browser's tab, scripting and capture APIs for a capture. */
 export function createTabsAdapter(): TabsAdapter {
+  async function run<A extends unknown[], R>(tabId: number, func: (...args: A) => R, ...args: A): Promise<Awaited<R>> {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func, args });
+    return result?.result as Awaited<R>;
+  }
+  const captureTab = (browser.tabs as { captureTab?: (tabId: number, options: object) => Promise<string> }).captureTab;
+
   return {
     async getTab(tabId) {
       const tab = await browser.tabs.get(tabId);
@@ -22,14 +31,26 @@ export function createTabsAdapter(): TabsAdapter {
     async savePageSource(tabId) {
       // Chrome keeps the page as MHTML; Firefox has no pageCapture, so the DOM is serialised instead.
       if (browser.pageCapture) return { blob: await saveAsMhtml(tabId), method: 'pageCapture.saveAsMHTML' };
-      const [result] = await browser.scripting.executeScript({ target: { tabId }, func: snapshotDom });
-      const snapshot = result?.result as { html: string } | undefined;
+      const snapshot = await run(tabId, snapshotDom);
       if (!snapshot) throw new Error('The page did not return a snapshot.');
       return { blob: new Blob([snapshot.html], { type: 'text/html;charset=utf-8' }), method: 'dom-snapshot' };
     },
     async captureVisibleTab(windowId) {
       return dataUrlToBlob(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
     },
+    async pickElement(tabId) {
+      const tab = await browser.tabs.get(tabId);
+      return run(tabId, pickElement, extractorFor(tab.url ?? 'about:blank').postSelector);
+    },
+    scrollablePage(tabId) {
+      return {
+        measure: () => run(tabId, measurePage) as Promise<PageMetrics>,
+        scrollTo: (y, hideFixed) => run(tabId, scrollForSlice, y, hideFixed),
+        restore: async (x, y) => void (await run(tabId, restorePage, x, y)),
+      };
+    },
+    // Firefox renders any rectangle of the page in one call; Chrome has no tabs.captureTab.
+    captureTabRect: captureTab ? async (tabId, rect) => dataUrlToBlob(await captureTab(tabId, { format: 'png', rect })) : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import { describeEvent, type AuditEntry } from '../audit';
+import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
 import { html, type SafeHtml } from '../html';
@@ -58,7 +59,7 @@ ${input.captures.map((capture, index) => renderCapture(capture, index + 1))}
 
 function renderCapture({ view, folder }: ReportCapture, number: number): SafeHtml {
   const m = view.metadata;
-  const screenshot = m.artefacts.find((a) => a.kind === 'screenshot');
+  const images = imageArtefacts(m);
   const edits = view.history.filter((entry) => entry.event.action === 'capture.edited');
   return html`<section class="capture">
 <h2>Capture ${number}: ${describeCategory(view.current.category)}</h2>
@@ -74,14 +75,14 @@ ${m.author.profileUrl ? html`<dt>Author profile</dt><dd class="url"><code>${m.au
 <dt>Note</dt><dd class="note">${view.current.note || '—'}</dd>
 ${m.page.selectedText ? html`<dt>Selected text</dt><dd class="note">${m.page.selectedText}</dd>` : ''}
 <dt>Page source</dt><dd>${pageSourceLabel(m)}</dd>
-<dt>Method</dt><dd>Browser screenshot of the visible tab (tabs.captureVisibleTab)${screenshot?.pixels ? html`, ${screenshot.pixels.width} × ${screenshot.pixels.height} px` : ''}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}</dd>
+<dt>Captured</dt><dd>${MODE_WORDS[m.mode ?? 'visible']}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}</dd>
 <dt>Browser</dt><dd>${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}</dd>
 <dt>Capture id</dt><dd><code>${m.id}</code></dd>
 </dl>
 ${m.post ? postDetailsBlock(m.post, view.current.post) : ''}
 ${m.pageSourceError ? html`<p class="warning">${m.pageSourceError}</p>` : ''}
 ${edits.length > 0 ? editHistory(m, edits) : ''}
-${screenshot ? html`<figure><img src="${folder}/${screenshot.fileName}" alt="Screenshot for capture ${number}"><figcaption>${folder}/${screenshot.fileName}</figcaption></figure>` : ''}
+${images.map((image) => html`<figure><img src="${folder}/${image.fileName}" alt="${image.fileName} for capture ${number}"><figcaption>${folder}/${image.fileName}: ${describeMethod(image)}</figcaption></figure>`)}
 <table class="hashes"><thead><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>
 ${m.artefacts.map((a) => html`<tr><td>${folder}/${a.fileName}</td><td>${a.bytes}</td><td><code>${a.sha256}</code></td></tr>`)}
 </tbody></table>
@@ -111,6 +112,8 @@ function editHistory(original: CaptureMetadata, edits: readonly AuditEntry[]): S
 ${edits.map((entry) => html`<li>${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (audit entry ${entry.seq})</li>`)}
 </ol>`;
 }
+
+const MODE_WORDS = { visible: 'the visible area of the tab', element: 'one element of the page (“This post”), with the visible area as context', 'full-page': 'the whole page' } as const;
 
 function pageSourceLabel(m: CaptureMetadata): string {
   const source = m.artefacts.find((a) => a.kind === 'page-source');

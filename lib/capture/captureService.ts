@@ -3,43 +3,30 @@ import { sha256OfBlob } from '../hash';
 import type { EvidenceRepository } from '../store';
 import type { SettingsRepository } from '../store/settings';
 import { localiseTime } from '../time';
-import { CaptureMetadataSchema, type Artefact, type CaptureForm, type CaptureMetadata, type Environment } from './metadata';
+import type { ImageAdapter, PageSource, TabsAdapter } from './adapters';
+import { elementImages, fullPageImages, visibleImages, type CapturedImage, type ImageContext, type ImageFacts } from './images';
+import { CaptureMetadataSchema, type Artefact, type CaptureForm, type CaptureMetadata, type CaptureMode, type Environment } from './metadata';
 import { PageReadingSchema, type PageReading } from './pageReading';
-import { pngSize } from './png';
+import { createCaptureThrottle } from './region/throttle';
 import { FORBIDDEN_PAGE_MESSAGE, isBrowserRefusal, isRestrictedPage } from './restrictedPages';
 
-export interface TabInfo {
-  id: number;
-  windowId: number;
-  url?: string;
-  active: boolean;
-}
-
-/** The browser, reached only through this adapter (lib/browser/tabsAdapter.ts in the extension). */
-export interface TabsAdapter {
-  getTab(tabId: number): Promise<TabInfo>;
-  /** Makes the tab the visible one in its window, since only the visible tab can be captured. */
-  activate(tab: TabInfo): Promise<void>;
-  readPage(tabId: number): Promise<unknown>;
-  captureVisibleTab(windowId: number): Promise<Blob>;
-  /** MHTML where the browser has it (Chrome), else a serialised DOM (Firefox). */
-  savePageSource(tabId: number): Promise<PageSource>;
-}
-
-export interface PageSource {
-  blob: Blob;
-  method: 'pageCapture.saveAsMHTML' | 'dom-snapshot';
-}
+export type { PageSource, TabInfo, TabsAdapter } from './adapters';
 
 export interface CaptureServiceDeps {
   tabs: TabsAdapter;
+  images: ImageAdapter;
   evidence: EvidenceRepository;
   settings: SettingsRepository;
-  makeThumbnail(png: Blob): Promise<Blob>;
   readEnvironment(): Promise<Environment>;
   clock?: () => Date;
   newId?: () => string;
   timeZone?: string;
+  throttle?: ReturnType<typeof createCaptureThrottle>;
+}
+
+export interface CaptureRun {
+  signal?: AbortSignal;
+  onProgress?(slice: number, of: number): void;
 }
 
 export interface CaptureResult {
@@ -47,9 +34,29 @@ export interface CaptureResult {
   auditHash: string;
 }
 
+interface StoredArtefact {
+  artefact: Artefact;
+  blob: Blob;
+}
+
+const CANCELLED = 'Capture cancelled. Nothing was saved.';
+
+/** Browser refusals in plain words; errors of our own pass through. */
+async function guard<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (error instanceof ExhibitError) throw error;
+    if (isBrowserRefusal(error)) throw new ExhibitError('forbidden-page', FORBIDDEN_PAGE_MESSAGE, { cause: error });
+    throw new ExhibitError('capture-failed', `The browser could not take the screenshot, so nothing was saved (${errorMessage(error)}). Wait a moment and try again.`, { cause: error });
+  }
+}
+
 export function createCaptureService(deps: CaptureServiceDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  // One throttle for the life of the background, so back-to-back captures respect the rate too.
+  const throttle = deps.throttle ?? createCaptureThrottle();
 
   async function readPageOrRefuse(tabId: number): Promise<PageReading> {
     try {
@@ -60,43 +67,39 @@ export function createCaptureService(deps: CaptureServiceDeps) {
     }
   }
 
-  async function capturePixels(windowId: number): Promise<Blob> {
-    try {
-      return await deps.tabs.captureVisibleTab(windowId);
-    } catch (error) {
-      if (isBrowserRefusal(error)) throw new ExhibitError('forbidden-page', FORBIDDEN_PAGE_MESSAGE, { cause: error });
-      throw new ExhibitError('capture-failed', 'The browser could not take the screenshot, so nothing was saved. Wait a moment and try again.', { cause: error });
-    }
-  }
-
   return {
-    /** Captures the visible tab with its page details and stores it (issue #2, items 3–4). */
-    async captureVisibleTab(tabId: number, form: CaptureForm): Promise<CaptureResult> {
+    /** Captures a tab in the chosen mode with its page details and source, and stores it (issues #2, #3). */
+    async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm, run: CaptureRun = {}): Promise<CaptureResult> {
       const capturedBy = await deps.settings.getProfile();
       if (!capturedBy) throw new ExhibitError('profile-missing', 'Fill in your name, role, email and school in Exhibit’s options before capturing.');
       const tab = await deps.tabs.getTab(tabId);
       if (isRestrictedPage(tab.url)) throw new ExhibitError('forbidden-page', FORBIDDEN_PAGE_MESSAGE);
       if (!tab.active) await deps.tabs.activate(tab);
 
+      const element = mode === 'element' ? await guard(deps.tabs.pickElement(tabId)) : undefined;
+      if (element === null) throw new ExhibitError('capture-cancelled', CANCELLED);
       const page = await readPageOrRefuse(tabId);
       const at = clock();
-      // The page source is taken alongside the pixels so both show the same moment.
-      const [png, source] = await Promise.all([capturePixels(tab.windowId), deps.tabs.savePageSource(tabId).catch((error: unknown) => error)]);
-      const [pixels, thumbnail, environment] = await Promise.all([pngSize(png), deps.makeThumbnail(png), deps.readEnvironment()]);
-      const pageText = new Blob([page.text], { type: 'text/plain;charset=utf-8' });
-      const stored: StoredArtefact[] = [
-        await describe(png, { kind: 'screenshot', fileName: 'screenshot.png', method: 'tabs.captureVisibleTab', pixels }),
-        await describe(thumbnail, { kind: 'thumbnail', fileName: thumbnailFileName(thumbnail.type), method: 'scaled-from-screenshot' }),
-        await describe(pageText, { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }),
-      ];
-      if (isPageSource(source)) {
-        const mhtml = source.method === 'pageCapture.saveAsMHTML';
-        stored.push(await describe(source.blob, { kind: 'page-source', fileName: mhtml ? 'page.mhtml' : 'page-source.html', method: source.method }));
-      }
+      const ctx: ImageContext = { tab, tabs: deps.tabs, images: deps.images, throttle, guard, ...run };
+      // The source is taken with the pixels so both show the same moment; a full page scrolls, so its source comes first.
+      const source = deps.tabs.savePageSource(tabId).catch((error: unknown) => new Error(errorMessage(error)));
+      if (mode === 'full-page') await source;
+      const captured = mode === 'full-page' ? await fullPageImages(ctx) : element ? await elementImages(ctx, element) : await visibleImages(ctx);
+      if (run.signal?.aborted) throw new ExhibitError('capture-cancelled', CANCELLED);
+      const pageSource = await source;
+      const [thumbnail, environment] = await Promise.all([deps.images.makeThumbnail(captured[0]!.blob), deps.readEnvironment()]);
+
+      const stored = await Promise.all([
+        ...captured.map((image: CapturedImage) => describe(image.blob, image.facts)),
+        describe(thumbnail, { kind: 'thumbnail', fileName: thumbnailFileName(thumbnail.type), method: 'scaled-from-screenshot' }),
+        describe(new Blob([page.text], { type: 'text/plain;charset=utf-8' }), { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }),
+        ...(pageSource instanceof Error ? [] : [describeSource(pageSource)]),
+      ]);
       const time = localiseTime(at, deps.timeZone);
       const metadata = CaptureMetadataSchema.parse({
         schemaVersion: 2,
         id: newId(),
+        mode,
         capturedAtUtc: time.utc,
         capturedAtLocal: time.local,
         timeZone: time.timeZone,
@@ -107,7 +110,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         environment,
         artefacts: stored.map((s) => s.artefact),
         post: page.post,
-        pageSourceError: isPageSource(source) ? undefined : `The browser did not give the page source: ${errorMessage(source)}`,
+        pageSourceError: pageSource instanceof Error ? `The browser did not give the page source: ${pageSource.message}` : undefined,
       });
       const entry = await deps.evidence.saveCapture(metadata, new Map(stored.map((s) => [s.artefact.fileName, s.blob])));
       return { metadata, auditHash: entry.hash };
@@ -116,19 +119,15 @@ export function createCaptureService(deps: CaptureServiceDeps) {
 }
 export type CaptureService = ReturnType<typeof createCaptureService>;
 
-interface StoredArtefact {
-  artefact: Artefact;
-  blob: Blob;
-}
-
 /** An artefact's record: what it is, plus the size, type and SHA-256 of its bytes. */
-async function describe(blob: Blob, what: Pick<Artefact, 'kind' | 'fileName' | 'method' | 'pixels'>): Promise<StoredArtefact> {
+async function describe(blob: Blob, facts: ImageFacts): Promise<StoredArtefact> {
   const mimeType = blob.type || 'application/octet-stream';
-  return { blob, artefact: { ...what, mimeType, bytes: blob.size, sha256: await sha256OfBlob(blob) } };
+  return { blob, artefact: { ...facts, mimeType, bytes: blob.size, sha256: await sha256OfBlob(blob) } };
 }
 
-function isPageSource(value: unknown): value is PageSource {
-  return typeof value === 'object' && value !== null && 'blob' in value && 'method' in value;
+function describeSource(source: PageSource): Promise<StoredArtefact> {
+  const mhtml = source.method === 'pageCapture.saveAsMHTML';
+  return describe(source.blob, { kind: 'page-source', fileName: mhtml ? 'page.mhtml' : 'page-source.html', method: source.method });
 }
 
 function thumbnailFileName(mimeType: string): string {

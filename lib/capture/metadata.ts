@@ -12,7 +12,7 @@ export const StaffMemberSchema = z.object({
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 /** What produced an artefact, so a reader knows a screenshot from a derived file. */
-export const ArtefactKindSchema = z.enum(['screenshot', 'thumbnail', 'page-text', 'page-source']);
+export const ArtefactKindSchema = z.enum(['element', 'full-page', 'screenshot', 'thumbnail', 'page-text', 'page-source']);
 export type ArtefactKind = z.infer<typeof ArtefactKindSchema>;
 
 export const ArtefactSchema = z.object({
@@ -21,8 +21,23 @@ export const ArtefactSchema = z.object({
   mimeType: z.string().min(1),
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(SHA256_HEX),
-  method: z.enum(['tabs.captureVisibleTab', 'scaled-from-screenshot', 'document.body.innerText', 'pageCapture.saveAsMHTML', 'dom-snapshot']),
+  method: z.enum([
+    'tabs.captureVisibleTab',
+    'cropped-from-screenshot',
+    'stitched-captureVisibleTab',
+    'tabs.captureTab',
+    'scaled-from-screenshot',
+    'document.body.innerText',
+    'pageCapture.saveAsMHTML',
+    'dom-snapshot',
+  ]),
   pixels: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  /** For an image split to fit a canvas: which part of how many, top to bottom. */
+  part: z.object({ index: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+  /** For an element or page image: the part of the document it shows, in CSS pixels. */
+  region: z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() }).optional(),
+  /** The file this one was cut from (an element crop from its context screenshot). */
+  derivedFrom: z.string().optional(),
 });
 export type Artefact = z.infer<typeof ArtefactSchema>;
 
@@ -43,6 +58,9 @@ export const EnvironmentSchema = z.object({
   userAgent: z.string(),
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
+
+export const CaptureModeSchema = z.enum(['visible', 'element', 'full-page']);
+export type CaptureMode = z.infer<typeof CaptureModeSchema>;
 
 /** What the staff member typed in the popup. */
 export const CaptureFormSchema = z.object({
@@ -72,6 +90,8 @@ export const CaptureMetadataSchema = z.object({
   capturedBy: StaffMemberSchema,
   environment: EnvironmentSchema,
   artefacts: z.array(ArtefactSchema).min(1),
+  /** What the staff member asked for; captures before issue #3 were all of the visible area. */
+  mode: CaptureModeSchema.optional(),
   /** The post's details as the page showed them; corrections go to the audit log. */
   post: PostDetailsSchema.optional(),
   /** Why the page source is missing, when the browser would not give it. */

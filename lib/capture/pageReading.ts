@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { extractPostDetails, PostDetailsSchema } from '../extract';
+import { deepQuery } from '../extract/dom';
 
 /** What the capture reads from the page. It comes from page context, so it is validated. */
 export const PageReadingSchema = z.object({
@@ -19,6 +20,9 @@ export type PageReading = z.infer<typeof PageReadingSchema>;
  */
 export function readPage(doc: Document = document): PageReading {
   const win = doc.defaultView ?? window;
+  // The element picked for a "This post" capture; unmarked straight away so the page source is untouched.
+  const target = deepQuery(doc, '[data-exhibit-target]');
+  target?.removeAttribute('data-exhibit-target');
   return {
     url: doc.location.href,
     title: doc.title,
@@ -26,6 +30,6 @@ export function readPage(doc: Document = document): PageReading {
     text: doc.body?.innerText ?? doc.body?.textContent ?? '',
     viewport: { width: win.innerWidth, height: win.innerHeight },
     devicePixelRatio: win.devicePixelRatio,
-    post: extractPostDetails(doc, doc.location.href),
+    post: extractPostDetails(doc, doc.location.href, target),
   };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
 import { sha256Hex } from '@/lib/hash';
-import { launchWithExtension, listTabs, VIEWPORT, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, listTabs, saveProfile, VIEWPORT, type ExtensionBrowser } from './support/chromium';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
 
@@ -54,20 +54,13 @@ describe('Exhibit in Chromium', () => {
     await popup.close();
   });
 
-  it('saves the staff member’s details in the options page', async () => {
+  it('saves the staff member’s details in the options page, refusing an incomplete form', async () => {
     const options = await extensionPage('options.html');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByRole('alert').waitFor();
     expect(await options.getByRole('alert').textContent()).toContain('Enter your name.');
-    await options.getByLabel('Your name').fill('Jo Smith');
-    await options.getByLabel('Your role').fill('Head of School');
-    await options.getByLabel('Your work email').fill('jo.smith@northwick.example');
-    await options.getByLabel('School name').fill('Northwick Park Primary');
-    // A Save-As prompt cannot be answered headless (shared/notes), so this run saves straight to disk.
-    await options.getByLabel('Ask where to save each bundle').uncheck();
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText('Saved.').waitFor();
     await options.close();
+    await saveProfile(browser);
   });
 
   it('refuses a page the browser forbids, in plain words', async () => {

@@ -1,6 +1,9 @@
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository } from '@/lib/store';
 import { exportableAuditLines } from '@/lib/store/auditLog';
+import type { ImageAdapter } from '@/lib/capture/adapters';
 import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureService';
+import type { Placement } from '@/lib/capture/region/geometry';
+import { createCaptureThrottle } from '@/lib/capture/region/throttle';
 import { createBundleExporter } from '@/lib/bundle/exportBundle';
 import type { CaptureForm, Environment, StaffMember } from '@/lib/capture/metadata';
 import type { PageReading } from '@/lib/capture/pageReading';
@@ -44,6 +47,12 @@ export function fakeTabs(overrides: Partial<TabsAdapter> & { page?: Partial<Page
     readPage: async () => pageReading(overrides.page),
     captureVisibleTab: async () => new Blob([ONE_PIXEL_PNG], { type: 'image/png' }),
     savePageSource: async () => ({ blob: new Blob([PAGE_MHTML], { type: 'multipart/related' }), method: 'pageCapture.saveAsMHTML' }),
+    pickElement: async () => ({ x: 10, y: 20, width: 1, height: 1 }),
+    scrollablePage: () => ({
+      measure: async () => ({ scrollX: 0, scrollY: 0, viewportWidth: 1280, viewportHeight: 720, scrollHeight: 720, devicePixelRatio: 1 }),
+      scrollTo: async (y) => ({ x: 0, y }),
+      restore: async () => undefined,
+    }),
     ...overrides,
   };
 }
@@ -51,7 +60,7 @@ export function fakeTabs(overrides: Partial<TabsAdapter> & { page?: Partial<Page
 let dbCounter = 0;
 
 /** A fresh database and the services over it, with a clock that ticks a second per call. */
-export async function testWorld(options: { tabs?: TabsAdapter; profile?: StaffMember | null } = {}) {
+export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAdapter; profile?: StaffMember | null } = {}) {
   const db = new ExhibitDb(`exhibit-test-${++dbCounter}`);
   let tick = Date.parse('2026-06-01T09:00:00Z');
   const clock = () => new Date((tick += 1000));
@@ -60,13 +69,39 @@ export async function testWorld(options: { tabs?: TabsAdapter; profile?: StaffMe
   if (options.profile !== null) await settings.saveProfile(options.profile ?? STAFF);
   const capture = createCaptureService({
     tabs: options.tabs ?? fakeTabs(),
+    images: options.images ?? recordingImages(),
     evidence,
     settings,
-    makeThumbnail: async (png) => new Blob([await png.arrayBuffer()], { type: 'image/png' }),
     readEnvironment: async () => ENVIRONMENT,
+    throttle: createCaptureThrottle({ minIntervalMs: 0 }),
     clock,
     timeZone: 'Europe/London',
   });
   const exporter = createBundleExporter({ evidence, auditLines: (ids) => exportableAuditLines(db, ids), generatorVersion: '0.1.0', clock });
   return { db, evidence, settings, capture, exporter, clock };
+}
+
+/** The first bytes of a PNG of the given size: enough for pngSize(), not an image to decode. */
+export function pngOfSize(width: number, height: number): Blob {
+  const bytes = new Uint8Array(33);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(bytes.buffer).setUint32(16, width);
+  new DataView(bytes.buffer).setUint32(20, height);
+  return new Blob([bytes], { type: 'image/png' });
+}
+
+/**
+ * Image work without a canvas: the thumbnail is a copy, and each canvas "image" is a PNG header of
+ * the canvas's size. What was drawn where is recorded for the test to check.
+ */
+export function recordingImages(): ImageAdapter & { drawn: { width: number; pieces: (Placement & { tile: number })[] }[] } {
+  const drawn: { width: number; pieces: (Placement & { tile: number })[] }[] = [];
+  return {
+    drawn,
+    makeThumbnail: async (png) => new Blob([await png.arrayBuffer()], { type: 'image/png' }),
+    createCanvas: (width, tiles) => ({
+      draw: async (_png, pieces) => void drawn.push({ width, pieces: [...pieces] }),
+      finish: async () => tiles.map((t) => pngOfSize(width, t.height)),
+    }),
+  };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const VIEWPORT = { width: 1280, height: 720 };
@@ -32,7 +32,8 @@ export interface ExtensionBrowser {
  * Debian's Chromium, headless, with the e2e build loaded and downloads landing in a known folder
  * (shared/notes/browser-and-tooling.md: extension downloads raise no Playwright event).
  */
-export async function launchWithExtension(extensionDir = resolve('.output/chrome-mv3-e2e')): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { extensionDir?: string; deviceScaleFactor?: number } = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3-e2e');
   const userDataDir = mkdtempSync(join(tmpdir(), 'exhibit-chromium-'));
   const downloadDir = join(userDataDir, 'downloads');
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
@@ -46,6 +47,7 @@ export async function launchWithExtension(extensionDir = resolve('.output/chrome
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--window-size=${VIEWPORT.width},${VIEWPORT.height + 87}`,
+      `--force-device-scale-factor=${options.deviceScaleFactor ?? 1}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -61,4 +63,48 @@ export async function launchWithExtension(extensionDir = resolve('.output/chrome
   const cdp = await context.browser()!.newBrowserCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
   return { context, worker, extensionId, downloadDir, close: () => context.close() };
+}
+
+/** Fills in and saves the options page, as a new user does; bundles then save without a prompt. */
+export async function saveProfile(browser: ExtensionBrowser): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('Your name').fill('Jo Smith');
+  await options.getByLabel('Your role').fill('Head of School');
+  await options.getByLabel('Your work email').fill('jo.smith@northwick.example');
+  await options.getByLabel('School name').fill('Northwick Park Primary');
+  // A Save-As prompt cannot be answered headless (shared/notes), so tests save straight to disk.
+  await options.getByLabel('Ask where to save each bundle').uncheck();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  await options.close();
+}
+
+export interface StoredCapture {
+  metadata: { id: string; artefacts: { fileName: string; kind: string; region?: { x: number; y: number; width: number; height: number }; pixels?: { width: number; height: number }; method: string }[]; post?: Record<string, unknown> };
+  files: Record<string, Uint8Array>;
+}
+
+/** The newest capture and its files, read from the extension's IndexedDB through one of its pages. */
+export async function newestCapture(page: Page): Promise<StoredCapture> {
+  const raw = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('exhibit');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    const captures = await all(db.transaction('captures').objectStore('captures').getAll());
+    const newest = captures.sort((a, b) => a.capturedAtUtc.localeCompare(b.capturedAtUtc)).at(-1);
+    const rows = await all(db.transaction('files').objectStore('files').index('captureId').getAll(newest.id));
+    const dataUrl = (blob: Blob) => new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsDataURL(blob);
+    });
+    const files: Record<string, string> = {};
+    for (const row of rows) files[row.fileName] = (await dataUrl(row.blob)).split(',')[1] ?? '';
+    return { metadata: newest.metadata, files };
+  });
+  return { metadata: raw.metadata, files: Object.fromEntries(Object.entries(raw.files).map(([name, b64]) => [name, new Uint8Array(Buffer.from(b64, 'base64'))])) };
 }

@@ -66,7 +66,7 @@ describe('saveFile', () => {
 describe('export flow', () => {
   it('records the export in the audit log once the file is saved', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const saved: string[] = [];
     const exportAndSave = createExportFlow({ exporter: world.exporter, evidence: world.evidence, saveFile: async (_zip, name) => void saved.push(name) });
     const result = await exportAndSave({ captureIds: [metadata.id], exportedBy: STAFF, askWhereToSave: false });
@@ -77,7 +77,7 @@ describe('export flow', () => {
 
   it('records nothing when saving is cancelled', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const downloads = fakeDownloads({ state: 'interrupted', error: 'USER_CANCELED' });
     const exportAndSave = createExportFlow({
       exporter: world.exporter,

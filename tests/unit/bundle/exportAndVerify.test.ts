@@ -8,9 +8,9 @@ import { fromUtf8, rezip, utf8, zipOf } from './zipFixtures';
 
 async function exportedBundle() {
   const world = await testWorld();
-  const first = await world.capture.captureVisibleTab(1, form({ note: 'first' }));
-  const other = await world.capture.captureVisibleTab(1, form({ note: 'not exported' }));
-  const second = await world.capture.captureVisibleTab(1, form({ note: 'second' }));
+  const first = await world.capture.captureTab(1, 'visible', form({ note: 'first' }));
+  const other = await world.capture.captureTab(1, 'visible', form({ note: 'not exported' }));
+  const second = await world.capture.captureTab(1, 'visible', form({ note: 'second' }));
   await world.evidence.editCapture(first.metadata.id, { field: 'note', to: 'first, corrected' }, STAFF);
   const progress: number[] = [];
   const bundle = await world.exporter.exportBundle({
@@ -136,7 +136,7 @@ describe('export and verify', () => {
 
   it('stops a cancelled export with a plain message and no bundle', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const controller = new AbortController();
     const attempt = world.exporter.exportBundle({
       captureIds: [metadata.id],
@@ -149,7 +149,7 @@ describe('export and verify', () => {
 
   it('refuses to export a stored file that no longer matches its capture hash', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
     await world.db.files.update([metadata.id, 'screenshot.png'], { blob: new Blob(['corrupted']) });
     await expect(world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toMatchObject({
       code: 'export-failed',

@@ -7,7 +7,7 @@ const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', 
 async function reportFor(overrides: Parameters<typeof form>[0], page = {}) {
   const { fakeTabs } = await import('../fixtures');
   const world = await testWorld({ tabs: fakeTabs({ page }) });
-  const { metadata } = await world.capture.captureVisibleTab(1, form(overrides));
+  const { metadata } = await world.capture.captureTab(1, 'visible', form(overrides));
   await world.evidence.editCapture(metadata.id, { field: 'note', to: HOSTILE[1]! }, STAFF);
   const view = (await world.evidence.getCapture(metadata.id))!;
   return renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: { ...STAFF, school: '<b>School</b>' }, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001-x' }], auditHeadHash: 'f'.repeat(64) });
@@ -33,7 +33,7 @@ describe('report.html', () => {
     const { fakeTabs } = await import('../fixtures');
     const { postDetails } = await import('@/lib/extract/postDetails');
     const world = await testWorld({ tabs: fakeTabs({ page: { post: postDetails('x', { authorName: 'Pat <b>', text: HOSTILE[0], permalink: 'https://x.com/pat/status/1' }) } }) });
-    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
     await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: '@pat' }, STAFF);
     const view = (await world.evidence.getCapture(metadata.id))!;
     const html = renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], auditHeadHash: 'f'.repeat(64) });

@@ -7,7 +7,7 @@ import { ONE_PIXEL_PNG, PAGE_MHTML, STAFF, fakeTabs, form, testWorld } from '../
 describe('captureVisibleTab', () => {
   it('stores the screenshot with its metadata, hashes and an audit entry', async () => {
     const { capture, evidence, db } = await testWorld();
-    const { metadata, auditHash } = await capture.captureVisibleTab(7, form({ note: 'First seen by the office' }));
+    const { metadata, auditHash } = await capture.captureTab(7, 'visible', form({ note: 'First seen by the office' }));
 
     expect(CaptureMetadataSchema.parse(metadata)).toEqual(metadata);
     expect(metadata).toMatchObject({
@@ -35,7 +35,7 @@ describe('captureVisibleTab', () => {
 
   it('keeps the page source (MHTML) hashed beside the screenshot, and the post details read from the page', async () => {
     const { capture, evidence } = await testWorld();
-    const { metadata } = await capture.captureVisibleTab(1, form());
+    const { metadata } = await capture.captureTab(1, 'visible', form());
     const source = metadata.artefacts.find((a) => a.kind === 'page-source')!;
     expect(source).toMatchObject({ fileName: 'page.mhtml', method: 'pageCapture.saveAsMHTML', sha256: sha256Hex(PAGE_MHTML), bytes: new TextEncoder().encode(PAGE_MHTML).length });
     expect(await (await evidence.getFile(metadata.id, 'page.mhtml'))!.blob.text()).toBe(PAGE_MHTML);
@@ -45,13 +45,13 @@ describe('captureVisibleTab', () => {
 
   it('keeps a DOM snapshot where the browser has no MHTML', async () => {
     const tabs = fakeTabs({ savePageSource: async () => ({ blob: new Blob(['<html></html>'], { type: 'text/html' }), method: 'dom-snapshot' }) });
-    const { metadata } = await (await testWorld({ tabs })).capture.captureVisibleTab(1, form());
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'visible', form());
     expect(metadata.artefacts.find((a) => a.kind === 'page-source')).toMatchObject({ fileName: 'page-source.html', method: 'dom-snapshot' });
   });
 
   it('still saves the screenshot when the page source cannot be had, and says why', async () => {
     const tabs = fakeTabs({ savePageSource: async () => Promise.reject(new Error('NotFoundError')) });
-    const { metadata } = await (await testWorld({ tabs })).capture.captureVisibleTab(1, form());
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'visible', form());
     expect(metadata.artefacts.map((a) => a.kind)).toEqual(['screenshot', 'thumbnail', 'page-text']);
     expect(metadata.pageSourceError).toBe('The browser did not give the page source: NotFoundError');
   });
@@ -59,13 +59,13 @@ describe('captureVisibleTab', () => {
   it('activates the chosen tab first when it is not the visible one', async () => {
     const tabs = fakeTabs({ getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/p', active: false }) });
     const { capture } = await testWorld({ tabs });
-    await capture.captureVisibleTab(3, form());
+    await capture.captureTab(3, 'visible', form());
     expect(tabs.calls).toEqual(['activate']);
   });
 
   it('asks for the staff profile first', async () => {
     const { capture, db } = await testWorld({ profile: null });
-    await expect(capture.captureVisibleTab(1, form())).rejects.toMatchObject({ code: 'profile-missing' });
+    await expect(capture.captureTab(1, 'visible', form())).rejects.toMatchObject({ code: 'profile-missing' });
     expect(await db.captures.count()).toBe(0);
   });
 
@@ -73,7 +73,7 @@ describe('captureVisibleTab', () => {
     'refuses a page the browser forbids (%s) in plain words and stores nothing',
     async (url) => {
       const { capture, db } = await testWorld({ tabs: fakeTabs({ page: { url } }) });
-      const error = await capture.captureVisibleTab(1, form()).catch((e: unknown) => e);
+      const error = await capture.captureTab(1, 'visible', form()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ExhibitError);
       expect(error).toMatchObject({ code: 'forbidden-page', message: expect.stringContaining('does not let extensions capture this page') });
       expect(await db.captures.count()).toBe(0);
@@ -83,13 +83,13 @@ describe('captureVisibleTab', () => {
   it('turns the browser’s own refusal into the same plain message', async () => {
     const tabs = fakeTabs({ captureVisibleTab: async () => Promise.reject(new Error('Cannot access contents of url "https://chrome.google.com/webstore". Extension manifest must request permission to access this host.')) });
     const { capture, db } = await testWorld({ tabs });
-    await expect(capture.captureVisibleTab(1, form())).rejects.toMatchObject({ code: 'forbidden-page' });
+    await expect(capture.captureTab(1, 'visible', form())).rejects.toMatchObject({ code: 'forbidden-page' });
     expect(await db.files.count()).toBe(0);
   });
 
   it('rejects a page reading that is not the expected shape', async () => {
     const tabs = fakeTabs({ readPage: async () => ({ url: 'javascript-is-not-a-url', title: 1 }) });
     const { capture } = await testWorld({ tabs });
-    await expect(capture.captureVisibleTab(1, form())).rejects.toMatchObject({ code: 'capture-failed' });
+    await expect(capture.captureTab(1, 'visible', form())).rejects.toMatchObject({ code: 'capture-failed' });
   });
 });

@@ -9,7 +9,7 @@ describe('evidence repository', () => {
     world.db.audit.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    const error = await world.capture.captureVisibleTab(1, form()).catch((e: unknown) => e);
+    const error = await world.capture.captureTab(1, 'visible', form()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExhibitError);
     expect(error).toMatchObject({ code: 'storage-full', message: expect.stringContaining('storage for Exhibit is full') });
     expect(await world.db.captures.count()).toBe(0);
@@ -19,7 +19,7 @@ describe('evidence repository', () => {
 
   it('refuses a file whose hash does not match its metadata, before writing', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const copy = { ...metadata, id: crypto.randomUUID() };
     const wrong = new Map(metadata.artefacts.map((a) => [a.fileName, new Blob(['not the bytes that were hashed'])]));
     await expect(world.evidence.saveCapture(copy, wrong)).rejects.toMatchObject({ code: 'capture-failed' });
@@ -28,15 +28,15 @@ describe('evidence repository', () => {
 
   it('lists captures newest first', async () => {
     const world = await testWorld();
-    const first = await world.capture.captureVisibleTab(1, form());
-    const second = await world.capture.captureVisibleTab(1, form());
+    const first = await world.capture.captureTab(1, 'visible', form());
+    const second = await world.capture.captureTab(1, 'visible', form());
     const list = await world.evidence.listCaptures();
     expect(list.map((v) => v.metadata.id)).toEqual([second.metadata.id, first.metadata.id]);
   });
 
   it('records edits in the audit log without touching the original', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form({ note: 'original note' }));
+    const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: 'original note' }));
     await world.evidence.editCapture(metadata.id, { field: 'note', to: 'corrected note' }, STAFF);
     const edited = await world.evidence.editCapture(metadata.id, { field: 'category', to: { id: 'threats' } }, STAFF);
 
@@ -50,7 +50,7 @@ describe('evidence repository', () => {
 
   it('audits corrections of the post details and keeps the values read from the page', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form());
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
     expect(metadata.post?.authorHandle).toBeNull();
     await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: ' @aparent ' }, STAFF);
     const edited = await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorName', to: 'A. Parent (Jamie)' }, STAFF);
@@ -63,7 +63,7 @@ describe('evidence repository', () => {
 
   it('records nothing for an edit that changes nothing', async () => {
     const world = await testWorld();
-    const { metadata } = await world.capture.captureVisibleTab(1, form({ note: 'same' }));
+    const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: 'same' }));
     await world.evidence.editCapture(metadata.id, { field: 'note', to: 'same' }, STAFF);
     expect(await world.db.audit.count()).toBe(1);
   });

@@ -7,7 +7,7 @@ describe('database migrations', () => {
   it('v1 → v3: files keyed by kind move to files keyed by name, and the old table goes', async () => {
     // A capture as issue #2's code stored it, read back from a current world to get real metadata.
     const { db: source, capture } = await testWorld();
-    const { metadata } = await capture.captureVisibleTab(1, form());
+    const { metadata } = await capture.captureTab(1, 'visible', form());
     const v1Rows = (await source.files.toArray()).map(({ fileName: _dropped, ...row }) => row);
     const name = `exhibit-migration-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);

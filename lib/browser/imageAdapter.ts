@@ -1,0 +1,32 @@
+import type { ImageAdapter } from '../capture/adapters';
+import type { TileCanvas } from '../capture/region/captureRegion';
+
+const THUMBNAIL_WIDTH = 320;
+
+/** Canvas work for captures, in the background: OffscreenCanvas works in a service worker and in Firefox's event page. */
+export const imageAdapter: ImageAdapter = {
+  async makeThumbnail(png) {
+    const bitmap = await createImageBitmap(png);
+    const scale = Math.min(1, THUMBNAIL_WIDTH / bitmap.width);
+    const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    return canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+  },
+
+  createCanvas(width, tiles): TileCanvas {
+    const canvases = tiles.map((tile) => new OffscreenCanvas(width, tile.height));
+    return {
+      async draw(screenshot, pieces) {
+        const bitmap = await createImageBitmap(screenshot);
+        for (const p of pieces) {
+          const context = canvases[p.tile]!.getContext('2d')!;
+          context.imageSmoothingEnabled = false; // copied 1:1; no resampling of evidence pixels
+          context.drawImage(bitmap, p.srcX, p.srcY, p.width, p.height, 0, p.destY, p.width, p.height);
+        }
+        bitmap.close();
+      },
+      finish: () => Promise.all(canvases.map((canvas) => canvas.convertToBlob({ type: 'image/png' }))),
+    };
+  },
+};

@@ -1,0 +1,93 @@
+import type { TabInfo, TabsAdapter, ImageAdapter } from './adapters';
+import type { Artefact } from './metadata';
+import { pngSize } from './png';
+import { captureRegion, wholePage } from './region/captureRegion';
+import { outputSize, placeSlice, planTiles, type Region } from './region/geometry';
+import type { CaptureThrottle } from './region/throttle';
+
+export type ImageFacts = Pick<Artefact, 'kind' | 'fileName' | 'method' | 'pixels' | 'part' | 'region' | 'derivedFrom'>;
+export interface CapturedImage {
+  blob: Blob;
+  facts: ImageFacts;
+}
+
+export interface ImageContext {
+  tab: TabInfo;
+  tabs: TabsAdapter;
+  images: ImageAdapter;
+  throttle: CaptureThrottle;
+  /** Turns the browser's refusals into plain errors. */
+  guard<T>(step: Promise<T>): Promise<T>;
+  signal?: AbortSignal;
+  onProgress?(slice: number, of: number): void;
+}
+
+const visibleShot = (ctx: ImageContext) => ctx.guard(ctx.throttle(() => ctx.tabs.captureVisibleTab(ctx.tab.windowId)));
+
+/** Visible area (issue #2): the browser's screenshot of what the staff member sees. */
+export async function visibleImages(ctx: ImageContext): Promise<CapturedImage[]> {
+  const png = await visibleShot(ctx);
+  return [{ blob: png, facts: { kind: 'screenshot', fileName: 'screenshot.png', method: 'tabs.captureVisibleTab', pixels: await pngSize(png) } }];
+}
+
+/** Full page: Firefox renders it in one call per canvas-sized band; Chrome scrolls and stitches. */
+export async function fullPageImages(ctx: ImageContext): Promise<CapturedImage[]> {
+  const page = ctx.tabs.scrollablePage(ctx.tab.id);
+  if (ctx.tabs.captureTabRect) {
+    const metrics = await page.measure();
+    const region = wholePage(metrics);
+    const dpr = metrics.devicePixelRatio;
+    const bands = planTiles(outputSize(region, dpr));
+    const blobs: Blob[] = [];
+    for (const [index, band] of bands.entries()) {
+      ctx.onProgress?.(index + 1, bands.length);
+      const rect = { x: region.x, y: band.y / dpr, width: region.width, height: band.height / dpr };
+      blobs.push(await ctx.guard(ctx.tabs.captureTabRect(ctx.tab.id, rect)));
+    }
+    return named('full-page', 'tabs.captureTab', blobs, region);
+  }
+  const result = await ctx.guard(
+    captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress }),
+  );
+  return named('full-page', 'stitched-captureVisibleTab', result.images, undefined);
+}
+
+/**
+ * This post: the visible tab as context, and the element cut from it at device-pixel precision,
+ * or, when the element is taller than the view, scrolled and stitched.
+ */
+export async function elementImages(ctx: ImageContext, element: Region): Promise<CapturedImage[]> {
+  const [context] = await visibleImages(ctx);
+  const page = ctx.tabs.scrollablePage(ctx.tab.id);
+  const metrics = await page.measure();
+  const inView =
+    element.y >= metrics.scrollY && element.y + element.height <= metrics.scrollY + metrics.viewportHeight && element.x >= metrics.scrollX && element.x + element.width <= metrics.scrollX + metrics.viewportWidth;
+  if (inView) {
+    const dpr = metrics.devicePixelRatio;
+    const placement = placeSlice(element, { x: metrics.scrollX, y: metrics.scrollY }, context!.facts.pixels!.height, dpr, 0)!;
+    const canvas = ctx.images.createCanvas(placement.width, [{ y: 0, height: placement.height }]);
+    await canvas.draw(context!.blob, [{ ...placement, tile: 0 }]);
+    const [crop] = await canvas.finish();
+    return [{ blob: crop!, facts: { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', pixels: await pngSize(crop!), region: element, derivedFrom: 'screenshot.png' } }, context!];
+  }
+  const result = await ctx.guard(
+    captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress }, () => element),
+  );
+  return [...(await named('element', 'stitched-captureVisibleTab', result.images, element)), context!];
+}
+
+async function named(kind: 'element' | 'full-page', method: Artefact['method'], blobs: Blob[], region: Region | undefined): Promise<CapturedImage[]> {
+  return Promise.all(
+    blobs.map(async (blob, i) => ({
+      blob,
+      facts: {
+        kind,
+        fileName: blobs.length === 1 ? `${kind}.png` : `${kind}-${i + 1}.png`,
+        method,
+        pixels: await pngSize(blob),
+        part: blobs.length > 1 ? { index: i + 1, of: blobs.length } : undefined,
+        region,
+      },
+    })),
+  );
+}

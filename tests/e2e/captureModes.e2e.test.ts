@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, listTabs, newestCapture, saveProfile, type ExtensionBrowser } from './support/chromium';
+import { startFixtureServer } from './support/fixtureServer';
+import { decodePng } from './support/png';
+
+// Device pixel ratio 2, so crops and stitching are checked at device-pixel precision.
+const DPR = 2;
+let browser: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ deviceScaleFactor: DPR });
+  await saveProfile(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  const url = `${server.origin}/${name}`;
+  await page.goto(url);
+  // The newest tab at that address: an earlier test may have left one open too.
+  const tabId = (await listTabs(browser.worker)).filter((t) => t.url === url).at(-1)?.id;
+  return { page, tabId: tabId! };
+}
+
+/** The picker's hint on the page: from then on the page's clicks go to the picker. */
+const pickerReady = (page: Page) => page.getByText('Exhibit: click the post to capture it').waitFor();
+
+async function startCapture(tabId: number, mode: 'This post' | 'Full page'): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.getByLabel('Policy category (required)').selectOption('naming-children');
+  await popup.getByLabel(mode).check();
+  await popup.getByRole('button', { name: 'Capture' }).click();
+  return popup;
+}
+
+const same = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 2);
+
+describe('capture modes in Chromium', () => {
+  it('full page: stitches a tall page with a sticky header shown once, and puts the page back', async () => {
+    const { page, tabId } = await openFixture('tall.html');
+    await page.evaluate(() => window.scrollTo(0, 1234));
+    const popup = await startCapture(tabId, 'Full page');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 30_000 });
+
+    const { metadata, files } = await newestCapture(popup);
+    const image = metadata.artefacts.find((a) => a.kind === 'full-page')!;
+    expect(image).toMatchObject({ fileName: 'full-page.png', method: 'stitched-captureVisibleTab' });
+    const png = decodePng(files['full-page.png']!);
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(pageHeight).toBe(5060);
+    expect([png.width, png.height]).toEqual([1280 * DPR, pageHeight * DPR]);
+    expect(image.pixels).toEqual({ width: png.width, height: png.height });
+
+    const rowsOf = (x: number, rgb: number[]) => Array.from({ length: png.height }, (_, y) => y).filter((y) => same(png.rgba(x, y).slice(0, 3), rgb));
+    // The sticky magenta header: once, at the very top, 60 CSS px tall.
+    expect(rowsOf(1000 * DPR, [255, 0, 255])).toEqual(Array.from({ length: 60 * DPR }, (_, y) => y));
+    // The fixed cyan chat box (40 CSS px tall): once, where it stood in the first slice.
+    expect(rowsOf((1280 - 10 - 60) * DPR, [0, 255, 255])).toHaveLength(40 * DPR);
+    // Each 500 px band in its colour, the last one from the final, partial slice.
+    for (let band = 0; band < 10; band++) {
+      const y = (60 + band * 500 + 250) * DPR;
+      expect(png.rgba(40, y).slice(0, 3), `band ${band + 1}`).toEqual(band % 2 === 0 ? [250, 250, 250] : [20, 90, 160]);
+    }
+    // The page is as it was: scroll position and the hidden header and chat box back.
+    expect(await page.evaluate(() => [window.scrollY, getComputedStyle(document.querySelector('header')!).visibility, getComputedStyle(document.querySelector('.chat')!).visibility])).toEqual([1234, 'visible', 'visible']);
+  });
+
+  it('this post: picked on the page, cropped at device-pixel precision, with the visible tab kept as context', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    const popup = await startCapture(tabId, 'This post');
+    await popup.getByText('Click the post on the page').waitFor();
+    await pickerReady(page);
+    const box = (await page.locator('#target-post').boundingBox())!;
+    await page.mouse.move(box.x + 50, box.y + 80);
+    await page.mouse.click(box.x + 50, box.y + 80);
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+
+    const { metadata, files } = await newestCapture(popup);
+    const element = metadata.artefacts.find((a) => a.kind === 'element')!;
+    expect(element).toMatchObject({ fileName: 'element.png', method: 'cropped-from-screenshot' });
+    expect(element.region).toEqual({ x: box.x, y: box.y, width: box.width, height: box.height });
+    const crop = decodePng(files['element.png']!);
+    const context = decodePng(files['screenshot.png']!);
+    const left = Math.round(box.x * DPR);
+    const top = Math.round(box.y * DPR);
+    expect([crop.width, crop.height]).toEqual([Math.round((box.x + box.width) * DPR) - left, Math.round((box.y + box.height) * DPR) - top]);
+    // Every pixel of the crop is the screenshot's pixel at the element's box.
+    let mismatches = 0;
+    for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (!same(crop.rgba(x, y), context.rgba(left + x, top + y))) mismatches++;
+    expect(mismatches).toBe(0);
+    // The picked post's own details, not the first post's; the highlight is not in the pixels.
+    expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101`, postedAtIso: '2026-06-01T07:30:00Z' });
+    expect(crop.rgba(6 * DPR, 40 * DPR).slice(0, 3)).toEqual([255, 247, 214]); // the post's own background
+    expect(await page.evaluate(() => document.querySelector('[data-exhibit-target]'))).toBeNull();
+  });
+
+  it('this post: Esc cancels the picker and nothing is saved', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    const popup = await startCapture(tabId, 'This post');
+    await pickerReady(page);
+    const before = (await newestCapture(popup)).metadata.id;
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').textContent()).toContain('Capture cancelled');
+    expect((await newestCapture(popup)).metadata.id).toBe(before);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { ScrollablePage } from '@/lib/capture/region/captureRegion';
+import { fakeTabs, form, pngOfSize, recordingImages, testWorld } from '../fixtures';
+
+/** A page 2,000 CSS px tall in a 1000 × 700 viewport at DPR 2, remembering what was done to it. */
+function tallPage(log: string[] = []): ScrollablePage {
+  return {
+    measure: async () => ({ scrollX: 0, scrollY: 100, viewportWidth: 1000, viewportHeight: 700, scrollHeight: 2000, devicePixelRatio: 2 }),
+    scrollTo: async (y, hide) => (log.push(`scroll ${y}${hide ? ' hide' : ''}`), { x: 0, y }),
+    restore: async (x, y) => void log.push(`restore ${x},${y}`),
+  };
+}
+const screenshot = async () => pngOfSize(2000, 1400);
+
+describe('capture modes', () => {
+  it('full page (Chrome): scrolls, stitches and records the method and exact size', async () => {
+    const log: string[] = [];
+    const images = recordingImages();
+    const world = await testWorld({ images, tabs: fakeTabs({ scrollablePage: () => tallPage(log), captureVisibleTab: screenshot }) });
+    const { metadata } = await world.capture.captureTab(1, 'full-page', form());
+    expect(metadata.mode).toBe('full-page');
+    expect(metadata.artefacts[0]).toMatchObject({ kind: 'full-page', fileName: 'full-page.png', method: 'stitched-captureVisibleTab', pixels: { width: 2000, height: 4000 } });
+    expect(metadata.artefacts.map((a) => a.kind)).not.toContain('screenshot');
+    expect(log).toEqual(['scroll 0', 'scroll 700 hide', 'scroll 1300 hide', 'restore 0,100']);
+    expect(await world.evidence.getFile(metadata.id, 'full-page.png')).toBeDefined();
+  });
+
+  it('full page (Firefox): one tabs.captureTab per canvas-sized band, no scrolling', async () => {
+    const rects: object[] = [];
+    const tabs = fakeTabs({
+      scrollablePage: () => ({ ...tallPage(), measure: async () => ({ scrollX: 0, scrollY: 0, viewportWidth: 1000, viewportHeight: 700, scrollHeight: 40_000, devicePixelRatio: 1 }) }),
+      captureTabRect: async (_tab, rect) => (rects.push(rect), pngOfSize(1000, rect.height)),
+    });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'full-page', form());
+    expect(rects).toEqual([
+      { x: 0, y: 0, width: 1000, height: 32_767 },
+      { x: 0, y: 32_767, width: 1000, height: 40_000 - 32_767 },
+    ]);
+    expect(metadata.artefacts.slice(0, 2)).toMatchObject([
+      { fileName: 'full-page-1.png', method: 'tabs.captureTab', part: { index: 1, of: 2 } },
+      { fileName: 'full-page-2.png', method: 'tabs.captureTab', part: { index: 2, of: 2 } },
+    ]);
+  });
+
+  it('this post: crops the picked element from the context screenshot at device-pixel precision', async () => {
+    const images = recordingImages();
+    const element = { x: 100.5, y: 300, width: 400, height: 250 };
+    const tabs = fakeTabs({ pickElement: async () => element, scrollablePage: () => tallPage(), captureVisibleTab: screenshot });
+    const { metadata } = await (await testWorld({ images, tabs })).capture.captureTab(1, 'element', form());
+    expect(metadata.artefacts.slice(0, 2)).toMatchObject([
+      { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', region: element, derivedFrom: 'screenshot.png', pixels: { width: 800, height: 500 } },
+      { kind: 'screenshot', fileName: 'screenshot.png', method: 'tabs.captureVisibleTab' },
+    ]);
+    // scrollY is 100, so the element's top is 200 CSS px = 400 device px into the screenshot.
+    expect(images.drawn[0]!.pieces).toEqual([{ tile: 0, srcX: 201, srcY: 400, width: 800, height: 500, destY: 0 }]);
+  });
+
+  it('this post: an element taller than the view is scrolled and stitched, with the context kept', async () => {
+    const log: string[] = [];
+    const tabs = fakeTabs({ pickElement: async () => ({ x: 0, y: 50, width: 1000, height: 1500 }), scrollablePage: () => tallPage(log), captureVisibleTab: screenshot });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'element', form());
+    expect(metadata.artefacts[0]).toMatchObject({ kind: 'element', method: 'stitched-captureVisibleTab', pixels: { width: 2000, height: 3000 } });
+    expect(metadata.artefacts[1]!.kind).toBe('screenshot');
+    expect(log).toEqual(['scroll 50', 'scroll 750 hide', 'scroll 1300 hide', 'restore 0,100']);
+  });
+
+  it('this post: Esc in the picker cancels with nothing saved', async () => {
+    const world = await testWorld({ tabs: fakeTabs({ pickElement: async () => null }) });
+    await expect(world.capture.captureTab(1, 'element', form())).rejects.toMatchObject({ code: 'capture-cancelled' });
+    expect(await world.db.captures.count()).toBe(0);
+  });
+
+  it('a cancelled full page saves nothing and restores the page', async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    const world = await testWorld({ tabs: fakeTabs({ scrollablePage: () => tallPage(log), captureVisibleTab: screenshot }) });
+    const attempt = world.capture.captureTab(1, 'full-page', form(), { signal: controller.signal, onProgress: (k) => k === 2 && controller.abort() });
+    await expect(attempt).rejects.toMatchObject({ code: 'capture-cancelled' });
+    expect(log.at(-1)).toBe('restore 0,100');
+    expect(await world.db.captures.count()).toBe(0);
+  });
+});
