@@ -39,10 +39,16 @@ export async function fullPageImages(ctx: ImageContext): Promise<CapturedImage[]
     const dpr = metrics.devicePixelRatio;
     const bands = planTiles(outputSize(region, dpr));
     const blobs: Blob[] = [];
-    for (const [index, band] of bands.entries()) {
-      ctx.onProgress?.(index + 1, bands.length);
-      const rect = { x: region.x, y: band.y / dpr, width: region.width, height: band.height / dpr };
-      blobs.push(await ctx.guard(ctx.tabs.captureTabRect(ctx.tab.id, rect)));
+    // Rendered from the top, as the page first shows, so sticky and fixed elements sit where they belong.
+    await page.scrollTo(0, false);
+    try {
+      for (const [index, band] of bands.entries()) {
+        ctx.onProgress?.(index + 1, bands.length);
+        const rect = { x: region.x, y: band.y / dpr, width: region.width, height: band.height / dpr };
+        blobs.push(await ctx.guard(ctx.tabs.captureTabRect(ctx.tab.id, rect)));
+      }
+    } finally {
+      await page.restore(metrics.scrollX, metrics.scrollY);
     }
     return named('full-page', 'tabs.captureTab', blobs, region);
   }

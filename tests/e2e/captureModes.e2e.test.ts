@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, listTabs, newestCapture, saveProfile, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, listTabs, saveProfile, type ExtensionBrowser } from './support/chromium';
+import { newestCapture } from './support/storedCapture';
 import { startFixtureServer } from './support/fixtureServer';
 import { decodePng } from './support/png';
 

@@ -6,6 +6,8 @@ import { openZip } from '@/lib/bundle/zipReader';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
+import { decodePng } from './support/png';
+import { newestCapture } from './support/storedCapture';
 
 let firefox: FirefoxWithExtension;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -22,6 +24,27 @@ afterAll(async () => {
 const textOf = (page: Page) => page.evaluate(() => document.body.innerText);
 const waitForText = (page: Page, text: string, timeout = 20_000) =>
   page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+
+async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
+  const page = await firefox.browser.newPage();
+  const url = `${server.origin}/${name}`;
+  await page.goto(url);
+  const extensionPage = await firefox.openExtensionPage('dashboard.html');
+  const tabId = await extensionPage.evaluate(async (u) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).browser;
+    return (await api.tabs.query({})).filter((t) => t.url === u).at(-1)?.id;
+  }, url);
+  await extensionPage.close();
+  return { page, tabId: tabId! };
+}
+
+async function startCapture(tabId: number, mode: string): Promise<Page> {
+  const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+  await popup.select('select[name=category]', 'threats');
+  await popup.click(`input[name=mode][value="${mode}"]`);
+  await popup.click('button[type=submit]');
+  return popup;
+}
 
 async function fill(page: Page, selector: string, value: string) {
   await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
@@ -88,5 +111,41 @@ describe('Exhibit in Firefox', () => {
     const failed = await verifyWithCli(tampered);
     expect(failed.code).toBe(1);
     expect(failed.output).toContain('screenshot.png');
+  });
+
+  it('full page: one tabs.captureTab of the whole tall page', async () => {
+    const { page, tabId } = await openFixture('tall.html');
+    await page.evaluate(() => window.scrollTo(0, 777));
+    const popup = await startCapture(tabId, 'full-page');
+    await waitForText(popup, 'Captured', 30_000);
+    const { metadata, files } = await newestCapture(popup);
+    expect(metadata.artefacts[0]).toMatchObject({ kind: 'full-page', fileName: 'full-page.png', method: 'tabs.captureTab' });
+    const png = decodePng(files['full-page.png']!);
+    const [width, height, scrollY] = await page.evaluate(() => [window.innerWidth, document.documentElement.scrollHeight, window.scrollY]);
+    expect([png.width, png.height]).toEqual([width, height]);
+    expect(scrollY).toBe(777);
+    expect(png.rgba(width - 300, 10).slice(0, 3)).toEqual([255, 0, 255]); // the sticky header, at the top
+    expect(png.rgba(10, 60 + 9 * 500 + 250).slice(0, 3)).toEqual([20, 90, 160]); // the last band
+  });
+
+  it('this post: picked on the page and cropped from the visible tab', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    const popup = await startCapture(tabId, 'element');
+    await page.waitForFunction(() => document.documentElement.innerText.includes('Exhibit: click the post to capture it'));
+    const box = (await (await page.$('#target-post'))!.boundingBox())!;
+    await page.mouse.move(box.x + 50, box.y + 80);
+    await page.mouse.click(box.x + 50, box.y + 80);
+    await waitForText(popup, 'Captured');
+    const { metadata, files } = await newestCapture(popup);
+    expect(metadata.artefacts[0]).toMatchObject({ kind: 'element', method: 'cropped-from-screenshot' });
+    expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
+    const crop = decodePng(files['element.png']!);
+    const context = decodePng(files['screenshot.png']!);
+    expect([crop.width, crop.height]).toEqual([Math.round(box.x + box.width) - Math.round(box.x), Math.round(box.y + box.height) - Math.round(box.y)]);
+    const left = Math.round(box.x);
+    const top = Math.round(box.y);
+    let mismatches = 0;
+    for (let y = 0; y < crop.height; y += 3) for (let x = 0; x < crop.width; x += 3) if (crop.rgba(x, y).some((v, i) => Math.abs(v - context.rgba(left + x, top + y)[i]!) > 2)) mismatches++;
+    expect(mismatches).toBe(0);
   });
 });

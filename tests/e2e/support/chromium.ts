@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const VIEWPORT = { width: 1280, height: 720 };
@@ -78,33 +78,4 @@ export async function saveProfile(browser: ExtensionBrowser): Promise<void> {
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByText('Saved.').waitFor();
   await options.close();
-}
-
-export interface StoredCapture {
-  metadata: { id: string; artefacts: { fileName: string; kind: string; region?: { x: number; y: number; width: number; height: number }; pixels?: { width: number; height: number }; method: string }[]; post?: Record<string, unknown> };
-  files: Record<string, Uint8Array>;
-}
-
-/** The newest capture and its files, read from the extension's IndexedDB through one of its pages. */
-export async function newestCapture(page: Page): Promise<StoredCapture> {
-  const raw = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('exhibit');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
-    const captures = await all(db.transaction('captures').objectStore('captures').getAll());
-    const newest = captures.sort((a, b) => a.capturedAtUtc.localeCompare(b.capturedAtUtc)).at(-1);
-    const rows = await all(db.transaction('files').objectStore('files').index('captureId').getAll(newest.id));
-    const dataUrl = (blob: Blob) => new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsDataURL(blob);
-    });
-    const files: Record<string, string> = {};
-    for (const row of rows) files[row.fileName] = (await dataUrl(row.blob)).split(',')[1] ?? '';
-    return { metadata: newest.metadata, files };
-  });
-  return { metadata: raw.metadata, files: Object.fromEntries(Object.entries(raw.files).map(([name, b64]) => [name, new Uint8Array(Buffer.from(b64, 'base64'))])) };
 }

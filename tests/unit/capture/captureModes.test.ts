@@ -25,10 +25,11 @@ describe('capture modes', () => {
     expect(await world.evidence.getFile(metadata.id, 'full-page.png')).toBeDefined();
   });
 
-  it('full page (Firefox): one tabs.captureTab per canvas-sized band, no scrolling', async () => {
+  it('full page (Firefox): one tabs.captureTab per canvas-sized band, from the top, the scroll put back', async () => {
     const rects: object[] = [];
+    const log: string[] = [];
     const tabs = fakeTabs({
-      scrollablePage: () => ({ ...tallPage(), measure: async () => ({ scrollX: 0, scrollY: 0, viewportWidth: 1000, viewportHeight: 700, scrollHeight: 40_000, devicePixelRatio: 1 }) }),
+      scrollablePage: () => ({ ...tallPage(log), measure: async () => ({ scrollX: 0, scrollY: 0, viewportWidth: 1000, viewportHeight: 700, scrollHeight: 40_000, devicePixelRatio: 1 }) }),
       captureTabRect: async (_tab, rect) => (rects.push(rect), pngOfSize(1000, rect.height)),
     });
     const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'full-page', form());
@@ -40,6 +41,7 @@ describe('capture modes', () => {
       { fileName: 'full-page-1.png', method: 'tabs.captureTab', part: { index: 1, of: 2 } },
       { fileName: 'full-page-2.png', method: 'tabs.captureTab', part: { index: 2, of: 2 } },
     ]);
+    expect(log).toEqual(['scroll 0', 'restore 0,0']);
   });
 
   it('this post: crops the picked element from the context screenshot at device-pixel precision', async () => {
