@@ -1,4 +1,5 @@
 import type { ImageAdapter } from '../capture/adapters';
+import { pngSize } from '../capture/png';
 import type { TileCanvas } from '../capture/region/captureRegion';
 
 const THUMBNAIL_WIDTH = 320;
@@ -6,10 +7,13 @@ const THUMBNAIL_WIDTH = 320;
 /** Canvas work for captures, in the background: OffscreenCanvas works in a service worker and in Firefox's event page. */
 export const imageAdapter: ImageAdapter = {
   async makeThumbnail(png) {
-    const bitmap = await createImageBitmap(png);
-    const scale = Math.min(1, THUMBNAIL_WIDTH / bitmap.width);
-    const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const { width, height } = await pngSize(png);
+    const scale = Math.min(1, THUMBNAIL_WIDTH / width);
+    const size = { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)) };
+    // Decoding straight to the small size is about twice as fast as drawing the full image scaled.
+    const bitmap = await createImageBitmap(png, { ...size, resizeQuality: 'medium' });
+    const canvas = new OffscreenCanvas(size.resizeWidth, size.resizeHeight);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
     bitmap.close();
     return canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
   },

@@ -57,6 +57,9 @@ export function createCaptureService(deps: CaptureServiceDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   // One throttle for the life of the background, so back-to-back captures respect the rate too.
   const throttle = deps.throttle ?? createCaptureThrottle();
+  // Browser and extension versions do not change while the background lives; read them once.
+  let environment: Promise<Environment> | undefined;
+  const readEnvironment = () => (environment ??= deps.readEnvironment());
 
   async function readPageOrRefuse(tabId: number): Promise<PageReading> {
     try {
@@ -78,23 +81,29 @@ export function createCaptureService(deps: CaptureServiceDeps) {
 
       const element = mode === 'element' ? await guard(deps.tabs.pickElement(tabId)) : undefined;
       if (element === null) throw new ExhibitError('capture-cancelled', CANCELLED);
-      const page = await readPageOrRefuse(tabId);
       const at = clock();
       const ctx: ImageContext = { tab, tabs: deps.tabs, images: deps.images, throttle, guard, ...run };
-      // The source is taken with the pixels so both show the same moment; a full page scrolls, so its source comes first.
+      // Reading the page and keeping its source run alongside the pixels, so all three show the same
+      // moment and the click → stored time stays close to the screenshot's own (issue #3 benchmark).
+      // A full page scrolls, so it waits for them before moving anything.
+      const reading = readPageOrRefuse(tabId);
       const source = deps.tabs.savePageSource(tabId).catch((error: unknown) => new Error(errorMessage(error)));
-      if (mode === 'full-page') await source;
-      const captured = mode === 'full-page' ? await fullPageImages(ctx) : element ? await elementImages(ctx, element) : await visibleImages(ctx);
+      if (mode === 'full-page') await Promise.all([reading, source]);
+      const images = mode === 'full-page' ? fullPageImages(ctx) : element ? elementImages(ctx, element) : visibleImages(ctx);
+      // Thumbnail and hashes start as soon as the pixels are in, while the page reading finishes.
+      const thumbnail = images.then((captured) => deps.images.makeThumbnail(captured[0]!.blob));
+      const hashedImages = images.then((captured) => Promise.all(captured.map((image: CapturedImage) => describe(image.blob, image.facts))));
+      const [page, pageSource, imageArtefacts, thumbnailBlob, environmentNow] = await Promise.all([reading, source, hashedImages, thumbnail, readEnvironment()]);
       if (run.signal?.aborted) throw new ExhibitError('capture-cancelled', CANCELLED);
-      const pageSource = await source;
-      const [thumbnail, environment] = await Promise.all([deps.images.makeThumbnail(captured[0]!.blob), deps.readEnvironment()]);
 
-      const stored = await Promise.all([
-        ...captured.map((image: CapturedImage) => describe(image.blob, image.facts)),
-        describe(thumbnail, { kind: 'thumbnail', fileName: thumbnailFileName(thumbnail.type), method: 'scaled-from-screenshot' }),
-        describe(new Blob([page.text], { type: 'text/plain;charset=utf-8' }), { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }),
-        ...(pageSource instanceof Error ? [] : [describeSource(pageSource)]),
-      ]);
+      const stored = [
+        ...imageArtefacts,
+        ...(await Promise.all([
+          describe(thumbnailBlob, { kind: 'thumbnail', fileName: thumbnailFileName(thumbnailBlob.type), method: 'scaled-from-screenshot' }),
+          describe(new Blob([page.text], { type: 'text/plain;charset=utf-8' }), { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }),
+          ...(pageSource instanceof Error ? [] : [describeSource(pageSource)]),
+        ])),
+      ];
       const time = localiseTime(at, deps.timeZone);
       const metadata = CaptureMetadataSchema.parse({
         schemaVersion: 2,
@@ -107,7 +116,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         page: { url: page.url, title: page.title, selectedText: page.selectedText, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio },
         ...form,
         capturedBy,
-        environment,
+        environment: environmentNow,
         artefacts: stored.map((s) => s.artefact),
         post: page.post,
         pageSourceError: pageSource instanceof Error ? `The browser did not give the page source: ${pageSource.message}` : undefined,

@@ -121,7 +121,7 @@ describe('Exhibit in Firefox', () => {
     const { metadata, files } = await newestCapture(popup);
     expect(metadata.artefacts[0]).toMatchObject({ kind: 'full-page', fileName: 'full-page.png', method: 'tabs.captureTab' });
     const png = decodePng(files['full-page.png']!);
-    const [width, height, scrollY] = await page.evaluate(() => [window.innerWidth, document.documentElement.scrollHeight, window.scrollY]);
+    const [width, height, scrollY] = (await page.evaluate(() => [window.innerWidth, document.documentElement.scrollHeight, window.scrollY])) as [number, number, number];
     expect([png.width, png.height]).toEqual([width, height]);
     expect(scrollY).toBe(777);
     expect(png.rgba(width - 300, 10).slice(0, 3)).toEqual([255, 0, 255]); // the sticky header, at the top
