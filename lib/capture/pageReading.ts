@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { extractPostDetails, PostDetailsSchema } from '../extract';
-import { deepQuery } from '../extract/dom';
+import { deepQuery, deepText } from '../extract/dom';
 
 /** What the capture reads from the page. It comes from page context, so it is validated. */
 export const PageReadingSchema = z.object({
@@ -27,7 +27,7 @@ export function readPage(doc: Document = document): PageReading {
     url: doc.location.href,
     title: doc.title,
     selectedText: win.getSelection()?.toString() ?? '',
-    text: doc.body?.innerText ?? doc.body?.textContent ?? '',
+    text: deepText(doc),
     viewport: { width: win.innerWidth, height: win.innerHeight },
     devicePixelRatio: win.devicePixelRatio,
     post: extractPostDetails(doc, doc.location.href, target),

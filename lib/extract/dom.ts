@@ -60,3 +60,27 @@ export function countIn(label: string | null | undefined): string | null {
 export function byText(scope: Scope, selector: string, pattern: RegExp): Element | null {
   return deepQueryAll(scope, selector).find((el) => pattern.test(el.textContent?.trim() ?? '')) ?? null;
 }
+
+/**
+ * The page's readable text, including open shadow roots and same-origin iframes, which
+ * `body.innerText` leaves out (issue #3). Each extra tree's text follows the main text.
+ */
+export function deepText(doc: Document): string {
+  const parts = [doc.body?.innerText ?? doc.body?.textContent ?? ''];
+  const visit = (scope: Document | ShadowRoot) => {
+    for (const element of scope.querySelectorAll('*')) {
+      if (element.shadowRoot) {
+        const text = element.shadowRoot.textContent?.trim();
+        if (text) parts.push(text);
+        visit(element.shadowRoot);
+      }
+      if (element.tagName === 'IFRAME') {
+        const inner = sameOriginDocument(element as HTMLIFrameElement);
+        if (inner?.body) parts.push(inner.body.innerText ?? inner.body.textContent ?? '');
+        if (inner) visit(inner);
+      }
+    }
+  };
+  if (doc.body) visit(doc);
+  return parts.filter(Boolean).join('\n\n');
+}
