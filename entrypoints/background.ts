@@ -1,11 +1,13 @@
 import { createBackgroundServices } from '@/lib/browser/backgroundServices';
+import { registerContextMenus } from '@/lib/browser/contextMenu';
 import { createMessageRouter } from '@/lib/messages';
 
 export default defineBackground(() => {
   const services = createBackgroundServices();
   const route = createMessageRouter({
-    'capture.tab': ({ tabId, mode, form }) => services.captureTab(tabId, mode, form),
+    'capture.tab': ({ tabId, mode, form, targetElementId }) => services.captureTab(tabId, mode, form, targetElementId),
     'capture.cancel': ({ tabId }) => services.cancel(tabId),
   });
   browser.runtime.onMessage.addListener((message) => route(message));
+  registerContextMenus();
 });

@@ -9,7 +9,14 @@ import { ExhibitError, type ExhibitErrorCode } from './errors';
 const TabId = z.number().int().nonnegative();
 
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('capture.tab'), tabId: TabId, mode: CaptureModeSchema, form: CaptureFormSchema }),
+  z.object({
+    type: z.literal('capture.tab'),
+    tabId: TabId,
+    mode: CaptureModeSchema,
+    form: CaptureFormSchema,
+    /** Firefox's id of the right-clicked element (menus.getTargetElement); else the picker asks. */
+    targetElementId: z.number().int().optional(),
+  }),
   z.object({ type: z.literal('capture.cancel'), tabId: TabId }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;

@@ -20,6 +20,17 @@ const CAPTURE_MODES: { id: CaptureMode; label: string; help: string }[] = [
   { id: 'full-page', label: 'Full page', help: 'scrolls the whole page' },
 ];
 
+/** A right-click opens the popup with `?mode=` and, in Firefox, `?target=` (the clicked element). */
+function modeFromQuery(): CaptureMode {
+  const mode = new URLSearchParams(location.search).get('mode');
+  return CAPTURE_MODES.find((m) => m.id === mode)?.id ?? 'visible';
+}
+
+function targetFromQuery(): number | undefined {
+  const target = new URLSearchParams(location.search).get('target');
+  return target === null || !/^\d+$/.test(target) ? undefined : Number(target);
+}
+
 /** The tab to capture: `?tabId=` when opened as a page (tests), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
@@ -37,7 +48,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [captured, setCaptured] = useState<CaptureMetadata>();
-  const [mode, setMode] = useState<CaptureMode>('visible');
+  const [mode, setMode] = useState<CaptureMode>(modeFromQuery);
   const [progress, setProgress] = useState<{ slice: number; of: number }>();
   const [tabId, setTabId] = useState<number>();
 
@@ -61,7 +72,7 @@ export function App() {
     try {
       if (tabId === undefined) throw new Error('There is no tab to capture.');
       const form = { category, note, author: { name: authorName || undefined, profileUrl: authorUrl || undefined } };
-      const result = await sendRequest(send, { type: 'capture.tab', tabId, mode, form });
+      const result = await sendRequest(send, { type: 'capture.tab', tabId, mode, form, targetElementId: mode === 'element' ? targetFromQuery() : undefined });
       setCaptured(result.metadata);
     } catch (e) {
       setError(e);

@@ -21,7 +21,7 @@ export function createBackgroundServices() {
   const running = new Map<number, AbortController>();
 
   return {
-    async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm) {
+    async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm, targetElementId?: number) {
       running.get(tabId)?.abort();
       const controller = new AbortController();
       running.set(tabId, controller);
@@ -30,7 +30,7 @@ export function createBackgroundServices() {
         browser.runtime.sendMessage(progress).catch(() => undefined); // no page listening is fine
       };
       try {
-        return await capture.captureTab(tabId, mode, form, { signal: controller.signal, onProgress });
+        return await capture.captureTab(tabId, mode, form, { signal: controller.signal, onProgress, targetElementId });
       } finally {
         if (running.get(tabId) === controller) running.delete(tabId);
       }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TabInfo, TabsAdapter } from '../capture/adapters';
 import { snapshotDom } from '../capture/domSnapshot';
-import { pickElement } from '../capture/picker';
+import { markRightClicked, pickElement } from '../capture/picker';
 import { dataUrlToBlob } from '../capture/png';
 import { measurePage, restorePage, scrollForSlice, type PageMetrics } from '../capture/region/pageOps';
 import { extractorFor } from '../extract';
@@ -39,9 +39,10 @@ export function createTabsAdapter(): TabsAdapter {
       return dataUrlToBlob(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
     },
     async pickElement(tabId) {
-      const tab = await browser.tabs.get(tabId);
-      return run(tabId, pickElement, extractorFor(tab.url ?? 'about:blank').postSelector);
+      return run(tabId, pickElement, await postSelectorOf(tabId));
     },
+    // Only Firefox's context menu names the clicked element.
+    markTargetElement: 'menus' in browser ? async (tabId, targetElementId) => run(tabId, markRightClicked, targetElementId, await postSelectorOf(tabId)) : undefined,
     scrollablePage(tabId) {
       return {
         measure: () => run(tabId, measurePage) as Promise<PageMetrics>,
@@ -52,6 +53,11 @@ export function createTabsAdapter(): TabsAdapter {
     // Firefox renders any rectangle of the page in one call; Chrome has no tabs.captureTab.
     captureTabRect: captureTab ? async (tabId, rect) => dataUrlToBlob(await captureTab(tabId, { format: 'png', rect })) : undefined,
   };
+}
+
+async function postSelectorOf(tabId: number): Promise<string> {
+  const tab = await browser.tabs.get(tabId);
+  return extractorFor(tab.url ?? 'about:blank').postSelector;
 }
 
 /** Reading the MHTML Blob fails now and then with NotFoundError (shared/notes): copy it, retrying. */

@@ -25,6 +25,8 @@ export interface TabsAdapter {
   savePageSource(tabId: number): Promise<PageSource>;
   /** Lets the staff member pick an element on the page; null when they press Esc. */
   pickElement(tabId: number): Promise<Region | null>;
+  /** Firefox: marks the right-clicked element (menus.getTargetElement) and returns its box. */
+  markTargetElement?: (tabId: number, targetElementId: number) => Promise<Region | null>;
   /** Scrolls and measures the page for a region capture. */
   scrollablePage(tabId: number): ScrollablePage;
   /** Firefox's tabs.captureTab: any part of the page in one call, no scrolling. Absent in Chrome. */

@@ -26,6 +26,8 @@ export interface CaptureServiceDeps {
 
 export interface CaptureRun {
   signal?: AbortSignal;
+  /** The right-clicked element, where the browser names it (Firefox); otherwise the picker asks. */
+  targetElementId?: number;
   onProgress?(slice: number, of: number): void;
 }
 
@@ -70,6 +72,12 @@ export function createCaptureService(deps: CaptureServiceDeps) {
     }
   }
 
+  /** The right-clicked element when the browser can name it, else the staff member picks one. */
+  async function chooseElement(tabId: number, targetElementId: number | undefined) {
+    const named = targetElementId !== undefined && deps.tabs.markTargetElement ? await deps.tabs.markTargetElement(tabId, targetElementId) : null;
+    return named ?? deps.tabs.pickElement(tabId);
+  }
+
   return {
     /** Captures a tab in the chosen mode with its page details and source, and stores it (issues #2, #3). */
     async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm, run: CaptureRun = {}): Promise<CaptureResult> {
@@ -79,7 +87,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       if (isRestrictedPage(tab.url)) throw new ExhibitError('forbidden-page', FORBIDDEN_PAGE_MESSAGE);
       if (!tab.active) await deps.tabs.activate(tab);
 
-      const element = mode === 'element' ? await guard(deps.tabs.pickElement(tabId)) : undefined;
+      const element = mode === 'element' ? await guard(chooseElement(tabId, run.targetElementId)) : undefined;
       if (element === null) throw new ExhibitError('capture-cancelled', CANCELLED);
       const at = clock();
       const ctx: ImageContext = { tab, tabs: deps.tabs, images: deps.images, throttle, guard, ...run };

@@ -1,6 +1,7 @@
 /**
- * The element picker (issue #3, "This post"): hover highlights, click selects, ↑ widens to the
- * parent, Esc cancels. Runs in the page through scripting.executeScript, so it is self-contained.
+ * The element picker (issue #3, "This post"): hover highlights, click or Enter selects, ↑ widens
+ * to the parent, Esc cancels. It starts on the element under the pointer, so after a right-click
+ * in Chrome (which does not say which element was clicked) the post is already highlighted. Runs in the page through scripting.executeScript, so it is self-contained.
  * The chosen element is marked `data-exhibit-target` for the page reader, and the highlight is
  * gone (two frames later) before the promise resolves, so it never appears in the screenshot.
  */
@@ -9,7 +10,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     const overlay = document.createElement('div');
     overlay.style.cssText = 'position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;background:rgba(245,158,11,.15);box-sizing:border-box;display:none;';
     const hint = document.createElement('div');
-    hint.textContent = 'Exhibit: click the post to capture it · ↑ selects the surrounding box · Esc cancels';
+    hint.textContent = 'Exhibit: click the post to capture it (Enter takes the highlighted one) · ↑ selects the surrounding box · Esc cancels';
     hint.style.cssText = 'position:fixed;top:8px;left:50%;transform:translateX(-50%);z-index:2147483647;background:#1b1b1b;color:#fff;font:14px system-ui,sans-serif;padding:6px 12px;border-radius:4px;pointer-events:none;';
     document.documentElement.append(overlay, hint);
     let chosen: Element | null = null;
@@ -41,20 +42,26 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       const under = deepest(event.clientX, event.clientY);
       show(under?.closest(postSelector) ?? under);
     };
-    const onClick = (event: MouseEvent) => {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      if (!chosen) onMove(event);
+    const select = () => {
       if (!chosen) return;
       for (const old of document.querySelectorAll('[data-exhibit-target]')) old.removeAttribute('data-exhibit-target');
       chosen.setAttribute('data-exhibit-target', '');
       const box = chosen.getBoundingClientRect();
       finish({ x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height });
     };
+    const onClick = (event: MouseEvent) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (!chosen) onMove(event);
+      select();
+    };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         finish(null);
+      } else if (event.key === 'Enter' && chosen) {
+        event.preventDefault();
+        select();
       } else if (event.key === 'ArrowUp' && chosen?.parentElement && chosen.parentElement !== document.documentElement) {
         event.preventDefault();
         show(chosen.parentElement);
@@ -63,5 +70,22 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     addEventListener('mousemove', onMove, true);
     addEventListener('click', onClick, true);
     addEventListener('keydown', onKey, true);
+    const underPointer = [...document.querySelectorAll(':hover')].at(-1);
+    if (underPointer && underPointer !== document.body) show(underPointer.closest(postSelector) ?? underPointer);
   });
+}
+
+/**
+ * Firefox names the right-clicked element (menus.getTargetElement): mark it, widened to its post,
+ * for the page reader, and return its box; null when the page has changed since the click.
+ */
+export function markRightClicked(targetElementId: number, postSelector: string): { x: number; y: number; width: number; height: number } | null {
+  const menus = (globalThis as { browser?: { menus?: { getTargetElement(id: number): Element | null } } }).browser?.menus;
+  const clicked = menus?.getTargetElement(targetElementId);
+  if (!clicked) return null;
+  const element = clicked.closest(postSelector) ?? clicked;
+  for (const old of document.querySelectorAll('[data-exhibit-target]')) old.removeAttribute('data-exhibit-target');
+  element.setAttribute('data-exhibit-target', '');
+  const box = element.getBoundingClientRect();
+  return { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height };
 }

@@ -102,6 +102,20 @@ describe('capture modes in Chromium', () => {
     expect(await page.evaluate(() => document.querySelector('[data-exhibit-target]'))).toBeNull();
   });
 
+  it('this post: the picker starts on the post under the pointer (as after a right-click) and Enter takes it', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    const box = (await page.locator('#target-post').boundingBox())!;
+    await page.mouse.move(box.x + 30, box.y + 60);
+    const popup = await startCapture(tabId, 'This post');
+    await pickerReady(page);
+    await page.bringToFront();
+    await page.keyboard.press('Enter');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    const { metadata } = await newestCapture(popup);
+    expect(metadata.artefacts[0]!.region).toEqual({ x: box.x, y: box.y, width: box.width, height: box.height });
+    expect(metadata.post).toMatchObject({ authorName: 'B. Parent' });
+  });
+
   it('this post: Esc cancels the picker and nothing is saved', async () => {
     const { page, tabId } = await openFixture('feed.html');
     const popup = await startCapture(tabId, 'This post');

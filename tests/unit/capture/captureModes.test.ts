@@ -66,6 +66,26 @@ describe('capture modes', () => {
     expect(log).toEqual(['scroll 50', 'scroll 750 hide', 'scroll 1300 hide', 'restore 0,100']);
   });
 
+  it('this post from a Firefox right-click: the named element is used, no picker', async () => {
+    const picked: string[] = [];
+    const tabs = fakeTabs({
+      pickElement: async () => (picked.push('picker'), null),
+      markTargetElement: async (_tab, id) => (picked.push(`target ${id}`), { x: 0, y: 200, width: 300, height: 100 }),
+      scrollablePage: () => tallPage(),
+      captureVisibleTab: screenshot,
+    });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'element', form(), { targetElementId: 77 });
+    expect(picked).toEqual(['target 77']);
+    expect(metadata.artefacts[0]).toMatchObject({ kind: 'element', region: { x: 0, y: 200, width: 300, height: 100 } });
+  });
+
+  it('this post from a right-click where the page changed since: falls back to the picker', async () => {
+    const picked: string[] = [];
+    const tabs = fakeTabs({ pickElement: async () => (picked.push('picker'), { x: 0, y: 200, width: 10, height: 10 }), markTargetElement: async () => null, scrollablePage: () => tallPage(), captureVisibleTab: screenshot });
+    await (await testWorld({ tabs })).capture.captureTab(1, 'element', form(), { targetElementId: 77 });
+    expect(picked).toEqual(['picker']);
+  });
+
   it('this post: Esc in the picker cancels with nothing saved', async () => {
     const world = await testWorld({ tabs: fakeTabs({ pickElement: async () => null }) });
     await expect(world.capture.captureTab(1, 'element', form())).rejects.toMatchObject({ code: 'capture-cancelled' });
