@@ -24,14 +24,13 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
     event.preventDefault();
     setError(undefined);
     try {
-      const { evidence, settings } = pageServices();
-      const actor = await settings.getProfile();
-      if (!actor) throw new Error('Fill in your details in the options before editing.');
-      let updated = await evidence.editCapture(m.id, { field: 'note', to: note }, actor);
       const parsed = CategoryChoiceSchema.safeParse(category);
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'Choose a category.');
-      updated = await evidence.editCapture(m.id, { field: 'category', to: parsed.data }, actor);
-      onChanged(updated);
+      const updated = await pageServices().editAsCurrentUser(m.id, [
+        { field: 'note', to: note },
+        { field: 'category', to: parsed.data },
+      ]);
+      if (updated) onChanged(updated);
     } catch (e) {
       setError(e);
     }

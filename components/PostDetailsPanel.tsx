@@ -19,14 +19,9 @@ export function PostDetailsPanel({ view, onChanged }: { view: CaptureView; onCha
     event.preventDefault();
     setError(undefined);
     try {
-      const { evidence, settings } = pageServices();
-      const actor = await settings.getProfile();
-      if (!actor) throw new Error('Fill in your details in the options before correcting.');
-      let updated = view;
-      for (const key of POST_FIELDS) {
-        if ((values[key] ?? '') !== (view.current.post[key] ?? '')) updated = await evidence.editCapture(view.metadata.id, { field: 'post', key, to: values[key] || null }, actor);
-      }
-      onChanged(updated);
+      const changed = POST_FIELDS.filter((key) => (values[key] ?? '') !== (view.current.post[key] ?? ''));
+      const updated = await pageServices().editAsCurrentUser(view.metadata.id, changed.map((key) => ({ field: 'post', key, to: values[key] || null })));
+      if (updated) onChanged(updated);
     } catch (e) {
       setError(e);
     }

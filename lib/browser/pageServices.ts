@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createBundleExporter } from '../bundle/exportBundle';
 import { createExportFlow } from '../bundle/exportFlow';
-import { ExhibitDb, createEvidenceRepository, createSettingsRepository, exportableAuditLines } from '../store';
+import { ExhibitError } from '../errors';
+import { ExhibitDb, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import { saveFile } from './downloads';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
@@ -14,7 +15,15 @@ export function createPageServices() {
     auditLines: (ids) => exportableAuditLines(db, ids),
     generatorVersion: browser.runtime.getManifest().version,
   });
-  return { evidence, settings, exportAndSave: createExportFlow({ exporter, evidence, saveFile }) };
+  /** Edits made by whoever is set in the options, one audit entry each, in order. */
+  async function editAsCurrentUser(captureId: string, edits: readonly CaptureEdit[]): Promise<CaptureView | undefined> {
+    const actor = await settings.getProfile();
+    if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options before editing.');
+    let view: CaptureView | undefined;
+    for (const edit of edits) view = await evidence.editCapture(captureId, edit, actor);
+    return view;
+  }
+  return { evidence, settings, editAsCurrentUser, exportAndSave: createExportFlow({ exporter, evidence, saveFile }) };
 }
 export type PageServices = ReturnType<typeof createPageServices>;
 
