@@ -29,6 +29,9 @@ export default defineConfig({
     action: { default_title: 'Capture evidence with Exhibit' },
     ...(browser === 'firefox'
       ? {
+          // tabs.captureTab renders a whole page in one call but needs host access; the popup asks
+          // for the one site at the moment of a full-page capture (issue #3). Declined: scroll and stitch.
+          optional_host_permissions: ['*://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'exhibit@northwickpark.academy',

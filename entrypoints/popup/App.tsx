@@ -20,6 +20,15 @@ const CAPTURE_MODES: { id: CaptureMode; label: string; help: string }[] = [
   { id: 'full-page', label: 'Full page', help: 'scrolls the whole page' },
 ];
 
+/**
+ * Firefox: ask for access to this one site so tabs.captureTab can render the whole page at once.
+ * Declining is fine: the capture then scrolls and stitches as in Chrome.
+ */
+async function requestWholePageAccess(url: string | undefined): Promise<void> {
+  if (!import.meta.env.FIREFOX || !url || !/^https?:/.test(url)) return;
+  await browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
+}
+
 /** A right-click opens the popup with `?mode=` and, in Firefox, `?target=` (the clicked element). */
 function modeFromQuery(): CaptureMode {
   const mode = new URLSearchParams(location.search).get('mode');
@@ -51,10 +60,14 @@ export function App() {
   const [mode, setMode] = useState<CaptureMode>(modeFromQuery);
   const [progress, setProgress] = useState<{ slice: number; of: number }>();
   const [tabId, setTabId] = useState<number>();
+  const [tabUrl, setTabUrl] = useState<string>();
 
   useEffect(() => {
     void pageServices().settings.getProfile().then((p) => setProfile(p ?? null));
-    void targetTabId().then(setTabId);
+    void targetTabId().then(async (id) => {
+      setTabId(id);
+      if (id !== undefined) setTabUrl((await browser.tabs.get(id)).url);
+    });
     const onMessage = (message: unknown) => {
       const parsed = CaptureProgressSchema.safeParse(message);
       if (parsed.success) setProgress(parsed.data);
@@ -66,6 +79,8 @@ export function App() {
   async function capture(event: FormEvent) {
     event.preventDefault();
     if (!category) return;
+    // Must be the first await: Firefox only shows a permission prompt from within the click.
+    if (mode === 'full-page') await requestWholePageAccess(tabUrl);
     setBusy(true);
     setError(undefined);
     setProgress(undefined);

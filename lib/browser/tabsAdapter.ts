@@ -12,7 +12,6 @@ export function createTabsAdapter(): TabsAdapter {
     const [result] = await browser.scripting.executeScript({ target: { tabId }, func, args });
     return result?.result as Awaited<R>;
   }
-  const captureTab = (browser.tabs as { captureTab?: (tabId: number, options: object) => Promise<string> }).captureTab;
 
   return {
     async getTab(tabId) {
@@ -50,8 +49,12 @@ export function createTabsAdapter(): TabsAdapter {
         restore: async (x, y) => void (await run(tabId, restorePage, x, y)),
       };
     },
-    // Firefox renders any rectangle of the page in one call; Chrome has no tabs.captureTab.
-    captureTabRect: captureTab ? async (tabId, rect) => dataUrlToBlob(await captureTab(tabId, { format: 'png', rect })) : undefined,
+    // Firefox renders any rectangle of the page in one call; Chrome has no tabs.captureTab. Looked up
+    // on each use: Firefox offers it only once host access to the page has been granted.
+    get captureTabRect() {
+      const captureTab = (browser.tabs as { captureTab?: (tabId: number, options: object) => Promise<string> }).captureTab;
+      return captureTab ? async (tabId: number, rect: object) => dataUrlToBlob(await captureTab(tabId, { format: 'png', rect })) : undefined;
+    },
   };
 }
 
