@@ -62,6 +62,7 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
           <ArtefactImage captureId={m.id} fileName={image.fileName} alt={`${image.fileName} of ${m.page.url}`} className="capture-image" />
           <figcaption className="help">
             {image.fileName}: {describeMethod(image)}
+            {image.note && `. ${image.note}`}
           </figcaption>
         </figure>
       ))}

@@ -42,6 +42,12 @@ export function createTabsAdapter(): TabsAdapter {
     },
     // Only Firefox's context menu names the clicked element.
     markTargetElement: 'menus' in browser ? async (tabId, targetElementId) => run(tabId, markRightClicked, targetElementId, await postSelectorOf(tabId)) : undefined,
+    async renderElement(tabId, region) {
+      await run(tabId, (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), region);
+      const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/render-element.js'] });
+      if (typeof result?.result !== 'string') throw new Error('The page could not be rendered.');
+      return dataUrlToBlob(result.result);
+    },
     scrollablePage(tabId) {
       return {
         measure: () => run(tabId, measurePage) as Promise<PageMetrics>,

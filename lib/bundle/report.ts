@@ -82,7 +82,7 @@ ${m.page.selectedText ? html`<dt>Selected text</dt><dd class="note">${m.page.sel
 ${m.post ? postDetailsBlock(m.post, view.current.post) : ''}
 ${m.pageSourceError ? html`<p class="warning">${m.pageSourceError}</p>` : ''}
 ${edits.length > 0 ? editHistory(m, edits) : ''}
-${images.map((image) => html`<figure><img src="${folder}/${image.fileName}" alt="${image.fileName} for capture ${number}"><figcaption>${folder}/${image.fileName}: ${describeMethod(image)}</figcaption></figure>`)}
+${images.map((image) => html`<figure><img src="${folder}/${image.fileName}" alt="${image.fileName} for capture ${number}"><figcaption>${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? html`. ${image.note}` : ''}</figcaption></figure>`)}
 <table class="hashes"><thead><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>
 ${m.artefacts.map((a) => html`<tr><td>${folder}/${a.fileName}</td><td>${a.bytes}</td><td><code>${a.sha256}</code></td></tr>`)}
 </tbody></table>

@@ -1,7 +1,7 @@
 import type { Artefact, ArtefactKind, CaptureMetadata } from './metadata';
 
 /** Image kinds in the order a reader should see them: the capture's subject first, context after. */
-const IMAGE_ORDER: readonly ArtefactKind[] = ['element', 'full-page', 'screenshot'];
+const IMAGE_ORDER: readonly ArtefactKind[] = ['element', 'full-page', 'screenshot', 'rendered'];
 
 export function imageArtefacts(metadata: CaptureMetadata): Artefact[] {
   const rank = (a: Artefact) => IMAGE_ORDER.indexOf(a.kind) * 1000 + (a.part?.index ?? 0);
@@ -22,6 +22,7 @@ const METHOD_WORDS: Record<Artefact['method'], string> = {
   'cropped-from-screenshot': 'the chosen element cut from the browser’s screenshot at device-pixel precision',
   'stitched-captureVisibleTab': 'browser screenshots taken while scrolling, joined row for row',
   'tabs.captureTab': 'the browser’s own rendering of the whole region in one capture (Firefox)',
+  html2canvas: 're-rendered from the page’s code, not a screenshot',
   'scaled-from-screenshot': 'a smaller copy of the screenshot for lists',
   'document.body.innerText': 'the page’s text as the browser rendered it',
   'pageCapture.saveAsMHTML': 'the page saved by the browser as MHTML',

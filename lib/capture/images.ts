@@ -1,3 +1,4 @@
+import { ExhibitError } from '../errors';
 import type { TabInfo, TabsAdapter, ImageAdapter } from './adapters';
 import type { Artefact } from './metadata';
 import { pngSize } from './png';
@@ -5,7 +6,7 @@ import { captureRegion, wholePage } from './region/captureRegion';
 import { outputSize, placeSlice, planTiles, type Region } from './region/geometry';
 import type { CaptureThrottle } from './region/throttle';
 
-export type ImageFacts = Pick<Artefact, 'kind' | 'fileName' | 'method' | 'pixels' | 'part' | 'region' | 'derivedFrom'>;
+export type ImageFacts = Pick<Artefact, 'kind' | 'fileName' | 'method' | 'pixels' | 'part' | 'region' | 'derivedFrom' | 'note'>;
 export interface CapturedImage {
   blob: Blob;
   facts: ImageFacts;
@@ -63,23 +64,40 @@ export async function fullPageImages(ctx: ImageContext): Promise<CapturedImage[]
  * or, when the element is taller than the view, scrolled and stitched.
  */
 export async function elementImages(ctx: ImageContext, element: Region): Promise<CapturedImage[]> {
-  const [context] = await visibleImages(ctx);
+  let context: CapturedImage;
+  try {
+    context = (await visibleImages(ctx))[0]!;
+  } catch (error) {
+    return renderedInstead(ctx, element, error);
+  }
   const page = ctx.tabs.scrollablePage(ctx.tab.id);
   const metrics = await page.measure();
   const inView =
     element.y >= metrics.scrollY && element.y + element.height <= metrics.scrollY + metrics.viewportHeight && element.x >= metrics.scrollX && element.x + element.width <= metrics.scrollX + metrics.viewportWidth;
   if (inView) {
     const dpr = metrics.devicePixelRatio;
-    const placement = placeSlice(element, { x: metrics.scrollX, y: metrics.scrollY }, context!.facts.pixels!.height, dpr, 0)!;
+    const placement = placeSlice(element, { x: metrics.scrollX, y: metrics.scrollY }, context.facts.pixels!.height, dpr, 0)!;
     const canvas = ctx.images.createCanvas(placement.width, [{ y: 0, height: placement.height }]);
-    await canvas.draw(context!.blob, [{ ...placement, tile: 0 }]);
+    await canvas.draw(context.blob, [{ ...placement, tile: 0 }]);
     const [crop] = await canvas.finish();
-    return [{ blob: crop!, facts: { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', pixels: await pngSize(crop!), region: element, derivedFrom: 'screenshot.png' } }, context!];
+    return [{ blob: crop!, facts: { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', pixels: await pngSize(crop!), region: element, derivedFrom: 'screenshot.png' } }, context];
   }
   const result = await ctx.guard(
     captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress }, () => element),
   );
-  return [...(await named('element', 'stitched-captureVisibleTab', result.images, element)), context!];
+  return [...(await named('element', 'stitched-captureVisibleTab', result.images, element)), context];
+}
+
+/**
+ * Where the browser gives no pixels of the page (but does not forbid it), html2canvas draws the
+ * element from the page's code. It is labelled a rendering and, since no pixel capture was
+ * possible, is the only image. Forbidden pages and cancellations are not rendered around.
+ */
+async function renderedInstead(ctx: ImageContext, element: Region, failure: unknown): Promise<CapturedImage[]> {
+  if (!(failure instanceof ExhibitError) || failure.code !== 'capture-failed') throw failure;
+  const blob = await ctx.guard(ctx.tabs.renderElement(ctx.tab.id, element));
+  const note = `Re-rendered from the page’s code, not a screenshot: the browser gave no pixels (${failure.message})`;
+  return [{ blob, facts: { kind: 'rendered', fileName: 'element-rendered.png', method: 'html2canvas', pixels: await pngSize(blob), region: element, note } }];
 }
 
 async function named(kind: 'element' | 'full-page', method: Artefact['method'], blobs: Blob[], region: Region | undefined): Promise<CapturedImage[]> {

@@ -12,7 +12,7 @@ export const StaffMemberSchema = z.object({
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 /** What produced an artefact, so a reader knows a screenshot from a derived file. */
-export const ArtefactKindSchema = z.enum(['element', 'full-page', 'screenshot', 'thumbnail', 'page-text', 'page-source']);
+export const ArtefactKindSchema = z.enum(['element', 'full-page', 'screenshot', 'rendered', 'thumbnail', 'page-text', 'page-source']);
 export type ArtefactKind = z.infer<typeof ArtefactKindSchema>;
 
 export const ArtefactSchema = z.object({
@@ -26,6 +26,7 @@ export const ArtefactSchema = z.object({
     'cropped-from-screenshot',
     'stitched-captureVisibleTab',
     'tabs.captureTab',
+    'html2canvas',
     'scaled-from-screenshot',
     'document.body.innerText',
     'pageCapture.saveAsMHTML',
@@ -38,6 +39,8 @@ export const ArtefactSchema = z.object({
   region: z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() }).optional(),
   /** The file this one was cut from (an element crop from its context screenshot). */
   derivedFrom: z.string().optional(),
+  /** Why a rendering stands in for pixels. */
+  note: z.string().optional(),
 });
 export type Artefact = z.infer<typeof ArtefactSchema>;
 

@@ -127,4 +127,25 @@ describe('capture modes in Chromium', () => {
     expect(await popup.getByRole('alert').textContent()).toContain('Capture cancelled');
     expect((await newestCapture(popup)).metadata.id).toBe(before);
   });
+
+  it('rendered fallback: the bundled html2canvas script draws the picked element in the page', async () => {
+    // The fallback runs only when the browser gives no pixels, which a test cannot arrange; this
+    // runs its page half for real, as the background does, on the post's box.
+    const { page, tabId } = await openFixture('feed.html');
+    const box = (await page.locator('#target-post').boundingBox())!;
+    const region = { x: box.x, y: box.y, width: box.width, height: box.height };
+    const dataUrl = await browser.worker.evaluate(
+      async ({ tabId, region }) => {
+        const api = (globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).chrome;
+        await api.scripting.executeScript({ target: { tabId }, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
+        const [result] = await api.scripting.executeScript({ target: { tabId }, files: ['/render-element.js'] });
+        return result?.result as string;
+      },
+      { tabId, region },
+    );
+    const png = decodePng(new Uint8Array(Buffer.from(dataUrl.split(',')[1]!, 'base64')));
+    expect(png.width).toBeCloseTo(box.width * DPR, -1);
+    expect(png.height).toBeCloseTo(box.height * DPR, -1);
+    expect(png.rgba(6 * DPR, 40 * DPR).slice(0, 3)).toEqual([255, 247, 214]);
+  });
 });

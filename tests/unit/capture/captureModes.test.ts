@@ -102,3 +102,37 @@ describe('capture modes', () => {
     expect(await world.db.captures.count()).toBe(0);
   });
 });
+
+describe('rendered fallback', () => {
+  const region = { x: 0, y: 200, width: 150, height: 100 };
+
+  it('renders the picked element with html2canvas when the browser gives no pixels, and labels it', async () => {
+    const rendered: object[] = [];
+    const tabs = fakeTabs({
+      pickElement: async () => region,
+      captureVisibleTab: async () => Promise.reject(new Error('Failed to capture tab: unknown error')),
+      renderElement: async (_tab, r) => (rendered.push(r), pngOfSize(300, 200)),
+    });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'element', form());
+    expect(rendered).toEqual([region]);
+    expect(metadata.artefacts[0]).toMatchObject({
+      kind: 'rendered',
+      fileName: 'element-rendered.png',
+      method: 'html2canvas',
+      pixels: { width: 300, height: 200 },
+      note: expect.stringContaining('Re-rendered from the page’s code, not a screenshot'),
+    });
+    expect(metadata.artefacts.filter((a) => ['element', 'screenshot', 'rendered'].includes(a.kind))).toHaveLength(1);
+  });
+
+  it('is never used when the browser gives pixels', async () => {
+    const tabs = fakeTabs({ pickElement: async () => region, scrollablePage: () => tallPage(), captureVisibleTab: screenshot, renderElement: async () => Promise.reject(new Error('must not render')) });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'element', form());
+    expect(metadata.artefacts.map((a) => a.kind)).not.toContain('rendered');
+  });
+
+  it('does not render around a page the browser forbids', async () => {
+    const tabs = fakeTabs({ pickElement: async () => region, captureVisibleTab: async () => Promise.reject(new Error('Cannot access contents of url')), renderElement: async () => pngOfSize(1, 1) });
+    await expect((await testWorld({ tabs })).capture.captureTab(1, 'element', form())).rejects.toMatchObject({ code: 'forbidden-page' });
+  });
+});
