@@ -1,52 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { ArtefactImage } from '@/components/ArtefactImage';
+import { CaptureModeField, CaptureProgress } from '@/components/CaptureModeField';
+import { CapturedSummary } from '@/components/CapturedSummary';
 import { CategoryField } from '@/components/CategoryField';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { openDashboard, openOptions, pageServices } from '@/lib/browser/pageServices';
-import { primaryImage, thumbnailOf } from '@/lib/capture/artefacts';
-import type { CaptureMetadata, StaffMember } from '@/lib/capture/metadata';
-import { shortHash } from '@/lib/hash';
-import type { CaptureMode } from '@/lib/capture/metadata';
+import { modeFromQuery, requestWholePageAccess, targetFromQuery, targetTabId } from '@/lib/browser/popupTarget';
+import type { CaptureMetadata, CaptureMode, StaffMember } from '@/lib/capture/metadata';
 import { CaptureProgressSchema, sendRequest } from '@/lib/messages';
 import type { CategoryChoice } from '@/lib/policy';
 import './popup.css';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
-
-const CAPTURE_MODES: { id: CaptureMode; label: string; help: string }[] = [
-  { id: 'visible', label: 'Visible area', help: 'what you see now' },
-  { id: 'element', label: 'This post', help: 'pick it on the page; the visible area is kept too' },
-  { id: 'full-page', label: 'Full page', help: 'scrolls the whole page' },
-];
-
-/**
- * Firefox: ask for access to this one site so tabs.captureTab can render the whole page at once.
- * Declining is fine: the capture then scrolls and stitches as in Chrome.
- */
-async function requestWholePageAccess(url: string | undefined): Promise<void> {
-  if (!import.meta.env.FIREFOX || !url || !/^https?:/.test(url)) return;
-  await browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
-}
-
-/** A right-click opens the popup with `?mode=` and, in Firefox, `?target=` (the clicked element). */
-function modeFromQuery(): CaptureMode {
-  const mode = new URLSearchParams(location.search).get('mode');
-  return CAPTURE_MODES.find((m) => m.id === mode)?.id ?? 'visible';
-}
-
-function targetFromQuery(): number | undefined {
-  const target = new URLSearchParams(location.search).get('target');
-  return target === null || !/^\d+$/.test(target) ? undefined : Number(target);
-}
-
-/** The tab to capture: `?tabId=` when opened as a page (tests), else the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const fromQuery = new URLSearchParams(location.search).get('tabId');
-  if (fromQuery) return Number(fromQuery);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
 
 export function App() {
   const [profile, setProfile] = useState<StaffMember | null>();
@@ -108,27 +73,7 @@ export function App() {
       </main>
     );
   }
-  if (captured) {
-    const image = primaryImage(captured);
-    return (
-      <main className="popup">
-        <h1>Captured</h1>
-        <p className="success" role="status">
-          Saved at <time dateTime={captured.capturedAtUtc}>{captured.capturedAtUtc}</time> (UTC)
-        </p>
-        <ArtefactImage captureId={captured.id} fileName={thumbnailOf(captured)?.fileName ?? ''} alt="Thumbnail of the capture" />
-        <p>
-          SHA-256 <code data-testid="short-hash">{image && shortHash(image.sha256)}</code>
-        </p>
-        <div className="row">
-          <button onClick={() => void openDashboard(`#capture=${captured.id}`)}>Open dashboard</button>
-          <button className="secondary" onClick={() => setCaptured(undefined)}>
-            Capture another
-          </button>
-        </div>
-      </main>
-    );
-  }
+  if (captured) return <CapturedSummary captured={captured} onAnother={() => setCaptured(undefined)} />;
   return (
     <main className="popup">
       <h1>Capture this page</h1>
@@ -140,32 +85,9 @@ export function App() {
         <input id="author-name" name="authorName" type="text" value={authorName} onChange={(e) => setAuthorName(e.target.value)} />
         <label htmlFor="author-url">Author’s profile URL (if known)</label>
         <input id="author-url" name="authorUrl" type="url" value={authorUrl} onChange={(e) => setAuthorUrl(e.target.value)} placeholder="https://" />
-        <fieldset className="modes">
-          <legend>What to capture</legend>
-          {CAPTURE_MODES.map((m) => (
-            <label key={m.id}>
-              <input type="radio" name="mode" value={m.id} checked={mode === m.id} onChange={() => setMode(m.id)} /> {m.label}
-              <span className="help"> — {m.help}</span>
-            </label>
-          ))}
-        </fieldset>
+        <CaptureModeField value={mode} onChange={setMode} />
         <ErrorMessage error={error} />
-        {busy && (
-          <div role="status" className="progress">
-            {mode === 'element' && !progress ? (
-              <p>Click the post on the page (Esc cancels).</p>
-            ) : progress ? (
-              <>
-                <progress max={progress.of} value={progress.slice} aria-label="Capture progress" />
-                <p className="help">
-                  Slice {progress.slice} of {progress.of}
-                </p>
-              </>
-            ) : (
-              <p>Capturing…</p>
-            )}
-          </div>
-        )}
+        {busy && <CaptureProgress mode={mode} progress={progress} />}
         <div className="row">
           <button type="submit" disabled={busy || !category}>
             {busy ? 'Capturing…' : 'Capture'}
