@@ -41,9 +41,9 @@ async function captureMs(extensionPage: Page, tabId: number, mode: 'visible' | '
   );
 }
 
-async function withBrowser<T>(deviceScaleFactor: number, run: (b: ExtensionBrowser, origin: string) => Promise<T>): Promise<T> {
+async function withBrowser<T>(deviceScaleFactor: number, run: (b: ExtensionBrowser, origin: string) => Promise<T>, viewport = { width: 1280, height: 720 }): Promise<T> {
   const server = await startFixtureServer();
-  const browser = await launchWithExtension({ deviceScaleFactor });
+  const browser = await launchWithExtension({ deviceScaleFactor, viewport });
   try {
     await saveProfile(browser);
     await sleep(4000); // the first seconds keep Blobs in memory only (shared/notes)
@@ -65,8 +65,10 @@ async function openTab(browser: ExtensionBrowser, url: string) {
 }
 
 /** Visible capture, click → stored, against a bare captureVisibleTab: alternating, spaced past the rate limit. */
-function measureVisible(dpr: number) {
-  return withBrowser(dpr, async (browser, origin) => {
+function measureVisible(dpr: number, viewport = { width: 1280, height: 720 }) {
+  return withBrowser(
+    dpr,
+    async (browser, origin) => {
     const { tabId, extensionPage } = await openTab(browser, `${origin}/post.html`);
     const bare: number[] = [];
     const stored: number[] = [];
@@ -76,8 +78,10 @@ function measureVisible(dpr: number) {
       stored.push(await captureMs(extensionPage, tabId, 'visible'));
       await sleep(1100);
     }
-    return { dpr, bare: median(bare), stored: median(stored) };
-  });
+    return { dpr, viewport, bare: median(bare), stored: median(stored) };
+    },
+    viewport,
+  );
 }
 
 /** Full page of 20,000 px at 1280 × 720, against the rate-limit floor, sampling the extension's memory. */
@@ -95,12 +99,13 @@ function measureFullPage() {
   });
 }
 
-const visible = [await measureVisible(1), await measureVisible(2)];
+const visible = [await measureVisible(1), await measureVisible(2), await measureVisible(1, { width: 1920, height: 1080 })];
 const full = await measureFullPage();
 const rows: string[][] = [];
 for (const v of visible) {
-  rows.push([`bare captureVisibleTab, 1280 × 720 at DPR ${v.dpr} (median of ${RUNS})`, `${v.bare.toFixed(0)} ms`, '']);
-  rows.push([`visible capture, click → stored, DPR ${v.dpr} (median of ${RUNS})`, `${v.stored.toFixed(0)} ms`, '']);
+  const at = `${v.viewport.width} × ${v.viewport.height} at DPR ${v.dpr}`;
+  rows.push([`bare captureVisibleTab, ${at} (median of ${RUNS})`, `${v.bare.toFixed(0)} ms`, '']);
+  rows.push([`visible capture, click → stored, ${at} (median of ${RUNS})`, `${v.stored.toFixed(0)} ms`, '']);
   rows.push([`  ratio to bare captureVisibleTab`, `${(v.stored / v.bare).toFixed(2)}×`, '≤ 1.3×']);
 }
 rows.push([`full page, ${full.height} px at a ${full.viewport} px viewport (${full.slices} slices)`, `${(full.ms / 1000).toFixed(2)} s`, '']);

@@ -32,7 +32,8 @@ export interface ExtensionBrowser {
  * Debian's Chromium, headless, with the e2e build loaded and downloads landing in a known folder
  * (shared/notes/browser-and-tooling.md: extension downloads raise no Playwright event).
  */
-export async function launchWithExtension(options: { extensionDir?: string; deviceScaleFactor?: number } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { extensionDir?: string; deviceScaleFactor?: number; viewport?: { width: number; height: number } } = {}): Promise<ExtensionBrowser> {
+  const viewport = options.viewport ?? VIEWPORT;
   const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3-e2e');
   const userDataDir = mkdtempSync(join(tmpdir(), 'exhibit-chromium-'));
   const downloadDir = join(userDataDir, 'downloads');
@@ -46,7 +47,7 @@ export async function launchWithExtension(options: { extensionDir?: string; devi
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--window-size=${VIEWPORT.width},${VIEWPORT.height + 87}`,
+      `--window-size=${viewport.width},${viewport.height + 87}`,
       `--force-device-scale-factor=${options.deviceScaleFactor ?? 1}`,
       '--no-sandbox',
       '--disable-gpu',
