@@ -16,7 +16,7 @@ export function localiseTime(at: Date, timeZone = Intl.DateTimeFormat().resolved
 }
 
 /** Minutes ahead of UTC in `timeZone` at `at`, read from Intl rather than the machine's zone. */
-function zoneOffsetMinutes(at: Date, timeZone: string): number {
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hourCycle: 'h23',
@@ -35,4 +35,34 @@ function zoneOffsetMinutes(at: Date, timeZone: string): number {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+/** The calendar date it is in `timeZone` at the instant `at`. */
+export function localDate(at: Date, timeZone: string): IsoDate {
+  return new Date(at.getTime() + zoneOffsetMinutes(at, timeZone) * 60_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/**
+ * The last millisecond of `date` in `timeZone`, as an instant. The offset is read at that local
+ * time itself, so a day that ends in summer time (or began in winter time) comes out right.
+ */
+export function endOfLocalDay(date: IsoDate, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wallClock = Date.UTC(y, m - 1, d, 23, 59, 59, 999);
+  const guess = new Date(wallClock - zoneOffsetMinutes(new Date(wallClock), timeZone) * 60_000);
+  return new Date(wallClock - zoneOffsetMinutes(guess, timeZone) * 60_000);
 }

@@ -1,1 +1,3 @@
 export * from './categories';
+export * from './workingDays';
+export * from './responseDeadline';
