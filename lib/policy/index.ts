@@ -1,3 +1,5 @@
 export * from './categories';
 export * from './workingDays';
 export * from './responseDeadline';
+export * from './steps';
+export * from './recommendations';
