@@ -1,4 +1,6 @@
+import { UNFILED } from '../cases/case';
 import { POST_FIELD_LABELS } from '../extract/postDetails';
+import { stepById } from '../policy/steps';
 import { describeCategory } from '../policy';
 import type { AuditEvent } from './entry';
 
@@ -9,6 +11,18 @@ export function describeEvent(event: AuditEvent): string {
       return 'captured';
     case 'bundle.exported':
       return `exported in ${event.fileName}`;
+    case 'case.opened':
+      return `opened the case “${event.details.title}”`;
+    case 'case.changed':
+      return 'changed the case’s details';
+    case 'case.status':
+      return `changed the status from ${event.from} to ${event.to}${event.note ? `: “${event.note}”` : ''}`;
+    case 'capture.filed':
+      return event.caseId === UNFILED ? 'took the capture out of its case' : 'filed the capture in a case';
+    case 'action.recorded':
+      return `recorded “${stepById(event.details.step).label}” (${event.details.date}, ${event.details.who})${event.details.outcome ? `: ${event.details.outcome}` : ''}`;
+    case 'action.corrected':
+      return `corrected “${stepById(event.details.step).label}” because “${event.reason}”`;
     case 'capture.edited': {
       const { change } = event;
       if (change.field === 'note') return `changed the note from “${change.from}” to “${change.to}”`;

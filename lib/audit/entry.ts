@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseActionSchema, CaseDetailsSchema, CaseStatusSchema } from '../cases/case';
 import { PostFieldSchema } from '../extract/postDetails';
 import { CategoryChoiceSchema } from '../policy';
 import { SHA256_HEX } from '../hash';
@@ -22,6 +23,14 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
       z.object({ field: z.literal('post'), key: PostFieldSchema, from: z.string().nullable(), to: z.string().nullable() }),
     ]),
   }),
+  z.object({ action: z.literal('case.opened'), caseId: z.uuid(), details: CaseDetailsSchema }),
+  z.object({ action: z.literal('case.changed'), caseId: z.uuid(), from: CaseDetailsSchema, to: CaseDetailsSchema }),
+  z.object({ action: z.literal('case.status'), caseId: z.uuid(), from: CaseStatusSchema, to: CaseStatusSchema, note: z.string().max(5000) }),
+  /** A capture moved into a case (or back to unfiled); `caseId` is where it went. */
+  z.object({ action: z.literal('capture.filed'), captureId: z.uuid(), caseId: z.string(), previousCaseId: z.string() }),
+  z.object({ action: z.literal('action.recorded'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema }),
+  /** A correction: the action as it should read; the entry it corrects stays in the log. */
+  z.object({ action: z.literal('action.corrected'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema, reason: z.string().min(1).max(2000) }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

@@ -71,7 +71,7 @@ export const CaptureFormSchema = z.object({
   note: z.string().max(10_000),
   author: z.object({
     name: z.string().trim().max(300).optional(),
-    profileUrl: z.union([z.url(), z.literal('')]).optional(),
+    profileUrl: z.union([z.url({ protocol: /^https?$/, error: 'The profile address must start with http:// or https://.' }), z.literal('')]).optional(),
   }),
 });
 export type CaptureForm = z.infer<typeof CaptureFormSchema>;

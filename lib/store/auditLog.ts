@@ -24,8 +24,7 @@ export function entriesForCapture(db: ExhibitDb, captureId: string): Promise<Aud
  */
 export async function exportableAuditLines(db: ExhibitDb, captureIds: ReadonlySet<string>): Promise<ExportedAuditLine[]> {
   const all = await db.audit.orderBy('seq').toArray();
-  const relevant = (entry: AuditEntry) =>
-    entry.event.action !== 'bundle.exported' && captureIds.has(entry.event.captureId);
+  const relevant = (entry: AuditEntry) => 'captureId' in entry.event && captureIds.has(entry.event.captureId);
   const lastRelevant = all.findLastIndex(relevant);
   return all.slice(0, lastRelevant + 1).map((entry) => (relevant(entry) ? entry : withhold(entry)));
 }

@@ -1,10 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AuditEntry } from '../audit';
+import { UNFILED, type CaseDetails } from '../cases/case';
 import type { ArtefactKind, CaptureMetadata } from '../capture/metadata';
 
 export interface CaptureRow {
   id: string;
   capturedAtUtc: string;
+  /** The case it is filed in, or UNFILED: kept in step with the last `capture.filed` audit entry. */
+  caseId: string;
   /** Stored once at capture, never updated (edits live in the audit log). */
   metadata: CaptureMetadata;
 }
@@ -18,6 +21,13 @@ export interface StoredFile {
   sha256: string;
 }
 
+/** A case as opened; its later details, status and actions are folded from the audit log. */
+export interface CaseRow {
+  id: string;
+  openedAtUtc: string;
+  details: CaseDetails;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -29,6 +39,7 @@ export class ExhibitDb extends Dexie {
   files!: Dexie.Table<StoredFile, [string, string]>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  cases!: EntityTable<CaseRow, 'id'>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -49,5 +60,9 @@ export class ExhibitDb extends Dexie {
         await tx.table<StoredFile>('files').bulkAdd(old.map((row) => ({ ...row, fileName: nameOf.get(`${row.captureId}/${row.kind}`) ?? `${row.kind}.bin` })));
       });
     this.version(3).stores({ artefacts: null });
+    // 4: cases (issue #4). Every capture made before them is put in the "unfiled" state.
+    this.version(4)
+      .stores({ captures: 'id, capturedAtUtc, caseId', audit: 'seq, event.captureId, event.caseId', cases: 'id, openedAtUtc' })
+      .upgrade((tx) => tx.table<CaptureRow>('captures').toCollection().modify((row) => void (row.caseId ??= UNFILED)));
   }
 }

@@ -3,6 +3,7 @@ import { canonicalJson } from '../canonicalJson';
 import type { CaptureMetadata, StaffMember } from '../capture/metadata';
 import { ExhibitError, isQuotaExceeded } from '../errors';
 import { sha256Hex, sha256OfBlob } from '../hash';
+import { UNFILED } from '../cases/case';
 import type { PostField } from '../extract/postDetails';
 import type { CategoryChoice } from '../policy';
 import { appendAudit, entriesForCapture } from './auditLog';
@@ -57,7 +58,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       );
       try {
         return await db.transaction('rw', [db.captures, db.files, db.audit], async () => {
-          await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, metadata });
+          await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, caseId: UNFILED, metadata });
           await db.files.bulkAdd(rows);
           return appendAudit(db, clock(), metadata.capturedBy, {
             action: 'capture.created',

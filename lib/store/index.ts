@@ -2,3 +2,4 @@ export * from './db';
 export * from './settings';
 export * from './evidenceRepository';
 export * from './auditLog';
+export * from './caseRepository';

@@ -1,0 +1,142 @@
+import type { AuditEntry } from '../audit';
+import { CaseActionSchema, CaseDetailsSchema, UNFILED, type CaseAction, type CaseDetails, type CaseStatus } from '../cases/case';
+import type { StaffMember } from '../capture/metadata';
+import { ExhibitError, parseInput } from '../errors';
+import { appendAudit } from './auditLog';
+import type { ExhibitDb } from './db';
+
+export interface CaseActionView {
+  actionId: string;
+  /** The action as it now reads, after any corrections. */
+  current: CaseAction;
+  /** The recording and each correction, in order. */
+  history: AuditEntry[];
+}
+
+/** A case as the dashboard shows it, folded from its row and the audit log. */
+export interface CaseView {
+  id: string;
+  openedAtUtc: string;
+  details: CaseDetails;
+  status: CaseStatus;
+  captureIds: string[];
+  actions: CaseActionView[];
+  /** Everything about the case and its captures, in the order it happened. */
+  chronology: AuditEntry[];
+  lastActivityUtc: string;
+}
+
+export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
+  async function getCase(caseId: string): Promise<CaseView | undefined> {
+    const row = await db.cases.get(caseId);
+    if (!row) return undefined;
+    const captureIds = await db.captures.where('caseId').equals(caseId).primaryKeys();
+    const [caseEntries, captureEntries] = await Promise.all([
+      db.audit.where('event.caseId').equals(caseId).toArray(),
+      captureIds.length ? db.audit.where('event.captureId').anyOf(captureIds).toArray() : Promise.resolve([]),
+    ]);
+    const bySeq = new Map([...caseEntries, ...captureEntries].map((e) => [e.seq, e]));
+    const chronology = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    let details = row.details;
+    let status: CaseStatus = 'open';
+    const actions = new Map<string, CaseActionView>();
+    for (const entry of caseEntries.sort((a, b) => a.seq - b.seq)) {
+      const event = entry.event;
+      if (event.action === 'case.changed') details = event.to;
+      else if (event.action === 'case.status') status = event.to;
+      else if (event.action === 'action.recorded') actions.set(event.actionId, { actionId: event.actionId, current: event.details, history: [entry] });
+      else if (event.action === 'action.corrected') {
+        const action = actions.get(event.actionId);
+        if (action) Object.assign(action, { current: event.details, history: [...action.history, entry] });
+      }
+    }
+    return { id: row.id, openedAtUtc: row.openedAtUtc, details, status, captureIds, actions: [...actions.values()], chronology, lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc };
+  }
+
+  async function requireCase(caseId: string): Promise<CaseView> {
+    const found = await getCase(caseId);
+    if (!found) throw new ExhibitError('invalid-input', 'That case no longer exists.');
+    return found;
+  }
+
+  /** Each change is one transaction over the tables it touches and the audit log: all or nothing. */
+  const write = <T>(work: () => Promise<T>) => db.transaction('rw', [db.cases, db.captures, db.audit], work);
+
+  return {
+    getCase,
+
+    /** Recently active first (the popup's case list). */
+    async listCases(): Promise<CaseView[]> {
+      const ids = await db.cases.toCollection().primaryKeys();
+      const views = (await Promise.all(ids.map(getCase))).filter((v): v is CaseView => v !== undefined);
+      return views.sort((a, b) => b.lastActivityUtc.localeCompare(a.lastActivityUtc));
+    },
+
+    async openCase(input: CaseDetails, actor: StaffMember): Promise<CaseView> {
+      const details = parseInput(CaseDetailsSchema, input);
+      const id = crypto.randomUUID();
+      return write(async () => {
+        const at = clock();
+        await db.cases.add({ id, openedAtUtc: at.toISOString(), details });
+        await appendAudit(db, at, actor, { action: 'case.opened', caseId: id, details });
+        return requireCase(id);
+      });
+    },
+
+    async changeDetails(caseId: string, input: CaseDetails, actor: StaffMember): Promise<CaseView> {
+      const to = parseInput(CaseDetailsSchema, input);
+      return write(async () => {
+        const before = await requireCase(caseId);
+        if (JSON.stringify(before.details) === JSON.stringify(to)) return before;
+        await appendAudit(db, clock(), actor, { action: 'case.changed', caseId, from: before.details, to });
+        return requireCase(caseId);
+      });
+    },
+
+    /** Closing needs a note saying why (issue #4). */
+    async setStatus(caseId: string, to: CaseStatus, note: string, actor: StaffMember): Promise<CaseView> {
+      if (to === 'closed' && !note.trim()) throw new ExhibitError('invalid-input', 'Say why the case is being closed.');
+      return write(async () => {
+        const before = await requireCase(caseId);
+        if (before.status === to) return before;
+        await appendAudit(db, clock(), actor, { action: 'case.status', caseId, from: before.status, to, note: note.trim() });
+        return requireCase(caseId);
+      });
+    },
+
+    /** Files a capture in a case, or back to UNFILED; the capture's metadata is not touched. */
+    fileCapture(captureId: string, caseId: string, actor: StaffMember): Promise<void> {
+      return write(async () => {
+        const capture = await db.captures.get(captureId);
+        if (!capture) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
+        if (caseId !== UNFILED) await requireCase(caseId);
+        if (capture.caseId === caseId) return;
+        await db.captures.update(captureId, { caseId });
+        await appendAudit(db, clock(), actor, { action: 'capture.filed', captureId, caseId, previousCaseId: capture.caseId });
+      });
+    },
+
+    async recordAction(caseId: string, input: CaseAction, actor: StaffMember): Promise<string> {
+      const details = parseInput(CaseActionSchema, input);
+      const actionId = crypto.randomUUID();
+      return write(async () => {
+        await requireCase(caseId);
+        await appendAudit(db, clock(), actor, { action: 'action.recorded', caseId, actionId, details });
+        return actionId;
+      });
+    },
+
+    /** A correction is a new entry; the recorded action and every earlier correction stay. */
+    async correctAction(caseId: string, actionId: string, input: CaseAction, reason: string, actor: StaffMember): Promise<CaseView> {
+      const details = parseInput(CaseActionSchema, input);
+      if (!reason.trim()) throw new ExhibitError('invalid-input', 'Say why the action is being corrected.');
+      return write(async () => {
+        const found = await requireCase(caseId);
+        if (!found.actions.some((a) => a.actionId === actionId)) throw new ExhibitError('invalid-input', 'That action is not on this case.');
+        await appendAudit(db, clock(), actor, { action: 'action.corrected', caseId, actionId, details, reason: reason.trim() });
+        return requireCase(caseId);
+      });
+    },
+  };
+}
+export type CaseRepository = ReturnType<typeof createCaseRepository>;

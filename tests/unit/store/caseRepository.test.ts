@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { findChainBreaks } from '@/lib/audit';
+import type { CaseAction, CaseDetails } from '@/lib/cases/case';
+import { createCaseRepository } from '@/lib/store';
+import { STAFF, form, testWorld } from '../fixtures';
+
+const details: CaseDetails = {
+  title: 'Village Parents Group posts about Year 4',
+  personPosting: { name: 'J. Parent', profileUrls: ['https://www.facebook.com/jamie.parent.77'], relationship: 'parent of a pupil in Year 4' },
+  affected: 'Mrs Y (class teacher)',
+  owner: 'Jo Smith',
+};
+const warning: CaseAction = { step: 'written-warning', date: '2026-06-03', who: 'Jo Smith', outcome: 'Letter sent by post and email', attachments: [] };
+
+async function world() {
+  const w = await testWorld();
+  return { ...w, cases: createCaseRepository(w.db, w.clock) };
+}
+
+describe('cases', () => {
+  it('opens a case, files captures in it and records actions, each in the audit chain', async () => {
+    const { cases, capture, db } = await world();
+    const opened = await cases.openCase(details, STAFF);
+    expect(opened).toMatchObject({ status: 'open', details, captureIds: [], actions: [] });
+
+    const first = await capture.captureTab(1, 'visible', form());
+    const second = await capture.captureTab(1, 'visible', form());
+    await cases.fileCapture(first.metadata.id, opened.id, STAFF);
+    await cases.fileCapture(second.metadata.id, opened.id, STAFF);
+    const warningId = await cases.recordAction(opened.id, warning, STAFF);
+    await cases.recordAction(opened.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', police: { force: 'Metropolitan Police', crimeReference: 'CR/0123/26', officer: 'PC 123 Smith' }, attachments: [] }, STAFF);
+
+    const view = (await cases.getCase(opened.id))!;
+    expect(view.captureIds.sort()).toEqual([first.metadata.id, second.metadata.id].sort());
+    expect(view.actions.map((a) => a.current.step)).toEqual(['written-warning', 'police-referral']);
+    expect(view.actions[0]!.actionId).toBe(warningId);
+    // The chronology: captures, filing and actions in the order they happened, each with who and when.
+    expect(view.chronology.map((e) => e.event.action)).toEqual(['case.opened', 'capture.created', 'capture.created', 'capture.filed', 'capture.filed', 'action.recorded', 'action.recorded']);
+    expect(view.chronology.every((e) => e.actor.name === 'Jo Smith' && e.at)).toBe(true);
+    expect(findChainBreaks(await db.audit.orderBy('seq').toArray())).toEqual([]);
+  });
+
+  it('corrects an action with a later entry and keeps the original', async () => {
+    const { cases } = await world();
+    const { id } = await cases.openCase(details, STAFF);
+    const actionId = await cases.recordAction(id, warning, STAFF);
+    const view = await cases.correctAction(id, actionId, { ...warning, date: '2026-06-02' }, 'Letter was sent the day before', STAFF);
+    const action = view.actions[0]!;
+    expect(action.current.date).toBe('2026-06-02');
+    expect(action.history.map((e) => e.event.action)).toEqual(['action.recorded', 'action.corrected']);
+    expect(action.history[0]!.event).toMatchObject({ details: { date: '2026-06-03' } });
+    await expect(cases.correctAction(id, actionId, warning, '  ', STAFF)).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('needs a note to close a case', async () => {
+    const { cases } = await world();
+    const { id } = await cases.openCase(details, STAFF);
+    await expect(cases.setStatus(id, 'closed', '', STAFF)).rejects.toMatchObject({ message: 'Say why the case is being closed.' });
+    expect((await cases.setStatus(id, 'escalated', '', STAFF)).status).toBe('escalated');
+    const closed = await cases.setStatus(id, 'closed', 'Posts removed; parent apologised', STAFF);
+    expect(closed.status).toBe('closed');
+    expect(closed.chronology.at(-1)!.event).toMatchObject({ action: 'case.status', from: 'escalated', to: 'closed', note: 'Posts removed; parent apologised' });
+  });
+
+  it('refuses bad input with a clear message and changes nothing', async () => {
+    const { cases, db } = await world();
+    await expect(cases.openCase({ ...details, title: ' ' }, STAFF)).rejects.toMatchObject({ code: 'invalid-input', message: 'Give the case a title. (title)' });
+    await expect(cases.openCase({ ...details, personPosting: { ...details.personPosting, profileUrls: ['javascript:alert(1)'] } }, STAFF)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('must start with http') });
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('lists cases most recently active first, and moves a capture between cases', async () => {
+    const { cases, capture, db } = await world();
+    const a = await cases.openCase({ ...details, title: 'A' }, STAFF);
+    const b = await cases.openCase({ ...details, title: 'B' }, STAFF);
+    const { metadata } = await capture.captureTab(1, 'visible', form());
+    await cases.fileCapture(metadata.id, b.id, STAFF);
+    await cases.recordAction(a.id, warning, STAFF);
+    expect((await cases.listCases()).map((c) => c.details.title)).toEqual(['A', 'B']);
+    await cases.fileCapture(metadata.id, a.id, STAFF);
+    expect((await cases.getCase(a.id))!.captureIds).toEqual([metadata.id]);
+    expect((await cases.getCase(b.id))!.captureIds).toEqual([]);
+    const moved = (await db.audit.orderBy('seq').last())!.event;
+    expect(moved).toMatchObject({ action: 'capture.filed', caseId: a.id, previousCaseId: b.id });
+  });
+});
