@@ -5,7 +5,7 @@ import { createMessageRouter } from '@/lib/messages';
 export default defineBackground(() => {
   const services = createBackgroundServices();
   const route = createMessageRouter({
-    'capture.tab': ({ tabId, mode, form, targetElementId }) => services.captureTab(tabId, mode, form, targetElementId),
+    'capture.tab': ({ tabId, mode, form, targetElementId, filing }) => services.captureTab(tabId, mode, form, { targetElementId, filing }),
     'capture.cancel': ({ tabId }) => services.cancel(tabId),
   });
   browser.runtime.onMessage.addListener((message) => route(message));

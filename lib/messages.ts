@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseDetailsSchema } from './cases/case';
 import { CaptureFormSchema, CaptureMetadataSchema, CaptureModeSchema } from './capture/metadata';
 import { ExhibitError, type ExhibitErrorCode } from './errors';
 
@@ -16,6 +17,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     form: CaptureFormSchema,
     /** Firefox's id of the right-clicked element (menus.getTargetElement); else the picker asks. */
     targetElementId: z.number().int().optional(),
+    /** File it in an existing case, or open a case with it (issue #4); unfiled when absent. */
+    filing: z.union([z.object({ caseId: z.string().min(1) }), z.object({ newCase: CaseDetailsSchema })]).optional(),
   }),
   z.object({ type: z.literal('capture.cancel'), tabId: TabId }),
 ]);

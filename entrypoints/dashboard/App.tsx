@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { CaseList } from '@/components/CaseList';
+import { CasePage } from '@/components/CasePage';
 import { CaptureDetail } from '@/components/CaptureDetail';
 import { CaptureList } from '@/components/CaptureList';
 import { ExportPanel } from '@/components/ExportPanel';
@@ -7,17 +9,23 @@ import { pageServices } from '@/lib/browser/pageServices';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 import './dashboard.css';
 
-const openCaptureId = () => new URLSearchParams(location.hash.slice(1)).get('capture') ?? undefined;
+const hashParam = (name: string) => new URLSearchParams(location.hash.slice(1)).get(name) ?? undefined;
+const openCaptureId = () => hashParam('capture');
 
 export function App() {
   const [captures, setCaptures] = useState<CaptureView[]>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
+  const [tab, setTab] = useState<'captures' | 'cases'>(hashParam('case') || hashParam('tab') === 'cases' ? 'cases' : 'captures');
+  const [caseId, setCaseId] = useState(() => hashParam('case'));
 
   const reload = useCallback(() => pageServices().evidence.listCaptures().then(setCaptures), []);
   useEffect(() => {
     void reload();
-    const onHash = () => setOpenId(openCaptureId());
+    const onHash = () => {
+      setOpenId(openCaptureId());
+      setCaseId(hashParam('case'));
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [reload]);
@@ -32,17 +40,30 @@ export function App() {
 
   return (
     <main className="dashboard">
-      <h1>Exhibit — captures</h1>
-      {captures === undefined && <p>Loading…</p>}
-      {openView ? (
+      <h1>Exhibit</h1>
+      <nav className="tabs row" aria-label="Sections">
+        <button className={tab === 'captures' ? undefined : 'secondary'} aria-pressed={tab === 'captures'} onClick={() => setTab('captures')}>
+          Captures
+        </button>
+        <button className={tab === 'cases' ? undefined : 'secondary'} aria-pressed={tab === 'cases'} onClick={() => setTab('cases')}>
+          Cases
+        </button>
+      </nav>
+      {tab === 'cases' ? (
+        caseId ? (
+          <CasePage caseId={caseId} onClose={() => ((location.hash = 'tab=cases'), setCaseId(undefined))} />
+        ) : (
+          <CaseList onOpen={(id) => ((location.hash = `case=${id}`), setCaseId(id))} />
+        )
+      ) : captures === undefined ? (
+        <p>Loading…</p>
+      ) : openView ? (
         <CaptureDetail view={openView} onClose={() => open(undefined)} onChanged={() => void reload()} />
       ) : (
-        captures && (
-          <>
-            <ExportPanel selectedIds={[...selected]} />
-            <CaptureList captures={captures} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={open} />
-          </>
-        )
+        <>
+          <ExportPanel selectedIds={[...selected]} />
+          <CaptureList captures={captures} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={open} />
+        </>
       )}
       <VerifyPanel />
     </main>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
+import { CaseField, type CaseChoice } from '@/components/CaseField';
 import { CaptureModeField, CaptureProgress } from '@/components/CaptureModeField';
 import { CapturedSummary } from '@/components/CapturedSummary';
 import { CategoryField } from '@/components/CategoryField';
@@ -9,6 +10,7 @@ import { modeFromQuery, requestWholePageAccess, targetFromQuery, targetTabId } f
 import type { CaptureMetadata, CaptureMode, StaffMember } from '@/lib/capture/metadata';
 import { CaptureProgressSchema, sendRequest } from '@/lib/messages';
 import type { CategoryChoice } from '@/lib/policy';
+import type { CaseView } from '@/lib/store/caseRepository';
 import './popup.css';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -26,9 +28,12 @@ export function App() {
   const [progress, setProgress] = useState<{ slice: number; of: number }>();
   const [tabId, setTabId] = useState<number>();
   const [tabUrl, setTabUrl] = useState<string>();
+  const [cases, setCases] = useState<CaseView[]>([]);
+  const [caseChoice, setCaseChoice] = useState<CaseChoice>({ kind: 'unfiled' });
 
   useEffect(() => {
     void pageServices().settings.getProfile().then((p) => setProfile(p ?? null));
+    void pageServices().cases.listCases().then(setCases);
     void targetTabId().then(async (id) => {
       setTabId(id);
       if (id !== undefined) setTabUrl((await browser.tabs.get(id)).url);
@@ -52,7 +57,13 @@ export function App() {
     try {
       if (tabId === undefined) throw new Error('There is no tab to capture.');
       const form = { category, note, author: { name: authorName || undefined, profileUrl: authorUrl || undefined } };
-      const result = await sendRequest(send, { type: 'capture.tab', tabId, mode, form, targetElementId: mode === 'element' ? targetFromQuery() : undefined });
+      const filing =
+        caseChoice.kind === 'existing'
+          ? { caseId: caseChoice.caseId }
+          : caseChoice.kind === 'new'
+            ? { newCase: { title: caseChoice.title, personPosting: { name: authorName, profileUrls: authorUrl ? [authorUrl] : [], relationship: '' }, affected: '', owner: profile?.name ?? '' } }
+            : undefined;
+      const result = await sendRequest(send, { type: 'capture.tab', tabId, mode, form, filing, targetElementId: mode === 'element' ? targetFromQuery() : undefined });
       setCaptured(result.metadata);
     } catch (e) {
       setError(e);
@@ -85,6 +96,7 @@ export function App() {
         <input id="author-name" name="authorName" type="text" value={authorName} onChange={(e) => setAuthorName(e.target.value)} />
         <label htmlFor="author-url">Author’s profile URL (if known)</label>
         <input id="author-url" name="authorUrl" type="url" value={authorUrl} onChange={(e) => setAuthorUrl(e.target.value)} placeholder="https://" />
+        <CaseField cases={cases} value={caseChoice} onChange={setCaseChoice} />
         <CaptureModeField value={mode} onChange={setMode} />
         <ErrorMessage error={error} />
         {busy && <CaptureProgress mode={mode} progress={progress} />}

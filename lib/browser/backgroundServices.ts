@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createCaptureService } from '../capture/captureService';
+import { createCaptureService, type CaptureRun } from '../capture/captureService';
 import type { CaptureForm, CaptureMode } from '../capture/metadata';
 import type { CaptureProgress } from '../messages';
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository } from '../store';
@@ -21,7 +21,7 @@ export function createBackgroundServices() {
   const running = new Map<number, AbortController>();
 
   return {
-    async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm, targetElementId?: number) {
+    async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm, options: Pick<CaptureRun, 'targetElementId' | 'filing'> = {}) {
       running.get(tabId)?.abort();
       const controller = new AbortController();
       running.set(tabId, controller);
@@ -30,7 +30,7 @@ export function createBackgroundServices() {
         browser.runtime.sendMessage(progress).catch(() => undefined); // no page listening is fine
       };
       try {
-        return await capture.captureTab(tabId, mode, form, { signal: controller.signal, onProgress, targetElementId });
+        return await capture.captureTab(tabId, mode, form, { ...options, signal: controller.signal, onProgress });
       } finally {
         if (running.get(tabId) === controller) running.delete(tabId);
       }

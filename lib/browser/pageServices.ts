@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBundleExporter } from '../bundle/exportBundle';
 import { createExportFlow } from '../bundle/exportFlow';
 import { ExhibitError } from '../errors';
-import { ExhibitDb, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import { ExhibitDb, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import { saveFile } from './downloads';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
@@ -23,7 +23,8 @@ export function createPageServices() {
     for (const edit of edits) view = await evidence.editCapture(captureId, edit, actor);
     return view;
   }
-  return { evidence, settings, editAsCurrentUser, exportAndSave: createExportFlow({ exporter, evidence, saveFile }) };
+  const cases = createCaseRepository(db);
+  return { evidence, settings, cases, editAsCurrentUser, exportAndSave: createExportFlow({ exporter, evidence, saveFile }) };
 }
 export type PageServices = ReturnType<typeof createPageServices>;
 

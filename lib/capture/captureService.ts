@@ -1,6 +1,6 @@
 import { ExhibitError, errorMessage } from '../errors';
 import { sha256OfBlob } from '../hash';
-import type { EvidenceRepository } from '../store';
+import type { CaptureFiling, EvidenceRepository } from '../store';
 import type { SettingsRepository } from '../store/settings';
 import { localiseTime } from '../time';
 import type { ImageAdapter, PageSource, TabsAdapter } from './adapters';
@@ -26,6 +26,8 @@ export interface CaptureServiceDeps {
 
 export interface CaptureRun {
   signal?: AbortSignal;
+  /** Where the capture goes (issue #4); unfiled when not said. */
+  filing?: CaptureFiling;
   /** The right-clicked element, where the browser names it (Firefox); otherwise the picker asks. */
   targetElementId?: number;
   onProgress?(slice: number, of: number): void;
@@ -129,7 +131,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         post: page.post,
         pageSourceError: pageSource instanceof Error ? `The browser did not give the page source: ${pageSource.message}` : undefined,
       });
-      const entry = await deps.evidence.saveCapture(metadata, new Map(stored.map((s) => [s.artefact.fileName, s.blob])));
+      const entry = await deps.evidence.saveCapture(metadata, new Map(stored.map((s) => [s.artefact.fileName, s.blob])), run.filing);
       return { metadata, auditHash: entry.hash };
     },
   };

@@ -26,6 +26,12 @@ export interface CaseView {
   lastActivityUtc: string;
 }
 
+/** Adds a case and its `case.opened` entry. Call inside a transaction over cases and audit. */
+export async function insertCase(db: ExhibitDb, id: string, details: CaseDetails, at: Date, actor: StaffMember): Promise<void> {
+  await db.cases.add({ id, openedAtUtc: at.toISOString(), details });
+  await appendAudit(db, at, actor, { action: 'case.opened', caseId: id, details });
+}
+
 export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
   async function getCase(caseId: string): Promise<CaseView | undefined> {
     const row = await db.cases.get(caseId);
@@ -76,9 +82,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
       const details = parseInput(CaseDetailsSchema, input);
       const id = crypto.randomUUID();
       return write(async () => {
-        const at = clock();
-        await db.cases.add({ id, openedAtUtc: at.toISOString(), details });
-        await appendAudit(db, at, actor, { action: 'case.opened', caseId: id, details });
+        await insertCase(db, id, details, clock(), actor);
         return requireCase(id);
       });
     },

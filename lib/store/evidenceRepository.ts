@@ -1,12 +1,13 @@
 import type { AuditEntry } from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import type { CaptureMetadata, StaffMember } from '../capture/metadata';
-import { ExhibitError, isQuotaExceeded } from '../errors';
+import { ExhibitError, isQuotaExceeded, parseInput } from '../errors';
 import { sha256Hex, sha256OfBlob } from '../hash';
-import { UNFILED } from '../cases/case';
+import { CaseDetailsSchema, UNFILED, type CaseDetails } from '../cases/case';
 import type { PostField } from '../extract/postDetails';
 import type { CategoryChoice } from '../policy';
 import { appendAudit, entriesForCapture } from './auditLog';
+import { insertCase } from './caseRepository';
 import type { ExhibitDb, StoredFile } from './db';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
@@ -16,6 +17,9 @@ export interface CaptureView {
   current: { category: CategoryChoice; note: string; post: Partial<Record<PostField, string | null>> };
   history: AuditEntry[];
 }
+
+/** Where a new capture goes: unfiled, an existing case, or a case opened with it. */
+export type CaptureFiling = { caseId: string } | { newCase: CaseDetails };
 
 export type CaptureEdit = { field: 'note'; to: string } | { field: 'category'; to: CategoryChoice } | { field: 'post'; key: PostField; to: string | null };
 type Change = Extract<AuditEntry['event'], { action: 'capture.edited' }>['change'];
@@ -46,7 +50,9 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
      * Stores the capture, its files and its audit entry in one transaction: all or nothing.
      * Each file's hash is checked against the metadata before anything is written.
      */
-    async saveCapture(metadata: CaptureMetadata, blobs: ReadonlyMap<string, Blob>): Promise<AuditEntry> {
+    async saveCapture(metadata: CaptureMetadata, blobs: ReadonlyMap<string, Blob>, filing: CaptureFiling = { caseId: UNFILED }): Promise<AuditEntry> {
+      const newCase = 'newCase' in filing ? { id: crypto.randomUUID(), details: parseInput(CaseDetailsSchema, filing.newCase) } : undefined;
+      const caseId = newCase?.id ?? ('caseId' in filing ? filing.caseId : UNFILED);
       const rows: StoredFile[] = await Promise.all(
         metadata.artefacts.map(async (artefact) => {
           const blob = blobs.get(artefact.fileName);
@@ -57,16 +63,23 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
         }),
       );
       try {
-        return await db.transaction('rw', [db.captures, db.files, db.audit], async () => {
-          await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, caseId: UNFILED, metadata });
+        return await db.transaction('rw', [db.captures, db.files, db.audit, db.cases], async () => {
+          const at = clock();
+          if (newCase) await insertCase(db, newCase.id, newCase.details, at, metadata.capturedBy);
+          else if (caseId !== UNFILED && !(await db.cases.get(caseId))) throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
+          await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, caseId, metadata });
           await db.files.bulkAdd(rows);
-          return appendAudit(db, clock(), metadata.capturedBy, {
+          const created = await appendAudit(db, at, metadata.capturedBy, {
             action: 'capture.created',
             captureId: metadata.id,
             metadataSha256: sha256Hex(canonicalJson(metadata)),
           });
+          if (caseId === UNFILED) return created;
+          await appendAudit(db, at, metadata.capturedBy, { action: 'capture.filed', captureId: metadata.id, caseId, previousCaseId: UNFILED });
+          return created;
         });
       } catch (error) {
+        if (error instanceof ExhibitError) throw error;
         if (isQuotaExceeded(error)) {
           throw new ExhibitError(
             'storage-full',

@@ -85,3 +85,35 @@ describe('cases', () => {
     expect(moved).toMatchObject({ action: 'capture.filed', caseId: a.id, previousCaseId: b.id });
   });
 });
+
+describe('capturing into a case', () => {
+  it('opens a new case with the capture, in the capture’s own transaction', async () => {
+    const { cases, capture } = await world();
+    const { metadata } = await capture.captureTab(1, 'visible', form(), { filing: { newCase: details } });
+    const [opened] = await cases.listCases();
+    expect(opened).toMatchObject({ details, captureIds: [metadata.id] });
+    expect(opened!.chronology.map((e) => e.event.action)).toEqual(['case.opened', 'capture.created', 'capture.filed']);
+  });
+
+  it('files into an existing case', async () => {
+    const { cases, capture } = await world();
+    const { id } = await cases.openCase(details, STAFF);
+    const { metadata } = await capture.captureTab(1, 'visible', form(), { filing: { caseId: id } });
+    expect((await cases.getCase(id))!.captureIds).toEqual([metadata.id]);
+  });
+
+  it('saves nothing, not even the new case, when the capture fails to store', async () => {
+    const { capture, db } = await world();
+    db.files.hook('creating', () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    await expect(capture.captureTab(1, 'visible', form(), { filing: { newCase: details } })).rejects.toMatchObject({ code: 'storage-full' });
+    expect([await db.cases.count(), await db.captures.count(), await db.audit.count()]).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a case that no longer exists, saving nothing', async () => {
+    const { capture, db } = await world();
+    await expect(capture.captureTab(1, 'visible', form(), { filing: { caseId: crypto.randomUUID() } })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await db.captures.count()).toBe(0);
+  });
+});

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ActionForm } from './ActionForm';
+import { ErrorMessage } from './ErrorMessage';
+import { describeEvent } from '@/lib/audit';
+import { pageServices } from '@/lib/browser/pageServices';
+import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
+import { ExhibitError } from '@/lib/errors';
+import { POLICY_STEPS, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
+import { PLATFORM_REPORT_PAGES } from '@/lib/policy/platformReporting';
+import type { CaseView } from '@/lib/store/caseRepository';
+import type { CaptureView } from '@/lib/store/evidenceRepository';
+
+/** One case: who and what, the policy's advice, the procedure as a checklist, and the chronology. */
+export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void }) {
+  const [view, setView] = useState<CaseView>();
+  const [captures, setCaptures] = useState<CaptureView[]>([]);
+  const [recording, setRecording] = useState<PolicyStepId>();
+  const [status, setStatus] = useState<CaseStatus>('open');
+  const [statusNote, setStatusNote] = useState('');
+  const [error, setError] = useState<unknown>();
+
+  const reload = useCallback(async () => {
+    const { cases, evidence } = pageServices();
+    const found = await cases.getCase(caseId);
+    setView(found);
+    if (found) setStatus(found.status);
+    setCaptures((await Promise.all((found?.captureIds ?? []).map((id) => evidence.getCapture(id)))).filter((c): c is CaptureView => !!c));
+  }, [caseId]);
+  useEffect(() => void reload(), [reload]);
+
+  async function changeStatus() {
+    setError(undefined);
+    try {
+      const { cases, settings } = pageServices();
+      const actor = await settings.getProfile();
+      if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+      await cases.setStatus(caseId, status, statusNote, actor);
+      setStatusNote('');
+      await reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  if (!view) return <p>Loading…</p>;
+  const categories = captures.map((c) => c.current.category.id);
+  const platforms = [...new Set(captures.map((c) => c.metadata.post?.platform).filter((p) => p && p !== 'generic'))] as (keyof typeof PLATFORM_REPORT_PAGES)[];
+  return (
+    <section className="case" aria-labelledby="case-heading">
+      <div className="row">
+        <h2 id="case-heading">{view.details.title}</h2>
+        <button className="secondary" onClick={onClose}>
+          Back to cases
+        </button>
+      </div>
+      <dl className="metadata">
+        <div><dt>Person posting</dt><dd>{[view.details.personPosting.name, view.details.personPosting.relationship].filter(Boolean).join(', ') || '—'}</dd></div>
+        <div><dt>Profiles</dt><dd>{view.details.personPosting.profileUrls.join(' ') || '—'}</dd></div>
+        <div><dt>Affected</dt><dd>{view.details.affected || '—'}</dd></div>
+        <div><dt>Owner</dt><dd>{view.details.owner}</dd></div>
+        <div><dt>Status</dt><dd data-testid="case-status">{view.status}</dd></div>
+        <div><dt>Captures</dt><dd>{captures.length}</dd></div>
+      </dl>
+      <div className="row">
+        <label className="inline">
+          Status{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
+            {CaseStatusSchema.options.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <input type="text" aria-label="Status note" placeholder={status === 'closed' ? 'Why it is closed (required)' : 'Note (optional)'} value={statusNote} onChange={(e) => setStatusNote(e.target.value)} />
+        <button onClick={() => void changeStatus()} disabled={status === view.status}>
+          Change status
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+
+      <h3>What the policy says next</h3>
+      <p className="help">Guidance quoted from the policy; Exhibit takes no action by itself.</p>
+      <ul className="recommendations">
+        {recommendationsFor(categories, { onSchoolAccount: false }).map((r) => (
+          <li key={r.step}>
+            <strong>{stepById(r.step).label}</strong> ({r.strength === 'will' ? 'the policy says this will happen' : 'to consider'}): “{r.policyWording}”
+          </li>
+        ))}
+      </ul>
+
+      <h3>Procedure</h3>
+      <ol className="checklist">
+        {POLICY_STEPS.map((step) => {
+          const done = view.actions.filter((a) => a.current.step === step.id);
+          return (
+            <li key={step.id} data-step={step.id}>
+              <span className={done.length ? 'done' : undefined}>{done.length ? '✓ ' : ''}{step.label}</span>
+              {done.map((a) => (
+                <p key={a.actionId} className="help">
+                  {a.current.date}, {a.current.who}
+                  {a.current.reference ? `, ref. ${a.current.reference}` : ''}
+                  {a.current.police?.crimeReference ? `, crime ref. ${a.current.police.crimeReference}` : ''}
+                  {a.current.outcome ? `: ${a.current.outcome}` : ''}
+                  {a.history.length > 1 ? ' (corrected)' : ''}
+                </p>
+              ))}
+              {step.id === 'platform-report' &&
+                platforms.map((p) => (
+                  <p key={p} className="help">
+                    <a href={PLATFORM_REPORT_PAGES[p].url} target="_blank" rel="noreferrer noopener">
+                      {PLATFORM_REPORT_PAGES[p].name}’s reporting page
+                    </a>
+                  </p>
+                ))}
+              {recording === step.id ? (
+                <ActionForm caseId={caseId} step={step.id} onRecorded={() => (setRecording(undefined), void reload())} />
+              ) : (
+                <button className="secondary" onClick={() => setRecording(step.id)}>
+                  Record…
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+
+      <h3>Chronology</h3>
+      <ol className="chronology" data-testid="chronology">
+        {view.chronology.map((entry) => (
+          <li key={entry.seq}>
+            <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}Z</time> — {entry.actor.name}: {describeEvent(entry.event)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

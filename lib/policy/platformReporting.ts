@@ -1,0 +1,14 @@
+import type { Platform } from '../extract/postDetails';
+
+/**
+ * Each platform's own page for reporting a post, offered as a link in the case's checklist.
+ * Exhibit never opens or calls them itself; staff follow the link in their browser.
+ */
+export const PLATFORM_REPORT_PAGES: Record<Exclude<Platform, 'generic'>, { name: string; url: string }> = {
+  facebook: { name: 'Facebook', url: 'https://www.facebook.com/help/reportlinks' },
+  x: { name: 'X (Twitter)', url: 'https://help.x.com/en/rules-and-policies/x-report-violation' },
+  instagram: { name: 'Instagram', url: 'https://help.instagram.com/' },
+  tiktok: { name: 'TikTok', url: 'https://www.tiktok.com/legal/report' },
+  youtube: { name: 'YouTube', url: 'https://support.google.com/youtube/answer/2802027' },
+  reddit: { name: 'Reddit', url: 'https://www.reddit.com/report' },
+};

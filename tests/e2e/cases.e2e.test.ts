@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, listTabs, saveProfile, type ExtensionBrowser } from './support/chromium';
+import { startFixtureServer } from './support/fixtureServer';
+
+let browser: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+  await saveProfile(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function captureInto(fixture: string, chooseCase: (popup: Page) => Promise<void>) {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/${fixture}`);
+  const tabId = (await listTabs(browser.worker)).filter((t) => t.url === `${server.origin}/${fixture}`).at(-1)!.id!;
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.getByLabel('Policy category (required)').selectOption('threats');
+  await chooseCase(popup);
+  await popup.getByRole('button', { name: 'Capture' }).click();
+  await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+  await Promise.all([popup.close(), page.close()]);
+}
+
+describe('cases in Chromium', () => {
+  it('captures into a new case, adds a second capture, records a warning and a police referral, and shows the chronology in order', async () => {
+    await captureInto('post.html', async (popup) => {
+      await popup.getByLabel('Case', { exact: true }).selectOption('new');
+      await popup.getByLabel('New case title').fill('Village group: Year 4 allegations');
+    });
+    await captureInto('feed.html', async (popup) => {
+      await popup.getByLabel('Case', { exact: true }).selectOption({ label: 'Village group: Year 4 allegations (open)' });
+    });
+
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=cases`);
+    await dashboard.getByRole('button', { name: 'Village group: Year 4 allegations' }).click();
+    await dashboard.getByTestId('chronology').waitFor();
+    // Threats: the policy says they "will be reported to the police".
+    expect(await dashboard.locator('.recommendations').textContent()).toContain('will be reported to the police');
+
+    await dashboard.locator('[data-step="written-warning"]').getByRole('button', { name: 'Record…' }).click();
+    await dashboard.getByRole('form', { name: 'Record: Written warning' }).getByLabel('Outcome').fill('Letter sent by email and post');
+    await dashboard.getByRole('button', { name: 'Record written warning' }).click();
+    await dashboard.locator('[data-step="written-warning"] .done').waitFor();
+
+    await dashboard.locator('[data-step="police-referral"]').getByRole('button', { name: 'Record…' }).click();
+    const police = dashboard.getByRole('form', { name: 'Record: Police referral' });
+    await police.getByLabel('Force').fill('Metropolitan Police');
+    await police.getByLabel('Crime reference').fill('CR/0123/26');
+    await police.getByLabel('Officer').fill('PC 123 Smith');
+    await dashboard.getByRole('button', { name: 'Record police referral' }).click();
+    await dashboard.locator('[data-step="police-referral"] .done').waitFor();
+    expect(await dashboard.locator('[data-step="police-referral"]').textContent()).toContain('crime ref. CR/0123/26');
+
+    const chronology = await dashboard.getByTestId('chronology').locator('li').allTextContents();
+    expect(chronology.map((line) => line.replace(/^.*Jo Smith: /, ''))).toEqual([
+      'opened the case “Village group: Year 4 allegations”',
+      'captured',
+      'filed the capture in a case',
+      'captured',
+      'filed the capture in a case',
+      expect.stringMatching(/^recorded “Written warning” \(\d{4}-\d{2}-\d{2}, Jo Smith\): Letter sent by email and post$/),
+      expect.stringMatching(/^recorded “Police referral”/),
+    ]);
+
+    // Closing needs a note.
+    await dashboard.getByRole('combobox', { name: 'Status' }).selectOption('closed');
+    await dashboard.getByRole('button', { name: 'Change status' }).click();
+    expect(await dashboard.getByRole('alert').textContent()).toContain('Say why the case is being closed.');
+    await dashboard.getByLabel('Status note').fill('Posts removed after the warning');
+    await dashboard.getByRole('button', { name: 'Change status' }).click();
+    await dashboard.getByText('changed the status from open to closed: “Posts removed after the warning”').waitFor();
+    expect(await dashboard.getByTestId('case-status').textContent()).toBe('closed');
+  });
+});
