@@ -18,6 +18,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
   const [status, setStatus] = useState<CaseStatus>('open');
   const [statusNote, setStatusNote] = useState('');
   const [error, setError] = useState<unknown>();
+  const [letter, setLetter] = useState<string>();
 
   const reload = useCallback(async () => {
     const { cases, evidence } = pageServices();
@@ -27,6 +28,17 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
     setCaptures((await Promise.all((found?.captureIds ?? []).map((id) => evidence.getCapture(id)))).filter((c): c is CaptureView => !!c));
   }, [caseId]);
   useEffect(() => void reload(), [reload]);
+
+  async function draftLetter() {
+    setError(undefined);
+    try {
+      const { fileName } = await pageServices().draftWarningLetter(caseId);
+      setLetter(fileName);
+      await reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
 
   async function changeStatus() {
     setError(undefined);
@@ -103,6 +115,18 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
                   {a.history.length > 1 ? ' (corrected)' : ''}
                 </p>
               ))}
+              {step.id === 'written-warning' && (
+                <p>
+                  <button className="secondary" onClick={() => void draftLetter()}>
+                    Draft written warning letter
+                  </button>{' '}
+                  {letter && (
+                    <span role="status" data-testid="letter-saved">
+                      Saved {letter}. Open it to check and print.
+                    </span>
+                  )}
+                </p>
+              )}
               {step.id === 'platform-report' &&
                 platforms.map((p) => (
                   <p key={p} className="help">

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
+import { WarningTemplateField } from '@/components/WarningTemplateField';
 import { pageServices } from '@/lib/browser/pageServices';
 import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
 
@@ -81,6 +82,7 @@ export function App() {
           <button type="submit">Save</button>
         </div>
       </form>
+      <WarningTemplateField />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { createExportFlow } from '../bundle/exportFlow';
 import { ExhibitError } from '../errors';
 import { ExhibitDb, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import { saveFile } from './downloads';
+import { createWarningLetterFlow } from './warningLetterFlow';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
 export function createPageServices() {
@@ -24,7 +25,14 @@ export function createPageServices() {
     return view;
   }
   const cases = createCaseRepository(db);
-  return { evidence, settings, cases, editAsCurrentUser, exportAndSave: createExportFlow({ exporter, evidence, saveFile }) };
+  return {
+    evidence,
+    settings,
+    cases,
+    editAsCurrentUser,
+    exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
+    draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
+  };
 }
 export type PageServices = ReturnType<typeof createPageServices>;
 

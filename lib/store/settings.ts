@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffMemberSchema, type StaffMember } from '../capture/metadata';
+import { DEFAULT_WARNING_TEMPLATE } from '../cases/warningLetter';
 import type { ExhibitDb } from './db';
 
 export const ExportSettingsSchema = z.object({
@@ -22,6 +23,13 @@ export function createSettingsRepository(db: ExhibitDb) {
       const value = StaffMemberSchema.parse(profile);
       await db.settings.put({ key: 'profile', value });
       return value;
+    },
+    /** The school's written-warning template (issue #4), or the default. */
+    async getWarningTemplate(): Promise<string> {
+      return (await read('warningTemplate', z.string().min(1).max(50_000))) ?? DEFAULT_WARNING_TEMPLATE;
+    },
+    async saveWarningTemplate(template: string): Promise<void> {
+      await db.settings.put({ key: 'warningTemplate', value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template) });
     },
     async getExportSettings(): Promise<ExportSettings> {
       return (await read('export', ExportSettingsSchema)) ?? DEFAULT_EXPORT_SETTINGS;

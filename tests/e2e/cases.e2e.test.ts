@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, listTabs, saveProfile, type ExtensionBrowser } from './support/chromium';
@@ -70,6 +72,16 @@ describe('cases in Chromium', () => {
       expect.stringMatching(/^recorded “Written warning” \(\d{4}-\d{2}-\d{2}, Jo Smith\): Letter sent by email and post$/),
       expect.stringMatching(/^recorded “Police referral”/),
     ]);
+
+    // The written warning drafted from the template: saved as a file, recorded with its hash.
+    await dashboard.getByRole('button', { name: 'Draft written warning letter' }).click();
+    await dashboard.getByTestId('letter-saved').waitFor();
+    const letterPath = join(browser.downloadDir, (await dashboard.getByTestId('letter-saved').textContent())!.match(/warning-letter-[\w-]+\.html/)![0]);
+    const letter = readFileSync(letterPath, 'utf8');
+    expect(letter).toContain('Northwick Park Primary');
+    expect(letter).toContain(`${server.origin}/posts/8812`); // the first capture's permalink
+    expect(letter).toContain('Posting comments which threaten staff/children');
+    await dashboard.getByTestId('chronology').locator('li').last().getByText(/Warning letter drafted/).waitFor();
 
     // Closing needs a note.
     await dashboard.getByRole('combobox', { name: 'Status' }).selectOption('closed');

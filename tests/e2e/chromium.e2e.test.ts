@@ -56,7 +56,7 @@ describe('Exhibit in Chromium', () => {
 
   it('saves the staff member’s details in the options page, refusing an incomplete form', async () => {
     const options = await extensionPage('options.html');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByRole('alert').waitFor();
     expect(await options.getByRole('alert').textContent()).toContain('Enter your name.');
     await options.close();

@@ -76,7 +76,7 @@ export async function saveProfile(browser: ExtensionBrowser): Promise<void> {
   await options.getByLabel('School name').fill('Northwick Park Primary');
   // A Save-As prompt cannot be answered headless (shared/notes), so tests save straight to disk.
   await options.getByLabel('Ask where to save each bundle').uncheck();
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByText('Saved.').waitFor();
   await options.close();
 }
