@@ -7,7 +7,12 @@ export default defineBackground(() => {
   const route = createMessageRouter({
     'capture.tab': ({ tabId, mode, form, targetElementId, filing }) => services.captureTab(tabId, mode, form, { targetElementId, filing }),
     'capture.cancel': ({ tabId }) => services.cancel(tabId),
+    'responses.refresh': () => services.refreshBadge(),
   });
   browser.runtime.onMessage.addListener((message) => route(message));
   registerContextMenus();
+  // Time passing makes responses due: recount every five minutes, and when the browser starts.
+  browser.alarms.create('responses', { periodInMinutes: 5 });
+  browser.alarms.onAlarm.addListener(() => void services.refreshBadge());
+  void services.refreshBadge();
 });

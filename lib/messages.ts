@@ -21,6 +21,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     filing: z.union([z.object({ caseId: z.string().min(1) }), z.object({ newCase: CaseDetailsSchema })]).optional(),
   }),
   z.object({ type: z.literal('capture.cancel'), tabId: TabId }),
+  /** Something changed the responses due (an answer, the calendar): recount the toolbar badge. */
+  z.object({ type: z.literal('responses.refresh') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -28,6 +30,7 @@ export type RequestType = Request['type'];
 export const ResponseSchemas = {
   'capture.tab': z.object({ metadata: CaptureMetadataSchema, auditHash: z.string() }),
   'capture.cancel': z.object({ cancelled: z.boolean() }),
+  'responses.refresh': z.object({ badge: z.string() }),
 } satisfies Record<RequestType, z.ZodType>;
 export type ResponseOf<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CaseList } from '@/components/CaseList';
+import { ResponseList } from '@/components/ResponseList';
 import { CasePage } from '@/components/CasePage';
 import { CaptureDetail } from '@/components/CaptureDetail';
 import { CaptureList } from '@/components/CaptureList';
@@ -16,7 +17,7 @@ export function App() {
   const [captures, setCaptures] = useState<CaptureView[]>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
-  const [tab, setTab] = useState<'captures' | 'cases'>(hashParam('case') || hashParam('tab') === 'cases' ? 'cases' : 'captures');
+  const [tab, setTab] = useState<'captures' | 'cases' | 'responses'>(hashParam('case') || hashParam('tab') === 'cases' ? 'cases' : hashParam('tab') === 'responses' ? 'responses' : 'captures');
   const [caseId, setCaseId] = useState(() => hashParam('case'));
 
   const reload = useCallback(() => pageServices().evidence.listCaptures().then(setCaptures), []);
@@ -48,8 +49,13 @@ export function App() {
         <button className={tab === 'cases' ? undefined : 'secondary'} aria-pressed={tab === 'cases'} onClick={() => setTab('cases')}>
           Cases
         </button>
+        <button className={tab === 'responses' ? undefined : 'secondary'} aria-pressed={tab === 'responses'} onClick={() => setTab('responses')}>
+          Responses due
+        </button>
       </nav>
-      {tab === 'cases' ? (
+      {tab === 'responses' ? (
+        <ResponseList />
+      ) : tab === 'cases' ? (
         caseId ? (
           <CasePage caseId={caseId} onClose={() => ((location.hash = 'tab=cases'), setCaseId(undefined))} />
         ) : (

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
+import { SchoolAccountsField } from '@/components/SchoolAccountsField';
 import { WarningTemplateField } from '@/components/WarningTemplateField';
 import { pageServices } from '@/lib/browser/pageServices';
 import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
@@ -82,6 +83,7 @@ export function App() {
           <button type="submit">Save</button>
         </div>
       </form>
+      <SchoolAccountsField />
       <WarningTemplateField />
     </main>
   );

@@ -9,7 +9,7 @@ import { openDashboard, openOptions, pageServices } from '@/lib/browser/pageServ
 import { modeFromQuery, requestWholePageAccess, targetFromQuery, targetTabId } from '@/lib/browser/popupTarget';
 import type { CaptureMetadata, CaptureMode, StaffMember } from '@/lib/capture/metadata';
 import { CaptureProgressSchema, sendRequest } from '@/lib/messages';
-import type { CategoryChoice } from '@/lib/policy';
+import { schoolAccountFor, type CategoryChoice } from '@/lib/policy';
 import type { CaseView } from '@/lib/store/caseRepository';
 import './popup.css';
 
@@ -30,13 +30,19 @@ export function App() {
   const [tabUrl, setTabUrl] = useState<string>();
   const [cases, setCases] = useState<CaseView[]>([]);
   const [caseChoice, setCaseChoice] = useState<CaseChoice>({ kind: 'unfiled' });
+  const [needsResponse, setNeedsResponse] = useState(false);
 
   useEffect(() => {
     void pageServices().settings.getProfile().then((p) => setProfile(p ?? null));
     void pageServices().cases.listCases().then(setCases);
     void targetTabId().then(async (id) => {
       setTabId(id);
-      if (id !== undefined) setTabUrl((await browser.tabs.get(id)).url);
+      if (id === undefined) return;
+      const url = (await browser.tabs.get(id)).url;
+      setTabUrl(url);
+      // A page on one of the school's own accounts: a comment there needs an answer in time.
+      const accounts = await pageServices().settings.getSchoolAccounts();
+      setNeedsResponse(Boolean(url && schoolAccountFor(url, accounts)));
     });
     const onMessage = (message: unknown) => {
       const parsed = CaptureProgressSchema.safeParse(message);
@@ -56,7 +62,7 @@ export function App() {
     setProgress(undefined);
     try {
       if (tabId === undefined) throw new Error('There is no tab to capture.');
-      const form = { category, note, author: { name: authorName || undefined, profileUrl: authorUrl || undefined } };
+      const form = { category, note, needsResponse: needsResponse || undefined, author: { name: authorName || undefined, profileUrl: authorUrl || undefined } };
       const filing =
         caseChoice.kind === 'existing'
           ? { caseId: caseChoice.caseId }
@@ -97,6 +103,10 @@ export function App() {
         <label htmlFor="author-url">Author’s profile URL (if known)</label>
         <input id="author-url" name="authorUrl" type="url" value={authorUrl} onChange={(e) => setAuthorUrl(e.target.value)} placeholder="https://" />
         <CaseField cases={cases} value={caseChoice} onChange={setCaseChoice} />
+        <label className="checkbox">
+          <input type="checkbox" name="needsResponse" checked={needsResponse} onChange={(e) => setNeedsResponse(e.target.checked)} /> A comment on one of the school’s own accounts:
+          it needs an answer within 24 hours (next working day at weekends)
+        </label>
         <CaptureModeField value={mode} onChange={setMode} />
         <ErrorMessage error={error} />
         {busy && <CaptureProgress mode={mode} progress={progress} />}

@@ -11,6 +11,8 @@ export function describeEvent(event: AuditEvent): string {
       return 'captured';
     case 'bundle.exported':
       return `exported in ${event.fileName}`;
+    case 'response.answered':
+      return `answered the comment: ${event.how}`;
     case 'case.opened':
       return `opened the case “${event.details.title}”`;
     case 'case.changed':

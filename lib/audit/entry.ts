@@ -31,6 +31,7 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('action.recorded'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema }),
   /** A correction: the action as it should read; the entry it corrects stays in the log. */
   z.object({ action: z.literal('action.corrected'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema, reason: z.string().min(1).max(2000) }),
+  z.object({ action: z.literal('response.answered'), captureId: z.uuid(), how: z.string().trim().min(1).max(2000) }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

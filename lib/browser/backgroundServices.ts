@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createCaptureService, type CaptureRun } from '../capture/captureService';
 import type { CaptureForm, CaptureMode } from '../capture/metadata';
 import type { CaptureProgress } from '../messages';
+import { badgeText } from '../policy/responseTracker';
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository } from '../store';
 import { readEnvironment } from './environment';
 import { imageAdapter } from './imageAdapter';
@@ -10,17 +11,28 @@ import { createTabsAdapter } from './tabsAdapter';
 /** Wires the real browser adapters into the services the background exposes. */
 export function createBackgroundServices() {
   const db = new ExhibitDb();
+  const evidence = createEvidenceRepository(db);
+  const settings = createSettingsRepository(db);
   const capture = createCaptureService({
     tabs: createTabsAdapter(),
     images: imageAdapter,
-    evidence: createEvidenceRepository(db),
-    settings: createSettingsRepository(db),
+    evidence,
+    settings,
     readEnvironment,
   });
   // Captures in progress, by tab, so a popup can cancel one. Lives only as long as the capture.
   const running = new Map<number, AbortController>();
 
+  /** The toolbar badge: comments on the school's accounts overdue or due within two hours. */
+  async function refreshBadge(): Promise<{ badge: string }> {
+    const badge = badgeText(await evidence.pendingResponses(new Date(), await settings.getCalendar()));
+    await browser.action.setBadgeText({ text: badge });
+    await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+    return { badge };
+  }
+
   return {
+    refreshBadge,
     async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm, options: Pick<CaptureRun, 'targetElementId' | 'filing'> = {}) {
       running.get(tabId)?.abort();
       const controller = new AbortController();
@@ -30,7 +42,9 @@ export function createBackgroundServices() {
         browser.runtime.sendMessage(progress).catch(() => undefined); // no page listening is fine
       };
       try {
-        return await capture.captureTab(tabId, mode, form, { ...options, signal: controller.signal, onProgress });
+        const result = await capture.captureTab(tabId, mode, form, { ...options, signal: controller.signal, onProgress });
+        if (form.needsResponse) await refreshBadge();
+        return result;
       } finally {
         if (running.get(tabId) === controller) running.delete(tabId);
       }

@@ -129,6 +129,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         environment: environmentNow,
         artefacts: stored.map((s) => s.artefact),
         post: page.post,
+        responseReceivedAtUtc: form.needsResponse ? receivedAt(page.post.postedAtIso, time.utc) : undefined,
         pageSourceError: pageSource instanceof Error ? `The browser did not give the page source: ${pageSource.message}` : undefined,
       });
       const entry = await deps.evidence.saveCapture(metadata, new Map(stored.map((s) => [s.artefact.fileName, s.blob])), run.filing);
@@ -147,6 +148,12 @@ async function describe(blob: Blob, facts: ImageFacts): Promise<StoredArtefact> 
 function describeSource(source: PageSource): Promise<StoredArtefact> {
   const mhtml = source.method === 'pageCapture.saveAsMHTML';
   return describe(source.blob, { kind: 'page-source', fileName: mhtml ? 'page.mhtml' : 'page-source.html', method: source.method });
+}
+
+/** The post's machine-readable time when the page gives one, else the moment of capture. */
+function receivedAt(postedAtIso: string | null, capturedAtUtc: string): string {
+  const posted = postedAtIso ? new Date(postedAtIso) : undefined;
+  return posted && !Number.isNaN(posted.getTime()) && posted.toISOString() <= capturedAtUtc ? posted.toISOString() : capturedAtUtc;
 }
 
 function thumbnailFileName(mimeType: string): string {

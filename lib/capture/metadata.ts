@@ -69,6 +69,8 @@ export type CaptureMode = z.infer<typeof CaptureModeSchema>;
 export const CaptureFormSchema = z.object({
   category: CategoryChoiceSchema,
   note: z.string().max(10_000),
+  /** A comment on one of the school's own accounts, to be answered in time (issue #4). */
+  needsResponse: z.boolean().optional(),
   author: z.object({
     name: z.string().trim().max(300).optional(),
     profileUrl: z.union([z.url({ protocol: /^https?$/, error: 'The profile address must start with http:// or https://.' }), z.literal('')]).optional(),
@@ -97,6 +99,8 @@ export const CaptureMetadataSchema = z.object({
   mode: CaptureModeSchema.optional(),
   /** The post's details as the page showed them; corrections go to the audit log. */
   post: PostDetailsSchema.optional(),
+  /** For a comment needing a response: when it was received (the post's own time, else the capture's). */
+  responseReceivedAtUtc: z.iso.datetime().optional(),
   /** Why the page source is missing, when the browser would not give it. */
   pageSourceError: z.string().optional(),
 });

@@ -3,3 +3,4 @@ export * from './workingDays';
 export * from './responseDeadline';
 export * from './steps';
 export * from './recommendations';
+export * from './responseTracker';

@@ -5,6 +5,7 @@ import { ExhibitError, isQuotaExceeded, parseInput } from '../errors';
 import { sha256Hex, sha256OfBlob } from '../hash';
 import { CaseDetailsSchema, UNFILED, type CaseDetails } from '../cases/case';
 import type { PostField } from '../extract/postDetails';
+import { responseQueue, type PendingResponse, type WorkingCalendar } from '../policy';
 import type { CategoryChoice } from '../policy';
 import { appendAudit, entriesForCapture } from './auditLog';
 import { insertCase } from './caseRepository';
@@ -98,6 +99,27 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
 
     getFile(captureId: string, fileName: string): Promise<StoredFile | undefined> {
       return db.files.get([captureId, fileName]);
+    },
+
+    /** Marks a comment on the school's account as answered: who, when (the entry) and how. */
+    async answerResponse(captureId: string, how: string, actor: StaffMember): Promise<AuditEntry> {
+      if (!how.trim()) throw new ExhibitError('invalid-input', 'Say how the comment was answered.');
+      return db.transaction('rw', [db.captures, db.audit], async () => {
+        if (!(await db.captures.get(captureId))) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
+        return appendAudit(db, clock(), actor, { action: 'response.answered', captureId, how: how.trim() });
+      });
+    },
+
+    /** Comments needing a response, unanswered, soonest due first (issue #4). */
+    async pendingResponses(now: Date, calendar: WorkingCalendar): Promise<(PendingResponse & { view: CaptureView })[]> {
+      const rows = await db.captures.filter((row) => Boolean(row.metadata.responseReceivedAtUtc)).toArray();
+      const views = new Map((await Promise.all(rows.map((row) => view(row.metadata)))).map((v) => [v.metadata.id, v]));
+      const items = [...views.values()].map((v) => ({
+        captureId: v.metadata.id,
+        receivedAt: new Date(v.metadata.responseReceivedAtUtc!),
+        answered: v.history.some((e) => e.event.action === 'response.answered'),
+      }));
+      return responseQueue(items, now, calendar).map((pending) => ({ ...pending, view: views.get(pending.captureId)! }));
     },
 
     /** The chain of custody: which captures left the machine, when, by whom, in which file. */

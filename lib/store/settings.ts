@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { StaffMemberSchema, type StaffMember } from '../capture/metadata';
 import { DEFAULT_WARNING_TEMPLATE } from '../cases/warningLetter';
+import { parseInput } from '../errors';
+import { ENGLAND_AND_WALES_SCHOOL, SchoolAccountSchema, type SchoolAccount, type WorkingCalendar } from '../policy';
 import type { ExhibitDb } from './db';
 
 export const ExportSettingsSchema = z.object({
@@ -8,6 +10,11 @@ export const ExportSettingsSchema = z.object({
   askWhereToSave: z.boolean(),
 });
 export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
+const CalendarChangesSchema = z.object({
+  extraNonWorkingDays: z.array(z.iso.date()).max(400),
+  workedBankHolidays: z.array(z.iso.date()).max(400),
+});
+
 const DEFAULT_EXPORT_SETTINGS: ExportSettings = { askWhereToSave: true };
 
 export function createSettingsRepository(db: ExhibitDb) {
@@ -30,6 +37,21 @@ export function createSettingsRepository(db: ExhibitDb) {
     },
     async saveWarningTemplate(template: string): Promise<void> {
       await db.settings.put({ key: 'warningTemplate', value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template) });
+    },
+    /** The school's own accounts, whose comments must be answered in time (issue #4). */
+    async getSchoolAccounts(): Promise<SchoolAccount[]> {
+      return (await read('schoolAccounts', z.array(SchoolAccountSchema))) ?? [];
+    },
+    async saveSchoolAccounts(accounts: SchoolAccount[]): Promise<void> {
+      await db.settings.put({ key: 'schoolAccounts', value: parseInput(z.array(SchoolAccountSchema).max(50), accounts) });
+    },
+    /** Bank holidays are built in; the school adds its own closures and removes holidays it works. */
+    async getCalendar(): Promise<WorkingCalendar> {
+      const own = await read('calendar', CalendarChangesSchema);
+      return { ...ENGLAND_AND_WALES_SCHOOL, ...own };
+    },
+    async saveCalendar(changes: z.infer<typeof CalendarChangesSchema>): Promise<void> {
+      await db.settings.put({ key: 'calendar', value: parseInput(CalendarChangesSchema, changes) });
     },
     async getExportSettings(): Promise<ExportSettings> {
       return (await read('export', ExportSettingsSchema)) ?? DEFAULT_EXPORT_SETTINGS;

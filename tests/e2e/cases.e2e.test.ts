@@ -93,3 +93,30 @@ describe('cases in Chromium', () => {
     expect(await dashboard.getByTestId('case-status').textContent()).toBe('closed');
   });
 });
+
+describe('responses due in Chromium', () => {
+  it('a comment captured on the school’s own account shows on the toolbar badge until answered', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Add an account' }).click();
+    await options.getByLabel('Address of account 1').fill(`${server.origin}/`);
+    await options.getByRole('button', { name: 'Save accounts and calendar' }).click();
+    await options.getByText('Accounts and calendar saved.').waitFor();
+
+    // The popup ticks "needs a response" by itself on a page of the school's account.
+    await captureInto('post.html', async (popup) => {
+      expect(await popup.getByRole('checkbox', { name: /A comment on one of the school’s own accounts/ }).isChecked()).toBe(true);
+    });
+    const badge = () => browser.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    // The fixture post is dated 1 June 2026, long past its 24 hours.
+    expect(await badge()).toBe('1');
+
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=responses`);
+    await dashboard.getByText('Overdue').waitFor();
+    await dashboard.getByRole('textbox', { name: /How the comment was answered/ }).fill('Replied publicly and asked them to contact the office');
+    await dashboard.getByRole('button', { name: 'Mark answered' }).click();
+    await dashboard.getByText('No comments waiting for an answer.').waitFor();
+    expect(await badge()).toBe('');
+  });
+});

@@ -5,7 +5,7 @@ import { ExhibitError } from '@/lib/errors';
 import { form, testWorld } from './fixtures';
 
 const routerFor = (capture: CaptureService) =>
-  createMessageRouter({ 'capture.tab': ({ tabId, mode, form }) => capture.captureTab(tabId, mode, form), 'capture.cancel': async () => ({ cancelled: false }) });
+  createMessageRouter({ 'capture.tab': ({ tabId, mode, form }) => capture.captureTab(tabId, mode, form), 'capture.cancel': async () => ({ cancelled: false }), 'responses.refresh': async () => ({ badge: '' }) });
 
 describe('message contract', () => {
   it('routes a valid capture request and validates the reply', async () => {
@@ -20,6 +20,7 @@ describe('message contract', () => {
     const route = createMessageRouter({
       'capture.tab': async () => ((called = true), Promise.reject(new Error('unreachable'))),
       'capture.cancel': async () => ((called = true), { cancelled: true }),
+      'responses.refresh': async () => ((called = true), { badge: '' }),
     });
     expect(await route({ type: 'capture.tab', tabId: 'seven', mode: 'visible' })).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(await route({ type: 'capture.tab', tabId: 1, mode: 'sideways', form: {} })).toMatchObject({ ok: false, code: 'invalid-input' });
@@ -36,7 +37,7 @@ describe('message contract', () => {
   });
 
   it('lets progress events pass without answering them', async () => {
-    const route = createMessageRouter({ 'capture.tab': async () => Promise.reject(new Error('unreachable')), 'capture.cancel': async () => ({ cancelled: false }) });
+    const route = createMessageRouter({ 'capture.tab': async () => Promise.reject(new Error('unreachable')), 'capture.cancel': async () => ({ cancelled: false }), 'responses.refresh': async () => ({ badge: '' }) });
     expect(await route({ type: 'capture.progress', tabId: 1, slice: 2, of: 5 })).toBeUndefined();
   });
 

@@ -68,3 +68,34 @@ describe('evidence repository', () => {
     expect(await world.db.audit.count()).toBe(1);
   });
 });
+
+describe('comments needing a response', () => {
+  it('takes the post’s own time as received, lists it by due time, and drops it once answered', async () => {
+    const { fakeTabs, pageReading } = await import('../fixtures');
+    const { postDetails } = await import('@/lib/extract/postDetails');
+    const { ENGLAND_AND_WALES_SCHOOL } = await import('@/lib/policy');
+    const tabs = fakeTabs({ readPage: async () => pageReading({ post: postDetails('facebook', { postedAtIso: '2026-05-29T16:00:00Z' }) }) });
+    const world = await testWorld({ tabs });
+    const { metadata } = await world.capture.captureTab(1, 'visible', form({ needsResponse: true }));
+    await world.capture.captureTab(1, 'visible', form()); // not a comment on the school's account
+    expect(metadata.responseReceivedAtUtc).toBe('2026-05-29T16:00:00.000Z');
+
+    const pending = await world.evidence.pendingResponses(new Date('2026-05-30T10:00:00Z'), ENGLAND_AND_WALES_SCHOOL);
+    expect(pending.map((p) => [p.captureId, p.dueAt.toISOString(), p.overdue, p.dueSoon])).toEqual([[metadata.id, '2026-05-30T16:00:00.000Z', false, false]]);
+
+    await expect(world.evidence.answerResponse(metadata.id, ' ', STAFF)).rejects.toMatchObject({ code: 'invalid-input' });
+    await world.evidence.answerResponse(metadata.id, 'Replied on the page', STAFF);
+    expect(await world.evidence.pendingResponses(new Date('2026-05-30T10:00:00Z'), ENGLAND_AND_WALES_SCHOOL)).toEqual([]);
+    expect((await world.evidence.getCapture(metadata.id))!.history.at(-1)!.event).toEqual({ action: 'response.answered', captureId: metadata.id, how: 'Replied on the page' });
+  });
+
+  it('uses the capture time when the page gives no machine-readable time, or a time after the capture', async () => {
+    const { fakeTabs, pageReading } = await import('../fixtures');
+    const { postDetails } = await import('@/lib/extract/postDetails');
+    for (const postedAtIso of [null, '3h', '2099-01-01T00:00:00Z']) {
+      const tabs = fakeTabs({ readPage: async () => pageReading({ post: postDetails('facebook', { postedAtIso }) }) });
+      const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'visible', form({ needsResponse: true }));
+      expect(metadata.responseReceivedAtUtc, String(postedAtIso)).toBe(metadata.capturedAtUtc);
+    }
+  });
+});

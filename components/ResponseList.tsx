@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ErrorMessage } from './ErrorMessage';
+import { pageServices } from '@/lib/browser/pageServices';
+import type { PendingResponse } from '@/lib/policy';
+import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { sendRequest } from '@/lib/messages';
+
+type Pending = PendingResponse & { view: CaptureView };
+
+/** Comments on the school's own accounts still to answer, soonest due first, each markable as answered. */
+export function ResponseList() {
+  const [pending, setPending] = useState<Pending[]>();
+  const [how, setHow] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>();
+  const reload = useCallback(async () => {
+    const { evidence, settings } = pageServices();
+    setPending(await evidence.pendingResponses(new Date(), await settings.getCalendar()));
+  }, []);
+  useEffect(() => void reload(), [reload]);
+
+  async function answer(captureId: string) {
+    setError(undefined);
+    try {
+      const { evidence, settings } = pageServices();
+      const actor = await settings.getProfile();
+      if (!actor) throw new Error('Fill in your details in Exhibit’s options first.');
+      await evidence.answerResponse(captureId, how[captureId] ?? '', actor);
+      await sendRequest((m) => browser.runtime.sendMessage(m), { type: 'responses.refresh' });
+      await reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  if (!pending) return <p>Loading…</p>;
+  if (pending.length === 0) return <p>No comments waiting for an answer.</p>;
+  return (
+    <section aria-label="Responses due">
+      <ErrorMessage error={error} />
+      <table className="captures">
+        <thead>
+          <tr>
+            <th>Comment</th>
+            <th>Received (UTC)</th>
+            <th>Due</th>
+            <th>How it was answered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pending.map((p) => (
+            <tr key={p.captureId} className={p.overdue ? 'overdue' : p.dueSoon ? 'due-soon' : undefined}>
+              <td>
+                {p.view.current.post.authorName ?? p.view.metadata.author.name ?? '—'}: {(p.view.current.post.text ?? p.view.metadata.page.title).slice(0, 120)}
+                <br />
+                <span className="help">{p.view.metadata.page.url}</span>
+              </td>
+              <td>{p.receivedAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+              <td>
+                {p.dueAt.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })}
+                <br />
+                <strong>{p.overdue ? 'Overdue' : p.dueSoon ? 'Due within 2 hours' : ''}</strong>
+              </td>
+              <td>
+                <input type="text" aria-label={`How the comment was answered (${p.captureId.slice(0, 8)})`} placeholder="e.g. replied publicly, acknowledged" value={how[p.captureId] ?? ''} onChange={(e) => setHow({ ...how, [p.captureId]: e.target.value })} />
+                <button onClick={() => void answer(p.captureId)}>Mark answered</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
