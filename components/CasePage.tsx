@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ActionForm } from './ActionForm';
 import { ErrorMessage } from './ErrorMessage';
+import { ExportPanel } from './ExportPanel';
 import { describeEvent } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
@@ -88,6 +89,8 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
         </button>
       </div>
       <ErrorMessage error={error} />
+
+      <ExportPanel selectedIds={view.captureIds} caseView={view} />
 
       <h3>What the policy says next</h3>
       <p className="help">Guidance quoted from the policy; Exhibit takes no action by itself.</p>

@@ -2,9 +2,10 @@ import { useRef, useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { ExportProgress } from '@/lib/bundle/exportBundle';
+import type { CaseView } from '@/lib/store/caseRepository';
 
 /** Exports the selected captures as a bundle, with progress and a cancel button. */
-export function ExportPanel({ selectedIds }: { selectedIds: readonly string[] }) {
+export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly string[]; caseView?: CaseView }) {
   const [progress, setProgress] = useState<ExportProgress>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -21,7 +22,7 @@ export function ExportPanel({ selectedIds }: { selectedIds: readonly string[] })
       const exportedBy = await settings.getProfile();
       if (!exportedBy) throw new Error('Fill in your details in the options before exporting.');
       const { askWhereToSave } = await settings.getExportSettings();
-      const result = await exportAndSave({ captureIds: selectedIds, exportedBy, askWhereToSave, signal: controller.current.signal, onProgress: setProgress });
+      const result = await exportAndSave({ captureIds: selectedIds, caseView, exportedBy, askWhereToSave, signal: controller.current.signal, onProgress: setProgress });
       setDone(`Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).`);
     } catch (e) {
       setError(e);
@@ -35,7 +36,7 @@ export function ExportPanel({ selectedIds }: { selectedIds: readonly string[] })
     <section className="export" aria-label="Export">
       <div className="row">
         <button onClick={() => void exportSelected()} disabled={busy || selectedIds.length === 0}>
-          Export {selectedIds.length} selected as bundle
+          {caseView ? `Export this case (${selectedIds.length} captures) as bundle` : `Export ${selectedIds.length} selected as bundle`}
         </button>
         {busy && (
           <button className="secondary" onClick={() => controller.current?.abort()}>

@@ -13,7 +13,7 @@ export function createPageServices() {
   const settings = createSettingsRepository(db);
   const exporter = createBundleExporter({
     evidence,
-    auditLines: (ids) => exportableAuditLines(db, ids),
+    auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds),
     generatorVersion: browser.runtime.getManifest().version,
   });
   /** Edits made by whoever is set in the options, one audit entry each, in order. */

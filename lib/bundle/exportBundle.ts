@@ -3,6 +3,8 @@ import type { ExportedAuditLine } from '../audit';
 import type { Artefact, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, shortHash } from '../hash';
+import type { CaseExport } from '../cases/case';
+import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { renderReport } from './report';
@@ -16,6 +18,8 @@ export interface ExportProgress {
 
 export interface ExportRequest {
   captureIds: readonly string[];
+  /** Exporting a whole case (issue #4): its captures, plus case.json, its actions and chronology. */
+  caseView?: CaseView;
   exportedBy: StaffMember;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
@@ -35,7 +39,7 @@ interface BundleFile {
 
 export interface BundleExporterDeps {
   evidence: EvidenceRepository;
-  auditLines(captureIds: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
+  auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
   clock?: () => Date;
 }
@@ -73,10 +77,11 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const views = await loadCaptures(request.captureIds);
       const exportedAt = clock();
       const exportedAtUtc = exportedAt.toISOString();
-      const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)));
+      const caseView = request.caseView;
+      const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []));
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 5;
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 5 + (request.caseView ? 1 : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -98,12 +103,14 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           }
           yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
         }
+        if (caseView) yield record({ path: CASE_PATH, blob: json(caseExport(caseView)) });
         yield record({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
         const report = renderReport({
           exportedAtUtc,
           exportedBy: request.exportedBy,
           generatorVersion: deps.generatorVersion,
           captures: views.map((view, i) => ({ view, folder: folders[i]! })),
+          caseView,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
         yield record({ path: 'report.html', blob: text(report, 'text/html') });
@@ -116,6 +123,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           exportedBy: request.exportedBy,
           captures: views.map((v, i) => ({ id: v.metadata.id, folder: folders[i], capturedAtUtc: v.metadata.capturedAtUtc, url: v.metadata.page.url, category: v.current.category.id })),
           audit: { path: 'audit.jsonl', entries: auditLines.length, headHash: auditLines.at(-1)?.hash },
+          case: caseView ? { id: caseView.id, title: caseView.details.title, path: CASE_PATH } : undefined,
           files: listed,
         });
         const manifestBlob = json(manifest);
@@ -140,6 +148,19 @@ export function createBundleExporter(deps: BundleExporterDeps) {
   };
 }
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
+
+const CASE_PATH = 'case/case.json';
+
+function caseExport(view: CaseView): CaseExport {
+  return {
+    id: view.id,
+    openedAtUtc: view.openedAtUtc,
+    status: view.status,
+    details: view.details,
+    actions: view.actions.map((a) => ({ actionId: a.actionId, current: a.current, auditEntries: a.history.map((e) => e.seq) })),
+    captureIds: view.captureIds,
+  };
+}
 
 /** `exhibit-<school>-<UTC date>-<short hash>.zip`; the hash is the manifest's, which pins every file. */
 export function bundleFileName(school: string, exportedAt: Date, manifestSha256: string): string {

@@ -1,4 +1,5 @@
 import type { StaffMember } from '../capture/metadata';
+import type { CaseView } from '../store/caseRepository';
 import type { EvidenceRepository } from '../store/evidenceRepository';
 import type { BundleExporter, ExportProgress } from './exportBundle';
 
@@ -12,6 +13,7 @@ export interface ExportFlowDeps {
 export function createExportFlow(deps: ExportFlowDeps) {
   return async function exportAndSave(options: {
     captureIds: readonly string[];
+    caseView?: CaseView;
     exportedBy: StaffMember;
     askWhereToSave: boolean;
     signal?: AbortSignal;

@@ -36,6 +36,8 @@ export const BundleManifestSchema = z.object({
     }),
   ),
   audit: z.object({ path: z.literal('audit.jsonl'), entries: z.number().int().nonnegative(), headHash: z.string().regex(SHA256_HEX) }),
+  /** Present when a whole case was exported (issue #4). */
+  case: z.object({ id: z.uuid(), title: z.string(), path: z.literal('case/case.json') }).optional(),
   files: z.array(ManifestFileSchema).min(1),
 });
 export type BundleManifest = z.infer<typeof BundleManifestSchema>;

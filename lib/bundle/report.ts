@@ -3,7 +3,8 @@ import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
 import { html, type SafeHtml } from '../html';
-import { categoryById, describeCategory, type CategoryChoice } from '../policy';
+import { categoryById, describeCategory, stepById, type CategoryChoice } from '../policy';
+import type { CaseView } from '../store/caseRepository';
 import type { CaptureView } from '../store/evidenceRepository';
 import type { StaffMember } from '../capture/metadata';
 
@@ -17,6 +18,7 @@ export interface ReportInput {
   exportedBy: StaffMember;
   generatorVersion: string;
   captures: readonly ReportCapture[];
+  caseView?: CaseView;
   auditHeadHash: string;
 }
 
@@ -50,11 +52,37 @@ export function renderReport(input: ReportInput): string {
 (run <code>sha256sum -c SHA256SUMS</code> in the unzipped folder, or Exhibit’s <code>npm run verify -- bundle.zip</code>).
 Any changed, missing or added file makes the check fail.</p>
 </header>
+${input.caseView ? renderCase(input.caseView) : ''}
 ${input.captures.map((capture, index) => renderCapture(capture, index + 1))}
 </body>
 </html>
 `;
   return page.html;
+}
+
+/** A case's summary, its actions and its chronology (issue #4). */
+function renderCase(view: CaseView): SafeHtml {
+  const d = view.details;
+  return html`<section class="case">
+<h2>Case: ${d.title}</h2>
+<dl>
+<dt>Status</dt><dd>${view.status}</dd>
+<dt>Opened (UTC)</dt><dd>${view.openedAtUtc}</dd>
+<dt>Person posting</dt><dd>${[d.personPosting.name, d.personPosting.relationship].filter(Boolean).join(', ') || '—'}</dd>
+<dt>Profiles</dt><dd class="url">${d.personPosting.profileUrls.map((u) => html`<code>${u}</code> `)}</dd>
+<dt>Affected</dt><dd>${d.affected || '—'}</dd>
+<dt>Owner</dt><dd>${d.owner}</dd>
+</dl>
+<h3>Actions</h3>
+${view.actions.length === 0 ? html`<p>None recorded.</p>` : html`<table><thead><tr><th>Step</th><th>Date</th><th>Who</th><th>Outcome and references</th></tr></thead><tbody>
+${view.actions.map(({ current: a, history }) => html`<tr><td>${stepById(a.step).label}</td><td>${a.date}</td><td>${a.who}</td><td>${a.outcome}${a.reference ? html` (ref. ${a.reference})` : ''}${a.police ? html` Police: ${[a.police.force, a.police.crimeReference, a.police.officer].filter(Boolean).join(', ')}` : ''}${a.attachments.map((f) => html` Attachment ${f.fileName}, SHA-256 <code>${f.sha256}</code>.`)}${history.length > 1 ? html` <em>(corrected; audit entries ${history.map((e) => e.seq).join(', ')})</em>` : ''}</td></tr>`)}
+</tbody></table>`}
+<h3>Chronology</h3>
+<ol class="history">
+${view.chronology.map((entry) => html`<li>${entry.at} — ${entry.actor.name}: ${describeEvent(entry.event)} (audit entry ${entry.seq})</li>`)}
+</ol>
+</section>
+`;
 }
 
 function renderCapture({ view, folder }: ReportCapture, number: number): SafeHtml {

@@ -2,6 +2,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { ExportedAuditLineSchema, findChainBreaks, type ExportedAuditLine } from '../audit';
 import { canonicalJson } from '../canonicalJson';
+import { CaseExportSchema } from '../cases/case';
 import { CaptureMetadataSchema } from '../capture/metadata';
 import { sha256Hex } from '../hash';
 import { BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
@@ -96,6 +97,7 @@ async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
   for (const capture of manifest.captures) {
     await checkCapture(capture, manifest, await readText(`${capture.folder}/metadata.json`), auditLines, failures);
   }
+  if (manifest.case) checkCase(manifest.case, await readText(manifest.case.path), auditLines, failures);
   return { ok: failures.length === 0, failures, manifest, filesChecked: hashes.size };
 }
 
@@ -160,6 +162,20 @@ async function checkCapture(
   const created = audit.find((line) => !('withheld' in line) && line.event.action === 'capture.created' && line.event.captureId === capture.id);
   if (!created || 'withheld' in created || created.event.action !== 'capture.created') failures.push(`${label}: the audit log has no entry recording this capture`);
   else if (created.event.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
+}
+
+/** A case's file must be well formed, about the named case, and point at actions the audit log records. */
+function checkCase(named: NonNullable<BundleManifest['case']>, text: string | undefined, audit: readonly ExportedAuditLine[], failures: string[]) {
+  const parsed = CaseExportSchema.safeParse(text === undefined ? undefined : parseJson(text));
+  if (!parsed.success) {
+    failures.push(`${named.path} is missing or does not match the case format`);
+    return;
+  }
+  if (parsed.data.id !== named.id) failures.push(`${named.path} is for a different case`);
+  const recorded = new Set(audit.filter((l) => !('withheld' in l) && 'caseId' in l.event && l.event.caseId === named.id).map((l) => l.seq));
+  for (const action of parsed.data.actions) {
+    for (const seq of action.auditEntries) if (!recorded.has(seq)) failures.push(`${named.path}: an action points at audit entry ${seq}, which does not record it`);
+  }
 }
 
 function parseJson(text: string): unknown {

@@ -38,3 +38,14 @@ export const CaseActionSchema = z.object({
   attachments: z.array(z.object({ fileName: Text(255), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(50),
 });
 export type CaseAction = z.infer<typeof CaseActionSchema>;
+
+/** `case/case.json` in a case's bundle: the case as it stood at export, every action with its history. */
+export const CaseExportSchema = z.object({
+  id: z.uuid(),
+  openedAtUtc: z.iso.datetime(),
+  status: CaseStatusSchema,
+  details: CaseDetailsSchema,
+  actions: z.array(z.object({ actionId: z.uuid(), current: CaseActionSchema, auditEntries: z.array(z.number().int().positive()) })),
+  captureIds: z.array(z.uuid()),
+});
+export type CaseExport = z.infer<typeof CaseExportSchema>;

@@ -22,9 +22,9 @@ export function entriesForCapture(db: ExhibitDb, captureId: string): Promise<Aud
  * The chain from its start to the last entry about the given captures: entries about them in
  * full, every other entry withheld to its hashes, so the recipient checks an unbroken chain.
  */
-export async function exportableAuditLines(db: ExhibitDb, captureIds: ReadonlySet<string>): Promise<ExportedAuditLine[]> {
+export async function exportableAuditLines(db: ExhibitDb, captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string> = new Set()): Promise<ExportedAuditLine[]> {
   const all = await db.audit.orderBy('seq').toArray();
-  const relevant = (entry: AuditEntry) => 'captureId' in entry.event && captureIds.has(entry.event.captureId);
+  const relevant = ({ event }: AuditEntry) => ('captureId' in event && captureIds.has(event.captureId)) || ('caseId' in event && caseIds.has(event.caseId) && event.action !== 'capture.filed');
   const lastRelevant = all.findLastIndex(relevant);
   return all.slice(0, lastRelevant + 1).map((entry) => (relevant(entry) ? entry : withhold(entry)));
 }

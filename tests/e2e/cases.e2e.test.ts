@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openZip } from '@/lib/bundle/zipReader';
+import { verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { launchWithExtension, listTabs, saveProfile, type ExtensionBrowser } from './support/chromium';
 import { startFixtureServer } from './support/fixtureServer';
 
@@ -91,6 +93,17 @@ describe('cases in Chromium', () => {
     await dashboard.getByRole('button', { name: 'Change status' }).click();
     await dashboard.getByText('changed the status from open to closed: “Posts removed after the warning”').waitFor();
     expect(await dashboard.getByTestId('case-status').textContent()).toBe('closed');
+
+    // The case's bundle carries its actions and chronology, and verifies.
+    await dashboard.getByRole('button', { name: /Export this case \(2 captures\)/ }).click();
+    await dashboard.getByTestId('export-done').waitFor({ timeout: 30_000 });
+    const zip = await waitForBundle(browser.downloadDir);
+    const verified = await verifyWithCli(zip);
+    expect(verified.output).toContain('PASS');
+    const { entries } = await openZip(new Blob([readFileSync(zip)]));
+    const caseJson = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'case/case.json')!.read()));
+    expect(caseJson).toMatchObject({ status: 'closed', details: { title: 'Village group: Year 4 allegations' } });
+    expect(caseJson.actions.map((a: { current: { step: string } }) => a.current.step)).toEqual(['written-warning', 'police-referral', 'written-warning']);
   });
 });
 
