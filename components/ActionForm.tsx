@@ -6,12 +6,14 @@ import { ExhibitError } from '@/lib/errors';
 import { stepById, type PolicyStepId } from '@/lib/policy';
 
 /** Records one step of the procedure on a case: date, who, outcome, reference (police: force, crime number, officer). */
-export function ActionForm({ caseId, step, onRecorded }: { caseId: string; step: PolicyStepId; onRecorded(): void }) {
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
-  const [who, setWho] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [reference, setReference] = useState('');
-  const [police, setPolice] = useState({ force: '', crimeReference: '', officer: '' });
+export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: string; step: PolicyStepId; correcting?: { actionId: string; current: CaseAction }; onRecorded(): void }) {
+  const was = correcting?.current;
+  const [date, setDate] = useState(was?.date ?? new Date().toISOString().slice(0, 10));
+  const [who, setWho] = useState(was?.who ?? '');
+  const [outcome, setOutcome] = useState(was?.outcome ?? '');
+  const [reference, setReference] = useState(was?.reference ?? '');
+  const [police, setPolice] = useState({ force: '', crimeReference: '', officer: '', ...was?.police });
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
   const label = stepById(step).label;
 
@@ -22,8 +24,9 @@ export function ActionForm({ caseId, step, onRecorded }: { caseId: string; step:
       const { cases, settings } = pageServices();
       const actor = await settings.getProfile();
       if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
-      const action: CaseAction = { step, date, who: who || actor.name, outcome, reference: reference || undefined, police: step === 'police-referral' ? police : undefined, attachments: [] };
-      await cases.recordAction(caseId, action, actor);
+      const action: CaseAction = { step, date, who: who || actor.name, outcome, reference: reference || undefined, police: step === 'police-referral' ? police : undefined, attachments: was?.attachments ?? [] };
+      if (correcting) await cases.correctAction(caseId, correcting.actionId, action, reason, actor);
+      else await cases.recordAction(caseId, action, actor);
       onRecorded();
     } catch (e) {
       setError(e);
@@ -31,7 +34,7 @@ export function ActionForm({ caseId, step, onRecorded }: { caseId: string; step:
   }
 
   return (
-    <form onSubmit={record} className="action-form" aria-label={`Record: ${label}`}>
+    <form onSubmit={record} className="action-form" aria-label={`${correcting ? 'Correct' : 'Record'}: ${label}`}>
       <div className="row">
         <label className="inline">
           Date <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
@@ -59,8 +62,15 @@ export function ActionForm({ caseId, step, onRecorded }: { caseId: string; step:
       <label>
         Outcome <textarea value={outcome} onChange={(e) => setOutcome(e.target.value)} />
       </label>
+      {correcting && (
+        <label>
+          Why it is corrected (the original stays in the record) <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
       <ErrorMessage error={error} />
-      <button type="submit">Record {label.toLowerCase()}</button>
+      <button type="submit">
+        {correcting ? 'Record the correction' : 'Record'} {label.toLowerCase()}
+      </button>
     </form>
   );
 }

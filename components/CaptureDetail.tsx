@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ArtefactImage } from './ArtefactImage';
 import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
+import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { describeEvent } from '@/lib/audit';
 import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
@@ -80,6 +81,7 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
           </div>
         ))}
       </dl>
+      <CaptureCaseField view={view} onMoved={() => onChanged(view)} />
       <PostDetailsPanel view={view} onChanged={onChanged} />
       <form onSubmit={save}>
         <h2>Edit</h2>

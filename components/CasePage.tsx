@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ActionForm } from './ActionForm';
 import { ErrorMessage } from './ErrorMessage';
+import { CaseDetailsForm } from './CaseDetailsForm';
 import { ExportPanel } from './ExportPanel';
 import { describeEvent } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
@@ -20,6 +21,8 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
   const [statusNote, setStatusNote] = useState('');
   const [error, setError] = useState<unknown>();
   const [letter, setLetter] = useState<string>();
+  const [editing, setEditing] = useState(false);
+  const [correcting, setCorrecting] = useState<string>();
 
   const reload = useCallback(async () => {
     const { cases, evidence } = pageServices();
@@ -74,6 +77,13 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
         <div><dt>Status</dt><dd data-testid="case-status">{view.status}</dd></div>
         <div><dt>Captures</dt><dd>{captures.length}</dd></div>
       </dl>
+      {editing ? (
+        <CaseDetailsForm view={view} onSaved={() => (setEditing(false), void reload())} />
+      ) : (
+        <button className="secondary" onClick={() => setEditing(true)}>
+          Edit case details
+        </button>
+      )}
       <div className="row">
         <label className="inline">
           Status{' '}
@@ -110,13 +120,19 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
             <li key={step.id} data-step={step.id}>
               <span className={done.length ? 'done' : undefined}>{done.length ? '✓ ' : ''}{step.label}</span>
               {done.map((a) => (
-                <p key={a.actionId} className="help">
-                  {a.current.date}, {a.current.who}
-                  {a.current.reference ? `, ref. ${a.current.reference}` : ''}
-                  {a.current.police?.crimeReference ? `, crime ref. ${a.current.police.crimeReference}` : ''}
-                  {a.current.outcome ? `: ${a.current.outcome}` : ''}
-                  {a.history.length > 1 ? ' (corrected)' : ''}
-                </p>
+                <div key={a.actionId}>
+                  <p className="help">
+                    {a.current.date}, {a.current.who}
+                    {a.current.reference ? `, ref. ${a.current.reference}` : ''}
+                    {a.current.police?.crimeReference ? `, crime ref. ${a.current.police.crimeReference}` : ''}
+                    {a.current.outcome ? `: ${a.current.outcome}` : ''}
+                    {a.history.length > 1 ? ' (corrected)' : ''}{' '}
+                    <button className="link-text" onClick={() => setCorrecting(correcting === a.actionId ? undefined : a.actionId)}>
+                      Correct…
+                    </button>
+                  </p>
+                  {correcting === a.actionId && <ActionForm caseId={caseId} step={step.id} correcting={a} onRecorded={() => (setCorrecting(undefined), void reload())} />}
+                </div>
               ))}
               {step.id === 'written-warning' && (
                 <p>

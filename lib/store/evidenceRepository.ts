@@ -9,11 +9,13 @@ import { responseQueue, type PendingResponse, type WorkingCalendar } from '../po
 import type { CategoryChoice } from '../policy';
 import { appendAudit, entriesForCapture } from './auditLog';
 import { insertCase } from './caseRepository';
-import type { ExhibitDb, StoredFile } from './db';
+import type { CaptureRow, ExhibitDb, StoredFile } from './db';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
   metadata: CaptureMetadata;
+  /** The case it is filed in, or UNFILED. */
+  caseId: string;
   /** Values after every edit; `post` holds corrections over what the page showed. */
   current: { category: CategoryChoice; note: string; post: Partial<Record<PostField, string | null>> };
   history: AuditEntry[];
@@ -32,16 +34,16 @@ function applyChange(current: CaptureView['current'], change: Change): CaptureVi
 }
 
 export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
-  async function view(metadata: CaptureMetadata): Promise<CaptureView> {
+  async function view({ metadata, caseId }: CaptureRow): Promise<CaptureView> {
     const history = await entriesForCapture(db, metadata.id);
     let current: CaptureView['current'] = { category: metadata.category, note: metadata.note, post: { ...metadata.post } };
     for (const entry of history) if (entry.event.action === 'capture.edited') current = applyChange(current, entry.event.change);
-    return { metadata, current, history };
+    return { metadata, caseId, current, history };
   }
 
   async function getCapture(id: string): Promise<CaptureView | undefined> {
     const row = await db.captures.get(id);
-    return row && view(row.metadata);
+    return row && view(row);
   }
 
   return {
@@ -94,7 +96,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
 
     async listCaptures(): Promise<CaptureView[]> {
       const rows = await db.captures.orderBy('capturedAtUtc').reverse().toArray();
-      return Promise.all(rows.map((row) => view(row.metadata)));
+      return Promise.all(rows.map((row) => view(row)));
     },
 
     getFile(captureId: string, fileName: string): Promise<StoredFile | undefined> {
@@ -113,7 +115,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     /** Comments needing a response, unanswered, soonest due first (issue #4). */
     async pendingResponses(now: Date, calendar: WorkingCalendar): Promise<(PendingResponse & { view: CaptureView })[]> {
       const rows = await db.captures.filter((row) => Boolean(row.metadata.responseReceivedAtUtc)).toArray();
-      const views = new Map((await Promise.all(rows.map((row) => view(row.metadata)))).map((v) => [v.metadata.id, v]));
+      const views = new Map((await Promise.all(rows.map((row) => view(row)))).map((v) => [v.metadata.id, v]));
       const items = [...views.values()].map((v) => ({
         captureId: v.metadata.id,
         receivedAt: new Date(v.metadata.responseReceivedAtUtc!),

@@ -75,6 +75,15 @@ describe('cases in Chromium', () => {
       expect.stringMatching(/^recorded “Police referral”/),
     ]);
 
+    // A correction is a later entry; the original stays.
+    await dashboard.locator('[data-step="police-referral"]').getByRole('button', { name: 'Correct…' }).click();
+    const correction = dashboard.getByRole('form', { name: 'Correct: Police referral' });
+    await correction.getByLabel('Crime reference').fill('CR/0124/26');
+    await correction.getByLabel(/Why it is corrected/).fill('Wrong crime number copied');
+    await correction.getByRole('button', { name: 'Record the correction police referral' }).click();
+    await dashboard.getByText('corrected “Police referral” because “Wrong crime number copied”').waitFor();
+    expect(await dashboard.locator('[data-step="police-referral"]').textContent()).toContain('crime ref. CR/0124/26 (corrected)');
+
     // The written warning drafted from the template: saved as a file, recorded with its hash.
     await dashboard.getByRole('button', { name: 'Draft written warning letter' }).click();
     await dashboard.getByTestId('letter-saved').waitFor();

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { ErrorMessage } from './ErrorMessage';
+import { pageServices } from '@/lib/browser/pageServices';
+import { UNFILED } from '@/lib/cases/case';
+import { ExhibitError } from '@/lib/errors';
+import type { CaseView } from '@/lib/store/caseRepository';
+import type { CaptureView } from '@/lib/store/evidenceRepository';
+
+/** Files a capture in a case, or takes it out; each move is an audit entry. */
+export function CaptureCaseField({ view, onMoved }: { view: CaptureView; onMoved(): void }) {
+  const [cases, setCases] = useState<CaseView[]>([]);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => void pageServices().cases.listCases().then(setCases), []);
+
+  async function move(caseId: string) {
+    setError(undefined);
+    try {
+      const { cases: repo, settings } = pageServices();
+      const actor = await settings.getProfile();
+      if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+      await repo.fileCapture(view.metadata.id, caseId, actor);
+      onMoved();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <div>
+      <label htmlFor="capture-case">Case</label>
+      <select id="capture-case" value={view.caseId} onChange={(e) => void move(e.target.value)}>
+        <option value={UNFILED}>Not in a case</option>
+        {cases.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.details.title} ({c.status})
+          </option>
+        ))}
+      </select>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}

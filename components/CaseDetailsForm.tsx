@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from './ErrorMessage';
+import { pageServices } from '@/lib/browser/pageServices';
+import { ExhibitError } from '@/lib/errors';
+import type { CaseView } from '@/lib/store/caseRepository';
+
+/** Edits who posted, who is affected and who owns the case; the change is an audit entry. */
+export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved(): void }) {
+  const d = view.details;
+  const [title, setTitle] = useState(d.title);
+  const [name, setName] = useState(d.personPosting.name);
+  const [profiles, setProfiles] = useState(d.personPosting.profileUrls.join('\n'));
+  const [relationship, setRelationship] = useState(d.personPosting.relationship);
+  const [affected, setAffected] = useState(d.affected);
+  const [owner, setOwner] = useState(d.owner);
+  const [error, setError] = useState<unknown>();
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const { cases, settings } = pageServices();
+      const actor = await settings.getProfile();
+      if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+      const profileUrls = profiles.split(/\s+/).filter(Boolean);
+      await cases.changeDetails(view.id, { title, personPosting: { name, profileUrls, relationship }, affected, owner }, actor);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  const field = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" value={value} onChange={(e) => set(e.target.value)} />
+    </>
+  );
+  return (
+    <form onSubmit={save} aria-label="Case details">
+      {field('case-title', 'Title', title, setTitle)}
+      {field('case-person', 'Person posting', name, setName)}
+      <label htmlFor="case-profiles">Their profiles (one address a line, on each platform)</label>
+      <textarea id="case-profiles" value={profiles} onChange={(e) => setProfiles(e.target.value)} />
+      {field('case-relationship', 'Relationship to the school (e.g. parent of a pupil in Year 4)', relationship, setRelationship)}
+      {field('case-affected', 'Staff or pupils affected (names or initials)', affected, setAffected)}
+      {field('case-owner', 'Owner', owner, setOwner)}
+      <ErrorMessage error={error} />
+      <div className="row">
+        <button type="submit">Save case details</button>
+      </div>
+    </form>
+  );
+}
