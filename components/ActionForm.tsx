@@ -14,6 +14,7 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
   const [reference, setReference] = useState(was?.reference ?? '');
   const [police, setPolice] = useState({ force: '', crimeReference: '', officer: '', ...was?.police });
   const [reason, setReason] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<unknown>();
   const label = stepById(step).label;
 
@@ -25,8 +26,8 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
       const actor = await settings.getProfile();
       if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
       const action: CaseAction = { step, date, who: who || actor.name, outcome, reference: reference || undefined, police: step === 'police-referral' ? police : undefined, attachments: was?.attachments ?? [] };
-      if (correcting) await cases.correctAction(caseId, correcting.actionId, action, reason, actor);
-      else await cases.recordAction(caseId, action, actor);
+      if (correcting) await cases.correctAction(caseId, correcting.actionId, action, reason, actor, files);
+      else await cases.recordAction(caseId, action, actor, files);
       onRecorded();
     } catch (e) {
       setError(e);
@@ -61,6 +62,10 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
       )}
       <label>
         Outcome <textarea value={outcome} onChange={(e) => setOutcome(e.target.value)} />
+      </label>
+      <label>
+        Attach files (a scanned letter, the platform’s reply){' '}
+        <input type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
       </label>
       {correcting && (
         <label>

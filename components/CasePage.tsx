@@ -105,7 +105,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
       <h3>What the policy says next</h3>
       <p className="help">Guidance quoted from the policy; Exhibit takes no action by itself.</p>
       <ul className="recommendations">
-        {recommendationsFor(categories, { onSchoolAccount: false }).map((r) => (
+        {recommendationsFor(categories, { onSchoolAccount: captures.some((c) => c.metadata.needsResponse) }).map((r) => (
           <li key={r.step}>
             <strong>{stepById(r.step).label}</strong> ({r.strength === 'will' ? 'the policy says this will happen' : 'to consider'}): “{r.policyWording}”
           </li>
@@ -126,6 +126,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
                     {a.current.reference ? `, ref. ${a.current.reference}` : ''}
                     {a.current.police?.crimeReference ? `, crime ref. ${a.current.police.crimeReference}` : ''}
                     {a.current.outcome ? `: ${a.current.outcome}` : ''}
+                    {a.current.attachments.length > 0 ? ` — attached: ${a.current.attachments.map((f) => f.fileName).join(', ')}` : ''}
                     {a.history.length > 1 ? ' (corrected)' : ''}{' '}
                     <button className="link-text" onClick={() => setCorrecting(correcting === a.actionId ? undefined : a.actionId)}>
                       Correct…

@@ -15,6 +15,7 @@ export function createPageServices() {
     evidence,
     auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds),
     generatorVersion: browser.runtime.getManifest().version,
+    getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
   });
   /** Edits made by whoever is set in the options, one audit entry each, in order. */
   async function editAsCurrentUser(captureId: string, edits: readonly CaptureEdit[]): Promise<CaptureView | undefined> {

@@ -38,7 +38,9 @@ export function createWarningLetterFlow(deps: WarningLetterDeps) {
     const fileName = `warning-letter-${slug}-${now.toISOString().slice(0, 10)}.html`;
     const sha256 = await sha256OfBlob(blob);
     await deps.saveFile(blob, fileName, askWhereToSave);
-    await deps.cases.recordAction(caseId, { step: 'written-warning', date: now.toISOString().slice(0, 10), who: actor.name, outcome: `Warning letter drafted: ${fileName}`, attachments: [{ fileName, sha256 }] }, actor);
+    // The draft is kept with the action, so a case's bundle carries the letter that was generated.
+    const draft = new File([blob], fileName, { type: blob.type });
+    await deps.cases.recordAction(caseId, { step: 'written-warning', date: now.toISOString().slice(0, 10), who: actor.name, outcome: `Warning letter drafted: ${fileName}`, attachments: [] }, actor, [draft]);
     return { fileName, sha256 };
   };
 }

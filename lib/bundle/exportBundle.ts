@@ -6,7 +6,7 @@ import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
-import { BundleManifestSchema, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
+import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { renderReport } from './report';
 import { formatSha256Sums } from './sha256sums';
 
@@ -41,6 +41,8 @@ export interface BundleExporterDeps {
   evidence: EvidenceRepository;
   auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
+  /** Files attached to a case's actions (issue #4), for case exports. */
+  getAttachment?(actionId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
   clock?: () => Date;
 }
 
@@ -81,7 +83,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []));
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 5 + (request.caseView ? 1 : 0);
+      const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 5 + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -103,7 +106,18 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           }
           yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
         }
-        if (caseView) yield record({ path: CASE_PATH, blob: json(caseExport(caseView)) });
+        if (caseView) {
+          yield record({ path: CASE_PATH, blob: json(caseExport(caseView)) });
+          for (const action of caseView.actions) {
+            for (const file of action.current.attachments) {
+              const stored = await deps.getAttachment?.(action.actionId, file.fileName);
+              if (!stored || (await sha256OfBlob(stored.blob)) !== file.sha256) {
+                throw new ExhibitError('export-failed', `The attachment ${file.fileName} is missing or no longer matches its recorded hash; the export was stopped.`);
+              }
+              yield record({ path: attachmentPath(action.actionId, file.fileName), blob: stored.blob });
+            }
+          }
+        }
         yield record({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
         const report = renderReport({
           exportedAtUtc,
@@ -150,6 +164,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
 const CASE_PATH = 'case/case.json';
+
 
 function caseExport(view: CaseView): CaseExport {
   return {

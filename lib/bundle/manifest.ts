@@ -46,6 +46,11 @@ export type BundleManifest = z.infer<typeof BundleManifestSchema>;
 export const MANIFEST_PATH = 'manifest.json';
 export const SHA256SUMS_PATH = 'SHA256SUMS';
 
+/** Where a case action's attached file sits in a case's bundle. */
+export function attachmentPath(actionId: string, fileName: string): string {
+  return `case/attachments/${actionId}/${fileName}`;
+}
+
 export function manifestJsonSchema(): object {
   return z.toJSONSchema(BundleManifestSchema, { target: 'draft-2020-12' });
 }

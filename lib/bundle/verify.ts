@@ -5,7 +5,7 @@ import { canonicalJson } from '../canonicalJson';
 import { CaseExportSchema } from '../cases/case';
 import { CaptureMetadataSchema } from '../capture/metadata';
 import { sha256Hex } from '../hash';
-import { BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
+import { attachmentPath, BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
 import { parseSha256Sums } from './sha256sums';
 import { openZip, type ZipFileEntry } from './zipReader';
 
@@ -97,7 +97,7 @@ async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
   for (const capture of manifest.captures) {
     await checkCapture(capture, manifest, await readText(`${capture.folder}/metadata.json`), auditLines, failures);
   }
-  if (manifest.case) checkCase(manifest.case, await readText(manifest.case.path), auditLines, failures);
+  if (manifest.case) checkCase(manifest, await readText(manifest.case.path), auditLines, failures);
   return { ok: failures.length === 0, failures, manifest, filesChecked: hashes.size };
 }
 
@@ -165,7 +165,8 @@ async function checkCapture(
 }
 
 /** A case's file must be well formed, about the named case, and point at actions the audit log records. */
-function checkCase(named: NonNullable<BundleManifest['case']>, text: string | undefined, audit: readonly ExportedAuditLine[], failures: string[]) {
+function checkCase(manifest: BundleManifest, text: string | undefined, audit: readonly ExportedAuditLine[], failures: string[]) {
+  const named = manifest.case!;
   const parsed = CaseExportSchema.safeParse(text === undefined ? undefined : parseJson(text));
   if (!parsed.success) {
     failures.push(`${named.path} is missing or does not match the case format`);
@@ -175,6 +176,11 @@ function checkCase(named: NonNullable<BundleManifest['case']>, text: string | un
   const recorded = new Set(audit.filter((l) => !('withheld' in l) && 'caseId' in l.event && l.event.caseId === named.id).map((l) => l.seq));
   for (const action of parsed.data.actions) {
     for (const seq of action.auditEntries) if (!recorded.has(seq)) failures.push(`${named.path}: an action points at audit entry ${seq}, which does not record it`);
+    for (const file of action.current.attachments) {
+      const listed = manifest.files.find((f) => f.path === attachmentPath(action.actionId, file.fileName));
+      if (!listed) failures.push(`${named.path}: the attachment ${file.fileName} is not in the bundle`);
+      else if (listed.sha256 !== file.sha256) failures.push(`${named.path}: the attachment ${file.fileName} is not the file recorded with the action`);
+    }
   }
 }
 

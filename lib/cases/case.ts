@@ -35,9 +35,15 @@ export const CaseActionSchema = z.object({
   reference: Text(300).optional(),
   police: z.object({ force: Text(200), crimeReference: Text(100), officer: Text(200) }).partial().optional(),
   /** Hashes of attached files (a scanned letter, a screenshot of a platform's reply). */
-  attachments: z.array(z.object({ fileName: Text(255), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(50),
+  attachments: z.array(z.object({ fileName: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(50),
 });
 export type CaseAction = z.infer<typeof CaseActionSchema>;
+
+/** A file name safe in any bundle path and on any disk: letters, digits, dot, dash, underscore. */
+export function safeFileName(name: string): string {
+  const cleaned = name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  return (cleaned || 'attachment').slice(-120);
+}
 
 /** `case/case.json` in a case's bundle: the case as it stood at export, every action with its history. */
 export const CaseExportSchema = z.object({

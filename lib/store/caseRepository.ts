@@ -1,9 +1,10 @@
 import type { AuditEntry } from '../audit';
-import { CaseActionSchema, CaseDetailsSchema, UNFILED, type CaseAction, type CaseDetails, type CaseStatus } from '../cases/case';
+import { CaseActionSchema, CaseDetailsSchema, UNFILED, safeFileName, type CaseAction, type CaseDetails, type CaseStatus } from '../cases/case';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, parseInput } from '../errors';
+import { sha256OfBlob } from '../hash';
 import { appendAudit } from './auditLog';
-import type { ExhibitDb } from './db';
+import type { AttachmentRow, ExhibitDb } from './db';
 
 export interface CaseActionView {
   actionId: string;
@@ -66,10 +67,27 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
   }
 
   /** Each change is one transaction over the tables it touches and the audit log: all or nothing. */
-  const write = <T>(work: () => Promise<T>) => db.transaction('rw', [db.cases, db.captures, db.audit], work);
+  const write = <T>(work: () => Promise<T>) => db.transaction('rw', [db.cases, db.captures, db.audit, db.attachments], work);
+
+  /** Files for an action, hashed before the transaction; their names and hashes go in the action. */
+  async function describeFiles(files: readonly File[], already: CaseAction['attachments']): Promise<{ rows: Omit<AttachmentRow, 'actionId'>[]; attachments: CaseAction['attachments'] }> {
+    const taken = new Set(already.map((a) => a.fileName));
+    const rows: Omit<AttachmentRow, 'actionId'>[] = [];
+    for (const file of files) {
+      let fileName = safeFileName(file.name);
+      for (let n = 2; taken.has(fileName); n++) fileName = `${n}-${safeFileName(file.name)}`;
+      taken.add(fileName);
+      rows.push({ fileName, blob: file, sha256: await sha256OfBlob(file) });
+    }
+    return { rows, attachments: [...already, ...rows.map(({ fileName, sha256 }) => ({ fileName, sha256 }))] };
+  }
 
   return {
     getCase,
+
+    getAttachment(actionId: string, fileName: string): Promise<AttachmentRow | undefined> {
+      return db.attachments.get([actionId, fileName]);
+    },
 
     /** Recently active first (the popup's case list). */
     async listCases(): Promise<CaseView[]> {
@@ -120,23 +138,29 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
       });
     },
 
-    async recordAction(caseId: string, input: CaseAction, actor: StaffMember): Promise<string> {
-      const details = parseInput(CaseActionSchema, input);
+    async recordAction(caseId: string, input: CaseAction, actor: StaffMember, files: readonly File[] = []): Promise<string> {
+      const { rows, attachments } = await describeFiles(files, input.attachments);
+      const details = parseInput(CaseActionSchema, { ...input, attachments });
       const actionId = crypto.randomUUID();
       return write(async () => {
         await requireCase(caseId);
+        await db.attachments.bulkAdd(rows.map((row) => ({ ...row, actionId })));
         await appendAudit(db, clock(), actor, { action: 'action.recorded', caseId, actionId, details });
         return actionId;
       });
     },
 
     /** A correction is a new entry; the recorded action and every earlier correction stay. */
-    async correctAction(caseId: string, actionId: string, input: CaseAction, reason: string, actor: StaffMember): Promise<CaseView> {
-      const details = parseInput(CaseActionSchema, input);
+    async correctAction(caseId: string, actionId: string, input: CaseAction, reason: string, actor: StaffMember, files: readonly File[] = []): Promise<CaseView> {
+      const stored = await db.attachments.where('actionId').equals(actionId).toArray();
+      const { rows, attachments } = await describeFiles(files, stored.map(({ fileName, sha256 }) => ({ fileName, sha256 })));
+      // Attachments are never taken away: the corrected action lists every file stored for it.
+      const details = parseInput(CaseActionSchema, { ...input, attachments });
       if (!reason.trim()) throw new ExhibitError('invalid-input', 'Say why the action is being corrected.');
       return write(async () => {
         const found = await requireCase(caseId);
         if (!found.actions.some((a) => a.actionId === actionId)) throw new ExhibitError('invalid-input', 'That action is not on this case.');
+        await db.attachments.bulkAdd(rows.map((row) => ({ ...row, actionId })));
         await appendAudit(db, clock(), actor, { action: 'action.corrected', caseId, actionId, details, reason: reason.trim() });
         return requireCase(caseId);
       });

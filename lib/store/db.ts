@@ -28,6 +28,14 @@ export interface CaseRow {
   details: CaseDetails;
 }
 
+/** A file attached to a case action (a scanned letter, the platform's reply), by its action. */
+export interface AttachmentRow {
+  actionId: string;
+  fileName: string;
+  blob: Blob;
+  sha256: string;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -40,6 +48,7 @@ export class ExhibitDb extends Dexie {
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
   cases!: EntityTable<CaseRow, 'id'>;
+  attachments!: Dexie.Table<AttachmentRow, [string, string]>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -64,5 +73,7 @@ export class ExhibitDb extends Dexie {
     this.version(4)
       .stores({ captures: 'id, capturedAtUtc, caseId', audit: 'seq, event.captureId, event.caseId', cases: 'id, openedAtUtc' })
       .upgrade((tx) => tx.table<CaptureRow>('captures').toCollection().modify((row) => void (row.caseId ??= UNFILED)));
+    // 5: files attached to case actions.
+    this.version(5).stores({ attachments: '[actionId+fileName], actionId' });
   }
 }

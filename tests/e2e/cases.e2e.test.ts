@@ -52,8 +52,10 @@ describe('cases in Chromium', () => {
 
     await dashboard.locator('[data-step="written-warning"]').getByRole('button', { name: 'Record…' }).click();
     await dashboard.getByRole('form', { name: 'Record: Written warning' }).getByLabel('Outcome').fill('Letter sent by email and post');
+    await dashboard.getByRole('form', { name: 'Record: Written warning' }).getByLabel(/Attach files/).setInputFiles({ name: 'signed letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 signed') });
     await dashboard.getByRole('button', { name: 'Record written warning' }).click();
     await dashboard.locator('[data-step="written-warning"] .done').waitFor();
+    expect(await dashboard.locator('[data-step="written-warning"]').textContent()).toContain('attached: signed-letter.pdf');
 
     await dashboard.locator('[data-step="police-referral"]').getByRole('button', { name: 'Record…' }).click();
     const police = dashboard.getByRole('form', { name: 'Record: Police referral' });
@@ -113,6 +115,8 @@ describe('cases in Chromium', () => {
     const caseJson = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'case/case.json')!.read()));
     expect(caseJson).toMatchObject({ status: 'closed', details: { title: 'Village group: Year 4 allegations' } });
     expect(caseJson.actions.map((a: { current: { step: string } }) => a.current.step)).toEqual(['written-warning', 'police-referral', 'written-warning']);
+    const signed = entries.find((e) => e.path === `case/attachments/${caseJson.actions[0].actionId}/signed-letter.pdf`)!;
+    expect(new TextDecoder().decode(await signed.read())).toBe('%PDF-1.7 signed');
   });
 });
 

@@ -78,7 +78,7 @@ export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAda
     clock,
     timeZone: 'Europe/London',
   });
-  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds), generatorVersion: '0.1.0', clock });
+  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), generatorVersion: '0.1.0', clock });
   return { db, evidence, settings, capture, exporter, clock };
 }
 

@@ -26,6 +26,8 @@ describe('drafting the written warning', () => {
     expect(await sha256OfBlob(saved[0]!.blob)).toBe(sha256);
     const action = (await cases.getCase(view!.id))!.actions[0]!.current;
     expect(action).toMatchObject({ step: 'written-warning', date: '2026-11-25', who: 'Jo Smith', attachments: [{ fileName, sha256 }] });
+    const kept = await cases.getAttachment((await cases.getCase(view!.id))!.actions[0]!.actionId, fileName);
+    expect(await kept!.blob.text()).toBe(letter);
   });
 
   it('records nothing when saving the letter is cancelled', async () => {

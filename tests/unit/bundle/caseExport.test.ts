@@ -13,7 +13,7 @@ async function exportedCase() {
   await world.capture.captureTab(1, 'visible', form({ note: 'about another matter' })); // not in the case
   await world.capture.captureTab(1, 'visible', form(), { filing: { newCase: details } });
   const [view] = await cases.listCases();
-  const actionId = await cases.recordAction(view!.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, STAFF);
+  const actionId = await cases.recordAction(view!.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, STAFF, [new File(['crime report'], 'crime-report.txt')]);
   await cases.correctAction(view!.id, actionId, { step: 'police-referral', date: '2026-06-04', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, 'Wrong date', STAFF);
   const caseView = (await cases.getCase(view!.id))!;
   const bundle = await world.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF });
@@ -32,6 +32,16 @@ describe('exporting a case', () => {
     expect(audit).toContain('"action":"case.opened"');
     expect(audit).toContain('"action":"action.corrected"');
     expect(audit).not.toContain('about another matter');
+    expect(fromUtf8(await entries.find((e) => e.path === `case/attachments/${caseJson.actions[0].actionId}/crime-report.txt`)!.read())).toBe('crime report');
+  });
+
+  it('fails verification when an attachment is replaced', async () => {
+    const { bundle } = await exportedCase();
+    const tampered = await rezip(bundle.zip, (files) => {
+      const path = [...files.keys()].find((p) => p.endsWith('/crime-report.txt'))!;
+      files.set(path, utf8('a different report'));
+    });
+    expect((await verifyBundle(tampered)).failures.join('\n')).toMatch(/crime-report\.txt has (been changed|\d+ bytes)/);
   });
 
   it('fails verification when case.json names actions the audit log does not record', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findChainBreaks } from '@/lib/audit';
 import type { CaseAction, CaseDetails } from '@/lib/cases/case';
+import { sha256OfBlob } from '@/lib/hash';
 import { createCaseRepository } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
 
@@ -115,5 +116,21 @@ describe('capturing into a case', () => {
     const { capture, db } = await world();
     await expect(capture.captureTab(1, 'visible', form(), { filing: { caseId: crypto.randomUUID() } })).rejects.toMatchObject({ code: 'invalid-input' });
     expect(await db.captures.count()).toBe(0);
+  });
+});
+
+describe('attachments to actions', () => {
+  it('stores each file with its hash under the action, in the action’s transaction, and keeps them through corrections', async () => {
+    const { cases } = await world();
+    const { id } = await cases.openCase(details, STAFF);
+    const letter = new File(['%PDF-1.7 scanned letter'], 'Warning letter (signed).pdf', { type: 'application/pdf' });
+    const actionId = await cases.recordAction(id, warning, STAFF, [letter]);
+    const recorded = (await cases.getCase(id))!.actions[0]!.current.attachments;
+    expect(recorded).toEqual([{ fileName: 'Warning-letter-signed-.pdf', sha256: await sha256OfBlob(letter) }]);
+    expect(await (await cases.getAttachment(actionId, 'Warning-letter-signed-.pdf'))!.blob.text()).toBe('%PDF-1.7 scanned letter');
+
+    const reply = new File(['Thanks'], 'reply.txt');
+    const corrected = await cases.correctAction(id, actionId, { ...warning, outcome: 'Signed letter sent' }, 'Attach the reply', STAFF, [reply, new File(['again'], 'reply.txt')]);
+    expect(corrected.actions[0]!.current.attachments.map((a) => a.fileName)).toEqual(['Warning-letter-signed-.pdf', 'reply.txt', '2-reply.txt']);
   });
 });
