@@ -60,7 +60,9 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
 
   if (!view) return <p>Loading…</p>;
   const categories = captures.map((c) => c.current.category.id);
-  const platforms = [...new Set(captures.map((c) => c.metadata.post?.platform).filter((p) => p && p !== 'generic'))] as (keyof typeof PLATFORM_REPORT_PAGES)[];
+  // The platforms of this case's captures first, then the others.
+  const seen = new Set(captures.map((c) => c.metadata.post?.platform));
+  const platforms = (Object.keys(PLATFORM_REPORT_PAGES) as (keyof typeof PLATFORM_REPORT_PAGES)[]).sort((a, b) => Number(seen.has(b)) - Number(seen.has(a)));
   return (
     <section className="case" aria-labelledby="case-heading">
       <div className="row">
@@ -147,14 +149,16 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
                   )}
                 </p>
               )}
-              {step.id === 'platform-report' &&
-                platforms.map((p) => (
-                  <p key={p} className="help">
-                    <a href={PLATFORM_REPORT_PAGES[p].url} target="_blank" rel="noreferrer noopener">
-                      {PLATFORM_REPORT_PAGES[p].name}’s reporting page
+              {step.id === 'platform-report' && (
+                <p className="help report-links">
+                  Report it on the platform (opens the platform’s own page):{' '}
+                  {platforms.map((p) => (
+                    <a key={p} href={PLATFORM_REPORT_PAGES[p].url} target="_blank" rel="noreferrer noopener">
+                      {PLATFORM_REPORT_PAGES[p].name}
                     </a>
-                  </p>
-                ))}
+                  ))}
+                </p>
+              )}
               {recording === step.id ? (
                 <ActionForm caseId={caseId} step={step.id} onRecorded={() => (setRecording(undefined), void reload())} />
               ) : (

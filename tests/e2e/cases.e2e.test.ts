@@ -49,6 +49,8 @@ describe('cases in Chromium', () => {
     await dashboard.getByTestId('chronology').waitFor();
     // Threats: the policy says they "will be reported to the police".
     expect(await dashboard.locator('.recommendations').textContent()).toContain('will be reported to the police');
+    // The six platforms' own reporting pages are offered as links; Exhibit itself calls none of them.
+    expect(await dashboard.locator('.report-links a').allTextContents()).toEqual(expect.arrayContaining(['Facebook', 'X (Twitter)', 'Instagram', 'TikTok', 'YouTube', 'Reddit']));
 
     await dashboard.locator('[data-step="written-warning"]').getByRole('button', { name: 'Record…' }).click();
     await dashboard.getByRole('form', { name: 'Record: Written warning' }).getByLabel('Outcome').fill('Letter sent by email and post');
