@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { CaseAction } from '@/lib/cases/case';
-import { ExhibitError } from '@/lib/errors';
 import { stepById, type PolicyStepId } from '@/lib/policy';
 
 /** Records one step of the procedure on a case: date, who, outcome, reference (police: force, crime number, officer). */
@@ -22,9 +21,8 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
     event.preventDefault();
     setError(undefined);
     try {
-      const { cases, settings } = pageServices();
-      const actor = await settings.getProfile();
-      if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+      const { cases, currentActor } = pageServices();
+      const actor = await currentActor();
       const action: CaseAction = { step, date, who: who || actor.name, outcome, reference: reference || undefined, police: step === 'police-referral' ? police : undefined, attachments: was?.attachments ?? [] };
       if (correcting) await cases.correctAction(caseId, correcting.actionId, action, reason, actor, files);
       else await cases.recordAction(caseId, action, actor, files);

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { UNFILED } from '@/lib/cases/case';
-import { ExhibitError } from '@/lib/errors';
 import type { CaseView } from '@/lib/store/caseRepository';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
@@ -15,9 +14,8 @@ export function CaptureCaseField({ view, onMoved }: { view: CaptureView; onMoved
   async function move(caseId: string) {
     setError(undefined);
     try {
-      const { cases: repo, settings } = pageServices();
-      const actor = await settings.getProfile();
-      if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+      const { cases: repo, currentActor } = pageServices();
+      const actor = await currentActor();
       await repo.fileCapture(view.metadata.id, caseId, actor);
       onMoved();
     } catch (e) {

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
-import { ExhibitError } from '@/lib/errors';
 import type { CaseView } from '@/lib/store/caseRepository';
 
 /** Edits who posted, who is affected and who owns the case; the change is an audit entry. */
@@ -19,9 +18,8 @@ export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved(): 
     event.preventDefault();
     setError(undefined);
     try {
-      const { cases, settings } = pageServices();
-      const actor = await settings.getProfile();
-      if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+      const { cases, currentActor } = pageServices();
+      const actor = await currentActor();
       const profileUrls = profiles.split(/\s+/).filter(Boolean);
       await cases.changeDetails(view.id, { title, personPosting: { name, profileUrls, relationship }, affected, owner }, actor);
       onSaved();

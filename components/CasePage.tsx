@@ -6,7 +6,6 @@ import { ExportPanel } from './ExportPanel';
 import { describeEvent } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
-import { ExhibitError } from '@/lib/errors';
 import { POLICY_STEPS, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
 import { PLATFORM_REPORT_PAGES } from '@/lib/policy/platformReporting';
 import type { CaseView } from '@/lib/store/caseRepository';
@@ -47,9 +46,8 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
   async function changeStatus() {
     setError(undefined);
     try {
-      const { cases, settings } = pageServices();
-      const actor = await settings.getProfile();
-      if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+      const { cases, currentActor } = pageServices();
+      const actor = await currentActor();
       await cases.setStatus(caseId, status, statusNote, actor);
       setStatusNote('');
       await reload();

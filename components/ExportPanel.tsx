@@ -18,9 +18,8 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
     setDone(undefined);
     controller.current = new AbortController();
     try {
-      const { settings, exportAndSave } = pageServices();
-      const exportedBy = await settings.getProfile();
-      if (!exportedBy) throw new Error('Fill in your details in the options before exporting.');
+      const { settings, exportAndSave, currentActor } = pageServices();
+      const exportedBy = await currentActor();
       const { askWhereToSave } = await settings.getExportSettings();
       const result = await exportAndSave({ captureIds: selectedIds, caseView, exportedBy, askWhereToSave, signal: controller.current.signal, onProgress: setProgress });
       setDone(`Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).`);

@@ -22,9 +22,8 @@ export function ResponseList() {
   async function answer(captureId: string) {
     setError(undefined);
     try {
-      const { evidence, settings } = pageServices();
-      const actor = await settings.getProfile();
-      if (!actor) throw new Error('Fill in your details in Exhibit’s options first.');
+      const { evidence, currentActor } = pageServices();
+      const actor = await currentActor();
       await evidence.answerResponse(captureId, how[captureId] ?? '', actor);
       await sendRequest((m) => browser.runtime.sendMessage(m), { type: 'responses.refresh' });
       await reload();

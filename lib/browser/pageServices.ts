@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBundleExporter } from '../bundle/exportBundle';
 import { createExportFlow } from '../bundle/exportFlow';
+import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { ExhibitDb, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import { saveFile } from './downloads';
@@ -17,10 +18,16 @@ export function createPageServices() {
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
   });
-  /** Edits made by whoever is set in the options, one audit entry each, in order. */
-  async function editAsCurrentUser(captureId: string, edits: readonly CaptureEdit[]): Promise<CaptureView | undefined> {
+  /** Whoever is set in the options: every change a page makes is recorded as theirs. */
+  async function currentActor(): Promise<StaffMember> {
     const actor = await settings.getProfile();
-    if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options before editing.');
+    if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
+    return actor;
+  }
+
+  /** Edits made by the current user, one audit entry each, in order. */
+  async function editAsCurrentUser(captureId: string, edits: readonly CaptureEdit[]): Promise<CaptureView | undefined> {
+    const actor = await currentActor();
     let view: CaptureView | undefined;
     for (const edit of edits) view = await evidence.editCapture(captureId, edit, actor);
     return view;
@@ -30,6 +37,7 @@ export function createPageServices() {
     evidence,
     settings,
     cases,
+    currentActor,
     editAsCurrentUser,
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
