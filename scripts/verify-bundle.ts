@@ -24,6 +24,7 @@ async function main(paths: string[]): Promise<number> {
       console.log(`PASS ${path}`);
       console.log(`  ${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; audit chain of ${m.audit.entries} entries intact.`);
       console.log(`  ${m.captures.length} capture(s), exported ${m.exportedAtUtc} by ${m.exportedBy.name} (${m.exportedBy.school}).`);
+      console.log(`  Manifest signed by the key with fingerprint ${report.signedBy}.`);
     } else {
       allPassed = false;
       console.log(`FAIL ${path}: ${report.failures.length} problem(s)`);

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { SchoolAccountsField } from '@/components/SchoolAccountsField';
+import { SigningKeyInfo } from '@/components/SigningKeyInfo';
 import { WarningTemplateField } from '@/components/WarningTemplateField';
 import { pageServices } from '@/lib/browser/pageServices';
 import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
@@ -83,6 +84,7 @@ export function App() {
           <button type="submit">Save</button>
         </div>
       </form>
+      <SigningKeyInfo />
       <SchoolAccountsField />
       <WarningTemplateField />
     </main>

@@ -3,7 +3,7 @@ import { createBundleExporter } from '../bundle/exportBundle';
 import { createExportFlow } from '../bundle/exportFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { ExhibitDb, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import { ExhibitDb, loadSigningKey, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
 
@@ -17,6 +17,7 @@ export function createPageServices() {
     auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds),
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
+    signer: () => loadSigningKey(db),
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {
@@ -39,6 +40,7 @@ export function createPageServices() {
     cases,
     currentActor,
     editAsCurrentUser,
+    signingKey: () => loadSigningKey(db),
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
   };

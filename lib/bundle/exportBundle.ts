@@ -8,6 +8,7 @@ import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { renderReport } from './report';
+import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
 import { formatSha256Sums } from './sha256sums';
 
 export interface ExportProgress {
@@ -41,6 +42,8 @@ export interface BundleExporterDeps {
   evidence: EvidenceRepository;
   auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
+  /** This installation's signing key (issue #5); every bundle's manifest is signed with it. */
+  signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
   getAttachment?(actionId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
   clock?: () => Date;
@@ -80,11 +83,12 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const exportedAt = clock();
       const exportedAtUtc = exportedAt.toISOString();
       const caseView = request.caseView;
+      const signer = await deps.signer();
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []));
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 5 + (request.caseView ? 1 + attachmentCount : 0);
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 6 + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -125,6 +129,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           generatorVersion: deps.generatorVersion,
           captures: views.map((view, i) => ({ view, folder: folders[i]! })),
           caseView,
+          keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
         yield record({ path: 'report.html', blob: text(report, 'text/html') });
@@ -144,7 +149,9 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         const manifestFile = await record({ path: MANIFEST_PATH, blob: manifestBlob }, false);
         manifestSha256 = await sha256OfBlob(manifestBlob);
         yield manifestFile;
-        const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }]);
+        const digestBlob = json(await signManifest(signer, new Uint8Array(await manifestBlob.arrayBuffer())));
+        yield record({ path: DIGEST_PATH, blob: digestBlob }, false);
+        const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }, { path: DIGEST_PATH, sha256: await sha256OfBlob(digestBlob) }]);
         yield record({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, false);
       }
 

@@ -19,6 +19,8 @@ export interface ReportInput {
   generatorVersion: string;
   captures: readonly ReportCapture[];
   caseView?: CaseView;
+  /** Fingerprint of the key that signs this bundle's manifest (manifest.digest.json). */
+  keyFingerprint: string;
   auditHeadHash: string;
 }
 
@@ -46,11 +48,13 @@ export function renderReport(input: ReportInput): string {
 <dt>Exported at (UTC)</dt><dd>${input.exportedAtUtc}</dd>
 <dt>Captures</dt><dd>${input.captures.length}</dd>
 <dt>Audit log head</dt><dd><code>${input.auditHeadHash}</code></dd>
+<dt>Signing key fingerprint</dt><dd><code>${input.keyFingerprint}</code> (the school can check it against Exhibit’s options)</dd>
 <dt>Made with</dt><dd>Exhibit ${input.generatorVersion}</dd>
 </dl>
 <p>How to check this bundle: every file is listed with its SHA-256 in <code>manifest.json</code> and in <code>SHA256SUMS</code>
 (run <code>sha256sum -c SHA256SUMS</code> in the unzipped folder, or Exhibit’s <code>npm run verify -- bundle.zip</code>).
-Any changed, missing or added file makes the check fail.</p>
+Any changed, missing or added file makes the check fail. <code>manifest.digest.json</code> holds the manifest’s SHA-256
+and an ECDSA P-256 signature over it by the key above.</p>
 </header>
 ${input.caseView ? renderCase(input.caseView) : ''}
 ${input.captures.map((capture, index) => renderCapture(capture, index + 1))}

@@ -7,10 +7,13 @@ import { CaptureMetadataSchema } from '../capture/metadata';
 import { sha256Hex } from '../hash';
 import { attachmentPath, BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
 import { parseSha256Sums } from './sha256sums';
+import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest } from './signing';
 import { openZip, type ZipFileEntry } from './zipReader';
 
 export interface VerifyReport {
   ok: boolean;
+  /** Fingerprint of the key whose signature on the manifest checked out. */
+  signedBy?: string;
   /** Every problem found, in plain words; empty when the bundle passes. */
   failures: string[];
   manifest?: BundleManifest;
@@ -89,7 +92,8 @@ async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
     else if (bytes.byteLength !== file.bytes) failures.push(`${file.path} has ${bytes.byteLength} bytes; the manifest says ${file.bytes}`);
     else if (hashes.get(file.path) && hashes.get(file.path) !== file.sha256) failures.push(`${file.path} has been changed: its SHA-256 does not match the manifest`);
   }
-  const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST_PATH, SHA256SUMS_PATH]);
+  const signedBy = await checkDigest(await read(DIGEST_PATH), contents.get(MANIFEST_PATH)!, failures);
+  const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);
   for (const entry of entries) if (!listed.has(entry.path)) failures.push(`${entry.path} is in the zip but not listed in the manifest`);
 
   await checkSha256Sums(await readText(SHA256SUMS_PATH), hashes, failures);
@@ -98,7 +102,7 @@ async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
     await checkCapture(capture, manifest, await readText(`${capture.folder}/metadata.json`), auditLines, failures);
   }
   if (manifest.case) checkCase(manifest, await readText(manifest.case.path), auditLines, failures);
-  return { ok: failures.length === 0, failures, manifest, filesChecked: hashes.size };
+  return { ok: failures.length === 0, failures, manifest, filesChecked: hashes.size, signedBy: failures.length === 0 ? signedBy : undefined };
 }
 
 async function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, failures: string[]) {
@@ -115,6 +119,22 @@ async function checkSha256Sums(text: string | undefined, hashes: Map<string, str
     else if (actual && actual !== line.sha256) failures.push(`${line.path} does not match its line in SHA256SUMS`);
   }
   for (const path of hashes.keys()) if (path !== SHA256SUMS_PATH && !covered.has(path)) failures.push(`${path} is missing from SHA256SUMS`);
+}
+
+/** The manifest's digest and signature (issue #5); returns the signing key's fingerprint when they hold. */
+async function checkDigest(bytes: Uint8Array | undefined, manifestBytes: Uint8Array, failures: string[]): Promise<string | undefined> {
+  if (!bytes) {
+    failures.push(`${DIGEST_PATH} is missing: the manifest is not signed`);
+    return undefined;
+  }
+  const digest = ManifestDigestSchema.safeParse(parseJson(new TextDecoder().decode(bytes)));
+  if (!digest.success) {
+    failures.push(`${DIGEST_PATH} does not match the digest format`);
+    return undefined;
+  }
+  const problems = await checkManifestDigest(digest.data, manifestBytes as Uint8Array<ArrayBuffer>);
+  failures.push(...problems);
+  return problems.length === 0 ? digest.data.signature.keyFingerprint : undefined;
 }
 
 function checkAudit(text: string | undefined, manifest: BundleManifest, failures: string[]): ExportedAuditLine[] {

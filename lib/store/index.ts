@@ -3,3 +3,4 @@ export * from './settings';
 export * from './evidenceRepository';
 export * from './auditLog';
 export * from './caseRepository';
+export * from './signingKey';

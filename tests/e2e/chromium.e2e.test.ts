@@ -108,6 +108,12 @@ describe('Exhibit in Chromium', () => {
     const passed = await verifyWithCli(ARTIFACT);
     expect(passed.output).toContain('PASS');
     expect(passed.code).toBe(0);
+    // Signed by this installation's key, whose fingerprint the options page shows.
+    const options = await extensionPage('options.html');
+    const fingerprint = await options.getByTestId('key-fingerprint').textContent();
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(passed.output).toContain(`fingerprint ${fingerprint}`);
+    await options.close();
 
     // The stored PNG is the browser's own pixels at the tab's full size.
     const { entries } = await openZip(new Blob([readFileSync(ARTIFACT)]));

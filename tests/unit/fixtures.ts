@@ -1,4 +1,4 @@
-import { ExhibitDb, createEvidenceRepository, createSettingsRepository } from '@/lib/store';
+import { ExhibitDb, createEvidenceRepository, createSettingsRepository, loadSigningKey } from '@/lib/store';
 import { exportableAuditLines } from '@/lib/store/auditLog';
 import type { ImageAdapter } from '@/lib/capture/adapters';
 import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureService';
@@ -78,7 +78,7 @@ export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAda
     clock,
     timeZone: 'Europe/London',
   });
-  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), generatorVersion: '0.1.0', clock });
+  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock });
   return { db, evidence, settings, capture, exporter, clock };
 }
 

@@ -58,7 +58,7 @@ describe('exporting a case', () => {
 
   it('shows the case, its actions and chronology in the report, escaped', async () => {
     const { caseView } = await exportedCase();
-    const html = renderReport({ exportedAtUtc: '2026-06-10T00:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [], caseView, auditHeadHash: 'a'.repeat(64) });
+    const html = renderReport({ exportedAtUtc: '2026-06-10T00:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [], caseView, keyFingerprint: 'e'.repeat(64), auditHeadHash: 'a'.repeat(64) });
     expect(html).toContain('Case: Year 4 &lt;posts&gt;');
     expect(html).toContain('Police referral');
     expect(html).toContain('CR/1/26');

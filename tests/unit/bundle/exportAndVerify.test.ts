@@ -84,7 +84,7 @@ describe('export and verify', () => {
     expect(added.failures).toContain('extra.txt is in the zip but not listed in the manifest');
   });
 
-  it('fails when metadata is edited and re-hashed everywhere but the audit chain', async () => {
+  it('fails when metadata is edited and re-hashed everywhere: the audit chain and the signature catch it', async () => {
     const { bundle } = await exportedBundle();
     const tampered = await rezip(bundle.zip, (files) => {
       const path = [...files.keys()].find((p) => p.endsWith('metadata.json'))!;
@@ -103,7 +103,14 @@ describe('export and verify', () => {
       files.set('SHA256SUMS', utf8(sums.join('\n')));
     });
     const report = await verifyBundle(tampered);
-    expect(report.failures).toEqual([expect.stringMatching(/metadata\.json differs from what was recorded at capture/)]);
+    expect(report.failures).toEqual(
+      expect.arrayContaining([
+        'manifest.digest.json: manifest.json is not the manifest whose SHA-256 it records',
+        'manifest.digest.json: the signature does not match manifest.json',
+        expect.stringMatching(/metadata\.json differs from what was recorded at capture/),
+      ]),
+    );
+    expect(report.failures).toHaveLength(3);
   });
 
   it('fails when an audit entry is changed', async () => {

@@ -10,7 +10,7 @@ async function reportFor(overrides: Parameters<typeof form>[0], page = {}) {
   const { metadata } = await world.capture.captureTab(1, 'visible', form(overrides));
   await world.evidence.editCapture(metadata.id, { field: 'note', to: HOSTILE[1]! }, STAFF);
   const view = (await world.evidence.getCapture(metadata.id))!;
-  return renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: { ...STAFF, school: '<b>School</b>' }, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001-x' }], auditHeadHash: 'f'.repeat(64) });
+  return renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: { ...STAFF, school: '<b>School</b>' }, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001-x' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
 }
 
 describe('report.html', () => {
@@ -36,7 +36,7 @@ describe('report.html', () => {
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: '@pat' }, STAFF);
     const view = (await world.evidence.getCapture(metadata.id))!;
-    const html = renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], auditHeadHash: 'f'.repeat(64) });
+    const html = renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
     expect(html).toContain('Post details (read from the x page)');
     expect(html).toContain('Pat &lt;b&gt;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
