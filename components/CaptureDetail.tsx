@@ -53,7 +53,10 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
   return (
     <section className="detail" aria-labelledby="detail-heading">
       <div className="row">
-        <h2 id="detail-heading">{m.page.title || m.page.url}</h2>
+        <h2 id="detail-heading">
+          {m.reference ? `${m.reference}: ` : ''}
+          {m.page.title || m.page.url}
+        </h2>
         <button className="secondary" onClick={onClose}>
           Back to list
         </button>

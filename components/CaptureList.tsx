@@ -23,6 +23,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
             <input type="checkbox" aria-label="Select all captures" checked={allSelected} onChange={onToggleAll} />
           </th>
           <th>Capture</th>
+          <th>Exhibit</th>
           <th>Page</th>
           <th>Category</th>
           <th>Site</th>
@@ -40,6 +41,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
                 <ArtefactImage captureId={metadata.id} fileName={thumbnailOf(metadata)?.fileName ?? ''} alt="" />
               </button>
             </td>
+            <td>{metadata.reference ?? '—'}</td>
             <td>{metadata.page.title || '—'}</td>
             <td>{describeCategory(current.category)}</td>
             <td>{siteOf(metadata.page.url)}</td>

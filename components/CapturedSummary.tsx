@@ -10,6 +10,7 @@ export function CapturedSummary({ captured, onAnother }: { captured: CaptureMeta
   return (
     <main className="popup">
       <h1>Captured</h1>
+      {captured.reference && <p>Exhibit reference <strong data-testid="exhibit-reference">{captured.reference}</strong></p>}
       <p className="success" role="status">
         Saved at <time dateTime={captured.capturedAtUtc}>{captured.capturedAtUtc}</time> (UTC)
       </p>

@@ -85,7 +85,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const caseView = request.caseView;
       const signer = await deps.signer();
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []));
-      const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.id.slice(0, 8)}`);
+      // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
+      const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
       const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 6 + (request.caseView ? 1 + attachmentCount : 0);

@@ -94,7 +94,7 @@ function renderCapture({ view, folder }: ReportCapture, number: number): SafeHtm
   const images = imageArtefacts(m);
   const edits = view.history.filter((entry) => entry.event.action === 'capture.edited');
   return html`<section class="capture">
-<h2>Capture ${number}: ${describeCategory(view.current.category)}</h2>
+<h2>${m.reference ? html`Exhibit ${m.reference}` : html`Capture ${number}`}: ${describeCategory(view.current.category)}</h2>
 ${categoryBlock(view.current.category)}
 <dl>
 <dt>Page address</dt><dd class="url"><code>${m.page.url}</code></dd>

@@ -132,8 +132,8 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         responseReceivedAtUtc: form.needsResponse ? receivedAt(page.post.postedAtIso, time.utc) : undefined,
         pageSourceError: pageSource instanceof Error ? `The browser did not give the page source: ${pageSource.message}` : undefined,
       });
-      const entry = await deps.evidence.saveCapture(metadata, new Map(stored.map((s) => [s.artefact.fileName, s.blob])), run.filing);
-      return { metadata, auditHash: entry.hash };
+      const saved = await deps.evidence.saveCapture(metadata, new Map(stored.map((s) => [s.artefact.fileName, s.blob])), run.filing);
+      return { metadata: saved.metadata, auditHash: saved.entry.hash };
     },
   };
 }

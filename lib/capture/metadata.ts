@@ -95,6 +95,8 @@ export const CaptureMetadataSchema = z.object({
   capturedBy: StaffMemberSchema,
   environment: EnvironmentSchema,
   artefacts: z.array(ArtefactSchema).min(1),
+  /** The exhibit reference, the capturer's initials and a running number, e.g. "JS/4" (issue #5). */
+  reference: z.string().regex(/^[A-Z]{1,4}\/[1-9]\d*$/).optional(),
   /** What the staff member asked for; captures before issue #3 were all of the visible area. */
   mode: CaptureModeSchema.optional(),
   /** The post's details as the page showed them; corrections go to the audit log. */
@@ -105,3 +107,14 @@ export const CaptureMetadataSchema = z.object({
   pageSourceError: z.string().optional(),
 });
 export type CaptureMetadata = z.infer<typeof CaptureMetadataSchema>;
+
+/** The initials an exhibit reference starts with: "Jo Smith" → "JS", "Anne-Marie O'Neill" → "AMO". */
+export function referenceInitials(name: string): string {
+  const letters = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z\s-]/g, '')
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase());
+  return letters.length === 0 ? 'X' : letters.length <= 4 ? letters.join('') : letters[0]! + letters.slice(-1).join('');
+}

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit';
 import { canonicalJson } from '../canonicalJson';
-import type { CaptureMetadata, StaffMember } from '../capture/metadata';
+import { CaptureMetadataSchema, referenceInitials, type CaptureMetadata, type StaffMember } from '../capture/metadata';
 import { ExhibitError, isQuotaExceeded, parseInput } from '../errors';
 import { sha256Hex, sha256OfBlob } from '../hash';
 import { CaseDetailsSchema, UNFILED, type CaseDetails } from '../cases/case';
@@ -53,7 +53,8 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
      * Stores the capture, its files and its audit entry in one transaction: all or nothing.
      * Each file's hash is checked against the metadata before anything is written.
      */
-    async saveCapture(metadata: CaptureMetadata, blobs: ReadonlyMap<string, Blob>, filing: CaptureFiling = { caseId: UNFILED }): Promise<AuditEntry> {
+    /** Returns the audit entry and the metadata as stored, with its exhibit reference. */
+    async saveCapture(metadata: CaptureMetadata, blobs: ReadonlyMap<string, Blob>, filing: CaptureFiling = { caseId: UNFILED }): Promise<{ entry: AuditEntry; metadata: CaptureMetadata }> {
       const newCase = 'newCase' in filing ? { id: crypto.randomUUID(), details: parseInput(CaseDetailsSchema, filing.newCase) } : undefined;
       const caseId = newCase?.id ?? ('caseId' in filing ? filing.caseId : UNFILED);
       const rows: StoredFile[] = await Promise.all(
@@ -66,8 +67,14 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
         }),
       );
       try {
-        return await db.transaction('rw', [db.captures, db.files, db.audit, db.cases], async () => {
+        return await db.transaction('rw', [db.captures, db.files, db.audit, db.cases, db.settings], async () => {
           const at = clock();
+          // The next exhibit number for these initials, taken in the same transaction so two tabs never share one.
+          const initials = referenceInitials(metadata.capturedBy.name);
+          const counters = ((await db.settings.get('exhibitNumbers'))?.value ?? {}) as Record<string, number>;
+          const number = (counters[initials] ?? 0) + 1;
+          await db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } });
+          metadata = CaptureMetadataSchema.parse({ ...metadata, reference: `${initials}/${number}` });
           if (newCase) await insertCase(db, newCase.id, newCase.details, at, metadata.capturedBy);
           else if (caseId !== UNFILED && !(await db.cases.get(caseId))) throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
           await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, caseId, metadata });
@@ -77,9 +84,8 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
             captureId: metadata.id,
             metadataSha256: sha256Hex(canonicalJson(metadata)),
           });
-          if (caseId === UNFILED) return created;
-          await appendAudit(db, at, metadata.capturedBy, { action: 'capture.filed', captureId: metadata.id, caseId, previousCaseId: UNFILED });
-          return created;
+          if (caseId !== UNFILED) await appendAudit(db, at, metadata.capturedBy, { action: 'capture.filed', captureId: metadata.id, caseId, previousCaseId: UNFILED });
+          return { entry: created, metadata };
         });
       } catch (error) {
         if (error instanceof ExhibitError) throw error;
