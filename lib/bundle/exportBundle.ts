@@ -9,6 +9,7 @@ import type { CaptureView, EvidenceRepository } from '../store/evidenceRepositor
 import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { renderReport } from './report';
 import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
+import { draftStatements } from './statement';
 import { formatSha256Sums } from './sha256sums';
 
 export interface ExportProgress {
@@ -84,12 +85,13 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const exportedAtUtc = exportedAt.toISOString();
       const caseView = request.caseView;
       const signer = await deps.signer();
+      const statements = draftStatements(views.map((v) => v.metadata));
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []));
       // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 6 + (request.caseView ? 1 + attachmentCount : 0);
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 6 + statements.length + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -123,6 +125,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
             }
           }
         }
+        for (const statement of statements) yield record({ path: statement.path, blob: text(statement.text, 'text/plain') });
         yield record({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
         const report = renderReport({
           exportedAtUtc,

@@ -1,0 +1,53 @@
+import { describeMethod, imageArtefacts } from '../capture/artefacts';
+import { referenceInitials, type CaptureMetadata } from '../capture/metadata';
+import { describeCategory } from '../policy';
+
+export interface DraftStatement {
+  path: string;
+  text: string;
+}
+
+const DRAFT_NOTICE =
+  'DRAFT — prepared by Exhibit from the records of each capture, for the person named to check, correct and sign. It is not legal advice, and it is not a statement until they have made it their own.';
+
+/**
+ * A draft witness statement per capturer (issue #5): who they are, when and how they viewed and
+ * captured each post, and the exhibits they produce. Plain text, one file per person.
+ */
+export function draftStatements(captures: readonly CaptureMetadata[]): DraftStatement[] {
+  const byPerson = new Map<string, CaptureMetadata[]>();
+  for (const capture of captures) {
+    const key = capture.capturedBy.email.toLowerCase();
+    byPerson.set(key, [...(byPerson.get(key) ?? []), capture]);
+  }
+  return [...byPerson.values()].map((own) => {
+    const person = own[0]!.capturedBy;
+    const sorted = [...own].sort((a, b) => a.capturedAtUtc.localeCompare(b.capturedAtUtc));
+    const paragraphs = sorted.map((m, i) => {
+      const images = imageArtefacts(m).map((a) => `${a.fileName} (${describeMethod(a)}, SHA-256 ${a.sha256})`);
+      return [
+        `${i + 2}. On ${m.capturedAtLocal} (${m.timeZone}; ${m.capturedAtUtc} UTC) I viewed the page at ${m.page.url}` + (m.page.title ? `, titled "${m.page.title}"` : '') + `, in ${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}.`,
+        `   I used the Exhibit extension (version ${m.environment.extensionVersion}) to record it, under the category "${describeCategory(m.category)}".` + (m.reference ? ` I produce this as exhibit ${m.reference}.` : ''),
+        `   The records made at that moment are: ${images.join('; ')}.`,
+        m.note ? `   My note at the time: "${m.note}"` : undefined,
+      ]
+        .filter(Boolean)
+        .join('\n');
+    });
+    const references = sorted.map((m) => m.reference).filter(Boolean);
+    const text = [
+      DRAFT_NOTICE,
+      '',
+      `Draft witness statement of ${person.name}`,
+      '',
+      `1. I am ${person.name}, ${person.role} at ${person.school}. My work email address is ${person.email}.`,
+      ...paragraphs,
+      `${sorted.length + 2}. ${references.length ? `I produce the exhibits ${references.join(', ')}.` : 'The captures above are in the accompanying bundle.'} The bundle lists each file's SHA-256 in manifest.json and SHA256SUMS.`,
+      '',
+      'Signed: ............................................   Date: ....................',
+      '',
+    ].join('\n');
+    const initials = referenceInitials(person.name);
+    return { path: `statements/${initials}-${person.email.split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '-')}-draft-statement.txt`, text };
+  });
+}
