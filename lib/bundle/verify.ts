@@ -34,13 +34,26 @@ export async function verifyBundle(bundle: Blob): Promise<VerifyReport> {
     if (error instanceof Error && /unsafe filename/i.test(error.message)) {
       return fail('The zip holds a file with an unsafe path (outside the bundle folder), so it was refused.');
     }
-    return fail('This file is not a zip archive, so it is not an Exhibit bundle.');
+    const startsLikeAZip = new Uint8Array(await bundle.slice(0, 4).arrayBuffer()).join() === '80,75,3,4';
+    return fail(startsLikeAZip ? 'The zip is damaged or cut short (its table of contents cannot be read), so it cannot be checked.' : 'This file is not a zip archive, so it is not an Exhibit bundle.');
   }
   try {
+    const bomb = zipBombReason(zip.entries);
+    if (bomb) return fail(bomb);
     return await verifyEntries(zip.entries);
   } finally {
     await zip.close();
   }
+}
+
+/** Bundles hold screenshots and text; no real one inflates like this. Checked before reading any file. */
+export const ZIP_LIMITS = { maxTotalBytes: 64 * 2 ** 30, maxRatio: 200, ratioAppliesAbove: 16 * 2 ** 20 };
+
+function zipBombReason(entries: readonly ZipFileEntry[]): string | undefined {
+  const total = entries.reduce((sum, e) => sum + e.bytes, 0);
+  if (total > ZIP_LIMITS.maxTotalBytes) return `The zip would unpack to ${(total / 2 ** 30).toFixed(1)} GiB, more than any bundle, so it was refused.`;
+  const bomb = entries.find((e) => e.bytes > ZIP_LIMITS.ratioAppliesAbove && e.bytes / Math.max(1, e.compressedBytes) > ZIP_LIMITS.maxRatio);
+  return bomb ? `${bomb.path} would unpack ${Math.round(bomb.bytes / Math.max(1, bomb.compressedBytes))} times larger than it is stored (a zip bomb), so the zip was refused.` : undefined;
 }
 
 function fail(message: string): VerifyReport {

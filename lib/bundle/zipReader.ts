@@ -7,6 +7,8 @@ configure({ useWebWorkers: false });
 export interface ZipFileEntry {
   path: string;
   bytes: number;
+  /** Size inside the zip, to spot a zip bomb before inflating anything. */
+  compressedBytes: number;
   read(): Promise<Uint8Array<ArrayBuffer>>;
 }
 
@@ -23,6 +25,7 @@ export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; cl
       .map((entry) => ({
         path: entry.filename,
         bytes: Number(entry.uncompressedSize),
+        compressedBytes: Number(entry.compressedSize),
         read: () => (entry.directory ? Promise.resolve(new Uint8Array()) : (entry.getData(new Uint8ArrayWriter()) as Promise<Uint8Array<ArrayBuffer>>)),
       })),
     close: () => reader.close(),
