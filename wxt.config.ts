@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { verifyHtmlPlugin } from './scripts/verifyHtml';
 
 /** `npm run dev` opens Debian's browsers where they are installed (no browser is ever downloaded). */
 function debianBrowsers(): Record<string, string> {
@@ -13,6 +14,8 @@ function debianBrowsers(): Record<string, string> {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  // verify.html, which every bundle carries, is built from the same verifier module (issue #5).
+  vite: () => ({ plugins: [verifyHtmlPlugin()] }),
   webExt: {
     binaries: debianBrowsers(),
     // Chromium refuses to start its sandbox as root (containers, CI); a normal user keeps it.

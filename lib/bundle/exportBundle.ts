@@ -1,4 +1,5 @@
 import { downloadZip } from 'client-zip';
+import verifyHtml from 'virtual:verify-html';
 import type { ExportedAuditLine } from '../audit';
 import type { Artefact, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
@@ -91,7 +92,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 6 + statements.length + (request.caseView ? 1 + attachmentCount : 0);
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 7 + statements.length + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -138,6 +139,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         });
         yield record({ path: 'report.html', blob: text(report, 'text/html') });
         yield record({ path: 'manifest.schema.json', blob: json(manifestJsonSchema()) });
+        yield record({ path: 'verify.html', blob: text(verifyHtml, 'text/html') });
         manifest = BundleManifestSchema.parse({
           format: 'exhibit-evidence-bundle',
           formatVersion: 1,

@@ -60,7 +60,8 @@ function fail(message: string): VerifyReport {
   return { ok: false, failures: [message], filesChecked: 0 };
 }
 
-async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
+/** Checks a bundle from its entries: a zip's, or the files of an unzipped folder (verify.html). */
+export async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
   const failures: string[] = [];
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   const contents = new Map<string, Uint8Array>();

@@ -170,6 +170,18 @@ describe('Exhibit in Chromium', () => {
     expect(widths).toEqual([VIEWPORT.width]);
     expect(dialogs).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence report');
+    // verify.html, opened from the unzipped folder, checks the zip and the folder with no network.
+    const verifyPage = await browser.context.newPage();
+    await verifyPage.goto(`file://${join(dir, 'verify.html')}`);
+    await verifyPage.locator('#zip').setInputFiles(ARTIFACT);
+    await verifyPage.getByRole('heading', { name: /^PASS — last-bundle\.zip$/ }).waitFor();
+    expect(await verifyPage.locator('#result').textContent()).toContain('signed by the key with fingerprint');
+    await verifyPage.locator('#folder').setInputFiles(dir);
+    await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).waitFor();
+    await verifyPage.locator('#zip').setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: flipByteInEntry(readFileSync(ARTIFACT), entries.find((e) => e.path.endsWith('/screenshot.png'))!.path) });
+    await verifyPage.getByRole('heading', { name: /^FAIL — tampered\.zip/ }).waitFor();
+    expect(await verifyPage.locator('#result').textContent()).toContain('screenshot.png');
+
     // SHA256SUMS is in the format coreutils checks.
     const { stdout } = await promisify(execFile)('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir });
     expect(stdout).toMatch(/manifest\.json: OK/);
