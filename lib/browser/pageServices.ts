@@ -4,6 +4,7 @@ import { createExportFlow } from '../bundle/exportFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { ExhibitDb, loadSigningKey, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import { captionImage } from './captioner';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
 
@@ -18,6 +19,7 @@ export function createPageServices() {
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     signer: () => loadSigningKey(db),
+    caption: captionImage,
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {

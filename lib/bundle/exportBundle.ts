@@ -5,9 +5,10 @@ import type { Artefact, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
+import { primaryImage } from '../capture/artefacts';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
-import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
+import { BundleManifestSchema, attachmentPath, presentationFileName, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { renderReport } from './report';
 import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
 import { draftStatements } from './statement';
@@ -44,6 +45,8 @@ export interface BundleExporterDeps {
   evidence: EvidenceRepository;
   auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
+  /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
+  caption?(png: Blob, lines: readonly string[]): Promise<Blob>;
   /** This installation's signing key (issue #5); every bundle's manifest is signed with it. */
   signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
@@ -79,6 +82,19 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return row.blob;
   }
 
+  /** The primary image with its address, time, reference, capturer and hash beneath; the original stays as it is. */
+  async function presentationCopy(view: CaptureView): Promise<{ fileName: string; blob: Blob } | undefined> {
+    const m = view.metadata;
+    const original = primaryImage(m);
+    if (!deps.caption || !original) return undefined;
+    const lines = [
+      `${m.reference ? `Exhibit ${m.reference}` : 'Capture'} — presentation copy of ${original.fileName} (SHA-256 ${original.sha256.slice(0, 16)}…); the original is unaltered in this bundle`,
+      `Address: ${m.page.url}`,
+      `Captured ${m.capturedAtUtc} UTC (${m.capturedAtLocal}, ${m.timeZone}) by ${m.capturedBy.name}, ${m.capturedBy.role}, ${m.capturedBy.school}`,
+    ];
+    return { fileName: presentationFileName(original.fileName), blob: await deps.caption(await storedArtefact(view, original), lines) };
+  }
+
   return {
     async exportBundle(request: ExportRequest): Promise<ExportedBundle> {
       const views = await loadCaptures(request.captureIds);
@@ -92,7 +108,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + 1, 0) + 7 + statements.length + (request.caseView ? 1 + attachmentCount : 0);
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + (deps.caption ? 2 : 1), 0) + 7 + statements.length + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -112,6 +128,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
             const blob = await storedArtefact(view, artefact);
             yield record({ path: `${folders[i]}/${artefact.fileName}`, blob });
           }
+          const presentation = await presentationCopy(view);
+          if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob });
           yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
         }
         if (caseView) {
@@ -134,6 +152,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           generatorVersion: deps.generatorVersion,
           captures: views.map((view, i) => ({ view, folder: folders[i]! })),
           caseView,
+          presentationCopies: new Set(listed.map((f) => f.path).filter((path) => path.split('/').at(-1)!.startsWith('presentation-'))),
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
@@ -177,6 +196,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
 const CASE_PATH = 'case/case.json';
+
 
 
 function caseExport(view: CaseView): CaseExport {

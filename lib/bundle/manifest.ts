@@ -51,6 +51,11 @@ export function attachmentPath(actionId: string, fileName: string): string {
   return `case/attachments/${actionId}/${fileName}`;
 }
 
+/** "screenshot.png" → "presentation-screenshot.png": named so no one takes the captioned copy for the original. */
+export function presentationFileName(original: string): string {
+  return `presentation-${original}`;
+}
+
 export function manifestJsonSchema(): object {
   return z.toJSONSchema(BundleManifestSchema, { target: 'draft-2020-12' });
 }

@@ -1,4 +1,5 @@
 import { describeEvent, type AuditEntry } from '../audit';
+import { presentationFileName } from './manifest';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
@@ -19,6 +20,8 @@ export interface ReportInput {
   generatorVersion: string;
   captures: readonly ReportCapture[];
   caseView?: CaseView;
+  /** Paths of presentation copies in the bundle; the report shows those in place of the originals. */
+  presentationCopies?: ReadonlySet<string>;
   /** Fingerprint of the key that signs this bundle's manifest (manifest.digest.json). */
   keyFingerprint: string;
   auditHeadHash: string;
@@ -57,7 +60,7 @@ Any changed, missing or added file makes the check fail. <code>manifest.digest.j
 and an ECDSA P-256 signature over it by the key above.</p>
 </header>
 ${input.caseView ? renderCase(input.caseView) : ''}
-${input.captures.map((capture, index) => renderCapture(capture, index + 1))}
+${input.captures.map((capture, index) => renderCapture(capture, index + 1, input))}
 </body>
 </html>
 `;
@@ -89,7 +92,7 @@ ${view.chronology.map((entry) => html`<li>${entry.at} — ${entry.actor.name}: $
 `;
 }
 
-function renderCapture({ view, folder }: ReportCapture, number: number): SafeHtml {
+function renderCapture({ view, folder }: ReportCapture, number: number, input: Pick<ReportInput, 'presentationCopies'>): SafeHtml {
   const m = view.metadata;
   const images = imageArtefacts(m);
   const edits = view.history.filter((entry) => entry.event.action === 'capture.edited');
@@ -114,7 +117,12 @@ ${m.page.selectedText ? html`<dt>Selected text</dt><dd class="note">${m.page.sel
 ${m.post ? postDetailsBlock(m.post, view.current.post) : ''}
 ${m.pageSourceError ? html`<p class="warning">${m.pageSourceError}</p>` : ''}
 ${edits.length > 0 ? editHistory(m, edits) : ''}
-${images.map((image) => html`<figure><img src="${folder}/${image.fileName}" alt="${image.fileName} for capture ${number}"><figcaption>${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? html`. ${image.note}` : ''}</figcaption></figure>`)}
+${images.map((image, i) => {
+  // The first image is shown as its presentation copy (with address and time) when the bundle has one.
+  const shown = i === 0 && input.presentationCopies?.has(`${folder}/${presentationFileName(image.fileName)}`) ? presentationFileName(image.fileName) : image.fileName;
+  const label = shown === image.fileName ? '' : html` Shown as the presentation copy ${shown} (caption added beneath; not the original). The original is ${image.fileName}.`;
+  return html`<figure><img src="${folder}/${shown}" alt="${image.fileName} for capture ${number}"><figcaption>${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? html`. ${image.note}` : ''}.${label}</figcaption></figure>`;
+})}
 <table class="hashes"><thead><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>
 ${m.artefacts.map((a) => html`<tr><td>${folder}/${a.fileName}</td><td>${a.bytes}</td><td><code>${a.sha256}</code></td></tr>`)}
 </tbody></table>

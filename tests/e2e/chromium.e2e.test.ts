@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
+import { decodePng } from './support/png';
 import { sha256Hex } from '@/lib/hash';
 import { launchWithExtension, listTabs, saveProfile, VIEWPORT, type ExtensionBrowser } from './support/chromium';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
@@ -119,6 +120,13 @@ describe('Exhibit in Chromium', () => {
     const { entries } = await openZip(new Blob([readFileSync(ARTIFACT)]));
     const screenshotEntry = entries.find((e) => e.path.endsWith('/screenshot.png'))!;
     expect(await pngSize(new Blob([await screenshotEntry.read()]))).toEqual(VIEWPORT);
+    // Its presentation copy: the same pixels, untouched, with a caption band beneath.
+    const original = decodePng(await screenshotEntry.read());
+    const presentation = decodePng(await entries.find((e) => e.path.endsWith('/presentation-screenshot.png'))!.read());
+    expect(presentation.width).toBe(VIEWPORT.width);
+    expect(presentation.height).toBeGreaterThan(VIEWPORT.height + 40);
+    for (const [x, y] of [[2, 2], [640, 100], [1270, 700], [5, VIEWPORT.height - 1]] as const) expect(presentation.rgba(x, y), `${x},${y}`).toEqual(original.rgba(x, y));
+    expect(presentation.rgba(VIEWPORT.width - 5, presentation.height - 3).slice(0, 3)).toEqual([255, 255, 255]);
     const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
     expect(metadata).toMatchObject({ page: { url: postUrl, title: 'Village Parents Group <script>alert("title")</script>', viewport: VIEWPORT }, capturedBy: { name: 'Jo Smith' } });
     expect(metadata.page.selectedText).toContain('The head teacher at Northwick Park is a liar');

@@ -66,3 +66,35 @@ describe('report.html', () => {
     expect(html).toContain('note “original”');
   });
 });
+
+describe('presentation copies', () => {
+  it('are made for each capture, named as copies, hashed, and shown by the report in place of the untouched original', async () => {
+    const { createBundleExporter } = await import('@/lib/bundle/exportBundle');
+    const { exportableAuditLines, loadSigningKey } = await import('@/lib/store');
+    const { openZip } = await import('@/lib/bundle/zipReader');
+    const { verifyBundle } = await import('@/lib/bundle/verify');
+    const world = await testWorld();
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
+    const captions: string[][] = [];
+    const exporter = createBundleExporter({
+      evidence: world.evidence,
+      auditLines: (c, k) => exportableAuditLines(world.db, c, k),
+      signer: () => loadSigningKey(world.db),
+      caption: async (png, lines) => (captions.push([...lines]), new Blob([await png.arrayBuffer(), 'caption'], { type: 'image/png' })),
+      generatorVersion: '0.1.0',
+    });
+    const { zip } = await exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    expect(captions[0]).toEqual([
+      expect.stringMatching(/^Exhibit JS\/1 — presentation copy of screenshot\.png \(SHA-256 [0-9a-f]{16}…\); the original is unaltered in this bundle$/),
+      'Address: https://social.example/posts/123',
+      expect.stringContaining('by Jo Smith, Head of School, Northwick Park Primary'),
+    ]);
+    const { entries } = await openZip(zip);
+    const paths = entries.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['captures/001-JS-1/screenshot.png', 'captures/001-JS-1/presentation-screenshot.png']));
+    const report = new TextDecoder().decode(await entries.find((e) => e.path === 'report.html')!.read());
+    expect(report).toContain('<img src="captures/001-JS-1/presentation-screenshot.png"');
+    expect(report).toContain('not the original). The original is screenshot.png.');
+    expect((await verifyBundle(zip)).ok).toBe(true);
+  });
+});
