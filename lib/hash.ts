@@ -12,10 +12,13 @@ export function sha256Hex(data: Uint8Array | string): Sha256Hex {
   return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
 }
 
-/** SHA-256 of a Blob with WebCrypto, which is several times faster than JS for large images. */
+/** SHA-256 of bytes with WebCrypto, which is several times faster than JS for large images. */
+export async function sha256OfBytes(bytes: Uint8Array | ArrayBuffer): Promise<Sha256Hex> {
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
+}
+
 export async function sha256OfBlob(blob: Blob): Promise<Sha256Hex> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return bytesToHex(new Uint8Array(digest));
+  return sha256OfBytes(await blob.arrayBuffer());
 }
 
 export function shortHash(hash: Sha256Hex): string {

@@ -1,10 +1,9 @@
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { ExportedAuditLineSchema, findChainBreaks, type ExportedAuditLine } from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import { CaseExportSchema } from '../cases/case';
 import { CaptureMetadataSchema } from '../capture/metadata';
-import { sha256Hex } from '../hash';
+import { sha256Hex, sha256OfBytes } from '../hash';
 import { attachmentPath, BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
 import { parseSha256Sums } from './sha256sums';
 import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest } from './signing';
@@ -74,7 +73,7 @@ export async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyRepo
       try {
         const bytes = await entry.read();
         contents.set(path, bytes);
-        hashes.set(path, bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))));
+        hashes.set(path, await sha256OfBytes(bytes));
       } catch (error) {
         failures.push(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : error})`);
         contents.set(path, new Uint8Array());

@@ -51,9 +51,9 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
 
     /**
      * Stores the capture, its files and its audit entry in one transaction: all or nothing.
-     * Each file's hash is checked against the metadata before anything is written.
+     * Each file's hash is checked against the metadata before anything is written. Returns the
+     * audit entry and the metadata as stored, with its exhibit reference.
      */
-    /** Returns the audit entry and the metadata as stored, with its exhibit reference. */
     async saveCapture(metadata: CaptureMetadata, blobs: ReadonlyMap<string, Blob>, filing: CaptureFiling = { caseId: UNFILED }): Promise<{ entry: AuditEntry; metadata: CaptureMetadata }> {
       const newCase = 'newCase' in filing ? { id: crypto.randomUUID(), details: parseInput(CaseDetailsSchema, filing.newCase) } : undefined;
       const caseId = newCase?.id ?? ('caseId' in filing ? filing.caseId : UNFILED);
@@ -74,18 +74,18 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
           const counters = ((await db.settings.get('exhibitNumbers'))?.value ?? {}) as Record<string, number>;
           const number = (counters[initials] ?? 0) + 1;
           await db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } });
-          metadata = CaptureMetadataSchema.parse({ ...metadata, reference: `${initials}/${number}` });
-          if (newCase) await insertCase(db, newCase.id, newCase.details, at, metadata.capturedBy);
+          const stored = CaptureMetadataSchema.parse({ ...metadata, reference: `${initials}/${number}` });
+          if (newCase) await insertCase(db, newCase.id, newCase.details, at, stored.capturedBy);
           else if (caseId !== UNFILED && !(await db.cases.get(caseId))) throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
-          await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, caseId, metadata });
+          await db.captures.add({ id: stored.id, capturedAtUtc: stored.capturedAtUtc, caseId, metadata: stored });
           await db.files.bulkAdd(rows);
-          const created = await appendAudit(db, at, metadata.capturedBy, {
+          const created = await appendAudit(db, at, stored.capturedBy, {
             action: 'capture.created',
-            captureId: metadata.id,
-            metadataSha256: sha256Hex(canonicalJson(metadata)),
+            captureId: stored.id,
+            metadataSha256: sha256Hex(canonicalJson(stored)),
           });
-          if (caseId !== UNFILED) await appendAudit(db, at, metadata.capturedBy, { action: 'capture.filed', captureId: metadata.id, caseId, previousCaseId: UNFILED });
-          return { entry: created, metadata };
+          if (caseId !== UNFILED) await appendAudit(db, at, stored.capturedBy, { action: 'capture.filed', captureId: stored.id, caseId, previousCaseId: UNFILED });
+          return { entry: created, metadata: stored };
         });
       } catch (error) {
         if (error instanceof ExhibitError) throw error;
