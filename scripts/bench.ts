@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/support/chromium';
-import { launchWithExtension, listTabs, saveProfile } from '../tests/e2e/support/chromium';
+import { launchWithExtension, openTab, saveProfile } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/e2e/support/fixtureServer';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -54,10 +54,8 @@ async function withBrowser<T>(deviceScaleFactor: number, run: (b: ExtensionBrows
   }
 }
 
-async function openTab(browser: ExtensionBrowser, url: string) {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tabId = (await listTabs(browser.worker)).filter((t) => t.url === url).at(-1)!.id!;
+async function openWithDashboard(browser: ExtensionBrowser, url: string) {
+  const { page, tabId } = await openTab(browser, url);
   const extensionPage = await browser.context.newPage();
   await extensionPage.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
   await page.bringToFront();
@@ -69,7 +67,7 @@ function measureVisible(dpr: number, viewport = { width: 1280, height: 720 }) {
   return withBrowser(
     dpr,
     async (browser, origin) => {
-    const { tabId, extensionPage } = await openTab(browser, `${origin}/post.html`);
+    const { tabId, extensionPage } = await openWithDashboard(browser, `${origin}/post.html`);
     const bare: number[] = [];
     const stored: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -87,7 +85,7 @@ function measureVisible(dpr: number, viewport = { width: 1280, height: 720 }) {
 /** Full page of 20,000 px at 1280 × 720, against the rate-limit floor, sampling the extension's memory. */
 function measureFullPage() {
   return withBrowser(1, async (browser, origin) => {
-    const { page, tabId, extensionPage } = await openTab(browser, `${origin}/long.html`);
+    const { page, tabId, extensionPage } = await openWithDashboard(browser, `${origin}/long.html`);
     const metrics = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, viewport: window.innerHeight }));
     const slices = Math.ceil((metrics.height - metrics.viewport) / metrics.viewport) + 1;
     const idleMiB = extensionProcessesMiB();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, listTabs, saveProfile, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
 import { newestCapture } from './support/storedCapture';
 import { startFixtureServer } from './support/fixtureServer';
 import { decodePng } from './support/png';
@@ -20,14 +20,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  const url = `${server.origin}/${name}`;
-  await page.goto(url);
-  // The newest tab at that address: an earlier test may have left one open too.
-  const tabId = (await listTabs(browser.worker)).filter((t) => t.url === url).at(-1)?.id;
-  return { page, tabId: tabId! };
-}
+const openFixture = (name: string) => openTab(browser, `${server.origin}/${name}`);
 
 /** The picker's hint on the page: from then on the page's clicks go to the picker. */
 const pickerReady = (page: Page) => page.getByText('Exhibit: click the post to capture it').waitFor();

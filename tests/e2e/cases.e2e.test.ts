@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
 import { verifyWithCli, waitForBundle } from './support/bundleFiles';
-import { launchWithExtension, listTabs, saveProfile, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
 import { startFixtureServer } from './support/fixtureServer';
 
 let browser: ExtensionBrowser;
@@ -21,9 +21,7 @@ afterAll(async () => {
 });
 
 async function captureInto(fixture: string, chooseCase: (popup: Page) => Promise<void>) {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/${fixture}`);
-  const tabId = (await listTabs(browser.worker)).filter((t) => t.url === `${server.origin}/${fixture}`).at(-1)!.id!;
+  const { page, tabId } = await openTab(browser, `${server.origin}/${fixture}`);
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
   await popup.getByLabel('Policy category (required)').selectOption('threats');

@@ -9,7 +9,7 @@ import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
 import { decodePng } from './support/png';
 import { sha256Hex } from '@/lib/hash';
-import { launchWithExtension, listTabs, saveProfile, VIEWPORT, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, listTabs, openTab, saveProfile, VIEWPORT, type ExtensionBrowser } from './support/chromium';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
 
@@ -22,7 +22,6 @@ const extensionPage = async (path: string) => {
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   return page;
 };
-const tabIdOf = async (url: string) => (await listTabs(browser.worker)).find((t) => t.url === url)?.id;
 
 
 async function captureThroughPopup(tabId: number, note: string): Promise<Page> {
@@ -76,11 +75,10 @@ describe('Exhibit in Chromium', () => {
   });
 
   it('captures a post, exports a bundle that verifies, and detects a flipped byte', async () => {
-    const post = await browser.context.newPage();
     const postUrl = `${server.origin}/post.html`;
-    await post.goto(postUrl);
+    const { page: post, tabId } = await openTab(browser, postUrl);
     await post.locator('#post-text').selectText();
-    const popup = await captureThroughPopup((await tabIdOf(postUrl))!, 'Seen by the office at 9am <img src=x onerror=alert(1)>');
+    const popup = await captureThroughPopup(tabId, 'Seen by the office at 9am <img src=x onerror=alert(1)>');
     await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
     expect(await popup.getByTestId('short-hash').textContent()).toMatch(/^[0-9a-f]{12}$/);
     expect(await popup.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

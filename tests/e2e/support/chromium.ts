@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const VIEWPORT = { width: 1280, height: 720 };
@@ -18,6 +18,18 @@ export function listTabs(worker: Worker): Promise<TabSummary[]> {
     const tabs = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({});
     return tabs.map(({ id, url }) => ({ id, url }));
   });
+}
+
+/**
+ * Opens `url` in a new tab and returns the page with the tab's id as the extension knows it: the
+ * newest tab at that address, since an earlier test may have left one open too.
+ */
+export async function openTab(browser: ExtensionBrowser, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = (await listTabs(browser.worker)).filter((t) => t.url === url).at(-1)?.id;
+  if (tabId === undefined) throw new Error(`no tab found at ${url}`);
+  return { page, tabId };
 }
 
 export interface ExtensionBrowser {
