@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { POLICY_STEPS, recommendationsFor } from '@/lib/policy';
 
-const policyText = readFileSync(new URL('../../../../shared/policy/parental-social-media-policy.md', import.meta.url), 'utf8').replace(/\*\*/g, '');
+const policyText = readFileSync(new URL('../../../docs/policy/parental-social-media-policy.md', import.meta.url), 'utf8').replace(/\*\*/g, '');
 
 describe('policy steps', () => {
   it('quote the policy word for word', () => {
