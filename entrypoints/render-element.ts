@@ -1,12 +1,16 @@
 import html2canvas from 'html2canvas';
-import { renderRegion } from '@/lib/capture/rendered';
+import { renderRegion, type RenderOutcome } from '@/lib/capture/rendered';
 import type { Region } from '@/lib/capture/region/geometry';
 
 // Injected only when the browser gives no pixels of a picked element; the region is left on the
-// isolated world's global by the call just before (scripting.executeScript cannot pass arguments
-// to a file). Returns the rendering as a PNG data URL.
-export default defineUnlistedScript(() => {
+// world's global by the call just before (scripting.executeScript cannot pass arguments to a file).
+// Returns a RenderOutcome, never throws: Firefox cannot pass a page error back as a result.
+export default defineUnlistedScript(async (): Promise<RenderOutcome> => {
   const region = (globalThis as { exhibitRenderRegion?: Region }).exhibitRenderRegion;
-  if (!region) throw new Error('No element to render.');
-  return renderRegion(document, region, html2canvas);
+  if (!region) return { ok: false, message: 'No element to render.' };
+  try {
+    return { ok: true, dataUrl: await renderRegion(document, region, html2canvas) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
 });

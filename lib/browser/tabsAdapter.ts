@@ -3,6 +3,8 @@ import type { TabInfo, TabsAdapter } from '../capture/adapters';
 import { snapshotDom } from '../capture/domSnapshot';
 import { markRightClicked, pickElement } from '../capture/picker';
 import { dataUrlToBlob } from '../capture/png';
+import type { Region } from '../capture/region/geometry';
+import type { RenderOutcome } from '../capture/rendered';
 import { measurePage, restorePage, scrollForSlice, type PageMetrics } from '../capture/region/pageOps';
 import { extractorFor } from '../extract';
 
@@ -43,10 +45,13 @@ export function createTabsAdapter(): TabsAdapter {
     // Only Firefox's context menu names the clicked element.
     markTargetElement: 'menus' in browser ? async (tabId, targetElementId) => run(tabId, markRightClicked, targetElementId, await postSelectorOf(tabId)) : undefined,
     async renderElement(tabId, region) {
-      await run(tabId, (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), region);
-      const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/render-element.js'] });
-      if (typeof result?.result !== 'string') throw new Error('The page could not be rendered.');
-      return dataUrlToBlob(result.result);
+      // The content script's own world first, out of the page's reach. Firefox forbids html2canvas
+      // writing its copy of the document from there (SecurityError, html2canvas#1184), so it then
+      // renders in the page's world: still labelled a rendering, never the evidence's pixels.
+      let outcome = await renderIn(tabId, region, 'ISOLATED');
+      if (!outcome.ok && outcome.message.startsWith('SecurityError')) outcome = await renderIn(tabId, region, 'MAIN');
+      if (!outcome.ok) throw new Error(`The page could not be rendered: ${outcome.message}`);
+      return dataUrlToBlob(outcome.dataUrl);
     },
     scrollablePage(tabId) {
       return {
@@ -62,6 +67,13 @@ export function createTabsAdapter(): TabsAdapter {
       return captureTab ? async (tabId: number, rect: object) => dataUrlToBlob(await captureTab(tabId, { format: 'png', rect })) : undefined;
     },
   };
+}
+
+async function renderIn(tabId: number, region: Region, world: 'ISOLATED' | 'MAIN'): Promise<RenderOutcome> {
+  const target = { tabId };
+  await browser.scripting.executeScript({ target, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
+  const [result] = await browser.scripting.executeScript({ target, world, files: ['/render-element.js'] });
+  return (result?.result as RenderOutcome | undefined) ?? { ok: false, message: 'the render script gave no answer' };
 }
 
 async function postSelectorOf(tabId: number): Promise<string> {

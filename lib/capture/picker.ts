@@ -1,7 +1,10 @@
 /**
  * The element picker (issue #3, "This post"): hover highlights, click or Enter selects, ↑ widens
  * to the parent, Esc cancels. It starts on the element under the pointer, so after a right-click
- * in Chrome (which does not say which element was clicked) the post is already highlighted. Runs in the page through scripting.executeScript, so it is self-contained.
+ * in Chrome (which does not say which element was clicked) the post is already highlighted.
+ * Posts inside same-origin iframes can be picked too: each such frame is listened to, and its
+ * coordinates are carried up to the top page, whose screenshot the crop is cut from.
+ * Runs in the page through scripting.executeScript, so it is self-contained.
  * The chosen element is marked `data-exhibit-target` for the page reader, and the highlight is
  * gone (two frames later) before the promise resolves, so it never appears in the screenshot.
  */
@@ -15,38 +18,80 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     document.documentElement.append(overlay, hint);
     let chosen: Element | null = null;
 
+    const innerDocument = (element: Element | null): Document | null => {
+      if (element?.tagName !== 'IFRAME') return null;
+      try {
+        return (element as HTMLIFrameElement).contentDocument;
+      } catch {
+        return null; // cross-origin: not ours to enter
+      }
+    };
+    // Where a frame's viewport starts, in the top page's viewport (CSS px).
+    const frameOffset = (win: Window): { x: number; y: number } => {
+      const frame = win.frameElement;
+      if (!frame || win === window) return { x: 0, y: 0 };
+      const outer = frameOffset(frame.ownerDocument.defaultView!);
+      const box = frame.getBoundingClientRect();
+      const style = getComputedStyle(frame);
+      return { x: outer.x + box.left + frame.clientLeft + parseFloat(style.paddingLeft), y: outer.y + box.top + frame.clientTop + parseFloat(style.paddingTop) };
+    };
+    const sameOriginWindows = (doc: Document): Window[] => [
+      doc.defaultView!,
+      ...[...doc.querySelectorAll('iframe')].flatMap((frame) => {
+        const inner = innerDocument(frame);
+        return inner ? sameOriginWindows(inner) : [];
+      }),
+    ];
+    const windows = sameOriginWindows(document);
+
     const deepest = (x: number, y: number): Element | null => {
       let element = document.elementFromPoint(x, y);
-      while (element?.shadowRoot) {
-        const inner = element.shadowRoot.elementFromPoint(x, y);
-        if (!inner || inner === element) break;
-        element = inner;
+      for (;;) {
+        const inner = innerDocument(element);
+        if (inner) {
+          const offset = frameOffset(inner.defaultView!);
+          const found = inner.elementFromPoint(x - offset.x, y - offset.y);
+          if (!found) break;
+          element = found;
+        } else if (element?.shadowRoot) {
+          const found = element.shadowRoot.elementFromPoint(x, y);
+          if (!found || found === element) break;
+          element = found;
+        } else break;
       }
       return element;
+    };
+    const topBox = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      const offset = frameOffset(element.ownerDocument.defaultView!);
+      return { left: box.left + offset.x, top: box.top + offset.y, width: box.width, height: box.height };
     };
     const show = (element: Element | null) => {
       chosen = element;
       if (!element) return void (overlay.style.display = 'none');
-      const box = element.getBoundingClientRect();
+      const box = topBox(element);
       Object.assign(overlay.style, { display: 'block', left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
     };
     const finish = (value: { x: number; y: number; width: number; height: number } | null) => {
-      removeEventListener('mousemove', onMove, true);
-      removeEventListener('click', onClick, true);
-      removeEventListener('keydown', onKey, true);
+      for (const win of windows) {
+        win.removeEventListener('mousemove', onMove, true);
+        win.removeEventListener('click', onClick, true);
+        win.removeEventListener('keydown', onKey, true);
+      }
       overlay.remove();
       hint.remove();
       requestAnimationFrame(() => requestAnimationFrame(() => resolve(value)));
     };
     const onMove = (event: MouseEvent) => {
-      const under = deepest(event.clientX, event.clientY);
+      const offset = frameOffset((event.view as Window | null) ?? window);
+      const under = deepest(event.clientX + offset.x, event.clientY + offset.y);
       show(under?.closest(postSelector) ?? under);
     };
     const select = () => {
       if (!chosen) return;
-      for (const old of document.querySelectorAll('[data-exhibit-target]')) old.removeAttribute('data-exhibit-target');
+      for (const win of windows) for (const old of win.document.querySelectorAll('[data-exhibit-target]')) old.removeAttribute('data-exhibit-target');
       chosen.setAttribute('data-exhibit-target', '');
-      const box = chosen.getBoundingClientRect();
+      const box = topBox(chosen);
       finish({ x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height });
     };
     const onClick = (event: MouseEvent) => {
@@ -55,22 +100,37 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       if (!chosen) onMove(event);
       select();
     };
+    // The surrounding box; from the top of a frame's page, the frame itself.
+    const widened = (element: Element): Element | null => {
+      const parent = element.parentElement;
+      if (parent && parent !== element.ownerDocument.documentElement) return parent;
+      const frame = element.ownerDocument.defaultView?.frameElement;
+      return frame && windows.includes(frame.ownerDocument.defaultView!) ? frame : null;
+    };
     const onKey = (event: KeyboardEvent) => {
+      const wider = chosen && widened(chosen);
       if (event.key === 'Escape') {
         event.preventDefault();
         finish(null);
       } else if (event.key === 'Enter' && chosen) {
         event.preventDefault();
         select();
-      } else if (event.key === 'ArrowUp' && chosen?.parentElement && chosen.parentElement !== document.documentElement) {
+      } else if (event.key === 'ArrowUp' && wider) {
         event.preventDefault();
-        show(chosen.parentElement);
+        show(wider);
       }
     };
-    addEventListener('mousemove', onMove, true);
-    addEventListener('click', onClick, true);
-    addEventListener('keydown', onKey, true);
-    const underPointer = [...document.querySelectorAll(':hover')].at(-1);
+    for (const win of windows) {
+      win.addEventListener('mousemove', onMove, true);
+      win.addEventListener('click', onClick, true);
+      win.addEventListener('keydown', onKey, true);
+    }
+    let underPointer = [...document.querySelectorAll(':hover')].at(-1);
+    for (let inner = innerDocument(underPointer ?? null); inner; inner = innerDocument(underPointer ?? null)) {
+      const deeper = [...inner.querySelectorAll(':hover')].at(-1);
+      if (!deeper) break;
+      underPointer = deeper;
+    }
     if (underPointer && underPointer !== document.body) show(underPointer.closest(postSelector) ?? underPointer);
   });
 }

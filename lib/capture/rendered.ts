@@ -1,5 +1,8 @@
 import type { Region } from './region/geometry';
 
+/** What the page-side render script answers: the rendering, or why there is none. */
+export type RenderOutcome = { ok: true; dataUrl: string } | { ok: false; message: string };
+
 type Render = (element: HTMLElement, options: object) => Promise<HTMLCanvasElement>;
 
 /**

@@ -95,6 +95,31 @@ describe('capture modes in Chromium', () => {
     expect(await page.evaluate(() => document.querySelector('[data-exhibit-target]'))).toBeNull();
   });
 
+  it('this post: a post inside a same-origin iframe is picked and cropped at its place on the page', async () => {
+    const { page, tabId } = await openFixture('framed.html');
+    const post = page.frameLocator('iframe').locator('#target-post');
+    await post.waitFor();
+    const popup = await startCapture(tabId, 'This post');
+    await pickerReady(page);
+    const box = (await post.boundingBox())!;
+    await page.mouse.move(box.x + 50, box.y + 80);
+    await page.mouse.click(box.x + 50, box.y + 80);
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+
+    const { metadata, files } = await newestCapture(popup);
+    const element = metadata.artefacts.find((a) => a.kind === 'element')!;
+    expect(element.region).toEqual({ x: box.x, y: box.y, width: box.width, height: box.height });
+    const crop = decodePng(files['element.png']!);
+    const context = decodePng(files['screenshot.png']!);
+    const left = Math.round(box.x * DPR);
+    const top = Math.round(box.y * DPR);
+    let mismatches = 0;
+    for (let y = 0; y < crop.height; y += 2) for (let x = 0; x < crop.width; x += 2) if (!same(crop.rgba(x, y), context.rgba(left + x, top + y))) mismatches++;
+    expect(mismatches).toBe(0);
+    expect(crop.rgba(6 * DPR, 40 * DPR).slice(0, 3)).toEqual([255, 247, 214]); // the framed post's background
+    expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
+  });
+
   it('this post: the picker starts on the post under the pointer (as after a right-click) and Enter takes it', async () => {
     const { page, tabId } = await openFixture('feed.html');
     const box = (await page.locator('#target-post').boundingBox())!;
@@ -132,7 +157,7 @@ describe('capture modes in Chromium', () => {
         const api = (globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).chrome;
         await api.scripting.executeScript({ target: { tabId }, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
         const [result] = await api.scripting.executeScript({ target: { tabId }, files: ['/render-element.js'] });
-        return result?.result as string;
+        return (result?.result as { dataUrl: string }).dataUrl;
       },
       { tabId, region },
     );

@@ -147,4 +147,33 @@ describe('Exhibit in Firefox', () => {
     for (let y = 0; y < crop.height; y += 3) for (let x = 0; x < crop.width; x += 3) if (crop.rgba(x, y).some((v, i) => Math.abs(v - context.rgba(left + x, top + y)[i]!) > 2)) mismatches++;
     expect(mismatches).toBe(0);
   });
+
+  it('rendered fallback: html2canvas is refused in the content script world, so the page world draws the element', async () => {
+    // As in Chromium: the browser cannot be made to refuse pixels in a test, so the fallback's page
+    // half runs for real, as tabsAdapter.renderElement runs it, on the post's box.
+    const { page, tabId } = await openFixture('feed.html');
+    const box = (await (await page.$('#target-post'))!.boundingBox())!;
+    const extensionPage = await firefox.openExtensionPage('dashboard.html');
+    const renderIn = (world: string) =>
+      extensionPage.evaluate(
+        async (tabId, region, world) => {
+          const api = (globalThis as unknown as { browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).browser;
+          await api.scripting.executeScript({ target: { tabId }, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
+          const [result] = await api.scripting.executeScript({ target: { tabId }, world, files: ['/render-element.js'] });
+          return result?.result as { ok: boolean; dataUrl?: string; message?: string };
+        },
+        tabId,
+        { x: box.x, y: box.y, width: box.width, height: box.height },
+        world,
+      );
+    const isolated = await renderIn('ISOLATED');
+    expect(isolated).toMatchObject({ ok: false, message: expect.stringMatching(/^SecurityError/) });
+    const main = await renderIn('MAIN');
+    await extensionPage.close();
+    expect(main.ok, main.message).toBe(true);
+    const png = decodePng(new Uint8Array(Buffer.from(main.dataUrl!.split(',')[1]!, 'base64')));
+    expect(png.width).toBeCloseTo(box.width, -1);
+    expect(png.height).toBeCloseTo(box.height, -1);
+    expect(png.rgba(6, 40).slice(0, 3)).toEqual([255, 247, 214]);
+  });
 });
