@@ -4,7 +4,7 @@ import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
 import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
-import { describeEvent } from '@/lib/audit';
+import { describeEvent, entryLabel } from '@/lib/audit';
 import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
@@ -100,8 +100,8 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
       <h2>History</h2>
       <ol className="history">
         {view.history.map((entry) => (
-          <li key={entry.seq}>
-            <time dateTime={entry.at}>{entry.at}</time> — {entry.actor.name}: {describeEvent(entry.event)} <span className="hash">#{entry.seq} {entry.hash.slice(0, 12)}</span>
+          <li key={entry.hash}>
+            <time dateTime={entry.at}>{entry.at}</time> — {entry.actor.name}: {describeEvent(entry.event)} <span className="hash">{entryLabel(entry)}, {entry.hash.slice(0, 12)}</span>
           </li>
         ))}
       </ol>

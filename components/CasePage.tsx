@@ -172,7 +172,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
       <h3>Chronology</h3>
       <ol className="chronology" data-testid="chronology">
         {view.chronology.map((entry) => (
-          <li key={entry.seq}>
+          <li key={entry.hash}>
             <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}Z</time> — {entry.actor.name}: {describeEvent(entry.event)}
           </li>
         ))}

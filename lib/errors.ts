@@ -12,17 +12,21 @@ export type ExhibitErrorCode =
   | 'export-cancelled'
   | 'export-failed'
   | 'not-a-bundle'
+  | 'import-refused'
   | 'invalid-input';
 
 export class ExhibitError extends Error {
   constructor(
     readonly code: ExhibitErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; problems?: readonly string[] },
   ) {
     super(message, options);
     this.name = 'ExhibitError';
+    this.problems = options?.problems ?? [];
   }
+  /** Each thing found wrong, in plain words, when there were several (a refused import). */
+  readonly problems: readonly string[];
 }
 
 export function errorMessage(error: unknown): string {

@@ -5,6 +5,7 @@ import { CasePage } from '@/components/CasePage';
 import { CaptureDetail } from '@/components/CaptureDetail';
 import { CaptureList } from '@/components/CaptureList';
 import { ExportPanel } from '@/components/ExportPanel';
+import { ImportPanel } from '@/components/ImportPanel';
 import { VerifyPanel } from '@/components/VerifyPanel';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
@@ -72,6 +73,7 @@ export function App() {
         </>
       )}
       <VerifyPanel />
+      <ImportPanel onImported={() => void reload()} />
     </main>
   );
 }

@@ -2,13 +2,19 @@ import { UNFILED } from '../cases/case';
 import { POST_FIELD_LABELS } from '../extract/postDetails';
 import { stepById } from '../policy/steps';
 import { describeCategory } from '../policy';
-import type { AuditEvent } from './entry';
+import type { AuditEntry, AuditEvent } from './entry';
 
 /** One audit event in plain words, for the dashboard's history and the report. */
 export function describeEvent(event: AuditEvent): string {
   switch (event.action) {
     case 'capture.created':
       return 'captured';
+    case 'capture.received':
+      return `received from ${event.fromKeyFingerprint} (the sending installation's signing key)`;
+    case 'case.received':
+      return `received the case from ${event.fromKeyFingerprint}`;
+    case 'bundle.received':
+      return `imported a bundle received from ${event.fromKeyFingerprint} (exported ${event.exportedAtUtc}; ${event.captureIds.length} new capture(s))`;
     case 'bundle.exported':
       return `exported in ${event.fileName}`;
     case 'response.answered':
@@ -32,4 +38,12 @@ export function describeEvent(event: AuditEvent): string {
       return `corrected “${POST_FIELD_LABELS[change.key]}” from “${change.from ?? '(not found)'}” to “${change.to ?? '(empty)'}”`;
     }
   }
+}
+
+/**
+ * Where an entry sits: this installation's log, or (for one received in a bundle) the sending
+ * installation's, whose numbering is its own.
+ */
+export function entryLabel(entry: AuditEntry): string {
+  return 'receivedFrom' in entry ? `entry ${entry.seq} of the sending installation’s audit log` : `audit entry ${entry.seq}`;
 }

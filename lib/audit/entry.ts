@@ -32,6 +32,21 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   /** A correction: the action as it should read; the entry it corrects stays in the log. */
   z.object({ action: z.literal('action.corrected'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema, reason: z.string().min(1).max(2000) }),
   z.object({ action: z.literal('response.answered'), captureId: z.uuid(), how: z.string().trim().min(1).max(2000) }),
+  /**
+   * Custody (issue #5): a capture that arrived in a verified bundle from another installation,
+   * whose signing key is `fromKeyFingerprint`; `metadataSha256` is checked as for capture.created.
+   */
+  z.object({ action: z.literal('capture.received'), captureId: z.uuid(), metadataSha256: Hash, fromKeyFingerprint: Hash, manifestSha256: Hash }),
+  z.object({ action: z.literal('case.received'), caseId: z.uuid(), fromKeyFingerprint: Hash, manifestSha256: Hash }),
+  /** One per imported bundle; its manifest hash is what makes a second import of it change nothing. */
+  z.object({
+    action: z.literal('bundle.received'),
+    manifestSha256: Hash,
+    fromKeyFingerprint: Hash,
+    exportedAtUtc: z.iso.datetime(),
+    captureIds: z.array(z.uuid()),
+    caseId: z.uuid().optional(),
+  }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

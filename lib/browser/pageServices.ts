@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { createBundleExporter } from '../bundle/exportBundle';
 import { createExportFlow } from '../bundle/exportFlow';
+import { createImportFlow } from '../bundle/importFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { ExhibitDb, loadSigningKey, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import { captionImage } from './captioner';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
@@ -45,6 +46,7 @@ export function createPageServices() {
     signingKey: () => loadSigningKey(db),
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
+    importBundle: createImportFlow({ receiver: createBundleReceiver(db), actor: currentActor }).importBundle,
   };
 }
 export type PageServices = ReturnType<typeof createPageServices>;

@@ -101,6 +101,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const exportedAt = clock();
       const exportedAtUtc = exportedAt.toISOString();
       const caseView = request.caseView;
+      // Its actions point at entries in the sender's log, which this installation cannot re-sign.
+      if (caseView?.chronology.some((entry) => 'receivedFrom' in entry)) {
+        throw new ExhibitError('export-failed', 'This case was received from another installation, so it cannot be exported again as a case yet. Export its captures on their own (their custody entries go with them), or ask the sender for the case bundle.');
+      }
       const signer = await deps.signer();
       const statements = draftStatements(views.map((v) => v.metadata));
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []));

@@ -1,4 +1,4 @@
-import { describeEvent, type AuditEntry } from '../audit';
+import { describeEvent, entryLabel, type AuditEntry } from '../audit';
 import { presentationFileName } from './manifest';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
@@ -82,11 +82,11 @@ function renderCase(view: CaseView): SafeHtml {
 </dl>
 <h3>Actions</h3>
 ${view.actions.length === 0 ? html`<p>None recorded.</p>` : html`<table><thead><tr><th>Step</th><th>Date</th><th>Who</th><th>Outcome and references</th></tr></thead><tbody>
-${view.actions.map(({ current: a, history }) => html`<tr><td>${stepById(a.step).label}</td><td>${a.date}</td><td>${a.who}</td><td>${a.outcome}${a.reference ? html` (ref. ${a.reference})` : ''}${a.police ? html` Police: ${[a.police.force, a.police.crimeReference, a.police.officer].filter(Boolean).join(', ')}` : ''}${a.attachments.map((f) => html` Attachment ${f.fileName}, SHA-256 <code>${f.sha256}</code>.`)}${history.length > 1 ? html` <em>(corrected; audit entries ${history.map((e) => e.seq).join(', ')})</em>` : ''}</td></tr>`)}
+${view.actions.map(({ current: a, history }) => html`<tr><td>${stepById(a.step).label}</td><td>${a.date}</td><td>${a.who}</td><td>${a.outcome}${a.reference ? html` (ref. ${a.reference})` : ''}${a.police ? html` Police: ${[a.police.force, a.police.crimeReference, a.police.officer].filter(Boolean).join(', ')}` : ''}${a.attachments.map((f) => html` Attachment ${f.fileName}, SHA-256 <code>${f.sha256}</code>.`)}${history.length > 1 ? html` <em>(corrected; ${history.map(entryLabel).join(', ')})</em>` : ''}</td></tr>`)}
 </tbody></table>`}
 <h3>Chronology</h3>
 <ol class="history">
-${view.chronology.map((entry) => html`<li>${entry.at} — ${entry.actor.name}: ${describeEvent(entry.event)} (audit entry ${entry.seq})</li>`)}
+${view.chronology.map((entry) => html`<li>${entry.at} — ${entry.actor.name}: ${describeEvent(entry.event)} (${entryLabel(entry)})</li>`)}
 </ol>
 </section>
 `;
@@ -149,7 +149,7 @@ function editHistory(original: CaptureMetadata, edits: readonly AuditEntry[]): S
   return html`<h3>Edits after capture</h3>
 <p>Recorded at capture: category “${describeCategory(original.category)}”, note “${original.note}”.</p>
 <ol class="history">
-${edits.map((entry) => html`<li>${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (audit entry ${entry.seq})</li>`)}
+${edits.map((entry) => html`<li>${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (${entryLabel(entry)})</li>`)}
 </ol>`;
 }
 

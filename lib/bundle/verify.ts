@@ -192,9 +192,11 @@ async function checkCapture(
     if (!listed) failures.push(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
     else if (listed.sha256 !== artefact.sha256) failures.push(`${label}: ${artefact.fileName} is not the file hashed at capture`);
   }
-  const created = audit.find((line) => !('withheld' in line) && line.event.action === 'capture.created' && line.event.captureId === capture.id);
-  if (!created || 'withheld' in created || created.event.action !== 'capture.created') failures.push(`${label}: the audit log has no entry recording this capture`);
-  else if (created.event.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
+  // Made here (capture.created) or received from another installation's verified bundle (capture.received).
+  const recorded = audit.find((line) => !('withheld' in line) && (line.event.action === 'capture.created' || line.event.action === 'capture.received') && line.event.captureId === capture.id);
+  const created = recorded && !('withheld' in recorded) && (recorded.event.action === 'capture.created' || recorded.event.action === 'capture.received') ? recorded.event : undefined;
+  if (!created) failures.push(`${label}: the audit log has no entry recording this capture`);
+  else if (created.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
 }
 
 /** A case's file must be well formed, about the named case, and point at actions the audit log records. */

@@ -13,9 +13,19 @@ export async function appendAudit(db: ExhibitDb, at: Date, actor: StaffMember, e
   return entry;
 }
 
-/** Entries that mention a capture, in order. */
-export function entriesForCapture(db: ExhibitDb, captureId: string): Promise<AuditEntry[]> {
-  return db.audit.where('event.captureId').equals(captureId).sortBy('seq');
+/**
+ * Entries that mention a capture, in order: those received with it from another installation
+ * (which all came before it arrived here), then this installation's own.
+ */
+export async function entriesForCapture(db: ExhibitDb, captureId: string): Promise<AuditEntry[]> {
+  const [received, own] = await Promise.all([db.receivedAudit.where('event.captureId').equals(captureId).sortBy('seq'), db.audit.where('event.captureId').equals(captureId).sortBy('seq')]);
+  return [...received, ...own];
+}
+
+/** As entriesForCapture, for the entries that name a case. */
+export async function entriesForCase(db: ExhibitDb, caseId: string): Promise<AuditEntry[]> {
+  const [received, own] = await Promise.all([db.receivedAudit.where('event.caseId').equals(caseId).sortBy('seq'), db.audit.where('event.caseId').equals(caseId).sortBy('seq')]);
+  return [...received, ...own];
 }
 
 /**
@@ -24,7 +34,7 @@ export function entriesForCapture(db: ExhibitDb, captureId: string): Promise<Aud
  */
 export async function exportableAuditLines(db: ExhibitDb, captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string> = new Set()): Promise<ExportedAuditLine[]> {
   const all = await db.audit.orderBy('seq').toArray();
-  const relevant = ({ event }: AuditEntry) => ('captureId' in event && captureIds.has(event.captureId)) || ('caseId' in event && caseIds.has(event.caseId) && event.action !== 'capture.filed');
+  const relevant = ({ event }: AuditEntry) => ('captureId' in event && captureIds.has(event.captureId)) || ('caseId' in event && event.caseId !== undefined && caseIds.has(event.caseId) && event.action !== 'capture.filed');
   const lastRelevant = all.findLastIndex(relevant);
   return all.slice(0, lastRelevant + 1).map((entry) => (relevant(entry) ? entry : withhold(entry)));
 }

@@ -3,7 +3,7 @@ import { CaseActionSchema, CaseDetailsSchema, UNFILED, safeFileName, type CaseAc
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, parseInput } from '../errors';
 import { sha256OfBlob } from '../hash';
-import { appendAudit } from './auditLog';
+import { appendAudit, entriesForCapture, entriesForCase } from './auditLog';
 import type { AttachmentRow, ExhibitDb } from './db';
 
 export interface CaseActionView {
@@ -38,16 +38,15 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
     const row = await db.cases.get(caseId);
     if (!row) return undefined;
     const captureIds = await db.captures.where('caseId').equals(caseId).primaryKeys();
-    const [caseEntries, captureEntries] = await Promise.all([
-      db.audit.where('event.caseId').equals(caseId).toArray(),
-      captureIds.length ? db.audit.where('event.captureId').anyOf(captureIds).toArray() : Promise.resolve([]),
-    ]);
-    const bySeq = new Map([...caseEntries, ...captureEntries].map((e) => [e.seq, e]));
-    const chronology = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    const [caseEntries, ...perCapture] = await Promise.all([entriesForCase(db, caseId), ...captureIds.map((id) => entriesForCapture(db, id))]);
+    // Received entries come first (they were made before the case arrived), then this installation's.
+    const received = (e: AuditEntry) => 'receivedFrom' in e;
+    const byHash = new Map([...caseEntries, ...perCapture.flat()].map((e) => [e.hash, e]));
+    const chronology = [...byHash.values()].sort((a, b) => Number(received(b)) - Number(received(a)) || a.seq - b.seq);
     let details = row.details;
     let status: CaseStatus = 'open';
     const actions = new Map<string, CaseActionView>();
-    for (const entry of caseEntries.sort((a, b) => a.seq - b.seq)) {
+    for (const entry of caseEntries) {
       const event = entry.event;
       if (event.action === 'case.changed') details = event.to;
       else if (event.action === 'case.status') status = event.to;
@@ -67,7 +66,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
   }
 
   /** Each change is one transaction over the tables it touches and the audit log: all or nothing. */
-  const write = <T>(work: () => Promise<T>) => db.transaction('rw', [db.cases, db.captures, db.audit, db.attachments], work);
+  const write = <T>(work: () => Promise<T>) => db.transaction('rw', [db.cases, db.captures, db.audit, db.attachments, db.receivedAudit], work);
 
   /** Files for an action, hashed before the transaction; their names and hashes go in the action. */
   async function describeFiles(files: readonly File[], already: CaseAction['attachments']): Promise<{ rows: Omit<AttachmentRow, 'actionId'>[]; attachments: CaseAction['attachments'] }> {

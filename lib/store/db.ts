@@ -36,6 +36,13 @@ export interface AttachmentRow {
   sha256: string;
 }
 
+/**
+ * An audit entry made by another installation, kept as it was signed there (issue #5, receiving a
+ * bundle). Stored beside, never inside, this installation's own chain; keyed by its own hash, so
+ * the same entry arriving in two bundles is kept once.
+ */
+export type ReceivedAuditRow = AuditEntry & { receivedFrom: { keyFingerprint: string; manifestSha256: string } };
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -49,6 +56,7 @@ export class ExhibitDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   cases!: EntityTable<CaseRow, 'id'>;
   attachments!: Dexie.Table<AttachmentRow, [string, string]>;
+  receivedAudit!: EntityTable<ReceivedAuditRow, 'hash'>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -75,5 +83,8 @@ export class ExhibitDb extends Dexie {
       .upgrade((tx) => tx.table<CaptureRow>('captures').toCollection().modify((row) => void (row.caseId ??= UNFILED)));
     // 5: files attached to case actions.
     this.version(5).stores({ attachments: '[actionId+fileName], actionId' });
+    // 6: audit entries received in imported bundles, kept apart from this installation's chain;
+    // the local chain is looked up by bundle (a second import of one changes nothing) and by hash.
+    this.version(6).stores({ receivedAudit: 'hash, event.captureId, event.caseId', audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash' });
   }
 }

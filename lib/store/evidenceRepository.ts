@@ -112,7 +112,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     /** Marks a comment on the school's account as answered: who, when (the entry) and how. */
     async answerResponse(captureId: string, how: string, actor: StaffMember): Promise<AuditEntry> {
       if (!how.trim()) throw new ExhibitError('invalid-input', 'Say how the comment was answered.');
-      return db.transaction('rw', [db.captures, db.audit], async () => {
+      return db.transaction('rw', [db.captures, db.audit, db.receivedAudit], async () => {
         if (!(await db.captures.get(captureId))) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
         return appendAudit(db, clock(), actor, { action: 'response.answered', captureId, how: how.trim() });
       });
@@ -137,7 +137,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
 
     /** Records an edit as a new audit entry; the stored original is never touched. */
     async editCapture(id: string, edit: CaptureEdit, actor: StaffMember): Promise<CaptureView> {
-      return db.transaction('rw', [db.captures, db.audit], async () => {
+      return db.transaction('rw', [db.captures, db.audit, db.receivedAudit], async () => {
         const before = await getCapture(id);
         if (!before) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
         const change: Change =

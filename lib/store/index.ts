@@ -4,3 +4,4 @@ export * from './evidenceRepository';
 export * from './auditLog';
 export * from './caseRepository';
 export * from './signingKey';
+export * from './bundleReceiver';

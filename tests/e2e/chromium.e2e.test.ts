@@ -194,6 +194,40 @@ describe('Exhibit in Chromium', () => {
     expect(stdout).toMatch(/screenshot\.png: OK/);
   });
 
+  it('a second installation receives the bundle: refused when tampered, imported with custody once, unchanged the second time', async () => {
+    const receiving = await launchWithExtension();
+    try {
+      await saveProfile(receiving);
+      const dashboard = await receiving.context.newPage();
+      await dashboard.goto(`chrome-extension://${receiving.extensionId}/dashboard.html`);
+      await dashboard.getByText('No captures yet').or(dashboard.locator('tbody')).first().waitFor();
+      const { entries } = await openZip(new Blob([readFileSync(ARTIFACT)]));
+      const screenshotPath = entries.find((e) => e.path.endsWith('/screenshot.png'))!.path;
+      const chooser = dashboard.getByLabel('Choose a bundle to import');
+
+      await chooser.setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: flipByteInEntry(readFileSync(ARTIFACT), screenshotPath) });
+      const result = dashboard.getByTestId('import-result');
+      await result.getByText('Not imported').waitFor({ timeout: 30_000 });
+      expect(await result.textContent()).toContain('screenshot.png');
+      expect(await dashboard.locator('tbody tr').count()).toBe(0);
+
+      await chooser.setInputFiles(ARTIFACT);
+      await result.getByText(/^Imported 1 capture\(s\), received from the installation whose key is [0-9a-f]{64}\.$/).waitFor({ timeout: 30_000 });
+      await dashboard.locator('tbody tr').first().waitFor();
+      await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
+      await dashboard.getByText(/received from [0-9a-f]{64}/).waitFor();
+      // The sender's edit came with it, from the sender's own log.
+      expect(await dashboard.getByLabel('Note').inputValue()).toBe('Reported to the head at 10am');
+      await dashboard.getByRole('button', { name: 'Back to list' }).click();
+
+      await chooser.setInputFiles(ARTIFACT);
+      await result.getByText('This bundle was imported before; nothing was changed.').waitFor({ timeout: 30_000 });
+      expect(await dashboard.locator('tbody tr').count()).toBe(1);
+    } finally {
+      await receiving.close();
+    }
+  });
+
   it('made no network request of its own: only the fixture page and the extension’s own files were loaded', () => {
     const allowed = [server.origin, `chrome-extension://${browser.extensionId}/`, 'blob:', 'data:', 'chrome://', 'file://'];
     expect(requested.length).toBeGreaterThan(0);

@@ -62,7 +62,7 @@ describe('exporting a case', () => {
     expect(html).toContain('Case: Year 4 &lt;posts&gt;');
     expect(html).toContain('Police referral');
     expect(html).toContain('CR/1/26');
-    expect(html).toMatch(/corrected; audit entries \d+, \d+/);
+    expect(html).toMatch(/corrected; audit entry \d+, audit entry \d+/);
     expect(html).toContain('opened the case “Year 4 &lt;posts&gt;”');
   });
 });

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { ImportProgress } from '@/lib/bundle/importFlow';
+import { pageServices } from '@/lib/browser/pageServices';
+import { ExhibitError, errorMessage } from '@/lib/errors';
+import type { ReceiveOutcome } from '@/lib/store/bundleReceiver';
+
+const STAGE: Record<ImportProgress['stage'], string> = { checking: 'Checking every file, the signature and the audit chain…', storing: 'Storing…' };
+
+function outcomeText(outcome: ReceiveOutcome): string {
+  if (outcome.status !== 'imported') {
+    return outcome.status === 'already-imported' ? 'This bundle was imported before; nothing was changed.' : 'Everything in this bundle is already here; nothing was changed.';
+  }
+  return `Imported ${outcome.captureIds.length} capture(s)${outcome.caseId ? ' and their case' : ''}, received from the installation whose key is ${outcome.fromKeyFingerprint}.`;
+}
+
+/**
+ * Receiving a bundle from another Exhibit installation (issue #5): it is verified first and refused
+ * with its problems listed; on success its captures and case join this store with a custody entry.
+ */
+export function ImportPanel({ onImported }: { onImported(): void }) {
+  const [stage, setStage] = useState<ImportProgress['stage']>();
+  const [outcome, setOutcome] = useState<ReceiveOutcome>();
+  const [error, setError] = useState<unknown>();
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    setOutcome(undefined);
+    setError(undefined);
+    try {
+      const result = await pageServices().importBundle(file, (p) => setStage(p.stage));
+      setOutcome(result);
+      if (result.status === 'imported') onImported();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStage(undefined);
+      input.value = '';
+    }
+  }
+
+  const problems = error instanceof ExhibitError ? error.problems : [];
+  return (
+    <section className="import" aria-labelledby="import-heading">
+      <h2 id="import-heading">Receive a bundle</h2>
+      <p className="help">Import a bundle exported by another Exhibit installation. It is checked first; anything that fails is refused and nothing is stored.</p>
+      <input type="file" accept=".zip,application/zip" aria-label="Choose a bundle to import" disabled={stage !== undefined} onChange={(e) => void importFile(e.currentTarget)} />
+      {stage && <p role="status">{STAGE[stage]}</p>}
+      {outcome && (
+        <p className="success" role="status" data-testid="import-result">
+          {outcomeText(outcome)}
+        </p>
+      )}
+      {error !== undefined && (
+        <div className="error" role="alert" data-testid="import-result">
+          <p>{problems.length ? 'Not imported: the bundle did not pass its checks. Nothing was changed.' : errorMessage(error)}</p>
+          {problems.length > 0 && (
+            <ul>
+              {problems.map((problem, i) => (
+                <li key={i}>{problem}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

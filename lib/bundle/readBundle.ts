@@ -1,0 +1,83 @@
+import { AuditEntrySchema, type AuditEntry } from '../audit';
+import { CaseExportSchema, type CaseExport } from '../cases/case';
+import { CaptureMetadataSchema, type CaptureMetadata } from '../capture/metadata';
+import { ExhibitError } from '../errors';
+import { sha256OfBytes } from '../hash';
+import { attachmentPath, BundleManifestSchema, MANIFEST_PATH, type BundleManifest } from './manifest';
+import { verifyBundle } from './verify';
+import { openZip, type ZipFileEntry } from './zipReader';
+
+export interface ReceivedCapture {
+  metadata: CaptureMetadata;
+  /** Each artefact's bytes by its file name, as listed in the metadata. */
+  files: Map<string, Blob>;
+}
+
+/** What another installation sent, read from a bundle that has just verified (issue #5). */
+export interface ReceivedBundle {
+  manifest: BundleManifest;
+  manifestSha256: string;
+  /** The sending installation's signing key, whose signature on the manifest checked out. */
+  keyFingerprint: string;
+  captures: ReceivedCapture[];
+  caseExport?: CaseExport;
+  attachments: { actionId: string; fileName: string; blob: Blob; sha256: string }[];
+  /** The sender's audit entries that the bundle gives in full (the rest are withheld to hashes). */
+  auditEntries: AuditEntry[];
+}
+
+const REFUSED = 'This bundle was not imported, and nothing here was changed, because it did not pass its checks:';
+
+/**
+ * Verifies a bundle and, only if every check passes, reads what is needed to store it. Every file
+ * read is checked again against the manifest, so what is stored is what was verified.
+ */
+export async function readReceivedBundle(bundle: Blob): Promise<ReceivedBundle> {
+  const report = await verifyBundle(bundle);
+  if (!report.ok || !report.manifest || !report.signedBy) {
+    const problems = report.failures.length ? report.failures : ['The manifest’s signature could not be checked.'];
+    throw new ExhibitError('import-refused', `${REFUSED} ${problems.join('; ')}`, { problems });
+  }
+  const manifest = BundleManifestSchema.parse(report.manifest);
+  const zip = await openZip(bundle);
+  try {
+    const byPath = new Map(zip.entries.map((entry) => [entry.path, entry]));
+    const listed = new Map(manifest.files.map((file) => [file.path, file]));
+    const read = async (path: string): Promise<Uint8Array<ArrayBuffer>> => {
+      const entry: ZipFileEntry | undefined = byPath.get(path);
+      const bytes = entry && (await entry.read());
+      const expected = path === MANIFEST_PATH ? undefined : listed.get(path)?.sha256;
+      if (!bytes || (path !== MANIFEST_PATH && (await sha256OfBytes(bytes)) !== expected)) {
+        throw new ExhibitError('import-refused', `${REFUSED} ${path} changed while it was being read.`, { problems: [`${path} changed while it was being read`] });
+      }
+      return bytes;
+    };
+    const json = async (path: string) => JSON.parse(new TextDecoder().decode(await read(path))) as unknown;
+
+    const manifestBytes = await read(MANIFEST_PATH);
+    const captures: ReceivedCapture[] = [];
+    for (const capture of manifest.captures) {
+      const metadata = CaptureMetadataSchema.parse(await json(`${capture.folder}/metadata.json`));
+      const files = new Map<string, Blob>();
+      for (const artefact of metadata.artefacts) files.set(artefact.fileName, new Blob([await read(`${capture.folder}/${artefact.fileName}`)], { type: artefact.mimeType }));
+      captures.push({ metadata, files });
+    }
+    const caseExport = manifest.case ? CaseExportSchema.parse(await json(manifest.case.path)) : undefined;
+    const attachments = [];
+    for (const action of caseExport?.actions ?? []) {
+      for (const file of action.current.attachments) {
+        const path = attachmentPath(action.actionId, file.fileName);
+        attachments.push({ actionId: action.actionId, fileName: file.fileName, sha256: file.sha256, blob: new Blob([await read(path)], { type: listed.get(path)?.mimeType }) });
+      }
+    }
+    const auditText = new TextDecoder().decode(await read(manifest.audit.path));
+    const auditEntries = auditText
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => AuditEntrySchema.safeParse(JSON.parse(line)))
+      .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+    return { manifest, manifestSha256: await sha256OfBytes(manifestBytes), keyFingerprint: report.signedBy, captures, caseExport, attachments, auditEntries };
+  } finally {
+    await zip.close();
+  }
+}
