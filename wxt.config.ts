@@ -16,6 +16,12 @@ export default defineConfig({
   manifestVersion: 3,
   // verify.html, which every bundle carries, is built from the same verifier module (issue #5).
   vite: () => ({ plugins: [verifyHtmlPlugin()] }),
+  hooks: {
+    // The export benchmark's page drives the store directly; only the test build carries it.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode !== 'e2e') for (const entrypoint of entrypoints) if (entrypoint.name === 'export-bench') entrypoint.skipped = true;
+    },
+  },
   webExt: {
     binaries: debianBrowsers(),
     // Chromium refuses to start its sandbox as root (containers, CI); a normal user keeps it.

@@ -17,8 +17,34 @@ export async function sha256OfBytes(bytes: Uint8Array | ArrayBuffer): Promise<Sh
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
 }
 
+/** SHA-256 of a Blob: read whole when small, chunk by chunk when large (never all in memory). */
 export async function sha256OfBlob(blob: Blob): Promise<Sha256Hex> {
-  return sha256OfBytes(await blob.arrayBuffer());
+  if (blob.size <= WHOLE_FILE_HASH_LIMIT) return sha256OfBytes(await blob.arrayBuffer());
+  return (await sha256OfStream(blob.stream())).sha256;
+}
+
+/**
+ * Files at most this big are hashed whole with WebCrypto (4× faster than JS here, see
+ * docs/benchmarks.md); bigger ones chunk by chunk, so no file is ever held whole in memory.
+ */
+export const WHOLE_FILE_HASH_LIMIT = 32 * 2 ** 20;
+
+/** SHA-256 fed chunk by chunk, for files too big to hold in memory at once. */
+export function incrementalSha256(): { update(chunk: Uint8Array): void; hex(): Sha256Hex } {
+  const state = sha256.create();
+  return { update: (chunk) => void state.update(chunk), hex: () => bytesToHex(state.digest()) };
+}
+
+/** SHA-256 and length of a stream's bytes, read chunk by chunk. */
+export async function sha256OfStream(stream: ReadableStream<Uint8Array>): Promise<{ sha256: Sha256Hex; bytes: number }> {
+  const hash = incrementalSha256();
+  let bytes = 0;
+  const reader = stream.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    hash.update(chunk.value);
+    bytes += chunk.value.byteLength;
+  }
+  return { sha256: hash.hex(), bytes };
 }
 
 export function shortHash(hash: Sha256Hex): string {

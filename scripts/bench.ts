@@ -1,6 +1,9 @@
 // `npm run bench`: capture performance in headless Chromium against local fixture pages (issue #3).
 // Prints numbers and their targets; asserts nothing. Method and results: docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
+import { openAsBlob, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { verifyBundle } from '../lib/bundle/verify';
 import type { Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/support/chromium';
 import { launchWithExtension, openTab, saveProfile } from '../tests/e2e/support/chromium';
@@ -97,19 +100,95 @@ function measureFullPage() {
   });
 }
 
-const visible = [await measureVisible(1), await measureVisible(2), await measureVisible(1, { width: 1920, height: 1080 })];
-const full = await measureFullPage();
-const rows: string[][] = [];
-for (const v of visible) {
-  const at = `${v.viewport.width} × ${v.viewport.height} at DPR ${v.dpr}`;
-  rows.push([`bare captureVisibleTab, ${at} (median of ${RUNS})`, `${v.bare.toFixed(0)} ms`, '']);
-  rows.push([`visible capture, click → stored, ${at} (median of ${RUNS})`, `${v.stored.toFixed(0)} ms`, '']);
-  rows.push([`  ratio to bare captureVisibleTab`, `${(v.stored / v.bare).toFixed(2)}×`, '≤ 1.3×']);
+/** The last bytes of a zip name its end records; a zip64 one has the zip64 end-of-directory locator. */
+async function isZip64(path: string): Promise<boolean> {
+  const blob = await openAsBlob(path);
+  const tail = new Uint8Array(await blob.slice(Math.max(0, blob.size - 65_600)).arrayBuffer());
+  for (let i = tail.length - 20; i >= 0; i--) if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x06 && tail[i + 3] === 0x07) return true;
+  return false;
 }
-rows.push([`full page, ${full.height} px at a ${full.viewport} px viewport (${full.slices} slices)`, `${(full.ms / 1000).toFixed(2)} s`, '']);
-rows.push(['  ratio to the rate-limit floor (slices ÷ 2/s)', `${(full.ms / full.floorMs).toFixed(2)}×`, '≤ 1.2×']);
-rows.push(['extension processes, idle', `${full.idleMiB.toFixed(0)} MiB`, '']);
-rows.push(['extension processes, peak during the full page', `${full.peakMiB.toFixed(0)} MiB`, '']);
-console.log(`Chromium ${full.version}, ${new Date().toISOString()}`);
+
+type Bench = {
+  seed(count: number, width: number, height: number): Promise<{ ids: string[]; storedBytes: number; pngBytes: number }>;
+  exportAll(ids: string[]): Promise<{ ms: number; fileName: string }>;
+  hashAndCopyBundle(): Promise<{ ms: number; bytes: number; files: number }>;
+  hashAndCopyStored(ids: string[]): Promise<{ ms: number; bytes: number }>;
+  captionAll(ids: string[]): Promise<{ ms: number }>;
+};
+// Page functions are sent as source, so each names the page's bench object itself.
+
+/**
+ * Export of `count` captures of a `width` × `height` noise image (issue #5): the real export against
+ * the hash + copy baseline in the same page, the page's memory, then the bundle verified from disk.
+ */
+function measureExport(count: number, width: number, height: number, withBaseline: boolean) {
+  return withBrowser(1, async (browser) => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/export-bench.html`);
+    await page.waitForFunction(() => 'exhibitBench' in globalThis);
+    const seedStart = Date.now();
+    const seeded = await page.evaluate(({ count, width, height }) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.seed(count, width, height), { count, width, height });
+    const seedMs = Date.now() - seedStart;
+    await page.reload(); // a fresh page: the seeding's garbage is not counted against the export
+    await page.waitForFunction(() => 'exhibitBench' in globalThis);
+    await sleep(3000);
+    const idleMiB = extensionProcessesMiB();
+    let peakMiB = idleMiB;
+    const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, extensionProcessesMiB())), 100);
+    const exported = await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.exportAll(ids), seeded.ids);
+    clearInterval(sampler);
+    const baseline = withBaseline ? await page.evaluate(() => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyBundle()) : undefined;
+    const stored = withBaseline ? await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyStored(ids), seeded.ids) : undefined;
+    const copies = withBaseline ? await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.captionAll(ids), seeded.ids) : undefined;
+    const zipPath = join(browser.downloadDir, exported.fileName);
+    const zipBytes = (await openAsBlob(zipPath)).size;
+    const zip64 = await isZip64(zipPath);
+    const verifyStart = Date.now();
+    const report = await verifyBundle(await openAsBlob(zipPath));
+    const verifyMs = Date.now() - verifyStart;
+    rmSync(zipPath);
+    return { count, seeded, seedMs, baseline, stored, copies, exported, zipBytes, zip64, idleMiB, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
+  });
+}
+
+const only = new Set((process.env.BENCH ?? 'capture,export').split(','));
+const rows: string[][] = [];
+let version = '';
+if (only.has('capture')) {
+  const visible = [await measureVisible(1), await measureVisible(2), await measureVisible(1, { width: 1920, height: 1080 })];
+  const full = await measureFullPage();
+  version = full.version ?? '';
+  for (const v of visible) {
+    const at = `${v.viewport.width} × ${v.viewport.height} at DPR ${v.dpr}`;
+    rows.push([`bare captureVisibleTab, ${at} (median of ${RUNS})`, `${v.bare.toFixed(0)} ms`, '']);
+    rows.push([`visible capture, click → stored, ${at} (median of ${RUNS})`, `${v.stored.toFixed(0)} ms`, '']);
+    rows.push([`  ratio to bare captureVisibleTab`, `${(v.stored / v.bare).toFixed(2)}×`, '≤ 1.3×']);
+  }
+  rows.push([`full page, ${full.height} px at a ${full.viewport} px viewport (${full.slices} slices)`, `${(full.ms / 1000).toFixed(2)} s`, '']);
+  rows.push(['  ratio to the rate-limit floor (slices ÷ 2/s)', `${(full.ms / full.floorMs).toFixed(2)}×`, '≤ 1.2×']);
+  rows.push(['extension processes, idle', `${full.idleMiB.toFixed(0)} MiB`, '']);
+  rows.push(['extension processes, peak during the full page', `${full.peakMiB.toFixed(0)} MiB`, '']);
+}
+if (only.has('export')) {
+  const GB = 1e9;
+  const sizes = (process.env.BENCH_EXPORTS ?? '300x340,120x3700').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+  for (const [count, height] of sizes) {
+    // The baseline holds the whole bundle in memory, as the notes' did: measured for the ~1 GB bundle only.
+    const e = await measureExport(count, 1280, height, count * height * 1280 * 4 < 2e9);
+    const what = `export of ${e.count} captures (1280 × ${height} noise PNG, ${(e.seeded.pngBytes / 1e6).toFixed(1)} MB each), bundle ${(e.zipBytes / GB).toFixed(2)} GB`;
+    rows.push([`${what}: build, save and record`, `${(e.exported.ms / 1000).toFixed(1)} s`, '']);
+    if (e.baseline) {
+      rows.push([`  baseline: hash + copy of the bundle's ${e.baseline.files} files (${(e.baseline.bytes / GB).toFixed(2)} GB) into one Blob`, `${(e.baseline.ms / 1000).toFixed(1)} s`, '']);
+      rows.push(['  ratio to the baseline', `${(e.exported.ms / e.baseline.ms).toFixed(2)}×`, '≤ 2×']);
+      rows.push([`  for reference: the ${(e.stored!.bytes / GB).toFixed(2)} GB of stored files read from IndexedDB, hashed and copied`, `${(e.stored!.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  for reference: the ${e.count} presentation copies alone (decode, caption, PNG encode)`, `${(e.copies!.ms / 1000).toFixed(1)} s`, '']);
+    }
+    rows.push(['  extension processes above idle, peak', `${(e.peakMiB - e.idleMiB).toFixed(0)} MiB (idle ${e.idleMiB.toFixed(0)} MiB)`, '≤ 300 MB']);
+    rows.push(['  zip64 end records present', e.zip64 ? 'yes' : 'no', '']);
+    rows.push(['  `npm run verify`’s verifier on the saved zip (Node)', `${e.verified ? 'PASS' : `FAIL: ${e.failures.join('; ')}`} in ${(e.verifyMs / 1000).toFixed(1)} s`, '']);
+    console.error(`(seeding ${e.count} captures took ${(e.seedMs / 1000).toFixed(0)} s)`);
+  }
+}
+console.log(`Chromium ${version || 'headless'}, ${new Date().toISOString()}`);
 console.log('| measure | result | target |\n|---|---|---|');
 for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);

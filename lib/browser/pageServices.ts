@@ -41,6 +41,7 @@ export function createPageServices() {
     evidence,
     settings,
     cases,
+    exporter,
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),

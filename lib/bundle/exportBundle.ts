@@ -9,6 +9,7 @@ import { primaryImage } from '../capture/artefacts';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, attachmentPath, presentationFileName, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
+import { hashedInput } from './hashedInput';
 import { renderReport } from './report';
 import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
 import { draftStatements } from './statement';
@@ -72,14 +73,17 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return found.sort((a, b) => a.metadata.capturedAtUtc.localeCompare(b.metadata.capturedAtUtc));
   }
 
-  async function storedArtefact(view: CaptureView, artefact: Artefact): Promise<Blob> {
+  async function storedBlob(view: CaptureView, artefact: Artefact): Promise<Blob> {
     const row = await deps.evidence.getFile(view.metadata.id, artefact.fileName);
-    const what = `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url}`;
-    if (!row) throw new ExhibitError('export-failed', `${what} is missing; the export was stopped.`);
-    if ((await sha256OfBlob(row.blob)) !== artefact.sha256) {
-      throw new ExhibitError('export-failed', `${what} no longer matches the hash recorded when it was captured; the export was stopped.`);
-    }
+    if (!row) throw new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
     return row.blob;
+  }
+
+  /** The stored file, checked whole against its capture hash: for the captioner, which reads it whole anyway. */
+  async function checkedBlob(view: CaptureView, artefact: Artefact): Promise<Blob> {
+    const blob = await storedBlob(view, artefact);
+    if ((await sha256OfBlob(blob)) !== artefact.sha256) throw changedSinceCapture(view, artefact);
+    return blob;
   }
 
   /** The primary image with its address, time, reference, capturer and hash beneath; the original stays as it is. */
@@ -92,7 +96,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       `Address: ${m.page.url}`,
       `Captured ${m.capturedAtUtc} UTC (${m.capturedAtLocal}, ${m.timeZone}) by ${m.capturedBy.name}, ${m.capturedBy.role}, ${m.capturedBy.school}`,
     ];
-    return { fileName: presentationFileName(original.fileName), blob: await deps.caption(await storedArtefact(view, original), lines) };
+    return { fileName: presentationFileName(original.fileName), blob: await deps.caption(await checkedBlob(view, original), lines) };
   }
 
   return {
@@ -117,22 +121,39 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
 
-      const record = async (file: BundleFile, listInManifest = true) => {
+      const hashing: Promise<unknown>[] = [];
+      // Each file is hashed as the zip writer reads it; its manifest line is filled in when it is through.
+      const record = (file: BundleFile, options: { listInManifest?: boolean; expectedSha256?: string; mismatch?: () => Error } = {}) => {
         request.signal?.throwIfAborted();
-        const sha256 = await sha256OfBlob(file.blob);
-        const entry = { path: file.path, bytes: file.blob.size, sha256, mimeType: file.blob.type || 'application/octet-stream' };
-        if (listInManifest) listed.push(entry);
+        const { input, sha256 } = hashedInput(file.blob, { ...options, signal: request.signal });
+        const entry = { path: file.path, bytes: file.blob.size, sha256: '', mimeType: file.blob.type || 'application/octet-stream' };
+        if (options.listInManifest ?? true) listed.push(entry);
+        const filled = sha256.then((hash) => (entry.sha256 = hash));
+        filled.catch(() => undefined); // a failure reaches the caller through the zip stream
+        hashing.push(filled);
         request.onProgress?.({ done: ++done, total, path: file.path });
-        return { name: file.path, input: file.blob, lastModified: exportedAt };
+        return { name: file.path, input, size: file.blob.size, lastModified: exportedAt };
+      };
+      /** A stored original: it must still be the file hashed at capture, checked as it is written. */
+      const original = async (view: CaptureView, artefact: Artefact, path: string) => {
+        const blob = await storedBlob(view, artefact);
+        return record({ path, blob }, { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) });
       };
 
       async function* files() {
+        // Each presentation copy is drawn (decode, caption, PNG encode, mostly off the main thread)
+        // while the capture before it streams into the zip: the two overlap instead of taking turns.
+        const copyOf = (view: CaptureView | undefined) => {
+          const copy = view ? presentationCopy(view) : Promise.resolve(undefined);
+          copy.catch(() => undefined); // awaited in its turn below
+          return copy;
+        };
+        let nextCopy = copyOf(views[0]);
         for (const [i, view] of views.entries()) {
-          for (const artefact of view.metadata.artefacts) {
-            const blob = await storedArtefact(view, artefact);
-            yield record({ path: `${folders[i]}/${artefact.fileName}`, blob });
-          }
-          const presentation = await presentationCopy(view);
+          const thisCopy = nextCopy;
+          nextCopy = copyOf(views[i + 1]);
+          for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
+          const presentation = await thisCopy;
           if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob });
           yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
         }
@@ -163,6 +184,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         yield record({ path: 'report.html', blob: text(report, 'text/html') });
         yield record({ path: 'manifest.schema.json', blob: json(manifestJsonSchema()) });
         yield record({ path: 'verify.html', blob: text(verifyHtml, 'text/html') });
+        await Promise.all(hashing);
         manifest = BundleManifestSchema.parse({
           format: 'exhibit-evidence-bundle',
           formatVersion: 1,
@@ -175,13 +197,12 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           files: listed,
         });
         const manifestBlob = json(manifest);
-        const manifestFile = await record({ path: MANIFEST_PATH, blob: manifestBlob }, false);
         manifestSha256 = await sha256OfBlob(manifestBlob);
-        yield manifestFile;
+        yield record({ path: MANIFEST_PATH, blob: manifestBlob }, { listInManifest: false });
         const digestBlob = json(await signManifest(signer, new Uint8Array(await manifestBlob.arrayBuffer())));
-        yield record({ path: DIGEST_PATH, blob: digestBlob }, false);
+        yield record({ path: DIGEST_PATH, blob: digestBlob }, { listInManifest: false });
         const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }, { path: DIGEST_PATH, sha256: await sha256OfBlob(digestBlob) }]);
-        yield record({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, false);
+        yield record({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, { listInManifest: false });
       }
 
       let zip: Blob;
@@ -200,6 +221,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
 const CASE_PATH = 'case/case.json';
+
+function changedSinceCapture(view: CaptureView, artefact: Artefact): ExhibitError {
+  return new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);
+}
 
 
 

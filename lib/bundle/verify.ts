@@ -63,8 +63,31 @@ function fail(message: string): VerifyReport {
 export async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
   const failures: string[] = [];
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  // Only the bundle's own small JSON and text files are kept; every other file is hashed and let go,
+  // so a bundle of any size is checked in bounded memory.
   const contents = new Map<string, Uint8Array>();
   const hashes = new Map<string, string>();
+  const sizes = new Map<string, number>();
+  const damaged = (path: string, error: unknown) => {
+    failures.push(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : error})`);
+    hashes.set(path, '');
+    sizes.set(path, -1);
+  };
+
+  async function digest(path: string): Promise<boolean> {
+    const entry = byPath.get(path);
+    if (!entry) return false;
+    if (!hashes.has(path)) {
+      try {
+        const { sha256, bytes } = await entry.digest();
+        hashes.set(path, sha256);
+        sizes.set(path, bytes);
+      } catch (error) {
+        damaged(path, error);
+      }
+    }
+    return true;
+  }
 
   async function read(path: string): Promise<Uint8Array | undefined> {
     const entry = byPath.get(path);
@@ -73,11 +96,13 @@ export async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyRepo
       try {
         const bytes = await entry.read();
         contents.set(path, bytes);
-        hashes.set(path, await sha256OfBytes(bytes));
+        if (!hashes.has(path)) {
+          hashes.set(path, await sha256OfBytes(bytes));
+          sizes.set(path, bytes.byteLength);
+        }
       } catch (error) {
-        failures.push(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : error})`);
+        damaged(path, error);
         contents.set(path, new Uint8Array());
-        hashes.set(path, '');
       }
     }
     return contents.get(path);
@@ -100,10 +125,10 @@ export async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyRepo
   const manifest = manifestParse.data;
 
   for (const file of manifest.files) {
-    const bytes = await read(file.path);
-    if (!bytes) failures.push(`${file.path} is listed in the manifest but missing from the zip`);
-    else if (bytes.byteLength !== file.bytes) failures.push(`${file.path} has ${bytes.byteLength} bytes; the manifest says ${file.bytes}`);
-    else if (hashes.get(file.path) && hashes.get(file.path) !== file.sha256) failures.push(`${file.path} has been changed: its SHA-256 does not match the manifest`);
+    if (!(await digest(file.path))) failures.push(`${file.path} is listed in the manifest but missing from the zip`);
+    else if (sizes.get(file.path) === -1) continue; // damaged, said already
+    else if (sizes.get(file.path) !== file.bytes) failures.push(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
+    else if (hashes.get(file.path) !== file.sha256) failures.push(`${file.path} has been changed: its SHA-256 does not match the manifest`);
   }
   const signedBy = await checkDigest(await read(DIGEST_PATH), contents.get(MANIFEST_PATH)!, failures);
   const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);

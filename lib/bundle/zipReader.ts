@@ -1,4 +1,5 @@
-import { BlobReader, Uint8ArrayWriter, ZipReader, configure } from '@zip.js/zip.js/index-native.js';
+import { BlobReader, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js/index-native.js';
+import { WHOLE_FILE_HASH_LIMIT, incrementalSha256, sha256OfBlob, sha256OfBytes, type Sha256Hex } from '../hash';
 
 // No workers (an extension's CSP and Node both make them awkward) and no WebAssembly: the
 // native entry point inflates with the platform's DecompressionStream.
@@ -10,6 +11,13 @@ export interface ZipFileEntry {
   /** Size inside the zip, to spot a zip bomb before inflating anything. */
   compressedBytes: number;
   read(): Promise<Uint8Array<ArrayBuffer>>;
+  /** SHA-256 and length of the entry's bytes, without holding a large one in memory. */
+  digest(): Promise<EntryDigest>;
+}
+
+export interface EntryDigest {
+  sha256: Sha256Hex;
+  bytes: number;
 }
 
 /**
@@ -26,8 +34,42 @@ export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; cl
         path: entry.filename,
         bytes: Number(entry.uncompressedSize),
         compressedBytes: Number(entry.compressedSize),
-        read: () => (entry.directory ? Promise.resolve(new Uint8Array()) : (entry.getData(new Uint8ArrayWriter()) as Promise<Uint8Array<ArrayBuffer>>)),
+        read: () => readEntry(entry),
+        digest: () => digestEntry(entry),
       })),
     close: () => reader.close(),
+  };
+}
+
+function readEntry(entry: Entry): Promise<Uint8Array<ArrayBuffer>> {
+  return entry.directory ? Promise.resolve(new Uint8Array()) : (entry.getData(new Uint8ArrayWriter()) as Promise<Uint8Array<ArrayBuffer>>);
+}
+
+/** Small entries are inflated whole and hashed with WebCrypto; large ones are hashed as they inflate. */
+async function digestEntry(entry: Entry): Promise<EntryDigest> {
+  if (entry.directory || entry.uncompressedSize <= WHOLE_FILE_HASH_LIMIT) {
+    const bytes = await readEntry(entry);
+    return { sha256: await sha256OfBytes(bytes), bytes: bytes.byteLength };
+  }
+  const hash = incrementalSha256();
+  let bytes = 0;
+  const sink = new WritableStream<Uint8Array>({
+    write(chunk) {
+      hash.update(chunk);
+      bytes += chunk.byteLength;
+    },
+  });
+  await entry.getData(sink);
+  return { sha256: hash.hex(), bytes };
+}
+
+/** A file of an unzipped bundle folder as an entry (verify.html's folder check). */
+export function blobEntry(path: string, blob: Blob): ZipFileEntry {
+  return {
+    path,
+    bytes: blob.size,
+    compressedBytes: blob.size,
+    read: async () => new Uint8Array(await blob.arrayBuffer()),
+    digest: async () => ({ sha256: await sha256OfBlob(blob), bytes: blob.size }),
   };
 }

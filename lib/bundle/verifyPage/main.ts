@@ -1,5 +1,5 @@
 import { verifyBundle, verifyEntries, type VerifyReport } from '../verify';
-import type { ZipFileEntry } from '../zipReader';
+import { blobEntry } from '../zipReader';
 
 /**
  * verify.html's script (issue #5): the recipient drops the bundle zip, or picks the unzipped folder,
@@ -33,12 +33,7 @@ async function checkZip(file: File) {
 /** The files of an unzipped bundle folder, named as inside the bundle (without the folder's own name). */
 async function checkFolder(files: FileList) {
   result.textContent = 'Checking…';
-  const entries: ZipFileEntry[] = [...files].map((file) => ({
-    path: file.webkitRelativePath.split('/').slice(1).join('/'),
-    bytes: file.size,
-    compressedBytes: file.size,
-    read: async () => new Uint8Array(await file.arrayBuffer()),
-  }));
+  const entries = [...files].map((file) => blobEntry(file.webkitRelativePath.split('/').slice(1).join('/'), file));
   const folder = files[0]?.webkitRelativePath.split('/')[0] ?? 'folder';
   show(`${folder}/`, await verifyEntries(entries));
 }

@@ -1,0 +1,135 @@
+import { pageServices } from '@/lib/browser/pageServices';
+import { imageAdapter } from '@/lib/browser/imageAdapter';
+import { captionImage } from '@/lib/browser/captioner';
+import { readEnvironment } from '@/lib/browser/environment';
+import { saveFile } from '@/lib/browser/downloads';
+import { createExportFlow } from '@/lib/bundle/exportFlow';
+import { openZip } from '@/lib/bundle/zipReader';
+import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureService';
+import { createCaptureThrottle } from '@/lib/capture/region/throttle';
+import { postDetails } from '@/lib/extract/postDetails';
+import { sha256OfBytes } from '@/lib/hash';
+
+// `npm run bench` (scripts/bench.ts) drives this page, in the e2e build only (wxt.config.ts skips it
+// otherwise): it fills the store with large captures through the real capture service, then times
+// the real export against the hash + copy baseline (issue #5, "Scale and speed").
+
+/** A PNG of random pixels: incompressible, so its size is what a bundle of photos would weigh. */
+async function noisePng(width: number, height: number): Promise<Blob> {
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  for (let offset = 0; offset < pixels.length; offset += 65536) crypto.getRandomValues(pixels.subarray(offset, offset + 65536));
+  for (let alpha = 3; alpha < pixels.length; alpha += 4) pixels[alpha] = 255;
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d')!.putImageData(new ImageData(pixels, width, height), 0, 0);
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+/** A tab whose "screenshot" is the given PNG: the capture service and the store do everything else. */
+function tabShowing(png: Blob, index: () => number): TabsAdapter {
+  const url = () => `https://social.example/posts/${index()}`;
+  return {
+    getTab: async (id) => ({ id, windowId: 1, url: url(), active: true }),
+    activate: async () => undefined,
+    readPage: async () => ({ url: url(), title: `Post ${index()}`, selectedText: '', text: 'Benchmark post text', viewport: { width: 1280, height: 720 }, devicePixelRatio: 1, post: postDetails('generic', {}) }),
+    captureVisibleTab: async () => png,
+    savePageSource: async () => ({ blob: new Blob([`<html><body>Post ${index()}</body></html>`], { type: 'text/html' }), method: 'dom-snapshot' }),
+    pickElement: async () => null,
+    renderElement: async () => png,
+    scrollablePage: () => {
+      throw new Error('not used by the benchmark');
+    },
+  };
+}
+
+let lastBundle: Blob | undefined;
+
+const bench = {
+  /** What the exporter reads: every stored file of the captures, from IndexedDB, hashed and copied into one Blob. */
+  async hashAndCopyStored(ids: string[]): Promise<{ ms: number; bytes: number }> {
+    const { evidence } = pageServices();
+    const start = performance.now();
+    const parts: ArrayBuffer[] = [];
+    for (const id of ids) {
+      const view = (await evidence.getCapture(id))!;
+      for (const artefact of view.metadata.artefacts) {
+        const bytes = await (await evidence.getFile(id, artefact.fileName))!.blob.arrayBuffer();
+        await sha256OfBytes(bytes);
+        parts.push(bytes);
+      }
+    }
+    return { ms: performance.now() - start, bytes: new Blob(parts).size };
+  },
+
+  /** The presentation copies on their own: decode, caption and PNG-encode each capture's image. */
+  async captionAll(ids: string[]): Promise<{ ms: number }> {
+    const { evidence } = pageServices();
+    const start = performance.now();
+    for (const id of ids) {
+      const view = (await evidence.getCapture(id))!;
+      await captionImage((await evidence.getFile(id, 'screenshot.png'))!.blob, ['Exhibit presentation copy', `Address: ${view.metadata.page.url}`, `Captured ${view.metadata.capturedAtUtc}`]);
+    }
+    return { ms: performance.now() - start };
+  },
+
+  /** Stores `count` visible captures of a `width` × `height` noise image; returns their ids and stored bytes. */
+  async seed(count: number, width: number, height: number): Promise<{ ids: string[]; storedBytes: number; pngBytes: number }> {
+    const png = await noisePng(width, height);
+    const services = pageServices();
+    let n = 0;
+    const capture = createCaptureService({
+      tabs: tabShowing(png, () => n),
+      images: imageAdapter,
+      evidence: services.evidence,
+      settings: services.settings,
+      readEnvironment,
+      throttle: createCaptureThrottle({ minIntervalMs: 0 }),
+    });
+    const ids: string[] = [];
+    let storedBytes = 0;
+    for (n = 1; n <= count; n++) {
+      const { metadata } = await capture.captureTab(1, 'visible', { category: { id: 'threats' }, note: `benchmark ${n}`, author: {} });
+      ids.push(metadata.id);
+      storedBytes += metadata.artefacts.reduce((sum, a) => sum + a.bytes, 0);
+    }
+    return { ids, storedBytes, pngBytes: png.size };
+  },
+
+  /**
+   * The real export (build, save through downloads, record), as the dashboard's Export button runs
+   * it; the bundle is kept for the baseline.
+   */
+  async exportAll(ids: string[]): Promise<{ ms: number; fileName: string }> {
+    const services = pageServices();
+    const exportedBy = (await services.settings.getProfile())!;
+    const exportAndSave = createExportFlow({
+      exporter: services.exporter,
+      evidence: services.evidence,
+      saveFile: (zip, fileName, ask) => ((lastBundle = zip), saveFile(zip, fileName, ask)),
+    });
+    const start = performance.now();
+    const { fileName } = await exportAndSave({ captureIds: ids, exportedBy, askWhereToSave: false });
+    return { ms: performance.now() - start, fileName };
+  },
+
+  /**
+   * The baseline of shared/notes: the bundle's own files, already in memory, each hashed (WebCrypto)
+   * and copied into one Blob — the least any exporter of these bytes must do.
+   */
+  async hashAndCopyBundle(): Promise<{ ms: number; bytes: number; files: number }> {
+    const { entries, close } = await openZip(lastBundle!);
+    const files: Uint8Array<ArrayBuffer>[] = [];
+    for (const entry of entries) files.push(await entry.read());
+    await close();
+    lastBundle = undefined;
+    const start = performance.now();
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    for (const bytes of files) {
+      await sha256OfBytes(bytes);
+      parts.push(bytes);
+    }
+    const copy = new Blob(parts);
+    return { ms: performance.now() - start, bytes: copy.size, files: files.length };
+  },
+};
+
+(globalThis as { exhibitBench?: typeof bench }).exhibitBench = bench;

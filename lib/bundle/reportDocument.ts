@@ -1,0 +1,198 @@
+import { describeEvent, entryLabel, type AuditEntry } from '../audit';
+import { describeMethod, imageArtefacts } from '../capture/artefacts';
+import type { CaptureMetadata, StaffMember } from '../capture/metadata';
+import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
+import { categoryById, describeCategory, stepById } from '../policy';
+import type { CaseView } from '../store/caseRepository';
+import type { CaptureView } from '../store/evidenceRepository';
+import { presentationFileName } from './manifest';
+
+export interface ReportCapture {
+  view: CaptureView;
+  folder: string;
+}
+
+export interface ReportInput {
+  exportedAtUtc: string;
+  exportedBy: StaffMember;
+  generatorVersion: string;
+  captures: readonly ReportCapture[];
+  caseView?: CaseView;
+  /** Paths of presentation copies in the bundle; the report shows those in place of the originals. */
+  presentationCopies?: ReadonlySet<string>;
+  /** Fingerprint of the key that signs this bundle's manifest (manifest.digest.json). */
+  keyFingerprint: string;
+  auditHeadHash: string;
+}
+
+/** One row of a label/value list; `remark` is said after the value, in italics. */
+export interface Field {
+  label: string;
+  value: string;
+  /** A hash, id or address: set in a fixed-width face and free to break anywhere. */
+  code?: boolean;
+  /** The value is a statement about the value (e.g. "not found on the page"), not the value itself. */
+  absent?: boolean;
+  /** Free text from a person or a page: line breaks kept. */
+  prose?: boolean;
+  remark?: string;
+}
+
+export type Block =
+  | { kind: 'heading'; level: 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string; tone?: 'policy' | 'warning' }
+  | { kind: 'fields'; fields: Field[] }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; columns: string[]; rows: string[][]; code?: number[] }
+  | { kind: 'figure'; path: string; alt: string; caption: string };
+
+export interface ReportSection {
+  kind: 'cover' | 'case' | 'capture';
+  blocks: Block[];
+}
+
+/** The report as content (issue #5): what report.html and report.pdf both show, in the same words. */
+export interface ReportDocument {
+  title: string;
+  school: string;
+  sections: ReportSection[];
+}
+
+export const HOW_TO_CHECK =
+  'How to check this bundle: every file is listed with its SHA-256 in manifest.json and in SHA256SUMS (run “sha256sum -c SHA256SUMS” in the unzipped folder, open verify.html from the unzipped folder in any browser, or use Exhibit’s “npm run verify -- bundle.zip”). Any changed, missing or added file makes the check fail. manifest.digest.json holds the manifest’s SHA-256 and an ECDSA P-256 signature over it by the key above.';
+
+export function reportDocument(input: ReportInput): ReportDocument {
+  const cover: ReportSection = {
+    kind: 'cover',
+    blocks: [
+      {
+        kind: 'fields',
+        fields: [
+          { label: 'Exported by', value: `${input.exportedBy.name}, ${input.exportedBy.role} (${input.exportedBy.email})` },
+          { label: 'Exported at (UTC)', value: input.exportedAtUtc },
+          { label: 'Case', value: input.caseView ? input.caseView.details.title : 'none (captures exported on their own)' },
+          { label: 'Captures', value: String(input.captures.length) },
+          { label: 'Audit log head', value: input.auditHeadHash, code: true },
+          { label: 'Signing key fingerprint', value: input.keyFingerprint, code: true, remark: '(the school can check it against Exhibit’s options)' },
+          { label: 'Made with', value: `Exhibit ${input.generatorVersion}` },
+        ],
+      },
+      { kind: 'paragraph', text: HOW_TO_CHECK },
+    ],
+  };
+  return {
+    title: `Evidence report — ${input.exportedBy.school}`,
+    school: input.exportedBy.school,
+    sections: [cover, ...(input.caseView ? [caseSection(input.caseView)] : []), ...input.captures.map((capture, index) => captureSection(capture, index + 1, input))],
+  };
+}
+
+/** A case's summary, its actions and its chronology (issue #4). */
+function caseSection(view: CaseView): ReportSection {
+  const d = view.details;
+  const action = ({ current: a, history }: CaseView['actions'][number]) =>
+    [
+      a.outcome,
+      a.reference ? ` (ref. ${a.reference})` : '',
+      a.police ? ` Police: ${[a.police.force, a.police.crimeReference, a.police.officer].filter(Boolean).join(', ')}` : '',
+      ...a.attachments.map((f) => ` Attachment ${f.fileName}, SHA-256 ${f.sha256}.`),
+      history.length > 1 ? ` (corrected; ${history.map(entryLabel).join(', ')})` : '',
+    ].join('');
+  return {
+    kind: 'case',
+    blocks: [
+      { kind: 'heading', level: 2, text: `Case: ${d.title}` },
+      {
+        kind: 'fields',
+        fields: [
+          { label: 'Status', value: view.status },
+          { label: 'Opened (UTC)', value: view.openedAtUtc },
+          { label: 'Person posting', value: [d.personPosting.name, d.personPosting.relationship].filter(Boolean).join(', ') || '—' },
+          { label: 'Profiles', value: d.personPosting.profileUrls.join(' ') || '—', code: d.personPosting.profileUrls.length > 0 },
+          { label: 'Affected', value: d.affected || '—' },
+          { label: 'Owner', value: d.owner },
+        ],
+      },
+      { kind: 'heading', level: 3, text: 'Actions' },
+      view.actions.length === 0
+        ? { kind: 'paragraph', text: 'None recorded.' }
+        : { kind: 'table', columns: ['Step', 'Date', 'Who', 'Outcome and references'], rows: view.actions.map((a) => [stepById(a.current.step).label, a.current.date, a.current.who, action(a)]) },
+      { kind: 'heading', level: 3, text: 'Chronology' },
+      { kind: 'list', items: view.chronology.map((entry) => `${entry.at} — ${entry.actor.name}: ${describeEvent(entry.event)} (${entryLabel(entry)})`) },
+    ],
+  };
+}
+
+function captureSection({ view, folder }: ReportCapture, number: number, input: Pick<ReportInput, 'presentationCopies'>): ReportSection {
+  const m = view.metadata;
+  const edits = view.history.filter((entry) => entry.event.action === 'capture.edited');
+  const fields: Field[] = [
+    { label: 'Page address', value: m.page.url, code: true },
+    { label: 'Page title', value: m.page.title },
+    { label: 'Captured (UTC)', value: m.capturedAtUtc },
+    { label: 'Captured (local)', value: `${m.capturedAtLocal} (${m.timeZone}, UTC${m.utcOffset})` },
+    { label: 'Captured by', value: `${m.capturedBy.name}, ${m.capturedBy.role} (${m.capturedBy.email}), ${m.capturedBy.school}` },
+    ...(m.author.name ? [{ label: 'Post author', value: m.author.name }] : []),
+    ...(m.author.profileUrl ? [{ label: 'Author profile', value: m.author.profileUrl, code: true }] : []),
+    { label: 'Note', value: view.current.note || '—', prose: true },
+    ...(m.page.selectedText ? [{ label: 'Selected text', value: m.page.selectedText, prose: true }] : []),
+    { label: 'Page source', value: pageSourceLabel(m) },
+    { label: 'Captured', value: `${MODE_WORDS[m.mode ?? 'visible']}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}` },
+    { label: 'Browser', value: `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}` },
+    { label: 'Capture id', value: m.id, code: true },
+  ];
+  const figures: Block[] = imageArtefacts(m).map((image, i) => {
+    // The first image is shown as its presentation copy (with address and time) when the bundle has one.
+    const copy = presentationFileName(image.fileName);
+    const shown = i === 0 && input.presentationCopies?.has(`${folder}/${copy}`) ? copy : image.fileName;
+    const label = shown === image.fileName ? '' : ` Shown as the presentation copy ${shown} (caption added beneath; not the original). The original is ${image.fileName}.`;
+    return { kind: 'figure', path: `${folder}/${shown}`, alt: `${image.fileName} for capture ${number}`, caption: `${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? `. ${image.note}` : ''}.${label}` };
+  });
+  return {
+    kind: 'capture',
+    blocks: [
+      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${m.reference}` : `Capture ${number}`}: ${describeCategory(view.current.category)}` },
+      { kind: 'paragraph', tone: 'policy', text: `Policy: “${categoryById(view.current.category.id).policyWording}”` },
+      { kind: 'fields', fields },
+      ...(m.post ? postDetailsBlocks(m.post, view.current.post) : []),
+      ...(m.pageSourceError ? [{ kind: 'paragraph', tone: 'warning', text: m.pageSourceError } as const] : []),
+      ...(edits.length > 0 ? editHistory(m, edits) : []),
+      ...figures,
+      { kind: 'table', columns: ['File', 'Bytes', 'SHA-256'], rows: m.artefacts.map((a) => [`${folder}/${a.fileName}`, String(a.bytes), a.sha256]), code: [2] },
+    ],
+  };
+}
+
+function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current']['post']): Block[] {
+  const fields = POST_FIELDS.map((key): Field => {
+    const value = current[key] ?? null;
+    const corrected = value !== (extracted[key] ?? null);
+    return {
+      label: POST_FIELD_LABELS[key],
+      value: value ?? 'not found on the page',
+      absent: value === null,
+      prose: key === 'text',
+      remark: corrected ? `(corrected; the page showed “${extracted[key] ?? 'nothing'}”)` : undefined,
+    };
+  });
+  return [
+    { kind: 'heading', level: 3, text: `Post details (read from the ${extracted.platform === 'generic' ? 'page' : extracted.platform} page)` },
+    { kind: 'fields', fields },
+  ];
+}
+
+function editHistory(original: CaptureMetadata, edits: readonly AuditEntry[]): Block[] {
+  return [
+    { kind: 'heading', level: 3, text: 'Edits after capture' },
+    { kind: 'paragraph', text: `Recorded at capture: category “${describeCategory(original.category)}”, note “${original.note}”.` },
+    { kind: 'list', items: edits.map((entry) => `${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (${entryLabel(entry)})`) },
+  ];
+}
+
+const MODE_WORDS = { visible: 'the visible area of the tab', element: 'one element of the page (“This post”), with the visible area as context', 'full-page': 'the whole page' } as const;
+
+function pageSourceLabel(m: CaptureMetadata): string {
+  const source = m.artefacts.find((a) => a.kind === 'page-source');
+  if (!source) return 'not kept';
+  return source.method === 'pageCapture.saveAsMHTML' ? `${source.fileName} (MHTML saved by the browser)` : `${source.fileName} (the page’s DOM serialised at capture)`;
+}
