@@ -98,7 +98,7 @@ const bench = {
    * The real export (build, save through downloads, record), as the dashboard's Export button runs
    * it; the bundle is kept for the baseline.
    */
-  async exportAll(ids: string[]): Promise<{ ms: number; fileName: string }> {
+  async exportAll(ids: string[]): Promise<{ ms: number; fileName: string; builtBytes: number }> {
     const services = pageServices();
     const exportedBy = (await services.settings.getProfile())!;
     const exportAndSave = createExportFlow({
@@ -108,7 +108,7 @@ const bench = {
     });
     const start = performance.now();
     const { fileName } = await exportAndSave({ captureIds: ids, exportedBy, askWhereToSave: false });
-    return { ms: performance.now() - start, fileName };
+    return { ms: performance.now() - start, fileName, builtBytes: lastBundle!.size };
   },
 
   /**

@@ -6,6 +6,8 @@ import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import { captionImage } from './captioner';
+import { pdfFonts, pdfRendition } from './pdfAssets';
+import { zipFileSink } from './zipFile';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
 
@@ -21,6 +23,8 @@ export function createPageServices() {
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     signer: () => loadSigningKey(db),
     caption: captionImage,
+    pdf: { fonts: pdfFonts, rendition: pdfRendition },
+    sink: zipFileSink,
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {

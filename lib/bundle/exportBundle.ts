@@ -5,12 +5,14 @@ import type { Artefact, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
-import { primaryImage } from '../capture/artefacts';
+import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, attachmentPath, presentationFileName, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { hashedInput } from './hashedInput';
-import { renderReport } from './report';
+import { renderReportHtml } from './report';
+import { reportDocument } from './reportDocument';
+import { renderReportPdf, type PdfFonts, type PdfImage } from './reportPdf';
 import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
 import { draftStatements } from './statement';
 import { formatSha256Sums } from './sha256sums';
@@ -35,7 +37,15 @@ export interface ExportedBundle {
   fileName: string;
   manifest: BundleManifest;
   manifestSha256: string;
+  /** Frees where the zip was written, once it has been saved. */
+  release(): Promise<void>;
 }
+
+/** Where the zip stream is written: a Blob the bundle can be saved from, and how to free it. */
+export type ZipSink = (zip: ReadableStream<Uint8Array>) => Promise<{ blob: Blob; release(): Promise<void> }>;
+
+/** In memory, as the browser keeps a Response's Blob; fine for tests and small bundles. */
+export const blobSink: ZipSink = async (zip) => ({ blob: await new Response(zip).blob(), release: async () => undefined });
 
 interface BundleFile {
   path: string;
@@ -52,6 +62,13 @@ export interface BundleExporterDeps {
   signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
   getAttachment?(actionId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
+  /** report.pdf (issue #5): the fonts it embeds and a JPEG rendition of each image it shows. Absent: no PDF. */
+  pdf?: {
+    fonts(): Promise<PdfFonts>;
+    rendition(image: Blob): Promise<PdfImage>;
+  };
+  /** Where the zip goes as it is written (the extension: a file on disk, see lib/browser/zipFile.ts). */
+  sink?: ZipSink;
   clock?: () => Date;
 }
 
@@ -116,12 +133,13 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + (deps.caption ? 2 : 1), 0) + 7 + statements.length + (request.caseView ? 1 + attachmentCount : 0);
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + (deps.caption ? 2 : 1), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
 
       const hashing: Promise<unknown>[] = [];
+      const renditions = new Map<string, PdfImage>();
       // Each file is hashed as the zip writer reads it; its manifest line is filled in when it is through.
       const record = (file: BundleFile, options: { listInManifest?: boolean; expectedSha256?: string; mismatch?: () => Error } = {}) => {
         request.signal?.throwIfAborted();
@@ -156,6 +174,13 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           const presentation = await thisCopy;
           if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob });
           yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
+          // The PDF's small renditions are made now, so no full-size copy waits in memory for the report.
+          if (deps.pdf) {
+            for (const [index, image] of imageArtefacts(view.metadata).entries()) {
+              const shown = index === 0 && presentation ? presentation : { fileName: image.fileName, blob: await storedBlob(view, image) };
+              renditions.set(`${folders[i]}/${shown.fileName}`, await deps.pdf.rendition(shown.blob));
+            }
+          }
         }
         if (caseView) {
           yield record({ path: CASE_PATH, blob: json(caseExport(caseView)) });
@@ -171,7 +196,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         }
         for (const statement of statements) yield record({ path: statement.path, blob: text(statement.text, 'text/plain') });
         yield record({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
-        const report = renderReport({
+        const document = reportDocument({
           exportedAtUtc,
           exportedBy: request.exportedBy,
           generatorVersion: deps.generatorVersion,
@@ -181,7 +206,12 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
-        yield record({ path: 'report.html', blob: text(report, 'text/html') });
+        yield record({ path: 'report.html', blob: text(renderReportHtml(document), 'text/html') });
+        if (deps.pdf) {
+          const pdf = renderReportPdf(document, await deps.pdf.fonts(), renditions);
+          renditions.clear();
+          yield record({ path: 'report.pdf', blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
+        }
         yield record({ path: 'manifest.schema.json', blob: json(manifestJsonSchema()) });
         yield record({ path: 'verify.html', blob: text(verifyHtml, 'text/html') });
         await Promise.all(hashing);
@@ -205,16 +235,16 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         yield record({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, { listInManifest: false });
       }
 
-      let zip: Blob;
+      let written: Awaited<ReturnType<ZipSink>>;
       try {
-        zip = await downloadZip(files()).blob();
+        written = await (deps.sink ?? blobSink)(downloadZip(files()).body!);
       } catch (error) {
         if (request.signal?.aborted) throw new ExhibitError('export-cancelled', 'Export cancelled. No file was saved and your captures are unchanged.', { cause: error });
         if (error instanceof ExhibitError) throw error;
         throw new ExhibitError('export-failed', 'The bundle could not be built; no file was saved. Try again.', { cause: error });
       }
       const fileName = bundleFileName(request.exportedBy.school, exportedAt, manifestSha256);
-      return { zip, fileName, manifest: manifest!, manifestSha256 };
+      return { zip: written.blob, release: written.release, fileName, manifest: manifest!, manifestSha256 };
     },
   };
 }

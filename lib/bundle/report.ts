@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html';
-import { reportDocument, type Block, type Field, type ReportInput, type ReportSection } from './reportDocument';
+import { reportDocument, type Block, type Field, type ReportDocument, type ReportInput, type ReportSection } from './reportDocument';
 
 export type { ReportCapture, ReportInput } from './reportDocument';
 
@@ -9,7 +9,10 @@ export type { ReportCapture, ReportInput } from './reportDocument';
  * so the report shows exactly the files the manifest vouches for. Every value is escaped.
  */
 export function renderReport(input: ReportInput): string {
-  const doc = reportDocument(input);
+  return renderReportHtml(reportDocument(input));
+}
+
+export function renderReportHtml(doc: ReportDocument): string {
   const page = html`<!doctype html>
 <html lang="en-GB">
 <head>

@@ -1,6 +1,6 @@
 import { describeEvent, entryLabel, type AuditEntry } from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
-import type { CaptureMetadata, StaffMember } from '../capture/metadata';
+import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
 import { categoryById, describeCategory, stepById } from '../policy';
 import type { CaseView } from '../store/caseRepository';
@@ -142,9 +142,7 @@ function captureSection({ view, folder }: ReportCapture, number: number, input: 
     { label: 'Capture id', value: m.id, code: true },
   ];
   const figures: Block[] = imageArtefacts(m).map((image, i) => {
-    // The first image is shown as its presentation copy (with address and time) when the bundle has one.
-    const copy = presentationFileName(image.fileName);
-    const shown = i === 0 && input.presentationCopies?.has(`${folder}/${copy}`) ? copy : image.fileName;
+    const shown = shownImageName(image, i, folder, input.presentationCopies);
     const label = shown === image.fileName ? '' : ` Shown as the presentation copy ${shown} (caption added beneath; not the original). The original is ${image.fileName}.`;
     return { kind: 'figure', path: `${folder}/${shown}`, alt: `${image.fileName} for capture ${number}`, caption: `${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? `. ${image.note}` : ''}.${label}` };
   });
@@ -161,6 +159,12 @@ function captureSection({ view, folder }: ReportCapture, number: number, input: 
       { kind: 'table', columns: ['File', 'Bytes', 'SHA-256'], rows: m.artefacts.map((a) => [`${folder}/${a.fileName}`, String(a.bytes), a.sha256]), code: [2] },
     ],
   };
+}
+
+/** The file a report shows for an image: the first as its presentation copy (address and time beneath) when the bundle has one. */
+export function shownImageName(image: Artefact, index: number, folder: string, presentationCopies: ReadonlySet<string> | undefined): string {
+  const copy = presentationFileName(image.fileName);
+  return index === 0 && presentationCopies?.has(`${folder}/${copy}`) ? copy : image.fileName;
 }
 
 function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current']['post']): Block[] {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
 import { decodePng } from './support/png';
@@ -14,6 +15,7 @@ import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleF
 import { startFixtureServer } from './support/fixtureServer';
 
 const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
+const fingerprintOf = (cliOutput: string) => cliOutput.match(/fingerprint ([0-9a-f]{64})/)![1]!;
 let browser: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 
@@ -145,6 +147,13 @@ describe('Exhibit in Chromium', () => {
     expect(report).toContain('Village Parents Group &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
     expect(report).toContain('Reported to the head at 10am');
     expect(report).not.toMatch(/<script/i);
+    // report.pdf: the same report, made in the page with jsPDF and the packaged fonts, images as JPEG renditions.
+    const pdf = await getDocument({ data: await entries.find((e) => e.path === 'report.pdf')!.read(), isEvalSupported: false }).promise;
+    let pdfText = '';
+    for (let n = 1; n <= pdf.numPages; n++) pdfText += (await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+    const squeezed = pdfText.replace(/\s+/g, '');
+    for (const shown of [postUrl, 'Reported to the head at 10am', metadata.capturedAtUtc, 'A. Parent', fingerprintOf(passed.output)]) expect(squeezed).toContain(shown.replace(/\s+/g, ''));
+    expect(pdf.numPages).toBeGreaterThanOrEqual(2);
 
     const tamperedPath = join(mkdtempSync(join(tmpdir(), 'exhibit-tampered-')), 'tampered.zip');
     writeFileSync(tamperedPath, flipByteInEntry(readFileSync(ARTIFACT), screenshotEntry.path));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository, loadSigningKey } from '@/lib/store';
 import { exportableAuditLines } from '@/lib/store/auditLog';
 import type { ImageAdapter } from '@/lib/capture/adapters';
@@ -14,6 +15,12 @@ export const ONE_PIXEL_PNG = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
   (c) => c.charCodeAt(0),
 );
+
+/** A 4 × 3 JPEG, made by Chromium's encoder: the PDF's stand-in rendition under Node. */
+export const TINY_JPEG = Uint8Array.from(atob('/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAADAAQDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABwj/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCXgKgEj//Z'), (c) => c.charCodeAt(0));
+
+/** The report's fonts, as the extension packages them. */
+export const PDF_FONTS = { regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), mono: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf') };
 
 export const PAGE_MHTML = 'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://social.example/posts/123\r\n\r\n<html>…</html>';
 
@@ -78,7 +85,7 @@ export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAda
     clock,
     timeZone: 'Europe/London',
   });
-  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock });
+  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock, pdf: { fonts: async () => PDF_FONTS, rendition: async () => ({ jpeg: TINY_JPEG, width: 4, height: 3 }) } });
   return { db, evidence, settings, capture, exporter, clock };
 }
 
