@@ -1,9 +1,10 @@
 // `npm run bench`: capture performance in headless Chromium against local fixture pages (issue #3).
 // Prints numbers and their targets; asserts nothing. Method and results: docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
-import { openAsBlob, rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyBundle } from '../lib/bundle/verify';
+import { fileBlob } from './fileBlob';
 import type { Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/support/chromium';
 import { launchWithExtension, openTab, saveProfile } from '../tests/e2e/support/chromium';
@@ -102,7 +103,7 @@ function measureFullPage() {
 
 /** The last bytes of a zip name its end records; a zip64 one has the zip64 end-of-directory locator. */
 async function isZip64(path: string): Promise<boolean> {
-  const blob = await openAsBlob(path);
+  const blob = await fileBlob(path);
   const tail = new Uint8Array(await blob.slice(Math.max(0, blob.size - 65_600)).arrayBuffer());
   for (let i = tail.length - 20; i >= 0; i--) if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x06 && tail[i + 3] === 0x07) return true;
   return false;
@@ -114,6 +115,7 @@ type Bench = {
   hashAndCopyBundle(): Promise<{ ms: number; bytes: number; files: number }>;
   hashAndCopyStored(ids: string[]): Promise<{ ms: number; bytes: number }>;
   captionAll(ids: string[]): Promise<{ ms: number }>;
+  releaseBundle(): Promise<void>;
 };
 // Page functions are sent as source, so each names the page's bench object itself.
 
@@ -140,11 +142,12 @@ function measureExport(count: number, width: number, height: number, withBaselin
     const baseline = withBaseline ? await page.evaluate(() => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyBundle()) : undefined;
     const stored = withBaseline ? await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyStored(ids), seeded.ids) : undefined;
     const copies = withBaseline ? await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.captionAll(ids), seeded.ids) : undefined;
+    if (!withBaseline) await page.evaluate(() => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.releaseBundle());
     const zipPath = join(browser.downloadDir, exported.fileName);
-    const zipBytes = (await openAsBlob(zipPath)).size;
+    const zipBytes = statSync(zipPath).size;
     const zip64 = await isZip64(zipPath);
     const verifyStart = Date.now();
-    const report = await verifyBundle(await openAsBlob(zipPath));
+    const report = await verifyBundle(await fileBlob(zipPath));
     const verifyMs = Date.now() - verifyStart;
     rmSync(zipPath);
     return { count, seeded, seedMs, baseline, stored, copies, exported, zipBytes, zip64, idleMiB, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };

@@ -1,7 +1,7 @@
 // `npm run verify -- <bundle.zip>`: checks an Exhibit evidence bundle without a browser.
 // Exit code 0 only when every check passes.
-import { openAsBlob } from 'node:fs';
 import { verifyBundle } from '../lib/bundle/verify';
+import { fileBlob } from './fileBlob';
 
 async function main(paths: string[]): Promise<number> {
   if (paths.length === 0) {
@@ -12,7 +12,7 @@ async function main(paths: string[]): Promise<number> {
   for (const path of paths) {
     let blob: Blob;
     try {
-      blob = await openAsBlob(path); // lazily read: the zip is never loaded whole
+      blob = await fileBlob(path); // lazily read at 64-bit offsets: the zip is never loaded whole
     } catch (error) {
       console.error(`FAIL ${path}: cannot open the file (${(error as Error).message})`);
       allPassed = false;

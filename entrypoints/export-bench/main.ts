@@ -42,6 +42,7 @@ function tabShowing(png: Blob, index: () => number): TabsAdapter {
 }
 
 let lastBundle: Blob | undefined;
+let releaseBundle: (() => Promise<void>) | undefined;
 
 const bench = {
   /** What the exporter reads: every stored file of the captures, from IndexedDB, hashed and copied into one Blob. */
@@ -101,14 +102,28 @@ const bench = {
   async exportAll(ids: string[]): Promise<{ ms: number; fileName: string; builtBytes: number }> {
     const services = pageServices();
     const exportedBy = (await services.settings.getProfile())!;
+    // The zip's file is freed only after the baseline has read it back.
+    const exporter = {
+      exportBundle: async (request: Parameters<typeof services.exporter.exportBundle>[0]) => {
+        const bundle = await services.exporter.exportBundle(request);
+        releaseBundle = bundle.release;
+        return { ...bundle, release: async () => undefined };
+      },
+    };
     const exportAndSave = createExportFlow({
-      exporter: services.exporter,
+      exporter,
       evidence: services.evidence,
       saveFile: (zip, fileName, ask) => ((lastBundle = zip), saveFile(zip, fileName, ask)),
     });
     const start = performance.now();
     const { fileName } = await exportAndSave({ captureIds: ids, exportedBy, askWhereToSave: false });
     return { ms: performance.now() - start, fileName, builtBytes: lastBundle!.size };
+  },
+
+  /** Frees the last export's zip file when no baseline reads it. */
+  async releaseBundle(): Promise<void> {
+    lastBundle = undefined;
+    await releaseBundle?.();
   },
 
   /**
@@ -121,6 +136,7 @@ const bench = {
     for (const entry of entries) files.push(await entry.read());
     await close();
     lastBundle = undefined;
+    await releaseBundle?.();
     const start = performance.now();
     const parts: Uint8Array<ArrayBuffer>[] = [];
     for (const bytes of files) {

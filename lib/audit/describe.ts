@@ -17,6 +17,8 @@ export function describeEvent(event: AuditEvent): string {
       return `imported a bundle received from ${event.fromKeyFingerprint} (exported ${event.exportedAtUtc}; ${event.captureIds.length} new capture(s))`;
     case 'bundle.exported':
       return `exported in ${event.fileName}`;
+    case 'capture.redacted':
+      return `made a redacted copy of ${event.image} (${event.boxes.length} area(s) blacked out) as ${event.copy.fileName}, SHA-256 ${event.copy.sha256}`;
     case 'response.answered':
       return `answered the comment: ${event.how}`;
     case 'case.opened':

@@ -3,6 +3,7 @@ import { CaseActionSchema, CaseDetailsSchema, CaseStatusSchema } from '../cases/
 import { PostFieldSchema } from '../extract/postDetails';
 import { CategoryChoiceSchema } from '../policy';
 import { SHA256_HEX } from '../hash';
+import { RedactionBoxesSchema } from '../capture/redaction';
 
 const Hash = z.string().regex(SHA256_HEX);
 
@@ -31,6 +32,14 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('action.recorded'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema }),
   /** A correction: the action as it should read; the entry it corrects stays in the log. */
   z.object({ action: z.literal('action.corrected'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema, reason: z.string().min(1).max(2000) }),
+  /** A redacted copy of one of the capture's images: the boxes blacked out and the copy's hash. The original is untouched. */
+  z.object({
+    action: z.literal('capture.redacted'),
+    captureId: z.uuid(),
+    image: z.string(),
+    boxes: RedactionBoxesSchema,
+    copy: z.object({ fileName: z.string(), bytes: z.number().int().nonnegative(), sha256: Hash }),
+  }),
   z.object({ action: z.literal('response.answered'), captureId: z.uuid(), how: z.string().trim().min(1).max(2000) }),
   /**
    * Custody (issue #5): a capture that arrived in a verified bundle from another installation,

@@ -1,3 +1,4 @@
 export * from './entry';
 export * from './chain';
 export * from './describe';
+export * from './redactions';

@@ -4,8 +4,10 @@ import { createExportFlow } from '../bundle/exportFlow';
 import { createImportFlow } from '../bundle/importFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, createRedactionRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import type { RedactionBox } from '../capture/redaction';
 import { captionImage } from './captioner';
+import { redactImage } from './redactor';
 import { pdfFonts, pdfRendition } from './pdfAssets';
 import { zipFileSink } from './zipFile';
 import { saveFile } from './downloads';
@@ -21,6 +23,7 @@ export function createPageServices() {
     auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds),
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
+    getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),
     signer: () => loadSigningKey(db),
     caption: captionImage,
     pdf: { fonts: pdfFonts, rendition: pdfRendition },
@@ -41,6 +44,7 @@ export function createPageServices() {
     return view;
   }
   const cases = createCaseRepository(db);
+  const redactions = createRedactionRepository(db);
   return {
     evidence,
     settings,
@@ -49,6 +53,9 @@ export function createPageServices() {
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),
+    redactions,
+    /** A redacted copy of one of a capture's images, by whoever is set in the options. */
+    redactCopy: async (captureId: string, image: string, boxes: readonly RedactionBox[]) => redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
     importBundle: createImportFlow({ receiver: createBundleReceiver(db), actor: currentActor }).importBundle,

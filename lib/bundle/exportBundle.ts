@@ -7,6 +7,7 @@ import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
 import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { CaseView } from '../store/caseRepository';
+import { exportableRedactions } from '../audit';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, attachmentPath, presentationFileName, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { hashedInput } from './hashedInput';
@@ -62,6 +63,8 @@ export interface BundleExporterDeps {
   signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
   getAttachment?(actionId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
+  /** A capture's redacted copy (issue #5), exported beside its original. */
+  getRedactedCopy?(captureId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
   /** report.pdf (issue #5): the fonts it embeds and a JPEG rendition of each image it shows. Absent: no PDF. */
   pdf?: {
     fonts(): Promise<PdfFonts>;
@@ -133,7 +136,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + (deps.caption ? 2 : 1), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
+      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + exportableRedactions(v.history).length + (deps.caption ? 2 : 1), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -173,6 +176,13 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
           const presentation = await thisCopy;
           if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob });
+          for (const redaction of exportableRedactions(view.history)) {
+            const stored = await deps.getRedactedCopy?.(view.metadata.id, redaction.copy.fileName);
+            if (!stored) throw new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
+            const changed = () => new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} no longer matches the hash recorded when it was made; the export was stopped.`);
+            yield record({ path: `${folders[i]}/${redaction.copy.fileName}`, blob: stored.blob }, { expectedSha256: redaction.copy.sha256, mismatch: changed });
+            if (deps.pdf) renditions.set(`${folders[i]}/${redaction.copy.fileName}`, await deps.pdf.rendition(stored.blob));
+          }
           yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
           // The PDF's small renditions are made now, so no full-size copy waits in memory for the report.
           if (deps.pdf) {

@@ -1,4 +1,4 @@
-import { AuditEntrySchema, type AuditEntry } from '../audit';
+import { AuditEntrySchema, currentRedactions, type AuditEntry } from '../audit';
 import { CaseExportSchema, type CaseExport } from '../cases/case';
 import { CaptureMetadataSchema, type CaptureMetadata } from '../capture/metadata';
 import { ExhibitError } from '../errors';
@@ -24,6 +24,8 @@ export interface ReceivedBundle {
   attachments: { actionId: string; fileName: string; blob: Blob; sha256: string }[];
   /** The sender's audit entries that the bundle gives in full (the rest are withheld to hashes). */
   auditEntries: AuditEntry[];
+  /** Redacted copies, each vouched for by its capture.redacted entry. */
+  redactedCopies: { captureId: string; fileName: string; blob: Blob; sha256: string }[];
 }
 
 const REFUSED = 'This bundle was not imported, and nothing here was changed, because it did not pass its checks:';
@@ -76,7 +78,15 @@ export async function readReceivedBundle(bundle: Blob): Promise<ReceivedBundle> 
       .filter((line) => line.trim() !== '')
       .map((line) => AuditEntrySchema.safeParse(JSON.parse(line)))
       .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
-    return { manifest, manifestSha256: await sha256OfBytes(manifestBytes), keyFingerprint: report.signedBy, captures, caseExport, attachments, auditEntries };
+    const redactedCopies = [];
+    for (const capture of manifest.captures) {
+      const history = auditEntries.filter((e) => 'captureId' in e.event && e.event.captureId === capture.id);
+      for (const { copy } of currentRedactions(history)) {
+        const path = `${capture.folder}/${copy.fileName}`;
+        if (listed.has(path)) redactedCopies.push({ captureId: capture.id, fileName: copy.fileName, sha256: copy.sha256, blob: new Blob([await read(path)], { type: 'image/png' }) });
+      }
+    }
+    return { manifest, manifestSha256: await sha256OfBytes(manifestBytes), keyFingerprint: report.signedBy, captures, caseExport, attachments, auditEntries, redactedCopies };
   } finally {
     await zip.close();
   }

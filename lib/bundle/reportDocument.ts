@@ -1,4 +1,4 @@
-import { describeEvent, entryLabel, type AuditEntry } from '../audit';
+import { describeEvent, exportableRedactions, entryLabel, type AuditEntry } from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
@@ -126,6 +126,7 @@ function caseSection(view: CaseView): ReportSection {
 function captureSection({ view, folder }: ReportCapture, number: number, input: Pick<ReportInput, 'presentationCopies'>): ReportSection {
   const m = view.metadata;
   const edits = view.history.filter((entry) => entry.event.action === 'capture.edited');
+  const redactions = exportableRedactions(view.history);
   const fields: Field[] = [
     { label: 'Page address', value: m.page.url, code: true },
     { label: 'Page title', value: m.page.title },
@@ -156,7 +157,18 @@ function captureSection({ view, folder }: ReportCapture, number: number, input: 
       ...(m.pageSourceError ? [{ kind: 'paragraph', tone: 'warning', text: m.pageSourceError } as const] : []),
       ...(edits.length > 0 ? editHistory(m, edits) : []),
       ...figures,
-      { kind: 'table', columns: ['File', 'Bytes', 'SHA-256'], rows: m.artefacts.map((a) => [`${folder}/${a.fileName}`, String(a.bytes), a.sha256]), code: [2] },
+      ...redactions.map((r): Block => ({
+        kind: 'figure',
+        path: `${folder}/${r.copy.fileName}`,
+        alt: `${r.copy.fileName} for capture ${number}`,
+        caption: `${folder}/${r.copy.fileName}: a redacted copy of ${r.image}, NOT the original: ${r.boxes.length} area(s) blacked out by ${r.entry.actor.name} at ${r.entry.at} (${entryLabel(r.entry)}). The original ${r.image} is unaltered in this bundle.`,
+      })),
+      {
+        kind: 'table',
+        columns: ['File', 'Bytes', 'SHA-256'],
+        rows: [...m.artefacts.map((a) => [`${folder}/${a.fileName}`, String(a.bytes), a.sha256]), ...redactions.map((r) => [`${folder}/${r.copy.fileName} (redacted copy)`, String(r.copy.bytes), r.copy.sha256])],
+        code: [2],
+      },
     ],
   };
 }

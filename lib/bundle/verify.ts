@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportedAuditLineSchema, findChainBreaks, type ExportedAuditLine } from '../audit';
+import { ExportedAuditLineSchema, currentRedactions, findChainBreaks, type AuditEntry, type ExportedAuditLine } from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import { CaseExportSchema } from '../cases/case';
 import { CaptureMetadataSchema } from '../capture/metadata';
@@ -216,6 +216,13 @@ async function checkCapture(
     const listed = manifest.files.find((f) => f.path === `${capture.folder}/${artefact.fileName}`);
     if (!listed) failures.push(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
     else if (listed.sha256 !== artefact.sha256) failures.push(`${label}: ${artefact.fileName} is not the file hashed at capture`);
+  }
+  // Each redacted copy in the bundle is the one its latest capture.redacted entry vouches for.
+  const history = audit.filter((line): line is AuditEntry => !('withheld' in line) && 'captureId' in line.event && line.event.captureId === capture.id);
+  const vouched = new Map(currentRedactions(history).map((r) => [`${capture.folder}/${r.copy.fileName}`, r.copy.sha256]));
+  for (const file of manifest.files.filter((f) => f.path.startsWith(`${capture.folder}/redacted-`))) {
+    if (!vouched.has(file.path)) failures.push(`${label}: ${file.path.split('/').at(-1)} is not a redacted copy the audit log records`);
+    else if (vouched.get(file.path) !== file.sha256) failures.push(`${label}: ${file.path.split('/').at(-1)} is not the redacted copy the audit log records`);
   }
   // Made here (capture.created) or received from another installation's verified bundle (capture.received).
   const recorded = audit.find((line) => !('withheld' in line) && (line.event.action === 'capture.created' || line.event.action === 'capture.received') && line.event.captureId === capture.id);

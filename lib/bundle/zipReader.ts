@@ -22,7 +22,7 @@ export interface EntryDigest {
 
 /**
  * The entries of a zip, read from a Blob without loading the whole file (a Node caller passes
- * `fs.openAsBlob(path)`). Throws when the Blob is not a readable zip.
+ * `fileBlob(path)` from scripts/fileBlob.ts). Throws when the Blob is not a readable zip.
  */
 export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; close(): Promise<void> }> {
   const reader = new ZipReader(new BlobReader(blob), { checkCrc32: true });

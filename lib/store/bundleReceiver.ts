@@ -34,7 +34,7 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
       const received: ReceivedAuditRow[] = bundle.auditEntries.map((entry) => ({ ...entry, receivedFrom: { keyFingerprint: from, manifestSha256: bundle.manifestSha256 } }));
 
       try {
-        return await db.transaction('rw', [db.captures, db.files, db.audit, db.cases, db.attachments, db.receivedAudit], async () => {
+        return await db.transaction('rw', [db.captures, db.files, db.audit, db.cases, db.attachments, db.receivedAudit, db.derivedFiles], async () => {
           const earlier = await db.audit.where('event.manifestSha256').equals(bundle.manifestSha256).toArray();
           if (earlier.some((e) => e.event.action === 'bundle.received')) return { status: 'already-imported' as const, fromKeyFingerprint: from };
 
@@ -68,6 +68,9 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
           }
           const freshIds = new Set(fresh.map((c) => c.metadata.id));
           await db.files.bulkAdd(files.filter((f) => freshIds.has(f.captureId)));
+          for (const copy of bundle.redactedCopies) {
+            if (freshIds.has(copy.captureId)) await db.derivedFiles.put(copy);
+          }
           for (const file of bundle.attachments) {
             if (!(await db.attachments.get([file.actionId, file.fileName]))) await db.attachments.add(file);
           }

@@ -43,6 +43,14 @@ export interface AttachmentRow {
  */
 export type ReceivedAuditRow = AuditEntry & { receivedFrom: { keyFingerprint: string; manifestSha256: string } };
 
+/** A file made from a capture after the fact (a redacted copy), never one of its originals. */
+export interface DerivedFileRow {
+  captureId: string;
+  fileName: string;
+  blob: Blob;
+  sha256: string;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -57,6 +65,7 @@ export class ExhibitDb extends Dexie {
   cases!: EntityTable<CaseRow, 'id'>;
   attachments!: Dexie.Table<AttachmentRow, [string, string]>;
   receivedAudit!: EntityTable<ReceivedAuditRow, 'hash'>;
+  derivedFiles!: Dexie.Table<DerivedFileRow, [string, string]>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -86,5 +95,7 @@ export class ExhibitDb extends Dexie {
     // 6: audit entries received in imported bundles, kept apart from this installation's chain;
     // the local chain is looked up by bundle (a second import of one changes nothing) and by hash.
     this.version(6).stores({ receivedAudit: 'hash, event.captureId, event.caseId', audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash' });
+    // 7: redacted copies, kept apart from the originals in `files`.
+    this.version(7).stores({ derivedFiles: '[captureId+fileName], captureId' });
   }
 }

@@ -5,3 +5,4 @@ export * from './auditLog';
 export * from './caseRepository';
 export * from './signingKey';
 export * from './bundleReceiver';
+export * from './redactionRepository';

@@ -6,7 +6,7 @@ import { verifyBundle } from '@/lib/bundle/verify';
 import { openZip } from '@/lib/bundle/zipReader';
 import { ExhibitError } from '@/lib/errors';
 import { sha256Hex } from '@/lib/hash';
-import { createBundleReceiver, createCaseRepository, loadSigningKey, type ExhibitDb } from '@/lib/store';
+import { createBundleReceiver, createCaseRepository, createRedactionRepository, loadSigningKey, type ExhibitDb } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
 import { fromUtf8, rezip, utf8 } from './zipFixtures';
 
@@ -19,6 +19,7 @@ async function sentCaseBundle() {
   const cases = createCaseRepository(sender.db, sender.clock);
   const { metadata } = await sender.capture.captureTab(1, 'visible', form({ note: 'first note' }), { filing: { newCase: CASE } });
   await sender.evidence.editCapture(metadata.id, { field: 'note', to: 'note <b>edited</b> by Jo' }, STAFF);
+  await createRedactionRepository(sender.db, sender.clock).saveRedaction(metadata.id, 'screenshot.png', [{ x: 0, y: 0, width: 1, height: 1 }], async () => new Blob(['blacked out'], { type: 'image/png' }), STAFF);
   const [opened] = await cases.listCases();
   await cases.recordAction(opened!.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, STAFF, [new File(['crime report'], 'crime-report.txt')]);
   const caseView = (await cases.getCase(opened!.id))!;
@@ -34,7 +35,7 @@ async function receivingWorld(profile = DSL) {
 
 /** Every table's rows, to show that a refused or repeated import changed nothing. */
 async function snapshot(db: ExhibitDb) {
-  const tables = [db.captures, db.files, db.audit, db.cases, db.attachments, db.receivedAudit, db.settings] as const;
+  const tables = [db.captures, db.files, db.audit, db.cases, db.attachments, db.receivedAudit, db.derivedFiles, db.settings] as const;
   return Promise.all(tables.map(async (t) => JSON.stringify(await (t as { toArray(): Promise<unknown[]> }).toArray(), (_k, v) => (v instanceof Blob ? `blob:${v.size}` : v))));
 }
 
@@ -60,7 +61,8 @@ describe('receiving a bundle', () => {
     }
     const custody = view.history.at(-1)!;
     expect(custody).toMatchObject({ actor: { name: 'Dee Lead' }, event: { action: 'capture.received', captureId, fromKeyFingerprint: senderKey.fingerprint, manifestSha256: bundle.manifestSha256 } });
-    expect(view.history.map((e) => e.event.action)).toEqual(['capture.created', 'capture.filed', 'capture.edited', 'capture.received']);
+    expect(view.history.map((e) => e.event.action)).toEqual(['capture.created', 'capture.filed', 'capture.edited', 'capture.redacted', 'capture.received']);
+    expect(await (await receiver.db.derivedFiles.get([captureId, 'redacted-screenshot.png']))!.blob.text()).toBe('blacked out');
 
     const caseView = (await createCaseRepository(receiver.db).getCase(caseId))!;
     expect(caseView.details.title).toBe('Year 4 posts');

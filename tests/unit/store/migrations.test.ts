@@ -20,8 +20,8 @@ describe('database migrations', () => {
 
     const db = new ExhibitDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attachments', 'audit', 'captures', 'cases', 'files', 'receivedAudit', 'settings']);
+    expect(db.verno).toBe(7);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attachments', 'audit', 'captures', 'cases', 'derivedFiles', 'files', 'receivedAudit', 'settings']);
     expect((await db.captures.get(metadata.id))?.caseId).toBe('unfiled');
     expect(await db.settings.get('profile')).toEqual({ key: 'profile', value: { name: 'Kept' } });
     const files = await db.files.where('captureId').equals(metadata.id).toArray();
