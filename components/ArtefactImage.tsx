@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { pageServices } from '@/lib/browser/pageServices';
 
-/** Shows a stored image artefact (thumbnail or screenshot) straight from IndexedDB. */
-export function ArtefactImage({ captureId, fileName, alt, className }: { captureId: string; fileName: string; alt: string; className?: string }) {
+/** Shows a stored image (an original artefact, or a redacted copy) straight from IndexedDB. */
+export function ArtefactImage({ captureId, fileName, alt, className, redactedCopy = false, onLoad }: { captureId: string; fileName: string; alt: string; className?: string; redactedCopy?: boolean; onLoad?(image: HTMLImageElement): void }) {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     let objectUrl: string | undefined;
     let live = true;
-    void pageServices()
-      .evidence.getFile(captureId, fileName)
+    const services = pageServices();
+    void (redactedCopy ? services.redactions.getCopy(captureId, fileName) : services.evidence.getFile(captureId, fileName))
       .then((row) => {
         if (!row || !live) return;
         objectUrl = URL.createObjectURL(row.blob);
@@ -18,6 +18,6 @@ export function ArtefactImage({ captureId, fileName, alt, className }: { capture
       live = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [captureId, fileName]);
-  return url ? <img src={url} alt={alt} className={className} /> : <span className="help">Loading image…</span>;
+  }, [captureId, fileName, redactedCopy]);
+  return url ? <img src={url} alt={alt} className={className} onLoad={(e) => onLoad?.(e.currentTarget)} /> : <span className="help">Loading image…</span>;
 }

@@ -4,6 +4,7 @@ import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
 import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
+import { RedactionEditor } from './RedactionEditor';
 import { describeEvent, entryLabel } from '@/lib/audit';
 import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
@@ -84,6 +85,12 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
           </div>
         ))}
       </dl>
+      {imageArtefacts(m)
+        .filter((image) => image.kind !== 'rendered')
+        .slice(0, 1)
+        .map((image) => (
+          <RedactionEditor key={image.fileName} view={view} image={image} onSaved={() => void pageServices().evidence.getCapture(m.id).then((v) => v && onChanged(v))} />
+        ))}
       <CaptureCaseField view={view} onMoved={() => onChanged(view)} />
       <PostDetailsPanel view={view} onChanged={onChanged} />
       <form onSubmit={save}>

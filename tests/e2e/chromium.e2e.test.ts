@@ -96,6 +96,19 @@ describe('Exhibit in Chromium', () => {
     await dashboard.getByLabel('Note').fill('Reported to the head at 10am');
     await dashboard.getByRole('button', { name: 'Save changes' }).click();
     await dashboard.getByText(/changed the note from “Seen by the office/).waitFor();
+    // A redacted copy: one box dragged over the post's top-left corner.
+    const canvas = dashboard.getByTestId('redaction-canvas');
+    await canvas.locator('img').waitFor();
+    await canvas.scrollIntoViewIfNeeded();
+    const shown = (await canvas.boundingBox())!;
+    const scale = await canvas.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth / img.clientWidth);
+    await dashboard.mouse.move(shown.x + 20, shown.y + 20);
+    await dashboard.mouse.down();
+    await dashboard.mouse.move(shown.x + 120, shown.y + 70, { steps: 5 });
+    await dashboard.mouse.up();
+    await dashboard.getByRole('button', { name: 'Save redacted copy (1 box)' }).click();
+    await dashboard.getByTestId('redacted-copy').waitFor();
+    const redactedSpot = { x: Math.round(70 * scale), y: Math.round(45 * scale) };
     await dashboard.getByRole('button', { name: 'Back to list' }).click();
 
     await dashboard.getByLabel('Select all captures').check();
@@ -127,6 +140,11 @@ describe('Exhibit in Chromium', () => {
     expect(presentation.height).toBeGreaterThan(VIEWPORT.height + 40);
     for (const [x, y] of [[2, 2], [640, 100], [1270, 700], [5, VIEWPORT.height - 1]] as const) expect(presentation.rgba(x, y), `${x},${y}`).toEqual(original.rgba(x, y));
     expect(presentation.rgba(VIEWPORT.width - 5, presentation.height - 3).slice(0, 3)).toEqual([255, 255, 255]);
+    // The redacted copy sits beside the original: black inside the box, the original's pixels elsewhere.
+    const redacted = decodePng(await entries.find((e) => e.path.endsWith('/redacted-screenshot.png'))!.read());
+    expect(redacted.rgba(redactedSpot.x, redactedSpot.y).slice(0, 3)).toEqual([0, 0, 0]);
+    expect(original.rgba(redactedSpot.x, redactedSpot.y).slice(0, 3)).not.toEqual([0, 0, 0]);
+    expect(redacted.rgba(1000, 600)).toEqual(original.rgba(1000, 600));
     const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
     expect(metadata).toMatchObject({ page: { url: postUrl, title: 'Village Parents Group <script>alert("title")</script>', viewport: VIEWPORT }, capturedBy: { name: 'Jo Smith' } });
     expect(metadata.page.selectedText).toContain('The head teacher at Northwick Park is a liar');
@@ -182,7 +200,7 @@ describe('Exhibit in Chromium', () => {
     await page.goto(`file://${join(dir, 'report.html')}`);
     await page.waitForLoadState('load');
     const widths = await page.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
-    expect(widths).toEqual([VIEWPORT.width]);
+    expect(widths).toEqual([VIEWPORT.width, VIEWPORT.width]); // the presentation copy and the redacted copy
     expect(dialogs).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence report');
     // verify.html, opened from the unzipped folder, checks the zip and the folder with no network.
