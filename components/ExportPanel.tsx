@@ -10,6 +10,7 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
+  const [share, setShare] = useState(false);
   const controller = useRef<AbortController>(undefined);
 
   async function exportSelected() {
@@ -21,7 +22,7 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
       const { settings, exportAndSave, currentActor } = pageServices();
       const exportedBy = await currentActor();
       const { askWhereToSave } = await settings.getExportSettings();
-      const result = await exportAndSave({ captureIds: selectedIds, caseView, exportedBy, askWhereToSave, signal: controller.current.signal, onProgress: setProgress });
+      const result = await exportAndSave({ captureIds: selectedIds, caseView, exportedBy, askWhereToSave, share, signal: controller.current.signal, onProgress: setProgress });
       setDone(`Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).`);
     } catch (e) {
       setError(e);
@@ -33,6 +34,11 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
 
   return (
     <section className="export" aria-label="Export">
+      {!caseView && (
+        <label className="inline">
+          <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} disabled={busy} /> Share copy: redacted copies only, leave the originals out (the cover says so)
+        </label>
+      )}
       <div className="row">
         <button onClick={() => void exportSelected()} disabled={busy || selectedIds.length === 0}>
           {caseView ? `Export this case (${selectedIds.length} captures) as bundle` : `Export ${selectedIds.length} selected as bundle`}

@@ -20,7 +20,7 @@ export function createPageServices() {
   const settings = createSettingsRepository(db);
   const exporter = createBundleExporter({
     evidence,
-    auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds),
+    auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions),
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),

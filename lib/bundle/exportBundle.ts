@@ -29,6 +29,8 @@ export interface ExportRequest {
   /** Exporting a whole case (issue #4): its captures, plus case.json, its actions and chronology. */
   caseView?: CaseView;
   exportedBy: StaffMember;
+  /** A share copy: redacted copies only, no originals (issue #5); says so on the report's cover. */
+  share?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -55,7 +57,8 @@ interface BundleFile {
 
 export interface BundleExporterDeps {
   evidence: EvidenceRepository;
-  auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
+  /** The audit chain for the bundle; `onlyActions` narrows which entries about the captures are given in full. */
+  auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>, onlyActions?: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
   /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
   caption?(png: Blob, lines: readonly string[]): Promise<Blob>;
@@ -130,8 +133,11 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         throw new ExhibitError('export-failed', 'This case was received from another installation, so it cannot be exported again as a case yet. Export its captures on their own (their custody entries go with them), or ask the sender for the case bundle.');
       }
       const signer = await deps.signer();
-      const statements = draftStatements(views.map((v) => v.metadata));
-      const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []));
+      const share = request.share === true;
+      if (share && caseView) throw new ExhibitError('invalid-input', 'A share copy is made from captures, not a whole case: choose the captures to share.');
+      // A share copy carries no statements (they describe the originals) and only the redactions in full.
+      const statements = share ? [] : draftStatements(views.map((v) => v.metadata));
+      const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []), share ? SHARED_ACTIONS : undefined);
       // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
@@ -165,7 +171,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         // Each presentation copy is drawn (decode, caption, PNG encode, mostly off the main thread)
         // while the capture before it streams into the zip: the two overlap instead of taking turns.
         const copyOf = (view: CaptureView | undefined) => {
-          const copy = view ? presentationCopy(view) : Promise.resolve(undefined);
+          // A share copy leaves the originals out, so their captioned copies too.
+          const copy = view && !share ? presentationCopy(view) : Promise.resolve(undefined);
           copy.catch(() => undefined); // awaited in its turn below
           return copy;
         };
@@ -173,7 +180,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         for (const [i, view] of views.entries()) {
           const thisCopy = nextCopy;
           nextCopy = copyOf(views[i + 1]);
-          for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
+          if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
           const presentation = await thisCopy;
           if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob });
           for (const redaction of exportableRedactions(view.history)) {
@@ -183,9 +190,9 @@ export function createBundleExporter(deps: BundleExporterDeps) {
             yield record({ path: `${folders[i]}/${redaction.copy.fileName}`, blob: stored.blob }, { expectedSha256: redaction.copy.sha256, mismatch: changed });
             if (deps.pdf) renditions.set(`${folders[i]}/${redaction.copy.fileName}`, await deps.pdf.rendition(stored.blob));
           }
-          yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
+          if (!share) yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
           // The PDF's small renditions are made now, so no full-size copy waits in memory for the report.
-          if (deps.pdf) {
+          if (deps.pdf && !share) {
             for (const [index, image] of imageArtefacts(view.metadata).entries()) {
               const shown = index === 0 && presentation ? presentation : { fileName: image.fileName, blob: await storedBlob(view, image) };
               renditions.set(`${folders[i]}/${shown.fileName}`, await deps.pdf.rendition(shown.blob));
@@ -212,6 +219,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           generatorVersion: deps.generatorVersion,
           captures: views.map((view, i) => ({ view, folder: folders[i]! })),
           caseView,
+          share,
           presentationCopies: new Set(listed.map((f) => f.path).filter((path) => path.split('/').at(-1)!.startsWith('presentation-'))),
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
@@ -234,6 +242,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           captures: views.map((v, i) => ({ id: v.metadata.id, folder: folders[i], capturedAtUtc: v.metadata.capturedAtUtc, url: v.metadata.page.url, category: v.current.category.id })),
           audit: { path: 'audit.jsonl', entries: auditLines.length, headHash: auditLines.at(-1)?.hash },
           case: caseView ? { id: caseView.id, title: caseView.details.title, path: CASE_PATH } : undefined,
+          share: share || undefined,
           files: listed,
         });
         const manifestBlob = json(manifest);
@@ -261,6 +270,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
 const CASE_PATH = 'case/case.json';
+/** What a share copy's audit log gives in full: that each capture was made, and its redactions. */
+const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.redacted']);
 
 function changedSinceCapture(view: CaptureView, artefact: Artefact): ExhibitError {
   return new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);

@@ -16,6 +16,7 @@ export function createExportFlow(deps: ExportFlowDeps) {
     caseView?: CaseView;
     exportedBy: StaffMember;
     askWhereToSave: boolean;
+    share?: boolean;
     signal?: AbortSignal;
     onProgress?: (progress: ExportProgress) => void;
   }): Promise<{ fileName: string; manifestSha256: string }> {

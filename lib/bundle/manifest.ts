@@ -36,6 +36,11 @@ export const BundleManifestSchema = z.object({
     }),
   ),
   audit: z.object({ path: z.literal('audit.jsonl'), entries: z.number().int().nonnegative(), headHash: z.string().regex(SHA256_HEX) }),
+  /**
+   * A share copy (issue #5): redacted copies only. The originals, page text and source, metadata and
+   * notes stay with the school; the audit log gives only the redactions in full.
+   */
+  share: z.literal(true).optional(),
   /** Present when a whole case was exported (issue #4). */
   case: z.object({ id: z.uuid(), title: z.string(), path: z.literal('case/case.json') }).optional(),
   files: z.array(ManifestFileSchema).min(1),

@@ -41,6 +41,10 @@ export async function readReceivedBundle(bundle: Blob): Promise<ReceivedBundle> 
     throw new ExhibitError('import-refused', `${REFUSED} ${problems.join('; ')}`, { problems });
   }
   const manifest = BundleManifestSchema.parse(report.manifest);
+  if (manifest.share) {
+    const problem = 'It is a share copy: redacted copies only, without the originals, so it cannot be received as evidence. Ask the sender for the full bundle.';
+    throw new ExhibitError('import-refused', `This bundle was not imported, and nothing here was changed. ${problem}`, { problems: [problem] });
+  }
   const zip = await openZip(bundle);
   try {
     const byPath = new Map(zip.entries.map((entry) => [entry.path, entry]));

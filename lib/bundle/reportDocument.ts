@@ -1,4 +1,4 @@
-import { describeEvent, exportableRedactions, entryLabel, type AuditEntry } from '../audit';
+import { describeEvent, exportableRedactions, entryLabel, type AuditEntry, type Redaction } from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
@@ -18,6 +18,8 @@ export interface ReportInput {
   generatorVersion: string;
   captures: readonly ReportCapture[];
   caseView?: CaseView;
+  /** A share copy: redacted copies only, no originals, notes or post details (issue #5). */
+  share?: boolean;
   /** Paths of presentation copies in the bundle; the report shows those in place of the originals. */
   presentationCopies?: ReadonlySet<string>;
   /** Fingerprint of the key that signs this bundle's manifest (manifest.digest.json). */
@@ -61,13 +63,18 @@ export interface ReportDocument {
 export const HOW_TO_CHECK =
   'How to check this bundle: every file is listed with its SHA-256 in manifest.json and in SHA256SUMS (run “sha256sum -c SHA256SUMS” in the unzipped folder, open verify.html from the unzipped folder in any browser, or use Exhibit’s “npm run verify -- bundle.zip”). Any changed, missing or added file makes the check fail. manifest.digest.json holds the manifest’s SHA-256 and an ECDSA P-256 signature over it by the key above.';
 
+export const SHARE_NOTICE =
+  'SHARE COPY — NOT THE FULL EVIDENCE. This bundle holds redacted copies only: the original screenshots, page text and page source, the notes and the post details were left out and stay with the school. Each original is named below with its SHA-256, so it can be matched with the school’s full bundle.';
+
 export function reportDocument(input: ReportInput): ReportDocument {
   const cover: ReportSection = {
     kind: 'cover',
     blocks: [
+      ...(input.share ? [{ kind: 'paragraph', tone: 'warning', text: SHARE_NOTICE } as const] : []),
       {
         kind: 'fields',
         fields: [
+          ...(input.share ? [{ label: 'Contents', value: 'Share copy: redacted copies only, originals left out' }] : []),
           { label: 'Exported by', value: `${input.exportedBy.name}, ${input.exportedBy.role} (${input.exportedBy.email})` },
           { label: 'Exported at (UTC)', value: input.exportedAtUtc },
           { label: 'Case', value: input.caseView ? input.caseView.details.title : 'none (captures exported on their own)' },
@@ -83,7 +90,11 @@ export function reportDocument(input: ReportInput): ReportDocument {
   return {
     title: `Evidence report — ${input.exportedBy.school}`,
     school: input.exportedBy.school,
-    sections: [cover, ...(input.caseView ? [caseSection(input.caseView)] : []), ...input.captures.map((capture, index) => captureSection(capture, index + 1, input))],
+    sections: [
+      cover,
+      ...(input.caseView ? [caseSection(input.caseView)] : []),
+      ...input.captures.map((capture, index) => (input.share ? sharedCaptureSection(capture, index + 1) : captureSection(capture, index + 1, input))),
+    ],
   };
 }
 
@@ -157,12 +168,7 @@ function captureSection({ view, folder }: ReportCapture, number: number, input: 
       ...(m.pageSourceError ? [{ kind: 'paragraph', tone: 'warning', text: m.pageSourceError } as const] : []),
       ...(edits.length > 0 ? editHistory(m, edits) : []),
       ...figures,
-      ...redactions.map((r): Block => ({
-        kind: 'figure',
-        path: `${folder}/${r.copy.fileName}`,
-        alt: `${r.copy.fileName} for capture ${number}`,
-        caption: `${folder}/${r.copy.fileName}: a redacted copy of ${r.image}, NOT the original: ${r.boxes.length} area(s) blacked out by ${r.entry.actor.name} at ${r.entry.at} (${entryLabel(r.entry)}). The original ${r.image} is unaltered in this bundle.`,
-      })),
+      ...redactions.map((r) => redactionFigure(r, folder, number, `The original ${r.image} is unaltered in this bundle.`)),
       {
         kind: 'table',
         columns: ['File', 'Bytes', 'SHA-256'],
@@ -177,6 +183,48 @@ function captureSection({ view, folder }: ReportCapture, number: number, input: 
 export function shownImageName(image: Artefact, index: number, folder: string, presentationCopies: ReadonlySet<string> | undefined): string {
   const copy = presentationFileName(image.fileName);
   return index === 0 && presentationCopies?.has(`${folder}/${copy}`) ? copy : image.fileName;
+}
+
+function redactionFigure(r: Redaction, folder: string, number: number, whereTheOriginalIs: string): Block {
+  return {
+    kind: 'figure',
+    path: `${folder}/${r.copy.fileName}`,
+    alt: `${r.copy.fileName} for capture ${number}`,
+    caption: `${folder}/${r.copy.fileName}: a redacted copy of ${r.image}, NOT the original: ${r.boxes.length} area(s) blacked out by ${r.entry.actor.name} at ${r.entry.at} (${entryLabel(r.entry)}). ${whereTheOriginalIs}`,
+  };
+}
+
+/** A capture in a share copy: what it is and when, its redacted copies, and its originals by hash only. */
+function sharedCaptureSection({ view, folder }: ReportCapture, number: number): ReportSection {
+  const m = view.metadata;
+  const redactions = exportableRedactions(view.history);
+  return {
+    kind: 'capture',
+    blocks: [
+      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${m.reference}` : `Capture ${number}`}: ${describeCategory(view.current.category)} (share copy)` },
+      { kind: 'paragraph', tone: 'policy', text: `Policy: “${categoryById(view.current.category.id).policyWording}”` },
+      {
+        kind: 'fields',
+        fields: [
+          { label: 'Page address', value: m.page.url, code: true },
+          { label: 'Captured (UTC)', value: m.capturedAtUtc },
+          { label: 'Captured by', value: `${m.capturedBy.name}, ${m.capturedBy.role}, ${m.capturedBy.school}` },
+          { label: 'Capture id', value: m.id, code: true },
+        ],
+      },
+      ...(redactions.length === 0 ? [{ kind: 'paragraph', tone: 'warning', text: 'No redacted copy was made of this capture, so no image of it is shared.' } as const] : []),
+      ...redactions.map((r) => redactionFigure(r, folder, number, 'The original is not in this share copy.')),
+      {
+        kind: 'table',
+        columns: ['File', 'Bytes', 'SHA-256'],
+        rows: [
+          ...redactions.map((r) => [`${folder}/${r.copy.fileName} (redacted copy, in this bundle)`, String(r.copy.bytes), r.copy.sha256]),
+          ...m.artefacts.map((a) => [`${a.fileName} (original, left out)`, String(a.bytes), a.sha256]),
+        ],
+        code: [2],
+      },
+    ],
+  };
 }
 
 function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current']['post']): Block[] {

@@ -201,6 +201,13 @@ async function checkCapture(
   failures: string[],
 ) {
   const label = `Capture ${capture.folder}`;
+  checkRedactedCopies(capture, manifest, audit, label, failures);
+  if (manifest.share) {
+    // A share copy leaves the originals and metadata out: the log must still record the capture.
+    const created = audit.some((line) => !('withheld' in line) && line.event.action === 'capture.created' && line.event.captureId === capture.id);
+    if (!created) failures.push(`${label}: the audit log has no entry recording this capture`);
+    return;
+  }
   if (text === undefined) {
     failures.push(`${label}: metadata.json is missing`);
     return;
@@ -217,18 +224,21 @@ async function checkCapture(
     if (!listed) failures.push(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
     else if (listed.sha256 !== artefact.sha256) failures.push(`${label}: ${artefact.fileName} is not the file hashed at capture`);
   }
-  // Each redacted copy in the bundle is the one its latest capture.redacted entry vouches for.
+  // Made here (capture.created) or received from another installation's verified bundle (capture.received).
+  const recorded = audit.find((line) => !('withheld' in line) && (line.event.action === 'capture.created' || line.event.action === 'capture.received') && line.event.captureId === capture.id);
+  const created = recorded && !('withheld' in recorded) && (recorded.event.action === 'capture.created' || recorded.event.action === 'capture.received') ? recorded.event : undefined;
+  if (!created) failures.push(`${label}: the audit log has no entry recording this capture`);
+  else if (created.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
+}
+
+/** Each redacted copy in the bundle is the one its capture's latest capture.redacted entry vouches for. */
+function checkRedactedCopies(capture: BundleManifest['captures'][number], manifest: BundleManifest, audit: readonly ExportedAuditLine[], label: string, failures: string[]) {
   const history = audit.filter((line): line is AuditEntry => !('withheld' in line) && 'captureId' in line.event && line.event.captureId === capture.id);
   const vouched = new Map(currentRedactions(history).map((r) => [`${capture.folder}/${r.copy.fileName}`, r.copy.sha256]));
   for (const file of manifest.files.filter((f) => f.path.startsWith(`${capture.folder}/redacted-`))) {
     if (!vouched.has(file.path)) failures.push(`${label}: ${file.path.split('/').at(-1)} is not a redacted copy the audit log records`);
     else if (vouched.get(file.path) !== file.sha256) failures.push(`${label}: ${file.path.split('/').at(-1)} is not the redacted copy the audit log records`);
   }
-  // Made here (capture.created) or received from another installation's verified bundle (capture.received).
-  const recorded = audit.find((line) => !('withheld' in line) && (line.event.action === 'capture.created' || line.event.action === 'capture.received') && line.event.captureId === capture.id);
-  const created = recorded && !('withheld' in recorded) && (recorded.event.action === 'capture.created' || recorded.event.action === 'capture.received') ? recorded.event : undefined;
-  if (!created) failures.push(`${label}: the audit log has no entry recording this capture`);
-  else if (created.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
 }
 
 /** A case's file must be well formed, about the named case, and point at actions the audit log records. */

@@ -30,11 +30,13 @@ export async function entriesForCase(db: ExhibitDb, caseId: string): Promise<Aud
 
 /**
  * The chain from its start to the last entry about the given captures: entries about them in
- * full, every other entry withheld to its hashes, so the recipient checks an unbroken chain.
+ * full (only those of `onlyActions`, for a share copy), every other entry withheld to its hashes,
+ * so the recipient checks an unbroken chain.
  */
-export async function exportableAuditLines(db: ExhibitDb, captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string> = new Set()): Promise<ExportedAuditLine[]> {
+export async function exportableAuditLines(db: ExhibitDb, captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string> = new Set(), onlyActions?: ReadonlySet<string>): Promise<ExportedAuditLine[]> {
   const all = await db.audit.orderBy('seq').toArray();
-  const relevant = ({ event }: AuditEntry) => ('captureId' in event && captureIds.has(event.captureId)) || ('caseId' in event && event.caseId !== undefined && caseIds.has(event.caseId) && event.action !== 'capture.filed');
+  const about = ({ event }: AuditEntry) => ('captureId' in event && captureIds.has(event.captureId)) || ('caseId' in event && event.caseId !== undefined && caseIds.has(event.caseId) && event.action !== 'capture.filed');
+  const relevant = (entry: AuditEntry) => about(entry) && (!onlyActions || onlyActions.has(entry.event.action));
   const lastRelevant = all.findLastIndex(relevant);
   return all.slice(0, lastRelevant + 1).map((entry) => (relevant(entry) ? entry : withhold(entry)));
 }

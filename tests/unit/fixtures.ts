@@ -85,7 +85,7 @@ export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAda
     clock,
     timeZone: 'Europe/London',
   });
-  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds) => exportableAuditLines(db, captureIds, caseIds), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock, pdf: { fonts: async () => PDF_FONTS, rendition: async () => ({ jpeg: TINY_JPEG, width: 4, height: 3 }) } });
+  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock, pdf: { fonts: async () => PDF_FONTS, rendition: async () => ({ jpeg: TINY_JPEG, width: 4, height: 3 }) } });
   return { db, evidence, settings, capture, exporter, clock };
 }
 

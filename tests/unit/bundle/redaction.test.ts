@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clampBoxes, redactedFileName, type RedactionBox } from '@/lib/capture/redaction';
+import { createImportFlow } from '@/lib/bundle/importFlow';
 import { renderReport } from '@/lib/bundle/report';
+import { openZip } from '@/lib/bundle/zipReader';
 import { verifyBundle } from '@/lib/bundle/verify';
-import { createRedactionRepository } from '@/lib/store';
+import { createBundleReceiver, createRedactionRepository } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
 import { rezip, utf8 } from './zipFixtures';
 
@@ -59,5 +61,36 @@ describe('redacted copies', () => {
     const { zip } = await world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
     const swapped = await rezip(zip, (files) => files.set([...files.keys()].find((p) => p.endsWith('/redacted-screenshot.png'))!, utf8('another picture')));
     expect((await verifyBundle(swapped)).failures.join('\n')).toMatch(/redacted-screenshot\.png (has been changed|has \d+ bytes)/);
+  });
+
+  it('makes a share copy: the redacted copy only, no originals, metadata, statements or notes, and says so on the cover', async () => {
+    const { world, metadata, redaction } = await redactedCapture();
+    await world.evidence.editCapture(metadata.id, { field: 'note', to: 'Names Amy Child, Year 2' }, STAFF);
+    const bundle = await world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF, share: true });
+    expect(bundle.manifest.share).toBe(true);
+    const names = bundle.manifest.files.map((f) => f.path.split('/').at(-1)!);
+    expect(names).toContain('redacted-screenshot.png');
+    for (const original of [...metadata.artefacts.map((a) => a.fileName), 'metadata.json', 'presentation-screenshot.png']) expect(names).not.toContain(original);
+    expect(names.some((n) => n.startsWith('statement'))).toBe(false);
+    expect((await verifyBundle(bundle.zip)).failures).toEqual([]);
+    const { entries } = await openZip(bundle.zip);
+    const read = async (path: string) => new TextDecoder().decode(await entries.find((e) => e.path === path)!.read());
+    const audit = await read('audit.jsonl');
+    expect(audit).toContain(redaction.copy.sha256);
+    expect(audit).not.toContain('Amy Child');
+    const report = await read('report.html');
+    expect(report).toContain('SHARE COPY — NOT THE FULL EVIDENCE');
+    expect(report).not.toContain('Amy Child');
+    expect(report).toContain(`screenshot.png (original, left out)`);
+  });
+
+  it('refuses to receive a share copy as evidence, changing nothing', async () => {
+    const { world, metadata } = await redactedCapture();
+    const { zip } = await world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF, share: true });
+    const receiver = await testWorld();
+    const flow = createImportFlow({ receiver: createBundleReceiver(receiver.db), actor: async () => STAFF });
+    const before = [await receiver.db.captures.count(), await receiver.db.audit.count()];
+    await expect(flow.importBundle(zip)).rejects.toMatchObject({ code: 'import-refused', message: expect.stringContaining('share copy') });
+    expect([await receiver.db.captures.count(), await receiver.db.audit.count()]).toEqual(before);
   });
 });
