@@ -9,7 +9,6 @@ import type { RedactionBox } from '../capture/redaction';
 import { captionImage } from './captioner';
 import { redactImage } from './redactor';
 import { pdfFonts, pdfRendition } from './pdfAssets';
-import { zipFileSink } from './zipFile';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
 
@@ -27,7 +26,6 @@ export function createPageServices() {
     signer: () => loadSigningKey(db),
     caption: captionImage,
     pdf: { fonts: pdfFonts, rendition: pdfRendition },
-    sink: zipFileSink,
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {

@@ -21,11 +21,7 @@ export function createExportFlow(deps: ExportFlowDeps) {
     onProgress?: (progress: ExportProgress) => void;
   }): Promise<{ fileName: string; manifestSha256: string }> {
     const bundle = await deps.exporter.exportBundle(options);
-    try {
-      await deps.saveFile(bundle.zip, bundle.fileName, options.askWhereToSave);
-    } finally {
-      await bundle.release();
-    }
+    await deps.saveFile(bundle.zip, bundle.fileName, options.askWhereToSave);
     await deps.evidence.recordExport(bundle.manifest.captures.map((c) => c.id), bundle.fileName, bundle.manifestSha256, options.exportedBy);
     return { fileName: bundle.fileName, manifestSha256: bundle.manifestSha256 };
   };
