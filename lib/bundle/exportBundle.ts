@@ -112,6 +112,18 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return { fileName: presentationFileName(original.fileName), blob: await deps.caption(await checkedBlob(view, original), lines) };
   }
 
+  /** A capture's presentation copy and the PDF's renditions of the images the report shows. A share copy has neither of the originals. */
+  async function drawings(view: CaptureView, folder: string, share = false): Promise<{ presentation?: { fileName: string; blob: Blob }; pdfImages: [string, PdfImage][] }> {
+    if (share) return { pdfImages: [] };
+    const presentation = await presentationCopy(view);
+    const pdfImages: [string, PdfImage][] = [];
+    for (const [index, image] of (deps.pdf ? imageArtefacts(view.metadata) : []).entries()) {
+      const shown = index === 0 && presentation ? presentation : { fileName: image.fileName, blob: await storedBlob(view, image) };
+      pdfImages.push([`${folder}/${shown.fileName}`, await deps.pdf!.rendition(shown.blob)]);
+    }
+    return { presentation, pdfImages };
+  }
+
   return {
     async exportBundle(request: ExportRequest): Promise<ExportedBundle> {
       const views = await loadCaptures(request.captureIds);
@@ -158,21 +170,22 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       };
 
       async function* files() {
-        // Each presentation copy is drawn (decode, caption, PNG encode, mostly off the main thread)
-        // while the capture before it streams into the zip: the two overlap instead of taking turns.
-        const copyOf = (view: CaptureView | undefined) => {
-          // A share copy leaves the originals out, so their captioned copies too.
-          const copy = view && !share ? presentationCopy(view) : Promise.resolve(undefined);
-          copy.catch(() => undefined); // awaited in its turn below
-          return copy;
+        // Each capture's presentation copy and PDF renditions are drawn (decode, caption, encode)
+        // while the capture before it streams into the zip: the two overlap instead of taking turns,
+        // and only small renditions wait for the report, never full-size copies.
+        const drawingsOf = (view: CaptureView | undefined, folder: string | undefined) => {
+          const drawn = view && folder ? drawings(view, folder, share) : Promise.resolve(undefined);
+          drawn.catch(() => undefined); // awaited in its turn below
+          return drawn;
         };
-        let nextCopy = copyOf(views[0]);
+        let next = drawingsOf(views[0], folders[0]);
         for (const [i, view] of views.entries()) {
-          const thisCopy = nextCopy;
-          nextCopy = copyOf(views[i + 1]);
+          const these = next;
+          next = drawingsOf(views[i + 1], folders[i + 1]);
           if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
-          const presentation = await thisCopy;
+          const { presentation, pdfImages } = (await these)!;
           if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob });
+          for (const [path, image] of pdfImages) renditions.set(path, image);
           for (const redaction of exportableRedactions(view.history)) {
             const stored = await deps.getRedactedCopy?.(view.metadata.id, redaction.copy.fileName);
             if (!stored) throw new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
@@ -181,13 +194,6 @@ export function createBundleExporter(deps: BundleExporterDeps) {
             if (deps.pdf) renditions.set(`${folders[i]}/${redaction.copy.fileName}`, await deps.pdf.rendition(stored.blob));
           }
           if (!share) yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
-          // The PDF's small renditions are made now, so no full-size copy waits in memory for the report.
-          if (deps.pdf && !share) {
-            for (const [index, image] of imageArtefacts(view.metadata).entries()) {
-              const shown = index === 0 && presentation ? presentation : { fileName: image.fileName, blob: await storedBlob(view, image) };
-              renditions.set(`${folders[i]}/${shown.fileName}`, await deps.pdf.rendition(shown.blob));
-            }
-          }
         }
         if (caseView) {
           yield record({ path: CASE_PATH, blob: json(caseExport(caseView)) });
