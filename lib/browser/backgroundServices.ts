@@ -3,7 +3,8 @@ import { createCaptureService, type CaptureRun } from '../capture/captureService
 import type { CaptureForm, CaptureMode } from '../capture/metadata';
 import type { CaptureProgress } from '../messages';
 import { badgeText } from '../policy/responseTracker';
-import { ExhibitDb, createEvidenceRepository, createSettingsRepository } from '../store';
+import { ExhibitDb, createEvidenceRepository, createPreparedImages, createSettingsRepository } from '../store';
+import { EXHIBIT_DRAWING } from './exhibitDrawing';
 import { readEnvironment } from './environment';
 import { imageAdapter } from './imageAdapter';
 import { createTabsAdapter } from './tabsAdapter';
@@ -20,6 +21,7 @@ export function createBackgroundServices() {
     settings,
     readEnvironment,
   });
+  const prepared = createPreparedImages(db);
   // Captures in progress, by tab, so a popup can cancel one. Lives only as long as the capture.
   const running = new Map<number, AbortController>();
 
@@ -44,6 +46,9 @@ export function createBackgroundServices() {
       try {
         const result = await capture.captureTab(tabId, mode, form, { ...options, signal: controller.signal, onProgress });
         if (form.needsResponse) await refreshBadge();
+        // After the reply, not before: drawing the presentation copy and PDF renditions now spares
+        // every later export the work. If the background stops first, the export draws them.
+        void prepared.prepare(result.metadata.id, EXHIBIT_DRAWING).catch(() => undefined);
         return result;
       } finally {
         if (running.get(tabId) === controller) running.delete(tabId);

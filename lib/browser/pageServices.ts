@@ -4,11 +4,11 @@ import { createExportFlow } from '../bundle/exportFlow';
 import { createImportFlow } from '../bundle/importFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, createRedactionRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, createPreparedImages, createRedactionRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import type { RedactionBox } from '../capture/redaction';
-import { captionImage } from './captioner';
 import { redactImage } from './redactor';
-import { pdfFonts, pdfRendition } from './pdfAssets';
+import { EXHIBIT_DRAWING } from './exhibitDrawing';
+import { pdfFonts } from './pdfAssets';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
 
@@ -16,6 +16,7 @@ import { createWarningLetterFlow } from './warningLetterFlow';
 export function createPageServices() {
   const db = new ExhibitDb();
   const evidence = createEvidenceRepository(db);
+  const prepared = createPreparedImages(db);
   const settings = createSettingsRepository(db);
   const exporter = createBundleExporter({
     evidence,
@@ -24,8 +25,9 @@ export function createPageServices() {
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),
     signer: () => loadSigningKey(db),
-    caption: captionImage,
-    pdf: { fonts: pdfFonts, rendition: pdfRendition },
+    caption: EXHIBIT_DRAWING.caption,
+    pdf: { fonts: pdfFonts, rendition: EXHIBIT_DRAWING.rendition },
+    preparedImages: (metadata) => prepared.load(metadata),
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {

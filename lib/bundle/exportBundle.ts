@@ -1,15 +1,15 @@
 import { downloadZip } from 'client-zip';
 import verifyHtml from 'virtual:verify-html';
 import type { ExportedAuditLine } from '../audit';
-import type { Artefact, StaffMember } from '../capture/metadata';
+import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
-import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { CaseView } from '../store/caseRepository';
 import { exportableRedactions } from '../audit';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
-import { BundleManifestSchema, attachmentPath, presentationFileName, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
+import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
+import { drawExhibitImages, type ExhibitImages } from './exhibitImages';
 import { hashedInput } from './hashedInput';
 import { renderReportHtml } from './report';
 import { reportDocument } from './reportDocument';
@@ -54,6 +54,8 @@ export interface BundleExporterDeps {
   generatorVersion: string;
   /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
   caption?(png: Blob, lines: readonly string[]): Promise<Blob>;
+  /** Presentation copy and renditions drawn after capture (lib/store/preparedImages.ts), when there. */
+  preparedImages?(metadata: CaptureMetadata): Promise<ExhibitImages | undefined>;
   /** This installation's signing key (issue #5); every bundle's manifest is signed with it. */
   signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
@@ -99,29 +101,20 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return blob;
   }
 
-  /** The primary image with its address, time, reference, capturer and hash beneath; the original stays as it is. */
-  async function presentationCopy(view: CaptureView): Promise<{ fileName: string; blob: Blob } | undefined> {
-    const m = view.metadata;
-    const original = primaryImage(m);
-    if (!deps.caption || !original) return undefined;
-    const lines = [
-      `${m.reference ? `Exhibit ${m.reference}` : 'Capture'} — presentation copy of ${original.fileName} (SHA-256 ${original.sha256.slice(0, 16)}…); the original is unaltered in this bundle`,
-      `Address: ${m.page.url}`,
-      `Captured ${m.capturedAtUtc} UTC (${m.capturedAtLocal}, ${m.timeZone}) by ${m.capturedBy.name}, ${m.capturedBy.role}, ${m.capturedBy.school}`,
-    ];
-    return { fileName: presentationFileName(original.fileName), blob: await deps.caption(await checkedBlob(view, original), lines) };
-  }
-
-  /** A capture's presentation copy and the PDF's renditions of the images the report shows. A share copy has neither of the originals. */
-  async function drawings(view: CaptureView, folder: string, share = false): Promise<{ presentation?: { fileName: string; blob: Blob }; pdfImages: [string, PdfImage][] }> {
+  /**
+   * A capture's presentation copy and PDF renditions: those drawn after capture when they are all
+   * there, else drawn now. A share copy has neither (they show the originals).
+   */
+  async function drawings(view: CaptureView, folder: string, share: boolean): Promise<{ presentation?: { fileName: string; blob: Blob }; pdfImages: [string, PdfImage][] }> {
     if (share) return { pdfImages: [] };
-    const presentation = await presentationCopy(view);
-    const pdfImages: [string, PdfImage][] = [];
-    for (const [index, image] of (deps.pdf ? imageArtefacts(view.metadata) : []).entries()) {
-      const shown = index === 0 && presentation ? presentation : { fileName: image.fileName, blob: await storedBlob(view, image) };
-      pdfImages.push([`${folder}/${shown.fileName}`, await deps.pdf!.rendition(shown.blob)]);
-    }
-    return { presentation, pdfImages };
+    const wanted = { caption: deps.caption, rendition: deps.pdf?.rendition };
+    const prepared = await deps.preparedImages?.(view.metadata);
+    const complete = prepared && (!wanted.caption || prepared.presentation) && (!wanted.rendition || prepared.renditions.length > 0);
+    const images = complete ? prepared : await drawExhibitImages(view.metadata, (artefact) => checkedBlob(view, artefact), wanted);
+    return {
+      presentation: wanted.caption ? images.presentation : undefined,
+      pdfImages: wanted.rendition ? images.renditions.map((r) => [`${folder}/${r.shownFileName}`, r.image]) : [],
+    };
   }
 
   return {
@@ -216,6 +209,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           captures: views.map((view, i) => ({ view, folder: folders[i]! })),
           caseView,
           share,
+          auditLines,
           presentationCopies: new Set(listed.map((f) => f.path).filter((path) => path.split('/').at(-1)!.startsWith('presentation-'))),
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',

@@ -1,4 +1,4 @@
-import { describeEvent, exportableRedactions, entryLabel, type AuditEntry, type Redaction } from '../audit';
+import { describeEvent, exportableRedactions, entryLabel, type AuditEntry, type ExportedAuditLine, type Redaction } from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
@@ -22,6 +22,8 @@ export interface ReportInput {
   share?: boolean;
   /** Paths of presentation copies in the bundle; the report shows those in place of the originals. */
   presentationCopies?: ReadonlySet<string>;
+  /** The bundle's audit.jsonl: entries about its captures in full, others withheld to their hashes. */
+  auditLines?: readonly ExportedAuditLine[];
   /** Fingerprint of the key that signs this bundle's manifest (manifest.digest.json). */
   keyFingerprint: string;
   auditHeadHash: string;
@@ -49,7 +51,7 @@ export type Block =
   | { kind: 'figure'; path: string; alt: string; caption: string };
 
 export interface ReportSection {
-  kind: 'cover' | 'case' | 'capture';
+  kind: 'cover' | 'case' | 'capture' | 'audit';
   blocks: Block[];
 }
 
@@ -94,6 +96,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
       cover,
       ...(input.caseView ? [caseSection(input.caseView)] : []),
       ...input.captures.map((capture, index) => (input.share ? sharedCaptureSection(capture, index + 1) : captureSection(capture, index + 1, input))),
+      ...(input.auditLines?.length ? [auditSection(input.auditLines)] : []),
     ],
   };
 }
@@ -223,6 +226,32 @@ function sharedCaptureSection({ view, folder }: ReportCapture, number: number): 
         ],
         code: [2],
       },
+    ],
+  };
+}
+
+/** The audit trail as the bundle carries it, in plain words; withheld entries said as runs. */
+function auditSection(lines: readonly ExportedAuditLine[]): ReportSection {
+  const items: string[] = [];
+  let withheld: number[] = [];
+  const flush = () => {
+    if (withheld.length) items.push(`Entries ${withheld[0]}–${withheld.at(-1)}: withheld (about other matters); their hashes are in audit.jsonl, so the chain can still be checked.`.replace(/^Entries (\d+)–\1:/, 'Entry $1:'));
+    withheld = [];
+  };
+  for (const line of lines) {
+    if ('withheld' in line) withheld.push(line.seq);
+    else {
+      flush();
+      items.push(`Entry ${line.seq}, ${line.at} — ${line.actor.name}: ${describeEvent(line.event)} (hash ${line.hash.slice(0, 16)}…)`);
+    }
+  }
+  flush();
+  return {
+    kind: 'audit',
+    blocks: [
+      { kind: 'heading', level: 2, text: 'Audit trail' },
+      { kind: 'paragraph', text: 'Every entry is chained to the one before by its SHA-256 (audit.jsonl); the last entry’s hash is the audit log head on the cover.' },
+      { kind: 'list', items },
     ],
   };
 }

@@ -43,12 +43,14 @@ export interface AttachmentRow {
  */
 export type ReceivedAuditRow = AuditEntry & { receivedFrom: { keyFingerprint: string; manifestSha256: string } };
 
-/** A file made from a capture after the fact (a redacted copy), never one of its originals. */
+/** A file made from a capture after the fact (a redacted copy, a presentation copy, a PDF rendition), never one of its originals. */
 export interface DerivedFileRow {
   captureId: string;
   fileName: string;
   blob: Blob;
   sha256: string;
+  /** For a PDF rendition: its size in pixels. */
+  pixels?: { width: number; height: number };
 }
 
 export interface SettingRow {
@@ -95,7 +97,8 @@ export class ExhibitDb extends Dexie {
     // 6: audit entries received in imported bundles, kept apart from this installation's chain;
     // the local chain is looked up by bundle (a second import of one changes nothing) and by hash.
     this.version(6).stores({ receivedAudit: 'hash, event.captureId, event.caseId', audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash' });
-    // 7: redacted copies, kept apart from the originals in `files`.
+    // 7: files derived from captures (redacted copies; presentation copies and PDF renditions drawn
+    // after capture), kept apart from the originals in `files`.
     this.version(7).stores({ derivedFiles: '[captureId+fileName], captureId' });
   }
 }

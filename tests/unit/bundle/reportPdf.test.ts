@@ -97,5 +97,9 @@ describe('report.pdf', () => {
     expect(squeeze(text)).toContain(squeeze(`Exhibit ${metadata.reference}`));
     expect(squeeze(text)).toContain(squeeze(metadata.page.url));
     expect(squeeze(text)).toContain(squeeze(metadata.artefacts[0]!.sha256));
+    // The audit trail, as the bundle's audit.jsonl carries it.
+    expect(squeeze(text)).toContain(squeeze('Audit trail'));
+    expect(squeeze(text)).toContain(squeeze(`Entry 1, ${metadata.capturedAtUtc}`.slice(0, 12)));
+    expect(squeeze(text)).toContain('captured(hash');
   });
 });

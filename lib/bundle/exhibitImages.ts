@@ -1,0 +1,44 @@
+import { imageArtefacts, primaryImage } from '../capture/artefacts';
+import type { Artefact, CaptureMetadata } from '../capture/metadata';
+import { presentationFileName } from './manifest';
+import type { PdfImage } from './reportPdf';
+
+/** The drawing a bundle needs beyond the originals: done by canvases, in the background or the page. */
+export interface ExhibitImageDrawing {
+  /** The image with a caption band beneath (issue #5). Absent: no presentation copies. */
+  caption?(png: Blob, lines: readonly string[]): Promise<Blob>;
+  /** A small JPEG of an image for report.pdf. Absent: no renditions. */
+  rendition?(image: Blob): Promise<PdfImage>;
+}
+
+/**
+ * A capture's presentation copy and the PDF's renditions of the images its report shows (the first
+ * as its presentation copy). Derived from the originals only, so they can be drawn once, after the
+ * capture is stored, and reused by every export.
+ */
+export interface ExhibitImages {
+  presentation?: { fileName: string; blob: Blob };
+  /** By the file name the report shows (within the capture's folder). */
+  renditions: { shownFileName: string; image: PdfImage }[];
+}
+
+export function presentationLines(m: CaptureMetadata, original: Artefact): string[] {
+  return [
+    `${m.reference ? `Exhibit ${m.reference}` : 'Capture'} — presentation copy of ${original.fileName} (SHA-256 ${original.sha256.slice(0, 16)}…); the original is unaltered in this bundle`,
+    `Address: ${m.page.url}`,
+    `Captured ${m.capturedAtUtc} UTC (${m.capturedAtLocal}, ${m.timeZone}) by ${m.capturedBy.name}, ${m.capturedBy.role}, ${m.capturedBy.school}`,
+  ];
+}
+
+/** Draws them; `readOriginal` must give the stored original, checked against its capture hash. */
+export async function drawExhibitImages(m: CaptureMetadata, readOriginal: (artefact: Artefact) => Promise<Blob>, draw: ExhibitImageDrawing): Promise<ExhibitImages> {
+  const original = primaryImage(m);
+  const presentation =
+    draw.caption && original ? { fileName: presentationFileName(original.fileName), blob: await draw.caption(await readOriginal(original), presentationLines(m, original)) } : undefined;
+  const renditions: ExhibitImages['renditions'] = [];
+  for (const [index, image] of (draw.rendition ? imageArtefacts(m) : []).entries()) {
+    const shown = index === 0 && presentation ? presentation : { fileName: image.fileName, blob: await readOriginal(image) };
+    renditions.push({ shownFileName: shown.fileName, image: await draw.rendition!(shown.blob) });
+  }
+  return { presentation, renditions };
+}
