@@ -12,6 +12,7 @@ import { decodePng } from './support/png';
 import { sha256Hex } from '@/lib/hash';
 import { launchWithExtension, listTabs, openTab, saveProfile, VIEWPORT, type ExtensionBrowser } from './support/chromium';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
+import { rezip } from '../unit/bundle/zipFixtures';
 import { startFixtureServer } from './support/fixtureServer';
 
 const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
@@ -214,6 +215,21 @@ describe('Exhibit in Chromium', () => {
     await verifyPage.locator('#zip').setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: flipByteInEntry(readFileSync(ARTIFACT), entries.find((e) => e.path.endsWith('/screenshot.png'))!.path) });
     await verifyPage.getByRole('heading', { name: /^FAIL — tampered\.zip/ }).waitFor();
     expect(await verifyPage.locator('#result').textContent()).toContain('screenshot.png');
+    // A removed file and an added file fail too, in verify.html and in the CLI.
+    const bundleBlob = new Blob([readFileSync(ARTIFACT)]);
+    const spoilt = {
+      'removed.zip': await rezip(bundleBlob, (files) => void files.delete('report.pdf')),
+      'added.zip': await rezip(bundleBlob, (files) => void files.set('captures/extra.png', new TextEncoder().encode('not in the manifest'))),
+    };
+    for (const [name, zip] of Object.entries(spoilt)) {
+      const buffer = Buffer.from(await zip.arrayBuffer());
+      await verifyPage.locator('#zip').setInputFiles({ name, mimeType: 'application/zip', buffer });
+      await verifyPage.getByRole('heading', { name: new RegExp(`^FAIL — ${name.replace('.', '\\.')}`) }).waitFor();
+      expect(await verifyPage.locator('#result').textContent()).toMatch(name === 'removed.zip' ? /report\.pdf is listed in the manifest but missing/ : /captures\/extra\.png is in the zip but not listed/);
+      const path = join(dir, `../${name}`);
+      writeFileSync(path, buffer);
+      expect((await verifyWithCli(path)).code).toBe(1);
+    }
 
     // SHA256SUMS is in the format coreutils checks.
     const { stdout } = await promisify(execFile)('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir });
