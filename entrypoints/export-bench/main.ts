@@ -47,15 +47,23 @@ function tabShowing(png: Blob, index: () => number): TabsAdapter {
 let lastBundle: Blob | undefined;
 
 const bench = {
-  /** What the exporter reads: every stored file of the captures, from IndexedDB, hashed and copied into one Blob. */
-  async hashAndCopyStored(ids: string[]): Promise<{ ms: number; bytes: number }> {
+  /**
+   * What the exporter reads: every stored file of the captures (originals, and with `derived` the
+   * presentation copies and renditions drawn after capture), from IndexedDB, hashed and copied into one Blob.
+   */
+  async hashAndCopyStored(ids: string[], derived: boolean): Promise<{ ms: number; bytes: number }> {
     const { evidence } = pageServices();
+    const db = new ExhibitDb();
     const start = performance.now();
     const parts: ArrayBuffer[] = [];
     for (const id of ids) {
       const view = (await evidence.getCapture(id))!;
-      for (const artefact of view.metadata.artefacts) {
-        const bytes = await (await evidence.getFile(id, artefact.fileName))!.blob.arrayBuffer();
+      const blobs = [
+        ...(await Promise.all(view.metadata.artefacts.map(async (a) => (await evidence.getFile(id, a.fileName))!.blob))),
+        ...(derived ? (await db.derivedFiles.where('captureId').equals(id).toArray()).map((row) => row.blob) : []),
+      ];
+      for (const blob of blobs) {
+        const bytes = await blob.arrayBuffer();
         await sha256OfBytes(bytes);
         parts.push(bytes);
       }
