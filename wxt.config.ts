@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { verifyHtmlPlugin } from './scripts/verifyHtml';
 
@@ -15,7 +16,10 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   // verify.html, which every bundle carries, is built from the same verifier module (issue #5).
-  vite: () => ({ plugins: [verifyHtmlPlugin()] }),
+  vite: () => ({
+    plugins: [verifyHtmlPlugin()],
+    resolve: { alias: { canvg: resolve('lib/vendor/notBundled.ts'), dompurify: resolve('lib/vendor/notBundled.ts') } },
+  }),
   hooks: {
     // The export benchmark's page drives the store directly; only the test build carries it.
     'entrypoints:resolved': (wxt, entrypoints) => {
