@@ -38,8 +38,5 @@ function slice(path: string, start: number, end: number) {
       if (end === start) return new ReadableStream({ start: (c) => c.close() });
       return Readable.toWeb(createReadStream(path, { start, end: end - 1 })) as ReadableStream<Uint8Array>;
     },
-    async text() {
-      return new TextDecoder().decode(await this.arrayBuffer());
-    },
   };
 }

@@ -1,12 +1,11 @@
 import { downloadZip } from 'client-zip';
 import verifyHtml from 'virtual:verify-html';
-import type { ExportedAuditLine } from '../audit';
+import { exportableRedactions, type ExportedAuditLine } from '../audit';
 import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
 import type { CaseView } from '../store/caseRepository';
-import { exportableRedactions } from '../audit';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { drawExhibitImages, type ExhibitImages } from './exhibitImages';
@@ -137,7 +136,9 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const total = views.reduce((n, v) => n + v.metadata.artefacts.length + exportableRedactions(v.history).length + (deps.caption ? 2 : 1), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
+      // Per capture: its originals, presentation copy and metadata.json (none of them in a share copy), and its redacted copies.
+      const perCapture = (v: CaptureView) => exportableRedactions(v.history).length + (share ? 0 : v.metadata.artefacts.length + (deps.caption ? 2 : 1));
+      const total = views.reduce((n, v) => n + perCapture(v), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
       let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
@@ -193,10 +194,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           for (const action of caseView.actions) {
             for (const file of action.current.attachments) {
               const stored = await deps.getAttachment?.(action.actionId, file.fileName);
-              if (!stored || (await sha256OfBlob(stored.blob)) !== file.sha256) {
-                throw new ExhibitError('export-failed', `The attachment ${file.fileName} is missing or no longer matches its recorded hash; the export was stopped.`);
-              }
-              yield record({ path: attachmentPath(action.actionId, file.fileName), blob: stored.blob });
+              const changed = () => new ExhibitError('export-failed', `The attachment ${file.fileName} is missing or no longer matches its recorded hash; the export was stopped.`);
+              if (!stored) throw changed();
+              // Checked against the hash recorded with the action as it is written, like an original.
+              yield record({ path: attachmentPath(action.actionId, file.fileName), blob: stored.blob }, { expectedSha256: file.sha256, mismatch: changed });
             }
           }
         }
@@ -268,8 +269,6 @@ const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture
 function changedSinceCapture(view: CaptureView, artefact: Artefact): ExhibitError {
   return new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);
 }
-
-
 
 function caseExport(view: CaseView): CaseExport {
   return {

@@ -1,5 +1,5 @@
 import { BlobReader, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js/index-native.js';
-import { WHOLE_FILE_HASH_LIMIT, incrementalSha256, sha256OfBlob, sha256OfBytes, type Sha256Hex } from '../hash';
+import { WHOLE_FILE_HASH_LIMIT, sha256OfBlob, sha256OfBytes, sha256OfStream, type Sha256Hex } from '../hash';
 
 // No workers (an extension's CSP and Node both make them awkward) and no WebAssembly: the
 // native entry point inflates with the platform's DecompressionStream.
@@ -51,16 +51,9 @@ async function digestEntry(entry: Entry): Promise<EntryDigest> {
     const bytes = await readEntry(entry);
     return { sha256: await sha256OfBytes(bytes), bytes: bytes.byteLength };
   }
-  const hash = incrementalSha256();
-  let bytes = 0;
-  const sink = new WritableStream<Uint8Array>({
-    write(chunk) {
-      hash.update(chunk);
-      bytes += chunk.byteLength;
-    },
-  });
-  await entry.getData(sink);
-  return { sha256: hash.hex(), bytes };
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  const [digest] = await Promise.all([sha256OfStream(readable), entry.getData(writable)]);
+  return digest;
 }
 
 /** A file of an unzipped bundle folder as an entry (verify.html's folder check). */

@@ -35,6 +35,21 @@ describe('exporting a case', () => {
     expect(fromUtf8(await entries.find((e) => e.path === `case/attachments/${caseJson.actions[0].actionId}/crime-report.txt`)!.read())).toBe('crime report');
   });
 
+  it('stops the export when a stored attachment no longer matches the hash recorded with its action', async () => {
+    const world = await testWorld();
+    const cases = createCaseRepository(world.db, world.clock);
+    const details = { title: 'Year 4', personPosting: { name: 'J. Parent', profileUrls: [], relationship: 'parent' }, affected: 'Mrs Y', owner: 'Jo Smith' };
+    await world.capture.captureTab(1, 'visible', form(), { filing: { newCase: details } });
+    const [opened] = await cases.listCases();
+    const actionId = await cases.recordAction(opened!.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', attachments: [] }, STAFF, [new File(['crime report'], 'crime-report.txt')]);
+    await world.db.attachments.update([actionId, 'crime-report.txt'], { blob: new Blob(['another report']) });
+    const caseView = (await cases.getCase(opened!.id))!;
+    await expect(world.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF })).rejects.toMatchObject({
+      code: 'export-failed',
+      message: 'The attachment crime-report.txt is missing or no longer matches its recorded hash; the export was stopped.',
+    });
+  });
+
   it('fails verification when an attachment is replaced', async () => {
     const { bundle } = await exportedCase();
     const tampered = await rezip(bundle.zip, (files) => {
