@@ -1,6 +1,6 @@
 import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { Artefact, CaptureMetadata } from '../capture/metadata';
-import { presentationFileName } from './manifest';
+import { presentationFileName, shownImageFileName } from './manifest';
 import type { PdfImage } from './reportPdf';
 
 /** The drawing a bundle needs beyond the originals: done by canvases, in the background or the page. */
@@ -37,8 +37,9 @@ export async function drawExhibitImages(m: CaptureMetadata, readOriginal: (artef
     draw.caption && original ? { fileName: presentationFileName(original.fileName), blob: await draw.caption(await readOriginal(original), presentationLines(m, original)) } : undefined;
   const renditions: ExhibitImages['renditions'] = [];
   for (const [index, image] of (draw.rendition ? imageArtefacts(m) : []).entries()) {
-    const shown = index === 0 && presentation ? presentation : { fileName: image.fileName, blob: await readOriginal(image) };
-    renditions.push({ shownFileName: shown.fileName, image: await draw.rendition!(shown.blob) });
+    const shownFileName = shownImageFileName(image.fileName, index, presentation !== undefined);
+    const shown = shownFileName === presentation?.fileName ? presentation.blob : await readOriginal(image);
+    renditions.push({ shownFileName, image: await draw.rendition!(shown) });
   }
   return { presentation, renditions };
 }

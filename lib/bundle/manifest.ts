@@ -61,6 +61,14 @@ export function presentationFileName(original: string): string {
   return `presentation-${original}`;
 }
 
+/**
+ * The file a report shows for a capture's image at `index` (imageArtefacts order): the first, the
+ * capture's primary image, as its presentation copy when there is one; the others as they are.
+ */
+export function shownImageFileName(image: string, index: number, hasPresentationCopy: boolean): string {
+  return index === 0 && hasPresentationCopy ? presentationFileName(image) : image;
+}
+
 export function manifestJsonSchema(): object {
   return z.toJSONSchema(BundleManifestSchema, { target: 'draft-2020-12' });
 }

@@ -1,11 +1,11 @@
 import { describeEvent, exportableRedactions, entryLabel, type AuditEntry, type ExportedAuditLine, type Redaction } from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
-import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
+import type { CaptureMetadata, StaffMember } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
 import { categoryById, describeCategory, stepById } from '../policy';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView } from '../store/evidenceRepository';
-import { presentationFileName } from './manifest';
+import { presentationFileName, shownImageFileName } from './manifest';
 
 export interface ReportCapture {
   view: CaptureView;
@@ -157,7 +157,7 @@ function captureSection({ view, folder }: ReportCapture, number: number, input: 
     { label: 'Capture id', value: m.id, code: true },
   ];
   const figures: Block[] = imageArtefacts(m).map((image, i) => {
-    const shown = shownImageName(image, i, folder, input.presentationCopies);
+    const shown = shownImageFileName(image.fileName, i, input.presentationCopies?.has(`${folder}/${presentationFileName(image.fileName)}`) ?? false);
     const label = shown === image.fileName ? '' : ` Shown as the presentation copy ${shown} (caption added beneath; not the original). The original is ${image.fileName}.`;
     return { kind: 'figure', path: `${folder}/${shown}`, alt: `${image.fileName} for capture ${number}`, caption: `${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? `. ${image.note}` : ''}.${label}` };
   });
@@ -180,12 +180,6 @@ function captureSection({ view, folder }: ReportCapture, number: number, input: 
       },
     ],
   };
-}
-
-/** The file a report shows for an image: the first as its presentation copy (address and time beneath) when the bundle has one. */
-export function shownImageName(image: Artefact, index: number, folder: string, presentationCopies: ReadonlySet<string> | undefined): string {
-  const copy = presentationFileName(image.fileName);
-  return index === 0 && presentationCopies?.has(`${folder}/${copy}`) ? copy : image.fileName;
 }
 
 function redactionFigure(r: Redaction, folder: string, number: number, whereTheOriginalIs: string): Block {

@@ -1,7 +1,7 @@
 import { drawExhibitImages, type ExhibitImageDrawing, type ExhibitImages } from '../bundle/exhibitImages';
 import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
-import { presentationFileName } from '../bundle/manifest';
+import { presentationFileName, shownImageFileName } from '../bundle/manifest';
 import { sha256OfBlob } from '../hash';
 import type { DerivedFileRow, ExhibitDb } from './db';
 
@@ -22,7 +22,7 @@ export function createPreparedImages(db: ExhibitDb) {
     if (!presentationRow || (await sha256OfBlob(presentationRow.blob)) !== presentationRow.sha256) return undefined;
     const renditions: ExhibitImages['renditions'] = [];
     for (const [index, image] of imageArtefacts(m).entries()) {
-      const shownFileName = index === 0 ? presentationRow.fileName : image.fileName;
+      const shownFileName = shownImageFileName(image.fileName, index, true);
       const row = rows.get(renditionName(shownFileName));
       if (!row?.pixels) return undefined;
       renditions.push({ shownFileName, image: { jpeg: new Uint8Array(await row.blob.arrayBuffer()), ...row.pixels } });
