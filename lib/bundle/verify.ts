@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportedAuditLineSchema, currentRedactions, findChainBreaks, type AuditEntry, type ExportedAuditLine } from '../audit';
+import { ExportedAuditLineSchema, currentRedactions, findChainBreaks, type AuditEntry, type AuditEvent, type ExportedAuditLine } from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import { CaseExportSchema } from '../cases/case';
 import { CaptureMetadataSchema } from '../capture/metadata';
@@ -193,6 +193,8 @@ function checkAudit(text: string | undefined, manifest: BundleManifest, failures
   return lines;
 }
 
+type CaptureRecording = Extract<AuditEvent, { action: 'capture.created' | 'capture.received' }>;
+
 async function checkCapture(
   capture: BundleManifest['captures'][number],
   manifest: BundleManifest,
@@ -201,11 +203,13 @@ async function checkCapture(
   failures: string[],
 ) {
   const label = `Capture ${capture.folder}`;
-  checkRedactedCopies(capture, manifest, audit, label, failures);
+  const history = audit.filter((line): line is AuditEntry => !('withheld' in line) && 'captureId' in line.event && line.event.captureId === capture.id);
+  checkRedactedCopies(capture, manifest, history, label, failures);
+  // Made here (capture.created) or received from another installation's verified bundle (capture.received).
+  const recorded = history.map((entry) => entry.event).find((event): event is CaptureRecording => event.action === 'capture.created' || event.action === 'capture.received');
   if (manifest.share) {
     // A share copy leaves the originals and metadata out: the log must still record the capture.
-    const created = audit.some((line) => !('withheld' in line) && line.event.action === 'capture.created' && line.event.captureId === capture.id);
-    if (!created) failures.push(`${label}: the audit log has no entry recording this capture`);
+    if (recorded?.action !== 'capture.created') failures.push(`${label}: the audit log has no entry recording this capture`);
     return;
   }
   if (text === undefined) {
@@ -224,16 +228,12 @@ async function checkCapture(
     if (!listed) failures.push(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
     else if (listed.sha256 !== artefact.sha256) failures.push(`${label}: ${artefact.fileName} is not the file hashed at capture`);
   }
-  // Made here (capture.created) or received from another installation's verified bundle (capture.received).
-  const recorded = audit.find((line) => !('withheld' in line) && (line.event.action === 'capture.created' || line.event.action === 'capture.received') && line.event.captureId === capture.id);
-  const created = recorded && !('withheld' in recorded) && (recorded.event.action === 'capture.created' || recorded.event.action === 'capture.received') ? recorded.event : undefined;
-  if (!created) failures.push(`${label}: the audit log has no entry recording this capture`);
-  else if (created.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
+  if (!recorded) failures.push(`${label}: the audit log has no entry recording this capture`);
+  else if (recorded.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
 }
 
 /** Each redacted copy in the bundle is the one its capture's latest capture.redacted entry vouches for. */
-function checkRedactedCopies(capture: BundleManifest['captures'][number], manifest: BundleManifest, audit: readonly ExportedAuditLine[], label: string, failures: string[]) {
-  const history = audit.filter((line): line is AuditEntry => !('withheld' in line) && 'captureId' in line.event && line.event.captureId === capture.id);
+function checkRedactedCopies(capture: BundleManifest['captures'][number], manifest: BundleManifest, history: readonly AuditEntry[], label: string, failures: string[]) {
   const vouched = new Map(currentRedactions(history).map((r) => [`${capture.folder}/${r.copy.fileName}`, r.copy.sha256]));
   for (const file of manifest.files.filter((f) => f.path.startsWith(`${capture.folder}/redacted-`))) {
     if (!vouched.has(file.path)) failures.push(`${label}: ${file.path.split('/').at(-1)} is not a redacted copy the audit log records`);
