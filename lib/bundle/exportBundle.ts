@@ -263,8 +263,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
 const CASE_PATH = 'case/case.json';
-/** What a share copy's audit log gives in full: that each capture was made, and its redactions. */
-const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.redacted']);
+/** What a share copy's audit log gives in full: that each capture was made here or received, and its redactions. */
+const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.received', 'capture.redacted']);
 
 function changedSinceCapture(view: CaptureView, artefact: Artefact): ExhibitError {
   return new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);

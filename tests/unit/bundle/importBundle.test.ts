@@ -109,6 +109,15 @@ describe('receiving a bundle', () => {
     expect((await refusal(receiver.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: DSL }))).message).toMatch(/received from another installation/);
   });
 
+  it('lets the receiver share a redacted copy of a received capture, and the share copy verifies', async () => {
+    const { bundle, captureId } = await sentCaseBundle();
+    const receiver = await receivingWorld();
+    await receiver.flow.importBundle(bundle.zip);
+    await createRedactionRepository(receiver.db, receiver.clock).saveRedaction(captureId, 'screenshot.png', [{ x: 0, y: 0, width: 1, height: 1 }], async () => new Blob(['blacked out here'], { type: 'image/png' }), DSL);
+    const shared = await receiver.exporter.exportBundle({ captureIds: [captureId], exportedBy: DSL, share: true });
+    expect((await verifyBundle(shared.zip)).failures).toEqual([]);
+  });
+
   it('refuses a capture that has the identity of one here but other content, and changes nothing', async () => {
     const { bundle, captureId } = await sentCaseBundle();
     const receiver = await receivingWorld();
