@@ -110,7 +110,7 @@ async function isZip64(path: string): Promise<boolean> {
 }
 
 type Bench = {
-  seed(count: number, width: number, height: number): Promise<{ ids: string[]; storedBytes: number; pngBytes: number }>;
+  seed(count: number, width: number, height: number): Promise<{ ids: string[]; pngBytes: number }>;
   exportAll(ids: string[]): Promise<{ ms: number; fileName: string; builtBytes: number }>;
   hashAndCopyBundle(): Promise<{ ms: number; bytes: number; files: number }>;
   hashAndCopyStored(ids: string[], derived: boolean): Promise<{ ms: number; bytes: number }>;
