@@ -27,7 +27,7 @@ export function createPageServices() {
     signer: () => loadSigningKey(db),
     caption: EXHIBIT_DRAWING.caption,
     pdf: { fonts: pdfFonts, rendition: EXHIBIT_DRAWING.rendition },
-    preparedImages: (metadata) => prepared.load(metadata),
+    preparedImages: prepared,
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {

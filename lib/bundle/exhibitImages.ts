@@ -17,7 +17,8 @@ export interface ExhibitImageDrawing {
  * capture is stored, and reused by every export.
  */
 export interface ExhibitImages {
-  presentation?: { fileName: string; blob: Blob };
+  /** `sha256`: recorded when it was drawn and stored; the export checks the bytes it writes against it. */
+  presentation?: { fileName: string; blob: Blob; sha256?: string };
   /** By the file name the report shows (within the capture's folder). */
   renditions: { shownFileName: string; image: PdfImage }[];
 }

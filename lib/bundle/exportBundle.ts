@@ -1,4 +1,3 @@
-import { downloadZip } from 'client-zip';
 import verifyHtml from 'virtual:verify-html';
 import { exportableRedactions, type ExportedAuditLine } from '../audit';
 import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
@@ -9,7 +8,9 @@ import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
 import { drawExhibitImages, type ExhibitImages } from './exhibitImages';
-import { hashedInput } from './hashedInput';
+import { digestFile, type FileDigest } from './fileDigest';
+import { readAhead } from './readAhead';
+import { storedZip, type StoredZipEntry } from './storedZip';
 import { renderReportHtml } from './report';
 import { reportDocument } from './reportDocument';
 import { renderReportPdf, type PdfFonts, type PdfImage } from './reportPdf';
@@ -46,6 +47,11 @@ interface BundleFile {
   blob: Blob;
 }
 
+/** A file on its way into the bundle: its hashes settle once read (and checked, for stored files). */
+interface PendingFile extends BundleFile {
+  digest: Promise<FileDigest>;
+}
+
 export interface BundleExporterDeps {
   evidence: EvidenceRepository;
   /** The audit chain for the bundle; `onlyActions` narrows which entries about the captures are given in full. */
@@ -54,7 +60,11 @@ export interface BundleExporterDeps {
   /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
   caption?(png: Blob, lines: readonly string[]): Promise<Blob>;
   /** Presentation copy and renditions drawn after capture (lib/store/preparedImages.ts), when there. */
-  preparedImages?(metadata: CaptureMetadata): Promise<ExhibitImages | undefined>;
+  preparedImages?: {
+    load(metadata: CaptureMetadata): Promise<ExhibitImages | undefined>;
+    /** Called when a stored presentation copy no longer matches its hash, so the next export draws it again. */
+    discard(metadata: CaptureMetadata): Promise<void>;
+  };
   /** This installation's signing key (issue #5); every bundle's manifest is signed with it. */
   signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
@@ -73,8 +83,9 @@ const json = (value: unknown) => new Blob([JSON.stringify(value, null, 2) + '\n'
 const text = (value: string, type: string) => new Blob([value], { type: `${type};charset=utf-8` });
 
 /**
- * Builds the evidence bundle (issue #2, item 6) as a zip streamed by client-zip: each file is
- * hashed as it goes in, the manifest is written from those hashes, and SHA256SUMS comes last.
+ * Builds the evidence bundle (issue #2, item 6): each file is read once and hashed (SHA-256 for
+ * the manifest, CRC-32 for the zip), the manifest is written from those hashes, SHA256SUMS comes
+ * last, and the zip links the files' Blobs in rather than copying their bytes.
  */
 export function createBundleExporter(deps: BundleExporterDeps) {
   const clock = deps.clock ?? (() => new Date());
@@ -104,10 +115,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
    * A capture's presentation copy and PDF renditions: those drawn after capture when they are all
    * there, else drawn now. A share copy has neither (they show the originals).
    */
-  async function drawings(view: CaptureView, folder: string, share: boolean): Promise<{ presentation?: { fileName: string; blob: Blob }; pdfImages: [string, PdfImage][] }> {
+  async function drawings(view: CaptureView, folder: string, share: boolean): Promise<{ presentation?: ExhibitImages['presentation']; pdfImages: [string, PdfImage][] }> {
     if (share) return { pdfImages: [] };
     const wanted = { caption: deps.caption, rendition: deps.pdf?.rendition };
-    const prepared = await deps.preparedImages?.(view.metadata);
+    const prepared = await deps.preparedImages?.load(view.metadata);
     const complete = prepared && (!wanted.caption || prepared.presentation) && (!wanted.rendition || prepared.renditions.length > 0);
     const images = complete ? prepared : await drawExhibitImages(view.metadata, (artefact) => checkedBlob(view, artefact), wanted);
     return {
@@ -139,25 +150,27 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       // Per capture: its originals, presentation copy and metadata.json (none of them in a share copy), and its redacted copies.
       const perCapture = (v: CaptureView) => exportableRedactions(v.history).length + (share ? 0 : v.metadata.artefacts.length + (deps.caption ? 2 : 1));
       const total = views.reduce((n, v) => n + perCapture(v), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
-      let done = 0;
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
 
       const hashing: Promise<unknown>[] = [];
       const renditions = new Map<string, PdfImage>();
-      // Each file is hashed as the zip writer reads it; its manifest line is filled in when it is through.
-      const record = (file: BundleFile, options: { listInManifest?: boolean; expectedSha256?: string; mismatch?: () => Error } = {}) => {
+      // Each file is read and hashed as soon as it is known (the writer's read-ahead overlaps that
+      // with the files before it); its manifest line is filled in when its hashes are in.
+      const record = (file: BundleFile, options: { listInManifest?: boolean; expectedSha256?: string; mismatch?: () => Error } = {}): PendingFile => {
         request.signal?.throwIfAborted();
-        const { input, sha256 } = hashedInput(file.blob, { ...options, signal: request.signal });
         const entry = { path: file.path, bytes: file.blob.size, sha256: '', mimeType: file.blob.type || 'application/octet-stream' };
         if (options.listInManifest ?? true) listed.push(entry);
-        const filled = sha256.then((hash) => (entry.sha256 = hash));
-        filled.catch(() => undefined); // a failure reaches the caller through the zip stream
-        hashing.push(filled);
-        request.onProgress?.({ done: ++done, total, path: file.path });
-        return { name: file.path, input, size: file.blob.size, lastModified: exportedAt };
+        const digest = digestFile(file.blob).then((d) => {
+          if (options.expectedSha256 && d.sha256 !== options.expectedSha256) throw options.mismatch?.() ?? new Error(`${file.path} does not match its recorded hash.`);
+          entry.sha256 = d.sha256;
+          return d;
+        });
+        digest.catch(() => undefined); // reaches the caller when the writer comes to this file
+        hashing.push(digest);
+        return { ...file, digest };
       };
-      /** A stored original: it must still be the file hashed at capture, checked as it is written. */
+      /** A stored original: it must still be the file hashed at capture, checked by the one read that zips it. */
       const original = async (view: CaptureView, artefact: Artefact, path: string) => {
         const blob = await storedBlob(view, artefact);
         return record({ path, blob }, { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) });
@@ -178,7 +191,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           next = drawingsOf(views[i + 1], folders[i + 1]);
           if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
           const { presentation, pdfImages } = (await these)!;
-          if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob });
+          if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
           for (const [path, image] of pdfImages) renditions.set(path, image);
           for (const redaction of exportableRedactions(view.history)) {
             const stored = await deps.getRedactedCopy?.(view.metadata.id, redaction.copy.fileName);
@@ -236,20 +249,26 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           share: share || undefined,
           files: listed,
         });
-        const manifestBlob = json(manifest);
-        manifestSha256 = await sha256OfBlob(manifestBlob);
-        yield record({ path: MANIFEST_PATH, blob: manifestBlob }, { listInManifest: false });
-        const digestBlob = json(await signManifest(signer, new Uint8Array(await manifestBlob.arrayBuffer())));
-        yield record({ path: DIGEST_PATH, blob: digestBlob }, { listInManifest: false });
-        const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }, { path: DIGEST_PATH, sha256: await sha256OfBlob(digestBlob) }]);
+        const manifestFile = record({ path: MANIFEST_PATH, blob: json(manifest) }, { listInManifest: false });
+        manifestSha256 = (await manifestFile.digest).sha256;
+        yield manifestFile;
+        const signature = record({ path: DIGEST_PATH, blob: json(await signManifest(signer, new Uint8Array(await manifestFile.blob.arrayBuffer()))) }, { listInManifest: false });
+        yield signature;
+        const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }, { path: DIGEST_PATH, sha256: (await signature.digest).sha256 }]);
         yield record({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, { listInManifest: false });
       }
 
-      // The browser keeps a large Blob on disk, not in the page (measured: 4.57 GB exported with the
-      // page 8 MB above idle), so the streamed zip can be collected as one Blob and saved from it.
+      // Each file's bytes are read once, for its hashes; the zip links the stored Blobs in (./storedZip.ts).
+      const entries: StoredZipEntry[] = [];
       let zip: Blob;
       try {
-        zip = await downloadZip(files()).blob();
+        for await (const file of readAhead(files(), READ_AHEAD)) {
+          request.signal?.throwIfAborted();
+          const { crc32 } = await file.digest;
+          entries.push({ path: file.path, blob: file.blob, crc32 });
+          request.onProgress?.({ done: entries.length, total, path: file.path });
+        }
+        zip = storedZip(entries, exportedAt);
       } catch (error) {
         if (request.signal?.aborted) throw new ExhibitError('export-cancelled', 'Export cancelled. No file was saved and your captures are unchanged.', { cause: error });
         if (error instanceof ExhibitError) throw error;
@@ -263,11 +282,19 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
 const CASE_PATH = 'case/case.json';
+/** Files read and hashed ahead of the one being added: each at most WHOLE_FILE_HASH_LIMIT in memory. */
+const READ_AHEAD = 3;
 /** What a share copy's audit log gives in full: that each capture was made here or received, and its redactions. */
 const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.received', 'capture.redacted']);
 
 function changedSinceCapture(view: CaptureView, artefact: Artefact): ExhibitError {
   return new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);
+}
+
+/** A stored presentation copy found changed: set aside, so exporting again draws it afresh. */
+function changedPresentationCopy(view: CaptureView, discard?: (m: CaptureMetadata) => Promise<void>): ExhibitError {
+  void discard?.(view.metadata).catch(() => undefined);
+  return new ExhibitError('export-failed', `The presentation copy of the capture of ${view.metadata.page.url} had changed since it was drawn; it has been set aside. Export again and it will be drawn afresh. The evidence itself is unchanged.`);
 }
 
 function caseExport(view: CaseView): CaseExport {

@@ -7,31 +7,42 @@ import type { DerivedFileRow, ExhibitDb } from './db';
 
 const renditionName = (shownFileName: string) => `rendition-${shownFileName}.jpg`;
 
+/** Where a capture's drawings are kept: its primary image's presentation copy, and a rendition of each image its report shows. */
+function preparedFiles(m: CaptureMetadata): { presentation: string; renditions: { shownFileName: string; fileName: string }[] } | undefined {
+  const original = primaryImage(m);
+  if (!original) return undefined;
+  const renditions = imageArtefacts(m).map((image, index) => shownImageFileName(image.fileName, index, true)).map((shownFileName) => ({ shownFileName, fileName: renditionName(shownFileName) }));
+  return { presentation: presentationFileName(original.fileName), renditions };
+}
+
 /**
  * Presentation copies and PDF renditions drawn once, right after a capture is stored (in the
  * background), so exports only stream them (issue #5, export speed). They are derived files, kept
- * apart from the originals; one whose bytes no longer match its recorded hash is ignored and the
- * export draws it afresh.
+ * apart from the originals. The presentation copy is given with the hash recorded when it was
+ * drawn, for the export to check as it writes it (one read, not two); one found changed is
+ * discarded and drawn afresh by the next export.
  */
 export function createPreparedImages(db: ExhibitDb) {
   async function load(m: CaptureMetadata): Promise<ExhibitImages | undefined> {
-    const original = primaryImage(m);
-    if (!original) return undefined;
-    const rows = new Map((await db.derivedFiles.where('captureId').equals(m.id).toArray()).map((row) => [row.fileName, row]));
-    const presentationRow = rows.get(presentationFileName(original.fileName));
-    if (!presentationRow || (await sha256OfBlob(presentationRow.blob)) !== presentationRow.sha256) return undefined;
+    const files = preparedFiles(m);
+    if (!files) return undefined;
+    const [presentationRow, ...renditionRows] = await db.derivedFiles.bulkGet([files.presentation, ...files.renditions.map((r) => r.fileName)].map((fileName) => [m.id, fileName]));
+    if (!presentationRow || renditionRows.some((row) => !row?.pixels)) return undefined;
     const renditions: ExhibitImages['renditions'] = [];
-    for (const [index, image] of imageArtefacts(m).entries()) {
-      const shownFileName = shownImageFileName(image.fileName, index, true);
-      const row = rows.get(renditionName(shownFileName));
-      if (!row?.pixels) return undefined;
-      renditions.push({ shownFileName, image: { jpeg: new Uint8Array(await row.blob.arrayBuffer()), ...row.pixels } });
+    for (const [i, { shownFileName }] of files.renditions.entries()) {
+      const row = renditionRows[i]!;
+      renditions.push({ shownFileName, image: { jpeg: new Uint8Array(await row.blob.arrayBuffer()), ...row.pixels! } });
     }
-    return { presentation: { fileName: presentationRow.fileName, blob: presentationRow.blob }, renditions };
+    return { presentation: { fileName: presentationRow.fileName, blob: presentationRow.blob, sha256: presentationRow.sha256 }, renditions };
   }
 
   return {
     load,
+    /** Forgets a capture's drawings (one was found changed); the next export draws them again. */
+    async discard(m: CaptureMetadata): Promise<void> {
+      const files = preparedFiles(m);
+      if (files) await db.derivedFiles.bulkDelete([files.presentation, ...files.renditions.map((r) => r.fileName)].map((fileName) => [m.id, fileName] as [string, string]));
+    },
     /** Draws and keeps them for a stored capture; the originals are read and checked against their hashes. */
     async prepare(captureId: string, draw: Required<ExhibitImageDrawing>): Promise<void> {
       const row = await db.captures.get(captureId);

@@ -25,7 +25,7 @@ async function world() {
     generatorVersion: '0.1.0',
     caption: drawing.caption,
     pdf: { fonts: async () => PDF_FONTS, rendition: drawing.rendition },
-    preparedImages: (m) => prepared.load(m),
+    preparedImages: prepared,
   });
   return { ...w, prepared, drawing, exporter };
 }
@@ -44,15 +44,32 @@ describe('presentation copies and renditions drawn after capture', () => {
     expect(w.drawing.calls).toEqual({ caption: 1, rendition: 1 });
   });
 
-  it('are drawn afresh by the export when missing or no longer matching their hash', async () => {
+  it('are drawn by the export when missing', async () => {
     const w = await world();
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
     await w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
     expect(w.drawing.calls.caption).toBe(1);
+  });
+
+  it('stop the export when changed since drawn, are set aside, and are drawn afresh by the next export', async () => {
+    const w = await world();
+    const { metadata } = await w.capture.captureTab(1, 'visible', form());
     await w.prepared.prepare(metadata.id, w.drawing);
     await w.db.derivedFiles.update([metadata.id, 'presentation-screenshot.png'], { blob: new Blob(['changed']) });
-    await w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
-    expect(w.drawing.calls.caption).toBe(3);
+    await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toThrow(/presentation copy .* had changed since it was drawn/);
+    await expect.poll(() => w.db.derivedFiles.where('captureId').equals(metadata.id).count()).toBe(0);
+    const bundle = await w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    expect((await verifyBundle(bundle.zip)).failures).toEqual([]);
+    expect(w.drawing.calls.caption).toBe(2);
+  });
+
+  it('keep a capture\'s redacted copy when its drawings are set aside', async () => {
+    const w = await world();
+    const { metadata } = await w.capture.captureTab(1, 'visible', form());
+    await w.prepared.prepare(metadata.id, w.drawing);
+    await w.db.derivedFiles.put({ captureId: metadata.id, fileName: 'redacted-screenshot.png', blob: new Blob(['r']), sha256: 'a'.repeat(64) });
+    await w.prepared.discard(metadata);
+    expect((await w.db.derivedFiles.where('captureId').equals(metadata.id).toArray()).map((r) => r.fileName)).toEqual(['redacted-screenshot.png']);
   });
 
   it('never stand in for the originals: the original is still exported and checked against its capture hash', async () => {
