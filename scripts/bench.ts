@@ -111,7 +111,7 @@ async function isZip64(path: string): Promise<boolean> {
 
 type Bench = {
   seed(count: number, width: number, height: number): Promise<{ ids: string[]; pngBytes: number }>;
-  exportAll(ids: string[]): Promise<{ ms: number; fileName: string; builtBytes: number }>;
+  exportAll(ids: string[]): Promise<{ ms: number; buildMs: number; fileName: string; builtBytes: number }>;
   hashAndCopyBundle(): Promise<{ ms: number; bytes: number; files: number }>;
   hashAndCopyStored(ids: string[], derived: boolean): Promise<{ ms: number; bytes: number }>;
   captionAll(ids: string[]): Promise<{ ms: number }>;
@@ -183,15 +183,18 @@ if (only.has('export')) {
     const e = await measureExport(count, 1280, height, count * height * 1280 * 4 < 2e9);
     const what = `export of ${e.count} captures (1280 × ${height} noise PNG, ${(e.seeded.pngBytes / 1e6).toFixed(1)} MB each), bundle ${(e.zipBytes / GB).toFixed(2)} GB`;
     rows.push([`${what}: build, save and record`, `${(e.exported.ms / 1000).toFixed(1)} s`, '']);
+    rows.push(['  of which building the zip Blob (as shared/notes timed client-zip)', `${(e.exported.buildMs / 1000).toFixed(1)} s`, '']);
+    rows.push(['  of which saving it through the downloads API, and recording the export', `${((e.exported.ms - e.exported.buildMs) / 1000).toFixed(1)} s`, '']);
     if (e.baseline) {
-      rows.push([`  baseline: hash + copy of the bundle's ${e.baseline.files} files (${(e.baseline.bytes / GB).toFixed(2)} GB) into one Blob`, `${(e.baseline.ms / 1000).toFixed(1)} s`, '']);
-      rows.push(['  ratio to the baseline', `${(e.exported.ms / e.baseline.ms).toFixed(2)}×`, '≤ 2×']);
-      rows.push([`  baseline as in shared/notes, reading the files: every stored file the export reads (${(e.read!.bytes / GB).toFixed(2)} GB) from IndexedDB, hashed and copied`, `${(e.read!.ms / 1000).toFixed(1)} s`, '']);
-      rows.push(['  ratio to that baseline', `${(e.exported.ms / e.read!.ms).toFixed(2)}×`, '≤ 2×']);
-      rows.push([`  for reference: the ${(e.stored!.bytes / GB).toFixed(2)} GB of stored files read from IndexedDB, hashed and copied`, `${(e.stored!.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  baseline: hash + copy of the bundle's ${e.baseline.files} files (${(e.baseline.bytes / GB).toFixed(2)} GB), already in memory, into one Blob`, `${(e.baseline.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  baseline as in shared/notes, reading the files: every stored file the export reads (${(e.read!.bytes / GB).toFixed(2)} GB) from IndexedDB, hashed and copied into one Blob`, `${(e.read!.ms / 1000).toFixed(1)} s`, '']);
+      for (const [name, ms] of [['building', e.exported.buildMs], ['build, save and record', e.exported.ms]] as const) {
+        rows.push([`  ${name}: ratio to the in-memory baseline / to the reading baseline`, `${(ms / e.baseline.ms).toFixed(2)}× / ${(ms / e.read!.ms).toFixed(2)}×`, '≤ 2×']);
+      }
+      rows.push([`  for reference: the ${(e.stored!.bytes / GB).toFixed(2)} GB of originals read from IndexedDB, hashed and copied`, `${(e.stored!.ms / 1000).toFixed(1)} s`, '']);
       rows.push([`  for reference: the ${e.count} presentation copies alone (decode, caption, PNG encode), drawn after each capture`, `${(e.copies!.ms / 1000).toFixed(1)} s`, '']);
-      rows.push([`  for reference: the same export without presentation copies or PDF (${(e.writer!.bytes / GB).toFixed(2)} GB: read, hash, zip, write)`, `${(e.writer!.ms / 1000).toFixed(1)} s`, '']);
-      rows.push([`  for reference: hash + copy of those stored files (above) as the writer's own baseline`, `${(e.writer!.ms / e.stored!.ms).toFixed(2)}×`, '≤ 2×']);
+      rows.push([`  for reference: building the same bundle without presentation copies or PDF (${(e.writer!.bytes / GB).toFixed(2)} GB)`, `${(e.writer!.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  for reference: its ratio to reading, hashing and copying the originals`, `${(e.writer!.ms / e.stored!.ms).toFixed(2)}×`, '']);
     }
     rows.push(['  extension processes above idle, peak', `${(e.peakMiB - e.idleMiB).toFixed(0)} MiB (idle ${e.idleMiB.toFixed(0)} MiB)`, '≤ 300 MB']);
     rows.push(['  zip built in the page / file saved on disk', `${e.exported.builtBytes} / ${e.zipBytes} bytes`, 'equal']);

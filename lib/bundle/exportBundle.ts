@@ -6,11 +6,9 @@ import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
-import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest, type ManifestFile } from './manifest';
+import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest } from './manifest';
 import { drawExhibitImages, type ExhibitImages } from './exhibitImages';
-import { digestFile, type FileDigest } from './fileDigest';
-import { readAhead } from './readAhead';
-import { storedZip, type StoredZipEntry } from './storedZip';
+import { createBundleWriter } from './bundleWriter';
 import { renderReportHtml } from './report';
 import { reportDocument } from './reportDocument';
 import { renderReportPdf, type PdfFonts, type PdfImage } from './reportPdf';
@@ -42,15 +40,6 @@ export interface ExportedBundle {
   manifestSha256: string;
 }
 
-interface BundleFile {
-  path: string;
-  blob: Blob;
-}
-
-/** A file on its way into the bundle: its hashes settle once read (and checked, for stored files). */
-interface PendingFile extends BundleFile {
-  digest: Promise<FileDigest>;
-}
 
 export interface BundleExporterDeps {
   evidence: EvidenceRepository;
@@ -145,7 +134,6 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []), share ? SHARED_ACTIONS : undefined);
       // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
-      const listed: ManifestFile[] = [];
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
       // Per capture: its originals, presentation copy and metadata.json (none of them in a share copy), and its redacted copies.
       const perCapture = (v: CaptureView) => exportableRedactions(v.history).length + (share ? 0 : v.metadata.artefacts.length + (deps.caption ? 2 : 1));
@@ -153,32 +141,18 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
 
-      const hashing: Promise<unknown>[] = [];
+      const writer = createBundleWriter(request.signal);
+      const listed = writer.listed;
       const renditions = new Map<string, PdfImage>();
-      // Each file is read and hashed as soon as it is known (the writer's read-ahead overlaps that
-      // with the files before it); its manifest line is filled in when its hashes are in.
-      const record = (file: BundleFile, options: { listInManifest?: boolean; expectedSha256?: string; mismatch?: () => Error } = {}): PendingFile => {
-        request.signal?.throwIfAborted();
-        const entry = { path: file.path, bytes: file.blob.size, sha256: '', mimeType: file.blob.type || 'application/octet-stream' };
-        if (options.listInManifest ?? true) listed.push(entry);
-        const digest = digestFile(file.blob).then((d) => {
-          if (options.expectedSha256 && d.sha256 !== options.expectedSha256) throw options.mismatch?.() ?? new Error(`${file.path} does not match its recorded hash.`);
-          entry.sha256 = d.sha256;
-          return d;
-        });
-        digest.catch(() => undefined); // reaches the caller when the writer comes to this file
-        hashing.push(digest);
-        return { ...file, digest };
-      };
       /** A stored original: it must still be the file hashed at capture, checked by the one read that zips it. */
       const original = async (view: CaptureView, artefact: Artefact, path: string) => {
         const blob = await storedBlob(view, artefact);
-        return record({ path, blob }, { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) });
+        return writer.add({ path, blob }, { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) });
       };
 
       async function* files() {
         // Each capture's presentation copy and PDF renditions are drawn (decode, caption, encode)
-        // while the capture before it streams into the zip: the two overlap instead of taking turns,
+        // while the capture before it is read into the zip: the two overlap instead of taking turns,
         // and only small renditions wait for the report, never full-size copies.
         const drawingsOf = (view: CaptureView | undefined, folder: string | undefined) => {
           const drawn = view && folder ? drawings(view, folder, share) : Promise.resolve(undefined);
@@ -191,31 +165,31 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           next = drawingsOf(views[i + 1], folders[i + 1]);
           if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
           const { presentation, pdfImages } = (await these)!;
-          if (presentation) yield record({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
+          if (presentation) yield writer.add({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
           for (const [path, image] of pdfImages) renditions.set(path, image);
           for (const redaction of exportableRedactions(view.history)) {
             const stored = await deps.getRedactedCopy?.(view.metadata.id, redaction.copy.fileName);
             if (!stored) throw new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
             const changed = () => new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} no longer matches the hash recorded when it was made; the export was stopped.`);
-            yield record({ path: `${folders[i]}/${redaction.copy.fileName}`, blob: stored.blob }, { expectedSha256: redaction.copy.sha256, mismatch: changed });
+            yield writer.add({ path: `${folders[i]}/${redaction.copy.fileName}`, blob: stored.blob }, { expectedSha256: redaction.copy.sha256, mismatch: changed });
             if (deps.pdf) renditions.set(`${folders[i]}/${redaction.copy.fileName}`, await deps.pdf.rendition(stored.blob));
           }
-          if (!share) yield record({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
+          if (!share) yield writer.add({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
         }
         if (caseView) {
-          yield record({ path: CASE_PATH, blob: json(caseExport(caseView)) });
+          yield writer.add({ path: CASE_PATH, blob: json(caseExport(caseView)) });
           for (const action of caseView.actions) {
             for (const file of action.current.attachments) {
               const stored = await deps.getAttachment?.(action.actionId, file.fileName);
               const changed = () => new ExhibitError('export-failed', `The attachment ${file.fileName} is missing or no longer matches its recorded hash; the export was stopped.`);
               if (!stored) throw changed();
               // Checked against the hash recorded with the action as it is written, like an original.
-              yield record({ path: attachmentPath(action.actionId, file.fileName), blob: stored.blob }, { expectedSha256: file.sha256, mismatch: changed });
+              yield writer.add({ path: attachmentPath(action.actionId, file.fileName), blob: stored.blob }, { expectedSha256: file.sha256, mismatch: changed });
             }
           }
         }
-        for (const statement of statements) yield record({ path: statement.path, blob: text(statement.text, 'text/plain') });
-        yield record({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
+        for (const statement of statements) yield writer.add({ path: statement.path, blob: text(statement.text, 'text/plain') });
+        yield writer.add({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
         const document = reportDocument({
           exportedAtUtc,
           exportedBy: request.exportedBy,
@@ -228,15 +202,15 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
-        yield record({ path: 'report.html', blob: text(renderReportHtml(document), 'text/html') });
+        yield writer.add({ path: 'report.html', blob: text(renderReportHtml(document), 'text/html') });
         if (deps.pdf) {
           const pdf = renderReportPdf(document, await deps.pdf.fonts(), renditions);
           renditions.clear();
-          yield record({ path: 'report.pdf', blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
+          yield writer.add({ path: 'report.pdf', blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
         }
-        yield record({ path: 'manifest.schema.json', blob: json(manifestJsonSchema()) });
-        yield record({ path: 'verify.html', blob: text(verifyHtml, 'text/html') });
-        await Promise.all(hashing);
+        yield writer.add({ path: 'manifest.schema.json', blob: json(manifestJsonSchema()) });
+        yield writer.add({ path: 'verify.html', blob: text(verifyHtml, 'text/html') });
+        await writer.allRead();
         manifest = BundleManifestSchema.parse({
           format: 'exhibit-evidence-bundle',
           formatVersion: 1,
@@ -249,26 +223,18 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           share: share || undefined,
           files: listed,
         });
-        const manifestFile = record({ path: MANIFEST_PATH, blob: json(manifest) }, { listInManifest: false });
+        const manifestFile = writer.add({ path: MANIFEST_PATH, blob: json(manifest) }, { listInManifest: false });
         manifestSha256 = (await manifestFile.digest).sha256;
         yield manifestFile;
-        const signature = record({ path: DIGEST_PATH, blob: json(await signManifest(signer, new Uint8Array(await manifestFile.blob.arrayBuffer()))) }, { listInManifest: false });
+        const signature = writer.add({ path: DIGEST_PATH, blob: json(await signManifest(signer, new Uint8Array(await manifestFile.blob.arrayBuffer()))) }, { listInManifest: false });
         yield signature;
         const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }, { path: DIGEST_PATH, sha256: (await signature.digest).sha256 }]);
-        yield record({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, { listInManifest: false });
+        yield writer.add({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, { listInManifest: false });
       }
 
-      // Each file's bytes are read once, for its hashes; the zip links the stored Blobs in (./storedZip.ts).
-      const entries: StoredZipEntry[] = [];
       let zip: Blob;
       try {
-        for await (const file of readAhead(files(), READ_AHEAD)) {
-          request.signal?.throwIfAborted();
-          const { crc32 } = await file.digest;
-          entries.push({ path: file.path, blob: file.blob, crc32 });
-          request.onProgress?.({ done: entries.length, total, path: file.path });
-        }
-        zip = storedZip(entries, exportedAt);
+        zip = await writer.zip(files(), exportedAt, (done, path) => request.onProgress?.({ done, total, path }));
       } catch (error) {
         if (request.signal?.aborted) throw new ExhibitError('export-cancelled', 'Export cancelled. No file was saved and your captures are unchanged.', { cause: error });
         if (error instanceof ExhibitError) throw error;
@@ -282,8 +248,6 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
 const CASE_PATH = 'case/case.json';
-/** Files read and hashed ahead of the one being added: each at most WHOLE_FILE_HASH_LIMIT in memory. */
-const READ_AHEAD = 3;
 /** What a share copy's audit log gives in full: that each capture was made here or received, and its redactions. */
 const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.received', 'capture.redacted']);
 

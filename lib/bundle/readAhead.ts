@@ -24,3 +24,32 @@ export async function* readAhead<T>(source: AsyncIterator<T>, depth: number): As
     source.return?.().catch(() => undefined);
   }
 }
+
+/**
+ * Runs reads in the order they are asked for while the bytes they hold stay within `limit`; a
+ * read bigger than the limit waits to run alone. Keeps the read-ahead's memory bounded when the
+ * files are large (a 4.5 GB bundle of 19 MB images), without slowing it when they are small.
+ */
+export function createByteBudget(limit: number) {
+  let inUse = 0;
+  const waiting: { bytes: number; start: () => void }[] = [];
+  const startWhatFits = () => {
+    while (waiting.length > 0 && (inUse === 0 || inUse + waiting[0]!.bytes <= limit)) {
+      const next = waiting.shift()!;
+      inUse += next.bytes;
+      next.start();
+    }
+  };
+  return async function within<T>(bytes: number, read: () => Promise<T>): Promise<T> {
+    await new Promise<void>((start) => {
+      waiting.push({ bytes, start });
+      startWhatFits();
+    });
+    try {
+      return await read();
+    } finally {
+      inUse -= bytes;
+      startWhatFits();
+    }
+  };
+}

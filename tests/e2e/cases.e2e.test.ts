@@ -45,8 +45,9 @@ describe('cases in Chromium', () => {
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=cases`);
     await dashboard.getByRole('button', { name: 'Village group: Year 4 allegations' }).click();
     await dashboard.getByTestId('chronology').waitFor();
-    // Threats: the policy says they "will be reported to the police".
-    expect(await dashboard.locator('.recommendations').textContent()).toContain('will be reported to the police');
+    // Threats: the policy says they "will be reported to the police". The recommendations follow the
+    // case's captures, which load after the chronology, so wait for the words (seen flaking once).
+    await dashboard.locator('.recommendations', { hasText: 'will be reported to the police' }).waitFor({ timeout: 10_000 });
     // The six platforms' own reporting pages are offered as links; Exhibit itself calls none of them.
     expect(await dashboard.locator('.report-links a').allTextContents()).toEqual(expect.arrayContaining(['Facebook', 'X (Twitter)', 'Instagram', 'TikTok', 'YouTube', 'Reddit']));
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { digestFile } from '@/lib/bundle/fileDigest';
+import { createBufferPool, digestFile } from '@/lib/bundle/fileDigest';
 import { WHOLE_FILE_HASH_LIMIT } from '@/lib/hash';
 
 function bytesOf(size: number): Uint8Array<ArrayBuffer> {
@@ -20,6 +20,19 @@ describe('digestFile: the SHA-256 and CRC-32 of a file from one read', () => {
     // In 1 MiB parts, so the large blob's stream comes in several chunks, as a browser's does.
     const parts = Array.from({ length: Math.ceil(size / 2 ** 20) }, (_, i) => bytes.subarray(i * 2 ** 20, (i + 1) * 2 ** 20));
     expect(await digestFile(new Blob(parts))).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: crc32(bytes) });
+  });
+
+  it('reads into pooled buffers and gives them back, with the same result', async () => {
+    const buffers = createBufferPool();
+    const first = bytesOf(5000);
+    const second = bytesOf(3000).map((b) => b ^ 0xff);
+    const expected = (bytes: Uint8Array) => ({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: crc32(bytes) });
+    expect(await digestFile(new Blob([first]), buffers)).toEqual(expected(first));
+    // A shorter file is read into the buffer the first one gave back, and hashed to its own length.
+    expect(await digestFile(new Blob([second]), buffers)).toEqual(expected(second));
+    const kept = buffers.take(1);
+    expect(kept.byteLength).toBe(5000);
+    expect(buffers.take(1).byteLength).toBe(1); // only one was ever needed
   });
 
   it('gives the CRC unsigned, as zip records hold it', async () => {

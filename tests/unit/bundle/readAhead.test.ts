@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAhead } from '@/lib/bundle/readAhead';
+import { createByteBudget, readAhead } from '@/lib/bundle/readAhead';
 
 /** A source that logs when each item is made. */
 function counted(count: number, log: string[], failAt?: number) {
@@ -36,5 +36,34 @@ describe('readAhead', () => {
       })(),
     ).rejects.toThrow('item 4 failed');
     expect(seen).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('createByteBudget', () => {
+  it('starts reads in order while their bytes fit, and a bigger one alone', async () => {
+    const within = createByteBudget(10);
+    const log: string[] = [];
+    const finish = new Map<string, () => void>();
+    const read = (name: string, bytes: number) =>
+      within(bytes, () => {
+        log.push(`start ${name}`);
+        return new Promise<void>((resolve) => finish.set(name, () => (log.push(`end ${name}`), resolve())));
+      });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const all = Promise.all([read('a', 4), read('b', 4), read('c', 4), read('huge', 50), read('d', 1)]);
+    await tick();
+    expect(log).toEqual(['start a', 'start b']);
+    finish.get('a')!();
+    await tick();
+    expect(log).toEqual(['start a', 'start b', 'end a', 'start c']);
+    finish.get('b')!();
+    finish.get('c')!();
+    await tick();
+    expect(log.slice(-1)).toEqual(['start huge']);
+    finish.get('huge')!();
+    await tick();
+    finish.get('d')!();
+    await all;
+    expect(log.slice(-3)).toEqual(['end huge', 'start d', 'end d']);
   });
 });
