@@ -35,12 +35,12 @@ export type BufferPool = ReturnType<typeof createBufferPool>;
  * memory. CRC-32: the `crc-32` package (slicing-by-16, 1.7 GB/s here, against 0.5 GB/s for
  * client-zip's byte-wise loop).
  */
-export async function digestFile(blob: Blob, buffers?: BufferPool): Promise<FileDigest> {
+export async function digestFile(blob: Blob, buffers?: BufferPool, stallMs = READ_STALL_MS): Promise<FileDigest> {
   if (blob.size <= WHOLE_FILE_HASH_LIMIT) {
     let buffer = buffers?.take(blob.size);
     try {
       let bytes: Uint8Array<ArrayBuffer>;
-      if (buffer) ({ bytes, buffer } = await readInto(blob, buffer));
+      if (buffer) ({ bytes, buffer } = await readInto(blob, buffer, stallMs));
       else bytes = new Uint8Array(await blob.arrayBuffer());
       const sha256 = sha256OfBytes(bytes); // WebCrypto copies the bytes before this returns
       const crc32 = crc32Of(bytes) >>> 0;
@@ -60,11 +60,19 @@ export async function digestFile(blob: Blob, buffers?: BufferPool): Promise<File
 }
 
 /**
+ * How long a BYOB read may go without progress before the file is read again with
+ * `Blob.arrayBuffer()`. Chromium 156 was seen to leave a BYOB read of a stored Blob unsettled for
+ * good (in 1 of 4 trial exports of an experiment that laid out report.pdf on the page's thread while
+ * files were being read); an export must never hang, and a re-read gives the same bytes.
+ */
+export const READ_STALL_MS = 5000;
+
+/**
  * The blob's bytes read into `buffer` (at least blob.size long) by a BYOB reader, which fills it in
  * place (each read hands the same memory back as a new ArrayBuffer, returned here for reuse).
  * Where the stream has no BYOB reader, its chunks are copied in.
  */
-async function readInto(blob: Blob, buffer: ArrayBuffer): Promise<{ bytes: Uint8Array<ArrayBuffer>; buffer: ArrayBuffer }> {
+async function readInto(blob: Blob, buffer: ArrayBuffer, stallMs: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; buffer?: ArrayBuffer }> {
   const stream = blob.stream();
   let at = 0;
   let byob: ReadableStreamBYOBReader | undefined;
@@ -75,12 +83,16 @@ async function readInto(blob: Blob, buffer: ArrayBuffer): Promise<{ bytes: Uint8
   }
   if (byob) {
     while (at < blob.size) {
-      const { done, value } = await byob.read(new Uint8Array(buffer, at, blob.size - at));
-      if (done || !value) break;
-      buffer = value.buffer;
-      at += value.byteLength;
+      const result = await withinTime(byob.read(new Uint8Array(buffer, at, blob.size - at)), stallMs);
+      if (result === STALLED) {
+        byob.cancel().catch(() => undefined);
+        return { bytes: new Uint8Array(await blob.arrayBuffer()) }; // the stuck read holds the buffer
+      }
+      if (result.done || !result.value) break;
+      buffer = result.value.buffer;
+      at += result.value.byteLength;
     }
-    await byob.cancel();
+    byob.cancel().catch(() => undefined); // every byte is in; not awaited, as a stalled stream may not answer
   } else {
     const target = new Uint8Array(buffer);
     const reader = stream.getReader();
@@ -92,4 +104,15 @@ async function readInto(blob: Blob, buffer: ArrayBuffer): Promise<{ bytes: Uint8
   }
   if (at !== blob.size) throw new Error('The file is shorter than its recorded size.');
   return { bytes: new Uint8Array(buffer, 0, at), buffer };
+}
+
+const STALLED = Symbol('stalled');
+
+async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | typeof STALLED> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([promise, new Promise<typeof STALLED>((resolve) => (timer = setTimeout(() => resolve(STALLED), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

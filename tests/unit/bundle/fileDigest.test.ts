@@ -35,6 +35,18 @@ describe('digestFile: the SHA-256 and CRC-32 of a file from one read', () => {
     expect(buffers.take(1).byteLength).toBe(1); // only one was ever needed
   });
 
+  it('reads the file again whole when a BYOB read stalls, instead of hanging the export', async () => {
+    // A stored Blob whose stream never answers a BYOB read, as Chromium was seen to do.
+    class StallingBlob extends Blob {
+      override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+        return new ReadableStream({ type: 'bytes', pull: () => new Promise<void>(() => undefined) });
+      }
+    }
+    const bytes = bytesOf(4000);
+    const buffers = createBufferPool();
+    expect(await digestFile(new StallingBlob([bytes]), buffers, 20)).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: crc32(bytes) });
+  });
+
   it('gives the CRC unsigned, as zip records hold it', async () => {
     // The standard check value, 0xCBF43926, has its top bit set: crc-32 returns it signed.
     expect((await digestFile(new Blob(['123456789']))).crc32).toBe(0xcbf43926);
