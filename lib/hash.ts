@@ -30,18 +30,19 @@ export async function sha256OfBlob(blob: Blob): Promise<Sha256Hex> {
 export const WHOLE_FILE_HASH_LIMIT = 32 * 2 ** 20;
 
 /** SHA-256 fed chunk by chunk, for files too big to hold in memory at once. */
-export function incrementalSha256(): { update(chunk: Uint8Array): void; hex(): Sha256Hex } {
+function incrementalSha256(): { update(chunk: Uint8Array): void; hex(): Sha256Hex } {
   const state = sha256.create();
   return { update: (chunk) => void state.update(chunk), hex: () => bytesToHex(state.digest()) };
 }
 
-/** SHA-256 and length of a stream's bytes, read chunk by chunk. */
-export async function sha256OfStream(stream: ReadableStream<Uint8Array>): Promise<{ sha256: Sha256Hex; bytes: number }> {
+/** SHA-256 and length of a stream's bytes, read chunk by chunk; `alsoEach` sees each chunk too (another checksum). */
+export async function sha256OfStream(stream: ReadableStream<Uint8Array>, alsoEach?: (chunk: Uint8Array) => void): Promise<{ sha256: Sha256Hex; bytes: number }> {
   const hash = incrementalSha256();
   let bytes = 0;
   const reader = stream.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     hash.update(chunk.value);
+    alsoEach?.(chunk.value);
     bytes += chunk.value.byteLength;
   }
   return { sha256: hash.hex(), bytes };

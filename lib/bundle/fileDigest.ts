@@ -1,5 +1,5 @@
 import { buf as crc32Of } from 'crc-32';
-import { WHOLE_FILE_HASH_LIMIT, incrementalSha256, sha256OfBytes, type Sha256Hex } from '../hash';
+import { WHOLE_FILE_HASH_LIMIT, sha256OfBytes, sha256OfStream, type Sha256Hex } from '../hash';
 
 export interface FileDigest {
   /** For the manifest, and to check a stored original against its capture hash. */
@@ -49,14 +49,9 @@ export async function digestFile(blob: Blob, buffers?: BufferPool, stallMs = REA
       if (buffer && buffer.byteLength > 0) buffers!.give(buffer); // a read that failed may have detached it
     }
   }
-  const hash = incrementalSha256();
   let crc = 0;
-  const reader = blob.stream().getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    hash.update(chunk.value);
-    crc = crc32Of(chunk.value, crc);
-  }
-  return { sha256: hash.hex(), crc32: crc >>> 0 };
+  const { sha256 } = await sha256OfStream(blob.stream(), (chunk) => (crc = crc32Of(chunk, crc)));
+  return { sha256, crc32: crc >>> 0 };
 }
 
 /**
