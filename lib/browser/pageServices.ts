@@ -17,13 +17,14 @@ export function createPageServices() {
   const db = new ExhibitDb();
   const evidence = createEvidenceRepository(db);
   const prepared = createPreparedImages(db);
+  const redactions = createRedactionRepository(db);
   const settings = createSettingsRepository(db);
   const exporter = createBundleExporter({
     evidence,
     auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions),
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
-    getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),
+    getRedactedCopy: redactions.getCopy,
     signer: () => loadSigningKey(db),
     caption: EXHIBIT_DRAWING.caption,
     pdf: { fonts: pdfFonts, rendition: EXHIBIT_DRAWING.rendition },
@@ -44,7 +45,6 @@ export function createPageServices() {
     return view;
   }
   const cases = createCaseRepository(db);
-  const redactions = createRedactionRepository(db);
   return {
     evidence,
     settings,

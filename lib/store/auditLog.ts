@@ -17,14 +17,17 @@ export async function appendAudit(db: ExhibitDb, at: Date, actor: StaffMember, e
  * Entries that mention a capture, in order: those received with it from another installation
  * (which all came before it arrived here), then this installation's own.
  */
-export async function entriesForCapture(db: ExhibitDb, captureId: string): Promise<AuditEntry[]> {
-  const [received, own] = await Promise.all([db.receivedAudit.where('event.captureId').equals(captureId).sortBy('seq'), db.audit.where('event.captureId').equals(captureId).sortBy('seq')]);
-  return [...received, ...own];
+export function entriesForCapture(db: ExhibitDb, captureId: string): Promise<AuditEntry[]> {
+  return entriesNaming(db, 'event.captureId', captureId);
 }
 
 /** As entriesForCapture, for the entries that name a case. */
-export async function entriesForCase(db: ExhibitDb, caseId: string): Promise<AuditEntry[]> {
-  const [received, own] = await Promise.all([db.receivedAudit.where('event.caseId').equals(caseId).sortBy('seq'), db.audit.where('event.caseId').equals(caseId).sortBy('seq')]);
+export function entriesForCase(db: ExhibitDb, caseId: string): Promise<AuditEntry[]> {
+  return entriesNaming(db, 'event.caseId', caseId);
+}
+
+async function entriesNaming(db: ExhibitDb, index: 'event.captureId' | 'event.caseId', id: string): Promise<AuditEntry[]> {
+  const [received, own] = await Promise.all([db.receivedAudit.where(index).equals(id).sortBy('seq'), db.audit.where(index).equals(id).sortBy('seq')]);
   return [...received, ...own];
 }
 

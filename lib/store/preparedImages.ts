@@ -8,11 +8,13 @@ import type { DerivedFileRow, ExhibitDb } from './db';
 const renditionName = (shownFileName: string) => `rendition-${shownFileName}.jpg`;
 
 /** Where a capture's drawings are kept: its primary image's presentation copy, and a rendition of each image its report shows. */
-function preparedFiles(m: CaptureMetadata): { presentation: string; renditions: { shownFileName: string; fileName: string }[] } | undefined {
+function preparedFiles(m: CaptureMetadata): { renditions: { shownFileName: string; fileName: string }[]; keys: [string, string][] } | undefined {
   const original = primaryImage(m);
   if (!original) return undefined;
   const renditions = imageArtefacts(m).map((image, index) => shownImageFileName(image.fileName, index, true)).map((shownFileName) => ({ shownFileName, fileName: renditionName(shownFileName) }));
-  return { presentation: presentationFileName(original.fileName), renditions };
+  // Their derivedFiles keys: the presentation copy's first, then each rendition's.
+  const keys = [presentationFileName(original.fileName), ...renditions.map((r) => r.fileName)].map((fileName): [string, string] => [m.id, fileName]);
+  return { renditions, keys };
 }
 
 /**
@@ -26,7 +28,7 @@ export function createPreparedImages(db: ExhibitDb) {
   async function load(m: CaptureMetadata): Promise<ExhibitImages | undefined> {
     const files = preparedFiles(m);
     if (!files) return undefined;
-    const [presentationRow, ...renditionRows] = await db.derivedFiles.bulkGet([files.presentation, ...files.renditions.map((r) => r.fileName)].map((fileName) => [m.id, fileName]));
+    const [presentationRow, ...renditionRows] = await db.derivedFiles.bulkGet(files.keys);
     if (!presentationRow || renditionRows.some((row) => !row?.pixels)) return undefined;
     const renditions: ExhibitImages['renditions'] = [];
     for (const [i, { shownFileName }] of files.renditions.entries()) {
@@ -41,7 +43,7 @@ export function createPreparedImages(db: ExhibitDb) {
     /** Forgets a capture's drawings (one was found changed); the next export draws them again. */
     async discard(m: CaptureMetadata): Promise<void> {
       const files = preparedFiles(m);
-      if (files) await db.derivedFiles.bulkDelete([files.presentation, ...files.renditions.map((r) => r.fileName)].map((fileName) => [m.id, fileName] as [string, string]));
+      if (files) await db.derivedFiles.bulkDelete(files.keys);
     },
     /** Draws and keeps them for a stored capture; the originals are read and checked against their hashes. */
     async prepare(captureId: string, draw: Required<ExhibitImageDrawing>): Promise<void> {
