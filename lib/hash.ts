@@ -17,10 +17,19 @@ export async function sha256OfBytes(bytes: Uint8Array | ArrayBuffer): Promise<Sh
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
 }
 
+// A Blob's bytes cannot change, so its hash is worked out once: a capture's files are hashed for
+// the metadata and checked again by the store before writing, on the click → stored path (issue #3).
+const blobHashes = new WeakMap<Blob, Promise<Sha256Hex>>();
+
 /** SHA-256 of a Blob: read whole when small, chunk by chunk when large (never all in memory). */
-export async function sha256OfBlob(blob: Blob): Promise<Sha256Hex> {
-  if (blob.size <= WHOLE_FILE_HASH_LIMIT) return sha256OfBytes(await blob.arrayBuffer());
-  return (await sha256OfStream(blob.stream())).sha256;
+export function sha256OfBlob(blob: Blob): Promise<Sha256Hex> {
+  let hash = blobHashes.get(blob);
+  if (!hash) {
+    hash = blob.size <= WHOLE_FILE_HASH_LIMIT ? blob.arrayBuffer().then(sha256OfBytes) : sha256OfStream(blob.stream()).then((r) => r.sha256);
+    blobHashes.set(blob, hash);
+    hash.catch(() => blobHashes.delete(blob)); // a failed read is tried afresh next time
+  }
+  return hash;
 }
 
 /**

@@ -30,16 +30,19 @@ async function bareCaptureMs(worker: Worker): Promise<number> {
   });
 }
 
+type Stored = { ok: boolean; message?: string; value: { metadata: { artefacts: { kind: string; bytes: number }[] } } };
+
 /** Click → stored: the popup's capture request until the background answers with the saved capture. */
-async function captureMs(extensionPage: Page, tabId: number, mode: 'visible' | 'full-page'): Promise<number> {
+async function capture(extensionPage: Page, tabId: number, mode: 'visible' | 'full-page'): Promise<{ ms: number; imageBytes: number }> {
   return extensionPage.evaluate(
     async ({ tabId, mode }) => {
-      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; message?: string }> } } }).chrome;
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<Stored> } } }).chrome;
       const form = { category: { id: 'threats' }, note: 'benchmark', author: {} };
       const start = performance.now();
       const reply = await api.runtime.sendMessage({ type: 'capture.tab', tabId, mode, form });
+      const ms = performance.now() - start;
       if (!reply.ok) throw new Error(reply.message);
-      return performance.now() - start;
+      return { ms, imageBytes: reply.value.metadata.artefacts.find((a) => a.kind === 'screenshot' || a.kind === 'full-page')?.bytes ?? 0 };
     },
     { tabId, mode },
   );
@@ -66,21 +69,28 @@ async function openWithDashboard(browser: ExtensionBrowser, url: string) {
   return { page, tabId, extensionPage };
 }
 
-/** Visible capture, click → stored, against a bare captureVisibleTab: alternating, spaced past the rate limit. */
-function measureVisible(dpr: number, viewport = { width: 1280, height: 720 }) {
+/**
+ * Visible capture, click → stored, against a bare captureVisibleTab: alternating, spaced past the
+ * rate limit. `fixture` is post.html (one text post, a near-blank screenshot) or photo-feed.html
+ * (a feed with photos, whose screenshot costs what a real one does).
+ */
+function measureVisible(fixture: string, dpr: number, viewport = { width: 1280, height: 720 }) {
   return withBrowser(
     dpr,
     async (browser, origin) => {
-    const { tabId, extensionPage } = await openWithDashboard(browser, `${origin}/post.html`);
-    const bare: number[] = [];
-    const stored: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      bare.push(await bareCaptureMs(browser.worker));
-      await sleep(1100);
-      stored.push(await captureMs(extensionPage, tabId, 'visible'));
-      await sleep(1100);
-    }
-    return { dpr, viewport, bare: median(bare), stored: median(stored) };
+      const { tabId, extensionPage } = await openWithDashboard(browser, `${origin}/${fixture}`);
+      const bare: number[] = [];
+      const stored: number[] = [];
+      let imageBytes = 0;
+      for (let i = 0; i < RUNS; i++) {
+        bare.push(await bareCaptureMs(browser.worker));
+        await sleep(1100);
+        const run = await capture(extensionPage, tabId, 'visible');
+        stored.push(run.ms);
+        imageBytes = run.imageBytes;
+        await sleep(1100);
+      }
+      return { fixture, dpr, viewport, imageBytes, bare: median(bare), stored: median(stored) };
     },
     viewport,
   );
@@ -95,7 +105,7 @@ function measureFullPage() {
     const idleMiB = extensionProcessesMiB();
     let peakMiB = idleMiB;
     const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, extensionProcessesMiB())), 100);
-    const ms = await captureMs(extensionPage, tabId, 'full-page');
+    const { ms } = await capture(extensionPage, tabId, 'full-page');
     clearInterval(sampler);
     return { ...metrics, slices, ms, floorMs: (slices / 2) * 1000, idleMiB, peakMiB, version: browser.context.browser()?.version() };
   });
@@ -161,11 +171,14 @@ const only = new Set((process.env.BENCH ?? 'capture,export').split(','));
 const rows: string[][] = [];
 let version = '';
 if (only.has('capture')) {
-  const visible = [await measureVisible(1), await measureVisible(2), await measureVisible(1, { width: 1920, height: 1080 })];
+  const visible = [];
+  for (const fixture of ['post.html', 'photo-feed.html']) {
+    visible.push(await measureVisible(fixture, 1), await measureVisible(fixture, 2), await measureVisible(fixture, 1, { width: 1920, height: 1080 }));
+  }
   const full = await measureFullPage();
   version = full.version ?? '';
   for (const v of visible) {
-    const at = `${v.viewport.width} × ${v.viewport.height} at DPR ${v.dpr}`;
+    const at = `${v.fixture}, ${v.viewport.width} × ${v.viewport.height} at DPR ${v.dpr} (PNG ${(v.imageBytes / 1e6).toFixed(2)} MB)`;
     rows.push([`bare captureVisibleTab, ${at} (median of ${RUNS})`, `${v.bare.toFixed(0)} ms`, '']);
     rows.push([`visible capture, click → stored, ${at} (median of ${RUNS})`, `${v.stored.toFixed(0)} ms`, '']);
     rows.push([`  ratio to bare captureVisibleTab`, `${(v.stored / v.bare).toFixed(2)}×`, '≤ 1.3×']);

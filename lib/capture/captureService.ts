@@ -100,20 +100,26 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       const source = deps.tabs.savePageSource(tabId).catch((error: unknown) => new Error(errorMessage(error)));
       if (mode === 'full-page') await Promise.all([reading, source]);
       const images = mode === 'full-page' ? fullPageImages(ctx) : element ? elementImages(ctx, element) : visibleImages(ctx);
-      // Thumbnail and hashes start as soon as the pixels are in, while the page reading finishes.
-      const thumbnail = images.then((captured) => deps.images.makeThumbnail(captured[0]!.blob));
+      // Each artefact is hashed as soon as it exists: the page's text and source while the screenshot
+      // is taken, the images and the thumbnail once the pixels are in.
+      const pageText = reading.then((page) => describe(new Blob([page.text], { type: 'text/plain;charset=utf-8' }), { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }));
+      const sourceFile = source.then((pageSource) => (pageSource instanceof Error ? undefined : describeSource(pageSource)));
+      const thumbnail = images
+        .then(([first]) => deps.images.makeThumbnail(first!.blob))
+        .then((blob) => describe(blob, { kind: 'thumbnail', fileName: thumbnailFileName(blob.type), method: 'scaled-from-screenshot' }));
       const hashedImages = images.then((captured) => Promise.all(captured.map((image: CapturedImage) => describe(image.blob, image.facts))));
-      const [page, pageSource, imageArtefacts, thumbnailBlob, environmentNow] = await Promise.all([reading, source, hashedImages, thumbnail, readEnvironment()]);
+      const [page, pageSource, imageArtefacts, thumbnailFile, textFile, sourceFileOrNone, environmentNow] = await Promise.all([
+        reading,
+        source,
+        hashedImages,
+        thumbnail,
+        pageText,
+        sourceFile,
+        readEnvironment(),
+      ]);
       if (run.signal?.aborted) throw new ExhibitError('capture-cancelled', CANCELLED);
 
-      const stored = [
-        ...imageArtefacts,
-        ...(await Promise.all([
-          describe(thumbnailBlob, { kind: 'thumbnail', fileName: thumbnailFileName(thumbnailBlob.type), method: 'scaled-from-screenshot' }),
-          describe(new Blob([page.text], { type: 'text/plain;charset=utf-8' }), { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }),
-          ...(pageSource instanceof Error ? [] : [describeSource(pageSource)]),
-        ])),
-      ];
+      const stored = [...imageArtefacts, thumbnailFile, textFile, ...(sourceFileOrNone ? [sourceFileOrNone] : [])];
       const time = localiseTime(at, deps.timeZone);
       const metadata = CaptureMetadataSchema.parse({
         schemaVersion: 2,

@@ -73,19 +73,22 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
           const initials = referenceInitials(metadata.capturedBy.name);
           const counters = ((await db.settings.get('exhibitNumbers'))?.value ?? {}) as Record<string, number>;
           const number = (counters[initials] ?? 0) + 1;
-          await db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } });
           const stored = CaptureMetadataSchema.parse({ ...metadata, reference: `${initials}/${number}` });
           if (newCase) await insertCase(db, newCase.id, newCase.details, at, stored.capturedBy);
           else if (caseId !== UNFILED && !(await db.cases.get(caseId))) throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
-          await db.captures.add({ id: stored.id, capturedAtUtc: stored.capturedAtUtc, caseId, metadata: stored });
-          await db.files.bulkAdd(rows);
-          const created = await appendAudit(db, at, stored.capturedBy, {
-            action: 'capture.created',
-            captureId: stored.id,
-            metadataSha256: sha256Hex(canonicalJson(stored)),
+          // Issued together, not one after another: each await is a round trip to the browser's
+          // IndexedDB, on the click → stored path (issue #3); the transaction still makes them one write.
+          const audited = appendAudit(db, at, stored.capturedBy, { action: 'capture.created', captureId: stored.id, metadataSha256: sha256Hex(canonicalJson(stored)) }).then(async (created) => {
+            if (caseId !== UNFILED) await appendAudit(db, at, stored.capturedBy, { action: 'capture.filed', captureId: stored.id, caseId, previousCaseId: UNFILED });
+            return created;
           });
-          if (caseId !== UNFILED) await appendAudit(db, at, stored.capturedBy, { action: 'capture.filed', captureId: stored.id, caseId, previousCaseId: UNFILED });
-          return { entry: created, metadata: stored };
+          const [entry] = await Promise.all([
+            audited,
+            db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } }),
+            db.captures.add({ id: stored.id, capturedAtUtc: stored.capturedAtUtc, caseId, metadata: stored }),
+            db.files.bulkAdd(rows),
+          ]);
+          return { entry, metadata: stored };
         });
       } catch (error) {
         if (error instanceof ExhibitError) throw error;
