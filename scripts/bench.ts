@@ -147,9 +147,19 @@ function measureExport(count: number, width: number, height: number, withBaselin
     await sleep(3000);
     const idleMiB = extensionProcessesMiB();
     let peakMiB = idleMiB;
+    const exportAll = () => page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.exportAll(ids), seeded.ids);
+    // Memory is taken from the first export, in the fresh page.
     const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, extensionProcessesMiB())), 100);
-    const exported = await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.exportAll(ids), seeded.ids);
+    let exported = await exportAll();
     clearInterval(sampler);
+    if (withBaseline) {
+      // Time is taken from a second export, after one read of the store: on a machine whose memory
+      // is handed over lazily, whatever runs first in the page pays for its fresh memory (on
+      // 2026-12-01 the first export was 3.4× the reading baseline measured after it, the second 2.4×).
+      rmSync(join(browser.downloadDir, exported.fileName));
+      await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyStored(ids, true), seeded.ids);
+      exported = await exportAll();
+    }
     const baseline = withBaseline ? await page.evaluate(() => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyBundle()) : undefined;
     const stored = withBaseline ? await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyStored(ids, false), seeded.ids) : undefined;
     const read = withBaseline ? await page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.hashAndCopyStored(ids, true), seeded.ids) : undefined;
