@@ -6,14 +6,15 @@ const knownSizes = new WeakMap<Blob, PixelSize>();
 
 /** Width and height from a PNG's IHDR chunk, without decoding the image. */
 export async function pngSize(png: Blob): Promise<PixelSize> {
-  return knownSizes.get(png) ?? pngSizeOfHeader(new Uint8Array(await png.slice(0, 24).arrayBuffer()));
+  const size = knownSizes.get(png) ?? pngSizeOfHeader(new Uint8Array(await png.slice(0, 24).arrayBuffer()));
+  if (!size) throw new Error('The browser returned an image that is not a PNG.');
+  return size;
 }
 
-function pngSizeOfHeader(bytes: Uint8Array): PixelSize {
+function pngSizeOfHeader(bytes: Uint8Array): PixelSize | undefined {
   const header = new DataView(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 24));
   const isPng = header.byteLength === 24 && header.getUint32(0) === 0x89504e47 && header.getUint32(12) === 0x49484452;
-  if (!isPng) throw new Error('The browser returned an image that is not a PNG.');
-  return { width: header.getUint32(16), height: header.getUint32(20) };
+  return isPng ? { width: header.getUint32(16), height: header.getUint32(20) } : undefined;
 }
 
 /** Decodes a `data:image/png;base64,…` URL (what captureVisibleTab returns) without fetch(). */
@@ -22,7 +23,8 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   if (!match) throw new Error('The browser returned a capture in an unexpected form.');
   const bytes = base64ToBytes(match[2]!);
   const blob = new Blob([bytes], { type: match[1] });
-  if (match[1] === 'image/png') knownSizes.set(blob, pngSizeOfHeader(bytes));
+  const size = pngSizeOfHeader(bytes);
+  if (size) knownSizes.set(blob, size);
   return blob;
 }
 
