@@ -18,6 +18,8 @@ export default defineConfig({
   // verify.html, which every bundle carries, is built from the same verifier module (issue #5).
   vite: () => ({
     plugins: [verifyHtmlPlugin()],
+    // report.pdf's worker (lib/browser/reportPdfWorker.ts) is a module worker: the pages are split into chunks.
+    worker: { format: 'es' },
     resolve: { alias: { canvg: resolve('lib/vendor/notBundled.ts'), dompurify: resolve('lib/vendor/notBundled.ts') } },
   }),
   hooks: {

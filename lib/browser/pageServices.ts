@@ -8,7 +8,7 @@ import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, 
 import type { RedactionBox } from '../capture/redaction';
 import { redactImage } from './redactor';
 import { EXHIBIT_DRAWING } from './exhibitDrawing';
-import { pdfFonts } from './pdfAssets';
+import { renderReportPdfInWorker } from './reportPdfInWorker';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
 
@@ -27,7 +27,7 @@ export function createPageServices() {
     getRedactedCopy: redactions.getCopy,
     signer: () => loadSigningKey(db),
     caption: EXHIBIT_DRAWING.caption,
-    pdf: { fonts: pdfFonts, rendition: EXHIBIT_DRAWING.rendition },
+    pdf: { render: renderReportPdfInWorker, rendition: EXHIBIT_DRAWING.rendition },
     preparedImages: prepared,
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */

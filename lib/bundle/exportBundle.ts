@@ -10,8 +10,8 @@ import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, m
 import { drawExhibitImages, type ExhibitImages } from './exhibitImages';
 import { createBundleWriter } from './bundleWriter';
 import { renderReportHtml } from './report';
-import { reportDocument } from './reportDocument';
-import { renderReportPdf, type PdfFonts, type PdfImage } from './reportPdf';
+import { reportDocument, type ReportDocument } from './reportDocument';
+import type { PdfImage } from './reportPdf';
 import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
 import { draftStatements } from './statement';
 import { formatSha256Sums } from './sha256sums';
@@ -60,13 +60,16 @@ export interface BundleExporterDeps {
   getAttachment?(actionId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
   /** A capture's redacted copy (issue #5), exported beside its original. */
   getRedactedCopy?(captureId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
-  /** report.pdf (issue #5): the fonts it embeds and a JPEG rendition of each image it shows. Absent: no PDF. */
+  /** report.pdf (issue #5): laid out from the report's document and a JPEG rendition of each image it shows. Absent: no PDF. */
   pdf?: {
-    fonts(): Promise<PdfFonts>;
+    render(document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal): Promise<Uint8Array>;
     rendition(image: Blob): Promise<PdfImage>;
   };
   clock?: () => Date;
 }
+
+/** A capture's presentation copy and PDF renditions, at their paths in the bundle. */
+type Drawings = { presentation?: ExhibitImages['presentation']; pdfImages: [string, PdfImage][] };
 
 const json = (value: unknown) => new Blob([JSON.stringify(value, null, 2) + '\n'], { type: 'application/json' });
 const text = (value: string, type: string) => new Blob([value], { type: `${type};charset=utf-8` });
@@ -100,20 +103,29 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return blob;
   }
 
-  /**
-   * A capture's presentation copy and PDF renditions: those drawn after capture when they are all
-   * there, else drawn now. A share copy has neither (they show the originals).
-   */
-  async function drawings(view: CaptureView, folder: string, share: boolean): Promise<{ presentation?: ExhibitImages['presentation']; pdfImages: [string, PdfImage][] }> {
-    if (share) return { pdfImages: [] };
-    const wanted = { caption: deps.caption, rendition: deps.pdf?.rendition };
+  const wanted = { caption: deps.caption, rendition: deps.pdf?.rendition };
+
+  /** What was drawn after capture, when it is all there (else undefined: drawn during the export). */
+  async function preparedDrawings(view: CaptureView, share: boolean): Promise<ExhibitImages | undefined> {
+    if (share) return undefined;
     const prepared = await deps.preparedImages?.load(view.metadata);
-    const complete = prepared && (!wanted.caption || prepared.presentation) && (!wanted.rendition || prepared.renditions.length > 0);
-    const images = complete ? prepared : await drawExhibitImages(view.metadata, (artefact) => checkedBlob(view, artefact), wanted);
+    return prepared && (!wanted.caption || prepared.presentation) && (!wanted.rendition || prepared.renditions.length > 0) ? prepared : undefined;
+  }
+
+  function placed(images: ExhibitImages, folder: string): Drawings {
     return {
       presentation: wanted.caption ? images.presentation : undefined,
       pdfImages: wanted.rendition ? images.renditions.map((r) => [`${folder}/${r.shownFileName}`, r.image]) : [],
     };
+  }
+
+  /**
+   * A capture's presentation copy and PDF renditions: those drawn after capture when they are all
+   * there, else drawn now. A share copy has neither (they show the originals).
+   */
+  async function drawings(view: CaptureView, folder: string, share: boolean, prepared: Promise<ExhibitImages | undefined>): Promise<Drawings> {
+    if (share) return { pdfImages: [] };
+    return placed((await prepared) ?? (await drawExhibitImages(view.metadata, (artefact) => checkedBlob(view, artefact), wanted)), folder);
   }
 
   return {
@@ -150,12 +162,45 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         return writer.add({ path, blob }, { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) });
       };
 
+      const documentWith = (presentationCopies: ReadonlySet<string>): ReportDocument =>
+        reportDocument({
+          exportedAtUtc,
+          exportedBy: request.exportedBy,
+          generatorVersion: deps.generatorVersion,
+          captures: views.map((view, i) => ({ view, folder: folders[i]! })),
+          caseView,
+          share,
+          auditLines,
+          presentationCopies,
+          keyFingerprint: signer.fingerprint,
+          auditHeadHash: auditLines.at(-1)?.hash ?? '',
+        });
+      const prepared = views.map((view) => preparedDrawings(view, share));
+      for (const p of prepared) p.catch(() => undefined); // awaited in the capture's turn
+      const early = earlyReport(prepared);
+      early.catch(() => undefined); // awaited when the report's turn comes
+
+      /**
+       * When every image the report shows was drawn after capture, the report is known before any
+       * file is read, so report.pdf is laid out alongside the reads, not after them.
+       */
+      async function earlyReport(loading: Promise<ExhibitImages | undefined>[]): Promise<{ document: ReportDocument; pdf?: Promise<Uint8Array> } | undefined> {
+        if (share || views.some((v) => exportableRedactions(v.history).length > 0)) return undefined;
+        const loaded = await Promise.all(loading);
+        if (loaded.some((images) => !images)) return undefined;
+        const placedAll = loaded.map((images, i) => placed(images!, folders[i]!));
+        const document = documentWith(new Set(placedAll.flatMap((d, i) => (d.presentation ? [`${folders[i]}/${d.presentation.fileName}`] : []))));
+        const pdf = deps.pdf?.render(document, new Map(placedAll.flatMap((d) => d.pdfImages)), request.signal);
+        pdf?.catch(() => undefined); // awaited when the report's turn comes
+        return { document, pdf };
+      }
+
       async function* files() {
         // Each capture's presentation copy and PDF renditions are drawn (decode, caption, encode)
         // while the capture before it is read into the zip: the two overlap instead of taking turns,
         // and only small renditions wait for the report, never full-size copies.
         const drawingsOf = (view: CaptureView | undefined, folder: string | undefined) => {
-          const drawn = view && folder ? drawings(view, folder, share) : Promise.resolve(undefined);
+          const drawn = view && folder ? drawings(view, folder, share, prepared[views.indexOf(view)]!) : Promise.resolve(undefined);
           drawn.catch(() => undefined); // awaited in its turn below
           return drawn;
         };
@@ -190,21 +235,11 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         }
         for (const statement of statements) yield writer.add({ path: statement.path, blob: text(statement.text, 'text/plain') });
         yield writer.add({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
-        const document = reportDocument({
-          exportedAtUtc,
-          exportedBy: request.exportedBy,
-          generatorVersion: deps.generatorVersion,
-          captures: views.map((view, i) => ({ view, folder: folders[i]! })),
-          caseView,
-          share,
-          auditLines,
-          presentationCopies: new Set(listed.map((f) => f.path).filter((path) => path.split('/').at(-1)!.startsWith('presentation-'))),
-          keyFingerprint: signer.fingerprint,
-          auditHeadHash: auditLines.at(-1)?.hash ?? '',
-        });
+        const ready = await early;
+        const document = ready?.document ?? documentWith(new Set(listed.map((f) => f.path).filter((path) => path.split('/').at(-1)!.startsWith('presentation-'))));
         yield writer.add({ path: 'report.html', blob: text(renderReportHtml(document), 'text/html') });
         if (deps.pdf) {
-          const pdf = renderReportPdf(document, await deps.pdf.fonts(), renditions);
+          const pdf = await (ready?.pdf ?? deps.pdf.render(document, renditions, request.signal));
           renditions.clear();
           yield writer.add({ path: 'report.pdf', blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
         }

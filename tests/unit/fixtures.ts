@@ -6,6 +6,8 @@ import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureSer
 import type { Placement } from '@/lib/capture/region/geometry';
 import { createCaptureThrottle } from '@/lib/capture/region/throttle';
 import { createBundleExporter } from '@/lib/bundle/exportBundle';
+import type { ReportDocument } from '@/lib/bundle/reportDocument';
+import { renderReportPdf, type PdfImage } from '@/lib/bundle/reportPdf';
 import type { CaptureForm, Environment, StaffMember } from '@/lib/capture/metadata';
 import type { PageReading } from '@/lib/capture/pageReading';
 import { postDetails } from '@/lib/extract/postDetails';
@@ -21,6 +23,8 @@ export const TINY_JPEG = Uint8Array.from(atob('/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYS
 
 /** The report's fonts, as the extension packages them. */
 export const PDF_FONTS = { regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), mono: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf') };
+/** report.pdf laid out on the test's own thread (the extension uses a worker). */
+export const renderPdfHere = async (document: ReportDocument, images: ReadonlyMap<string, PdfImage>) => renderReportPdf(document, PDF_FONTS, images);
 
 export const PAGE_MHTML = 'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://social.example/posts/123\r\n\r\n<html>…</html>';
 
@@ -85,7 +89,7 @@ export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAda
     clock,
     timeZone: 'Europe/London',
   });
-  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock, pdf: { fonts: async () => PDF_FONTS, rendition: async () => ({ jpeg: TINY_JPEG, width: 4, height: 3 }) } });
+  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock, pdf: { render: renderPdfHere, rendition: async () => ({ jpeg: TINY_JPEG, width: 4, height: 3 }) } });
   return { db, evidence, settings, capture, exporter, clock };
 }
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createBundleExporter } from '@/lib/bundle/exportBundle';
 import { verifyBundle } from '@/lib/bundle/verify';
+import type { ReportDocument } from '@/lib/bundle/reportDocument';
+import type { PdfImage } from '@/lib/bundle/reportPdf';
+import { openZip } from '@/lib/bundle/zipReader';
 import { createPreparedImages, exportableAuditLines, loadSigningKey } from '@/lib/store';
-import { PDF_FONTS, STAFF, TINY_JPEG, form, testWorld } from '../fixtures';
+import { STAFF, TINY_JPEG, form, renderPdfHere, testWorld } from '../fixtures';
 
 /** Canvas stand-ins that count their calls. */
 function countingDrawing() {
@@ -18,16 +21,29 @@ async function world() {
   const w = await testWorld();
   const prepared = createPreparedImages(w.db);
   const drawing = countingDrawing();
+  // How many files had gone into the zip when report.pdf was asked for, per export.
+  const pdfAskedAfter: number[] = [];
+  let zipped = 0;
+  const render = (document: ReportDocument, images: ReadonlyMap<string, PdfImage>) => (pdfAskedAfter.push(zipped), renderPdfHere(document, images));
+  const exportBundle = (captureIds: string[]) => ((zipped = 0), exporter.exportBundle({ captureIds, exportedBy: STAFF, onProgress: () => zipped++ }));
   const exporter = createBundleExporter({
     evidence: w.evidence,
     auditLines: (c, k) => exportableAuditLines(w.db, c, k),
     signer: () => loadSigningKey(w.db),
     generatorVersion: '0.1.0',
     caption: drawing.caption,
-    pdf: { fonts: async () => PDF_FONTS, rendition: drawing.rendition },
+    pdf: { render, rendition: drawing.rendition },
     preparedImages: prepared,
+    clock: () => new Date('2026-12-01T09:00:00Z'),
   });
-  return { ...w, prepared, drawing, exporter };
+  return { ...w, prepared, drawing, exporter, exportBundle, pdfAskedAfter };
+}
+
+async function reportHtml(zip: Blob): Promise<string> {
+  const { entries, close } = await openZip(zip);
+  const text = new TextDecoder().decode(await entries.find((e) => e.path === 'report.html')!.read());
+  await close();
+  return text;
 }
 
 describe('presentation copies and renditions drawn after capture', () => {
@@ -42,6 +58,22 @@ describe('presentation copies and renditions drawn after capture', () => {
       expect(bundle.manifest.files.map((f) => f.path)).toContain('captures/001-JS-1/presentation-screenshot.png');
     }
     expect(w.drawing.calls).toEqual({ caption: 1, rendition: 1 });
+  });
+
+  it('let report.pdf be laid out while the files are read, not after, with the same report as when drawn during the export', async () => {
+    const w = await world();
+    const ids = [];
+    for (let i = 0; i < 2; i++) ids.push((await w.capture.captureTab(1, 'visible', form())).metadata.id);
+    for (const id of ids) await w.prepared.prepare(id, w.drawing);
+    const early = await w.exportBundle(ids);
+    await w.prepared.discard((await w.evidence.getCapture(ids[1]!))!.metadata);
+    const late = await w.exportBundle(ids);
+    const perCapture = early.manifest.files.filter((f) => f.path.startsWith('captures/001-')).length;
+    expect(w.pdfAskedAfter[0]).toBeLessThan(perCapture); // while the first capture's files were being read
+    expect(w.pdfAskedAfter[1]).toBeGreaterThan(perCapture); // once the last capture was reached, a few files behind the reads
+    expect((await verifyBundle(early.zip)).failures).toEqual([]);
+    expect(await reportHtml(late.zip)).toBe(await reportHtml(early.zip));
+    expect(early.manifest.files.find((f) => f.path === 'report.pdf')!.bytes).toBeGreaterThan(1000);
   });
 
   it('are drawn by the export when missing', async () => {

@@ -1,0 +1,27 @@
+import type { ReportDocument } from '../bundle/reportDocument';
+import type { PdfImage } from '../bundle/reportPdf';
+import { pdfFonts } from './pdfAssets';
+import type { ReportPdfJob, ReportPdfResult } from './reportPdfWorker';
+import ReportPdfWorker from './reportPdfWorker?worker';
+
+/**
+ * report.pdf laid out in a worker (./reportPdfWorker.ts); stopping the export stops the worker.
+ * The images' and fonts' bytes are handed over, not copied (tens of MB for hundreds of exhibits),
+ * so the caller must not read them afterwards.
+ */
+export async function renderReportPdfInWorker(document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal): Promise<Uint8Array> {
+  const job: ReportPdfJob = { document, fonts: await pdfFonts(), images: [...images] };
+  signal?.throwIfAborted();
+  const worker = new ReportPdfWorker();
+  try {
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      worker.onerror = (event) => reject(new Error(`report.pdf could not be made: ${event.message}`));
+      worker.onmessage = ({ data }: MessageEvent<ReportPdfResult>) => ('pdf' in data ? resolve(data.pdf) : reject(new Error(`report.pdf could not be made: ${data.error}`)));
+      const bytes = [job.fonts.regular, job.fonts.mono, ...job.images.map(([, image]) => image.jpeg)];
+      worker.postMessage(job, { transfer: [...new Set(bytes.map((b) => b.buffer as ArrayBuffer))] });
+    });
+  } finally {
+    worker.terminate();
+  }
+}
