@@ -199,15 +199,15 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         // Each capture's presentation copy and PDF renditions are drawn (decode, caption, encode)
         // while the capture before it is read into the zip: the two overlap instead of taking turns,
         // and only small renditions wait for the report, never full-size copies.
-        const drawingsOf = (view: CaptureView | undefined, folder: string | undefined) => {
-          const drawn = view && folder ? drawings(view, folder, share, prepared[views.indexOf(view)]!) : Promise.resolve(undefined);
+        const drawingsOf = (i: number) => {
+          const drawn = i < views.length ? drawings(views[i]!, folders[i]!, share, prepared[i]!) : Promise.resolve(undefined);
           drawn.catch(() => undefined); // awaited in its turn below
           return drawn;
         };
-        let next = drawingsOf(views[0], folders[0]);
+        let next = drawingsOf(0);
         for (const [i, view] of views.entries()) {
           const these = next;
-          next = drawingsOf(views[i + 1], folders[i + 1]);
+          next = drawingsOf(i + 1);
           if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
           const { presentation, pdfImages } = (await these)!;
           if (presentation) yield writer.add({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
