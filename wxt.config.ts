@@ -18,8 +18,12 @@ export default defineConfig({
   // verify.html, which every bundle carries, is built from the same verifier module (issue #5).
   vite: () => ({
     plugins: [verifyHtmlPlugin()],
-    // report.pdf's worker (lib/browser/reportPdfWorker.ts) is a module worker: the pages are split into chunks.
-    worker: { format: 'es' },
+    // report.pdf's worker (lib/browser/reportPdfWorker.ts) is a module worker: the pages are split
+    // into chunks. jsPDF's optional HTML helper would give it its own html2canvas, never used there.
+    worker: {
+      format: 'es',
+      plugins: () => [{ name: 'exhibit:no-html2canvas-in-worker', enforce: 'pre' as const, resolveId: (id: string) => (id === 'html2canvas' ? resolve('lib/vendor/notBundled.ts') : null) }],
+    },
     resolve: { alias: { canvg: resolve('lib/vendor/notBundled.ts'), dompurify: resolve('lib/vendor/notBundled.ts') } },
   }),
   hooks: {
