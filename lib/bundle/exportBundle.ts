@@ -153,6 +153,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
 
+      // Ends what the export set going beside the zip (report.pdf's worker) when it fails part-way,
+      // as a cancel does: left alone, the worker would lay out a PDF nobody will read.
+      const stopped = new AbortController();
+      const signal = request.signal ? AbortSignal.any([request.signal, stopped.signal]) : stopped.signal;
       const writer = createBundleWriter(request.signal);
       const listed = writer.listed;
       const renditions = new Map<string, PdfImage>();
@@ -190,7 +194,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         if (loaded.some((images) => !images)) return undefined;
         const placedAll = loaded.map((images, i) => placed(images!, folders[i]!));
         const document = documentWith(new Set(placedAll.flatMap((d, i) => (d.presentation ? [`${folders[i]}/${d.presentation.fileName}`] : []))));
-        const pdf = deps.pdf?.render(document, new Map(placedAll.flatMap((d) => d.pdfImages)), request.signal);
+        const pdf = deps.pdf?.render(document, new Map(placedAll.flatMap((d) => d.pdfImages)), signal);
         pdf?.catch(() => undefined); // awaited when the report's turn comes
         return { document, pdf };
       }
@@ -239,7 +243,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         const document = ready?.document ?? documentWith(new Set(listed.map((f) => f.path).filter((path) => path.split('/').at(-1)!.startsWith('presentation-'))));
         yield writer.add({ path: 'report.html', blob: text(renderReportHtml(document), 'text/html') });
         if (deps.pdf) {
-          const pdf = await (ready?.pdf ?? deps.pdf.render(document, renditions, request.signal));
+          const pdf = await (ready?.pdf ?? deps.pdf.render(document, renditions, signal));
           renditions.clear();
           yield writer.add({ path: 'report.pdf', blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
         }
@@ -271,6 +275,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       try {
         zip = await writer.zip(files(), exportedAt, (done, path) => request.onProgress?.({ done, total, path }));
       } catch (error) {
+        stopped.abort(error);
         if (request.signal?.aborted) throw new ExhibitError('export-cancelled', 'Export cancelled. No file was saved and your captures are unchanged.', { cause: error });
         if (error instanceof ExhibitError) throw error;
         throw new ExhibitError('export-failed', 'The bundle could not be built; no file was saved. Try again.', { cause: error });

@@ -23,8 +23,9 @@ async function world() {
   const drawing = countingDrawing();
   // How many files had gone into the zip when report.pdf was asked for, per export.
   const pdfAskedAfter: number[] = [];
+  const pdfSignals: (AbortSignal | undefined)[] = [];
   let zipped = 0;
-  const render = (document: ReportDocument, images: ReadonlyMap<string, PdfImage>) => (pdfAskedAfter.push(zipped), renderPdfHere(document, images));
+  const render = (document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal) => (pdfAskedAfter.push(zipped), pdfSignals.push(signal), renderPdfHere(document, images));
   const exportBundle = (captureIds: string[]) => ((zipped = 0), exporter.exportBundle({ captureIds, exportedBy: STAFF, onProgress: () => zipped++ }));
   const exporter = createBundleExporter({
     evidence: w.evidence,
@@ -36,7 +37,7 @@ async function world() {
     preparedImages: prepared,
     clock: () => new Date('2026-12-01T09:00:00Z'),
   });
-  return { ...w, prepared, drawing, exporter, exportBundle, pdfAskedAfter };
+  return { ...w, prepared, drawing, exporter, exportBundle, pdfAskedAfter, pdfSignals };
 }
 
 async function reportHtml(zip: Blob): Promise<string> {
@@ -74,6 +75,19 @@ describe('presentation copies and renditions drawn after capture', () => {
     expect((await verifyBundle(early.zip)).failures).toEqual([]);
     expect(await reportHtml(late.zip)).toBe(await reportHtml(early.zip));
     expect(early.manifest.files.find((f) => f.path === 'report.pdf')!.bytes).toBeGreaterThan(1000);
+  });
+
+  it('stop report.pdf\'s early layout when the export fails part-way, not only when cancelled', async () => {
+    const w = await world();
+    const ids = [];
+    for (let i = 0; i < 2; i++) ids.push((await w.capture.captureTab(1, 'visible', form())).metadata.id);
+    for (const id of ids) await w.prepared.prepare(id, w.drawing);
+    await w.db.files.update([ids[1]!, 'screenshot.png'], { blob: new Blob(['altered']) });
+    await expect(w.exportBundle(ids)).rejects.toThrow(/no longer matches the hash recorded when it was captured/);
+    expect(w.pdfAskedAfter).toHaveLength(1);
+    expect(w.pdfSignals[0]?.aborted).toBe(true);
+    await w.exportBundle([ids[0]!]);
+    expect(w.pdfSignals[1]?.aborted).toBe(false); // a finished export leaves its signal alone
   });
 
   it('are drawn by the export when missing', async () => {
