@@ -177,22 +177,24 @@ function measureExport(count: number, width: number, height: number, withBaselin
   });
 }
 
-const only = new Set((process.env.BENCH ?? 'capture,export').split(','));
+// BENCH names the parts to run: `capture` (= `visible,full-page`) and `export`; all by default.
+const only = new Set((process.env.BENCH ?? 'capture,export').split(',').flatMap((part) => (part === 'capture' ? ['visible', 'full-page'] : [part])));
 const rows: string[][] = [];
 let version = '';
-if (only.has('capture')) {
-  const visible = [];
-  for (const fixture of ['post.html', 'photo-feed.html']) {
-    visible.push(await measureVisible(fixture, 1), await measureVisible(fixture, 2), await measureVisible(fixture, 1, { width: 1920, height: 1080 }));
+if (only.has('visible')) {
+  // BENCH_FIXTURES=photo-feed.html (say) measures one page's rows only, to try a change quickly.
+  for (const fixture of (process.env.BENCH_FIXTURES ?? 'post.html,photo-feed.html').split(',')) {
+    for (const v of [await measureVisible(fixture, 1), await measureVisible(fixture, 2), await measureVisible(fixture, 1, { width: 1920, height: 1080 })]) {
+      const at = `${v.fixture}, ${v.viewport.width} × ${v.viewport.height} at DPR ${v.dpr} (PNG ${(v.imageBytes / 1e6).toFixed(2)} MB)`;
+      rows.push([`bare captureVisibleTab, ${at} (median of ${RUNS})`, `${v.bare.toFixed(0)} ms`, '']);
+      rows.push([`visible capture, click → stored, ${at} (median of ${RUNS})`, `${v.stored.toFixed(0)} ms`, '']);
+      rows.push([`  ratio to bare captureVisibleTab`, `${(v.stored / v.bare).toFixed(2)}×`, '≤ 1.3×']);
+    }
   }
+}
+if (only.has('full-page')) {
   const full = await measureFullPage();
   version = full.version ?? '';
-  for (const v of visible) {
-    const at = `${v.fixture}, ${v.viewport.width} × ${v.viewport.height} at DPR ${v.dpr} (PNG ${(v.imageBytes / 1e6).toFixed(2)} MB)`;
-    rows.push([`bare captureVisibleTab, ${at} (median of ${RUNS})`, `${v.bare.toFixed(0)} ms`, '']);
-    rows.push([`visible capture, click → stored, ${at} (median of ${RUNS})`, `${v.stored.toFixed(0)} ms`, '']);
-    rows.push([`  ratio to bare captureVisibleTab`, `${(v.stored / v.bare).toFixed(2)}×`, '≤ 1.3×']);
-  }
   rows.push([`full page, ${full.height} px at a ${full.viewport} px viewport (${full.slices} slices)`, `${(full.ms / 1000).toFixed(2)} s`, '']);
   rows.push(['  ratio to the rate-limit floor (slices ÷ 2/s)', `${(full.ms / full.floorMs).toFixed(2)}×`, '≤ 1.2×']);
   rows.push(['extension processes, idle', `${full.idleMiB.toFixed(0)} MiB`, '']);
