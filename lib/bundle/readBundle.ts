@@ -2,7 +2,7 @@ import { AuditEntrySchema, currentRedactions, type AuditEntry } from '../audit';
 import { CaseExportSchema, type CaseExport } from '../cases/case';
 import { CaptureMetadataSchema, type CaptureMetadata } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { sha256OfBytes } from '../hash';
+import { sha256OfBlob, sha256OfBytes } from '../hash';
 import { attachmentPath, BundleManifestSchema, MANIFEST_PATH, type BundleManifest } from './manifest';
 import { verifyBundle } from './verify';
 import { openZip, type ZipFileEntry } from './zipReader';
@@ -49,31 +49,36 @@ export async function readReceivedBundle(bundle: Blob): Promise<ReceivedBundle> 
   try {
     const byPath = new Map(zip.entries.map((entry) => [entry.path, entry]));
     const listed = new Map(manifest.files.map((file) => [file.path, file]));
+    const changedWhileRead = (path: string) => new ExhibitError('import-refused', `${REFUSED} ${path} changed while it was being read.`, { problems: [`${path} changed while it was being read`] });
     const read = async (path: string): Promise<Uint8Array<ArrayBuffer>> => {
       const entry: ZipFileEntry | undefined = byPath.get(path);
       const bytes = entry && (await entry.read());
       const expected = path === MANIFEST_PATH ? undefined : listed.get(path)?.sha256;
-      if (!bytes || (path !== MANIFEST_PATH && (await sha256OfBytes(bytes)) !== expected)) {
-        throw new ExhibitError('import-refused', `${REFUSED} ${path} changed while it was being read.`, { problems: [`${path} changed while it was being read`] });
-      }
+      if (!bytes || (path !== MANIFEST_PATH && (await sha256OfBytes(bytes)) !== expected)) throw changedWhileRead(path);
       return bytes;
     };
     const json = async (path: string) => JSON.parse(new TextDecoder().decode(await read(path))) as unknown;
+    /** A file to store, kept as a slice of the bundle rather than read into memory (a bundle can be gigabytes). */
+    const file = async (path: string, type: string | undefined): Promise<Blob> => {
+      const blob = await byPath.get(path)?.blob(type);
+      if (!blob || (await sha256OfBlob(blob)) !== listed.get(path)?.sha256) throw changedWhileRead(path);
+      return blob; // the store's check before writing finds this hash already worked out
+    };
 
     const manifestBytes = await read(MANIFEST_PATH);
     const captures: ReceivedCapture[] = [];
     for (const capture of manifest.captures) {
       const metadata = CaptureMetadataSchema.parse(await json(`${capture.folder}/metadata.json`));
       const files = new Map<string, Blob>();
-      for (const artefact of metadata.artefacts) files.set(artefact.fileName, new Blob([await read(`${capture.folder}/${artefact.fileName}`)], { type: artefact.mimeType }));
+      for (const artefact of metadata.artefacts) files.set(artefact.fileName, await file(`${capture.folder}/${artefact.fileName}`, artefact.mimeType));
       captures.push({ metadata, files });
     }
     const caseExport = manifest.case ? CaseExportSchema.parse(await json(manifest.case.path)) : undefined;
     const attachments = [];
     for (const action of caseExport?.actions ?? []) {
-      for (const file of action.current.attachments) {
-        const path = attachmentPath(action.actionId, file.fileName);
-        attachments.push({ actionId: action.actionId, fileName: file.fileName, sha256: file.sha256, blob: new Blob([await read(path)], { type: listed.get(path)?.mimeType }) });
+      for (const attached of action.current.attachments) {
+        const path = attachmentPath(action.actionId, attached.fileName);
+        attachments.push({ actionId: action.actionId, fileName: attached.fileName, sha256: attached.sha256, blob: await file(path, listed.get(path)?.mimeType) });
       }
     }
     const auditText = new TextDecoder().decode(await read(manifest.audit.path));
@@ -87,7 +92,7 @@ export async function readReceivedBundle(bundle: Blob): Promise<ReceivedBundle> 
       const history = auditEntries.filter((e) => 'captureId' in e.event && e.event.captureId === capture.id);
       for (const { copy } of currentRedactions(history)) {
         const path = `${capture.folder}/${copy.fileName}`;
-        if (listed.has(path)) redactedCopies.push({ captureId: capture.id, fileName: copy.fileName, sha256: copy.sha256, blob: new Blob([await read(path)], { type: 'image/png' }) });
+        if (listed.has(path)) redactedCopies.push({ captureId: capture.id, fileName: copy.fileName, sha256: copy.sha256, blob: await file(path, 'image/png') });
       }
     }
     return { manifest, manifestSha256: await sha256OfBytes(manifestBytes), keyFingerprint: report.signedBy, captures, caseExport, attachments, auditEntries, redactedCopies };

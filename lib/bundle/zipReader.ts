@@ -13,6 +13,12 @@ export interface ZipFileEntry {
   read(): Promise<Uint8Array<ArrayBuffer>>;
   /** SHA-256 and length of the entry's bytes, without holding a large one in memory. */
   digest(): Promise<EntryDigest>;
+  /**
+   * The entry's bytes as a Blob of the given type. A stored (uncompressed) entry — every entry of
+   * an Exhibit bundle — is a slice of the zip itself, so nothing is read: importing a bundle of
+   * gigabytes holds none of it in memory. Not checked here; the caller hashes what it keeps.
+   */
+  blob(type?: string): Promise<Blob>;
 }
 
 export interface EntryDigest {
@@ -36,6 +42,7 @@ export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; cl
         compressedBytes: Number(entry.compressedSize),
         read: () => readEntry(entry),
         digest: () => digestEntry(entry),
+        blob: (type?: string) => entryBlob(blob, entry, type),
       })),
     close: () => reader.close(),
   };
@@ -43,6 +50,17 @@ export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; cl
 
 function readEntry(entry: Entry): Promise<Uint8Array<ArrayBuffer>> {
   return entry.directory ? Promise.resolve(new Uint8Array()) : (entry.getData(new Uint8ArrayWriter()) as Promise<Uint8Array<ArrayBuffer>>);
+}
+
+const LOCAL_HEADER = { bytes: 30, signature: 0x04034b50 };
+
+async function entryBlob(zip: Blob, entry: Entry, type = ''): Promise<Blob> {
+  const header = new DataView(await zip.slice(entry.offset, entry.offset + LOCAL_HEADER.bytes).arrayBuffer());
+  const readable = header.byteLength === LOCAL_HEADER.bytes && header.getUint32(0, true) === LOCAL_HEADER.signature;
+  const stored = readable && header.getUint16(8, true) === 0 && (header.getUint16(6, true) & 1) === 0; // method STORE, not encrypted
+  if (!stored) return new Blob([await readEntry(entry)], { type }); // zip.js explains what is wrong, or inflates it
+  const start = entry.offset + LOCAL_HEADER.bytes + header.getUint16(26, true) + header.getUint16(28, true);
+  return zip.slice(start, start + Number(entry.compressedSize), type);
 }
 
 /** Small entries are inflated whole and hashed with WebCrypto; large ones are hashed as they inflate. */
@@ -64,5 +82,6 @@ export function blobEntry(path: string, blob: Blob): ZipFileEntry {
     compressedBytes: blob.size,
     read: async () => new Uint8Array(await blob.arrayBuffer()),
     digest: async () => ({ sha256: await sha256OfBlob(blob), bytes: blob.size }),
+    blob: async (type?: string) => (type === undefined ? blob : blob.slice(0, blob.size, type)),
   };
 }

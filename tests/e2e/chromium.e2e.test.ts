@@ -259,6 +259,10 @@ describe('Exhibit in Chromium', () => {
       await dashboard.locator('tbody tr').first().waitFor();
       await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
       await dashboard.getByText(/received from [0-9a-f]{64}/).waitFor();
+      // Stored from a slice of the bundle file: the received screenshot is the sender's, pixel for pixel in size.
+      const sent = await pngSize(new Blob([await entries.find((e) => e.path === screenshotPath)!.read()]));
+      const shown = dashboard.getByRole('img', { name: /^screenshot\.png of / });
+      await expect.poll(() => shown.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([sent.width, sent.height]);
       // The sender's edit came with it, from the sender's own log.
       expect(await dashboard.getByLabel('Note').inputValue()).toBe('Reported to the head at 10am');
       await dashboard.getByRole('button', { name: 'Back to list' }).click();

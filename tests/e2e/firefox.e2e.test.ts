@@ -45,6 +45,22 @@ async function startCapture(tabId: number, mode: string): Promise<Page> {
   return popup;
 }
 
+/** The staff member's details, which the options page asks for before anything else. */
+async function saveProfileIn(browser: FirefoxWithExtension): Promise<Page> {
+  const options = await browser.openExtensionPage('options.html');
+  await fill(options, '#name', 'Jo Smith');
+  await fill(options, '#role', 'Head of School');
+  await fill(options, '#email', 'jo.smith@northwick.example');
+  await fill(options, '#school', 'Northwick Park Primary');
+  await options.click('input[name=askWhereToSave]');
+  await options.click('button[type=submit]');
+  await waitForText(options, 'Saved.');
+  return options;
+}
+
+/** The bundle the first test exported, for the second installation to receive. */
+let exportedBundle: string | undefined;
+
 async function fill(page: Page, selector: string, value: string) {
   await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
   await page.type(selector, value);
@@ -53,14 +69,7 @@ async function fill(page: Page, selector: string, value: string) {
 
 describe('Exhibit in Firefox', () => {
   it('captures a post, stores it and exports a bundle that verifies', async () => {
-    const options = await firefox.openExtensionPage('options.html');
-    await fill(options, '#name', 'Jo Smith');
-    await fill(options, '#role', 'Head of School');
-    await fill(options, '#email', 'jo.smith@northwick.example');
-    await fill(options, '#school', 'Northwick Park Primary');
-    await options.click('input[name=askWhereToSave]');
-    await options.click('button[type=submit]');
-    await waitForText(options, 'Saved.');
+    const options = await saveProfileIn(firefox);
 
     const post = await firefox.browser.newPage();
     const postUrl = `${server.origin}/post.html`;
@@ -86,6 +95,7 @@ describe('Exhibit in Firefox', () => {
     await dashboard.waitForSelector('[data-testid=export-done]', { timeout: 30_000 });
 
     const bundle = await waitForBundle(firefox.downloadDir);
+    exportedBundle = bundle;
     const passed = await verifyWithCli(bundle);
     expect(passed.output).toContain('PASS');
     expect(passed.code).toBe(0);
@@ -110,6 +120,29 @@ describe('Exhibit in Firefox', () => {
     const failed = await verifyWithCli(tampered);
     expect(failed.code).toBe(1);
     expect(failed.output).toContain('screenshot.png');
+  });
+
+  it('a second installation receives the bundle, keeping its files from the chosen file itself', async () => {
+    expect(exportedBundle).toBeDefined();
+    const receiving = await launchFirefoxWithExtension();
+    try {
+      await saveProfileIn(receiving);
+      const dashboard = await receiving.openExtensionPage('dashboard.html');
+      const chooser = await dashboard.waitForSelector('input[aria-label="Choose a bundle to import"]');
+      await chooser!.uploadFile(exportedBundle!);
+      await waitForText(dashboard, 'Imported 1 capture(s), received from the installation whose key is', 30_000);
+      await dashboard.click('tbody tr button[aria-label^="Open capture of"]');
+      await waitForText(dashboard, 'received from');
+      const { entries } = await openZip(new Blob([readFileSync(exportedBundle!)]));
+      const sent = decodePng(await entries.find((e) => e.path.endsWith('/screenshot.png'))!.read());
+      const shown = await dashboard.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>('img.capture-image');
+        return img && img.naturalWidth > 0 ? [img.naturalWidth, img.naturalHeight] : undefined;
+      });
+      expect(await shown.jsonValue()).toEqual([sent.width, sent.height]);
+    } finally {
+      await receiving.close();
+    }
   });
 
   it('full page: one tabs.captureTab of the whole tall page', async () => {
