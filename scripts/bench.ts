@@ -1,7 +1,8 @@
 // `npm run bench`: capture performance in headless Chromium against local fixture pages (issue #3).
 // Prints numbers and their targets; asserts nothing. Method and results: docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBundle } from '../lib/bundle/verify';
 import { fileBlob } from './fileBlob';
@@ -14,12 +15,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Resident memory (MiB) of the browser's extension processes, read from ps. */
-function extensionProcessesMiB(): number {
+/** Resident memory (MiB) of the processes whose command line passes `test`, read from ps. */
+function processesMiB(test: (args: string) => boolean): number {
   const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
-  const kib = lines.filter((l) => l.includes('--extension-process')).reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[0]), 0);
+  const kib = lines.filter((l) => test(l)).reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[0]), 0);
   return kib / 1024;
 }
+/** The browser's extension processes: the pages and service worker that do Exhibit's work. */
+const extensionProcessesMiB = () => processesMiB((args) => args.includes('--extension-process'));
+/** Every process of the (one) browser running: Blobs a page makes are held by the browser process. */
+const browserProcessesMiB = () => processesMiB((args) => args.includes('/chromium/chromium'));
 
 async function bareCaptureMs(worker: Worker): Promise<number> {
   return worker.evaluate(async () => {
@@ -172,12 +177,43 @@ function measureExport(count: number, width: number, height: number, withBaselin
     const verifyStart = Date.now();
     const report = await verifyBundle(await fileBlob(zipPath));
     const verifyMs = Date.now() - verifyStart;
-    rmSync(zipPath);
-    return { count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
+    // Kept past this browser's profile, for a second installation to receive (measureImport).
+    const keptZip = join(tmpdir(), `exhibit-bench-${count}.zip`);
+    renameSync(zipPath, keptZip);
+    return {
+      keptZip, count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
   });
 }
 
 // BENCH names the parts to run: `capture` (= `visible,full-page`) and `export`; all by default.
+/**
+ * Receiving the exported bundle in a fresh installation, through the dashboard's file chooser as
+ * staff do (issue #5: import reads bundles without loading the whole file): time until the result
+ * shows, and the extension processes' memory meanwhile.
+ */
+function measureImport(zipPath: string) {
+  return withBrowser(1, async (browser) => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    const chooser = page.getByLabel('Choose a bundle to import');
+    await chooser.waitFor();
+    await sleep(3000);
+    const idle = { extension: extensionProcessesMiB(), browser: browserProcessesMiB() };
+    const peak = { ...idle };
+    const sampler = setInterval(() => {
+      peak.extension = Math.max(peak.extension, extensionProcessesMiB());
+      peak.browser = Math.max(peak.browser, browserProcessesMiB());
+    }, 100);
+    const start = Date.now();
+    await chooser.setInputFiles(zipPath); // a path: the browser reads the file itself, as from a picker
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 30 * 60_000 });
+    const ms = Date.now() - start;
+    clearInterval(sampler);
+    return { ms, idle, peak, outcome: (await result.textContent()) ?? '' };
+  });
+}
+
 const only = new Set((process.env.BENCH ?? 'capture,export').split(',').flatMap((part) => (part === 'capture' ? ['visible', 'full-page'] : [part])));
 const rows: string[][] = [];
 let version = '';
@@ -206,6 +242,7 @@ if (only.has('export')) {
   for (const [count, height] of sizes) {
     // The baseline holds the whole bundle in memory, as the notes' did: measured for the ~1 GB bundle only.
     const e = await measureExport(count, 1280, height, count * height * 1280 * 4 < 2e9);
+    const received = await measureImport(e.keptZip).finally(() => rmSync(e.keptZip));
     const what = `export of ${e.count} captures (1280 × ${height} noise PNG, ${(e.seeded.pngBytes / 1e6).toFixed(1)} MB each), bundle ${(e.zipBytes / GB).toFixed(2)} GB`;
     rows.push([`${what}: build, save and record`, `${(e.exported.ms / 1000).toFixed(1)} s`, '']);
     rows.push(['  of which building the zip Blob (as shared/notes timed client-zip)', `${(e.exported.buildMs / 1000).toFixed(1)} s`, '']);
@@ -225,6 +262,9 @@ if (only.has('export')) {
     rows.push(['  zip built in the page / file saved on disk', `${e.exported.builtBytes} / ${e.zipBytes} bytes`, 'equal']);
     rows.push(['  zip64 end records present', e.zip64 ? 'yes' : 'no', '']);
     rows.push(['  `npm run verify`’s verifier on the saved zip (Node)', `${e.verified ? 'PASS' : `FAIL: ${e.failures.join('; ')}`} in ${(e.verifyMs / 1000).toFixed(1)} s`, '']);
+    rows.push([`  received by a second installation (verify, then store), from the dashboard's file chooser`, `${(received.ms / 1000).toFixed(1)} s: ${received.outcome.slice(0, 40)}…`, '']);
+    rows.push(['  its extension processes above idle, peak', `${(received.peak.extension - received.idle.extension).toFixed(0)} MiB (idle ${received.idle.extension.toFixed(0)} MiB)`, '']);
+    rows.push(['  all the browser\'s processes above idle, peak', `${(received.peak.browser - received.idle.browser).toFixed(0)} MiB (idle ${received.idle.browser.toFixed(0)} MiB)`, 'not the bundle\'s size']);
     console.error(`(seeding ${e.count} captures took ${(e.seedMs / 1000).toFixed(0)} s)`);
   }
 }
