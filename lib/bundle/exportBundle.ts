@@ -160,6 +160,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const writer = createBundleWriter(request.signal);
       const listed = writer.listed;
       const renditions = new Map<string, PdfImage>();
+      /** The presentation copies written, which the report shows instead of the originals. */
+      const presentationCopies = new Set<string>();
       /** A stored original: it must still be the file hashed at capture, checked by the one read that zips it. */
       const original = async (view: CaptureView, artefact: Artefact, path: string) => {
         const blob = await storedBlob(view, artefact);
@@ -214,7 +216,11 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           next = drawingsOf(i + 1);
           if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
           const { presentation, pdfImages } = (await these)!;
-          if (presentation) yield writer.add({ path: `${folders[i]}/${presentation.fileName}`, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
+          if (presentation) {
+            const path = `${folders[i]}/${presentation.fileName}`;
+            yield writer.add({ path, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
+            presentationCopies.add(path);
+          }
           for (const [path, image] of pdfImages) renditions.set(path, image);
           for (const redaction of exportableRedactions(view.history)) {
             const stored = await deps.getRedactedCopy?.(view.metadata.id, redaction.copy.fileName);
@@ -240,7 +246,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         for (const statement of statements) yield writer.add({ path: statement.path, blob: text(statement.text, 'text/plain') });
         yield writer.add({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
         const ready = await early;
-        const document = ready?.document ?? documentWith(new Set(listed.map((f) => f.path).filter((path) => path.split('/').at(-1)!.startsWith('presentation-'))));
+        const document = ready?.document ?? documentWith(presentationCopies);
         yield writer.add({ path: 'report.html', blob: text(renderReportHtml(document), 'text/html') });
         if (deps.pdf) {
           const pdf = await (ready?.pdf ?? deps.pdf.render(document, renditions, signal));
