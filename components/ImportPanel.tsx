@@ -4,7 +4,15 @@ import { pageServices } from '@/lib/browser/pageServices';
 import { ExhibitError, errorMessage } from '@/lib/errors';
 import type { ReceiveOutcome } from '@/lib/store/bundleReceiver';
 
-const STAGE: Record<ImportProgress['stage'], string> = { checking: 'Checking every file, the signature and the audit chain…', storing: 'Storing…' };
+const STAGE: Record<ImportProgress['stage'], string> = {
+  checking: 'Checking every file, the signature and the audit chain',
+  reading: 'Reading the captures to keep, each checked again',
+  storing: 'Storing',
+};
+
+function progressText({ stage, done, total }: ImportProgress): string {
+  return total ? `${STAGE[stage]}: ${done ?? 0} of ${total}…` : `${STAGE[stage]}…`;
+}
 
 function outcomeText(outcome: ReceiveOutcome): string {
   if (outcome.status !== 'imported') {
@@ -18,7 +26,7 @@ function outcomeText(outcome: ReceiveOutcome): string {
  * with its problems listed; on success its captures and case join this store with a custody entry.
  */
 export function ImportPanel({ onImported }: { onImported(): void }) {
-  const [stage, setStage] = useState<ImportProgress['stage']>();
+  const [progress, setProgress] = useState<ImportProgress>();
   const [outcome, setOutcome] = useState<ReceiveOutcome>();
   const [error, setError] = useState<unknown>();
 
@@ -28,13 +36,13 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     setOutcome(undefined);
     setError(undefined);
     try {
-      const result = await pageServices().importBundle(file, (p) => setStage(p.stage));
+      const result = await pageServices().importBundle(file, setProgress);
       setOutcome(result);
       if (result.status === 'imported') onImported();
     } catch (e) {
       setError(e);
     } finally {
-      setStage(undefined);
+      setProgress(undefined);
       input.value = '';
     }
   }
@@ -44,8 +52,12 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     <section className="import" aria-labelledby="import-heading">
       <h2 id="import-heading">Receive a bundle</h2>
       <p className="help">Import a bundle exported by another Exhibit installation. It is checked first; anything that fails is refused and nothing is stored.</p>
-      <input type="file" accept=".zip,application/zip" aria-label="Choose a bundle to import" disabled={stage !== undefined} onChange={(e) => void importFile(e.currentTarget)} />
-      {stage && <p role="status">{STAGE[stage]}</p>}
+      <input type="file" accept=".zip,application/zip" aria-label="Choose a bundle to import" disabled={progress !== undefined} onChange={(e) => void importFile(e.currentTarget)} />
+      {progress && (
+        <p role="status">
+          {progressText(progress)} {progress.total !== undefined && <progress max={progress.total} value={progress.done ?? 0} aria-label="Import progress" />}
+        </p>
+      )}
       {outcome && (
         <p className="success" role="status" data-testid="import-result">
           {outcomeText(outcome)}

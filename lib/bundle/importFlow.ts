@@ -1,10 +1,8 @@
 import type { StaffMember } from '../capture/metadata';
 import type { BundleReceiver, ReceiveOutcome } from '../store/bundleReceiver';
-import { readReceivedBundle } from './readBundle';
+import { readReceivedBundle, type ImportProgress } from './readBundle';
 
-export interface ImportProgress {
-  stage: 'checking' | 'storing';
-}
+export type { ImportProgress } from './readBundle';
 
 /**
  * Receiving a bundle (issue #5): verified first and refused with every problem listed if any check
@@ -15,7 +13,7 @@ export function createImportFlow(deps: { receiver: BundleReceiver; actor(): Prom
     async importBundle(bundle: Blob, onProgress?: (progress: ImportProgress) => void): Promise<ReceiveOutcome> {
       const actor = await deps.actor();
       onProgress?.({ stage: 'checking' });
-      const received = await readReceivedBundle(bundle);
+      const received = await readReceivedBundle(bundle, onProgress);
       onProgress?.({ stage: 'storing' });
       return deps.receiver.receive(received, actor);
     },

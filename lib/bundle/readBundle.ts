@@ -28,14 +28,21 @@ export interface ReceivedBundle {
   redactedCopies: { captureId: string; fileName: string; blob: Blob; sha256: string }[];
 }
 
+/** How far receiving a bundle has got: each file checked, then each capture's files read again to keep, then the write. */
+export interface ImportProgress {
+  stage: 'checking' | 'reading' | 'storing';
+  done?: number;
+  total?: number;
+}
+
 const REFUSED = 'This bundle was not imported, and nothing here was changed, because it did not pass its checks:';
 
 /**
  * Verifies a bundle and, only if every check passes, reads what is needed to store it. Every file
  * read is checked again against the manifest, so what is stored is what was verified.
  */
-export async function readReceivedBundle(bundle: Blob): Promise<ReceivedBundle> {
-  const report = await verifyBundle(bundle);
+export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: ImportProgress) => void): Promise<ReceivedBundle> {
+  const report = await verifyBundle(bundle, (done, total) => onProgress?.({ stage: 'checking', done, total }));
   if (!report.ok || !report.manifest || !report.signedBy) {
     const problems = report.failures.length ? report.failures : ['The manifest’s signature could not be checked.'];
     throw new ExhibitError('import-refused', `${REFUSED} ${problems.join('; ')}`, { problems });
@@ -72,6 +79,7 @@ export async function readReceivedBundle(bundle: Blob): Promise<ReceivedBundle> 
       const files = new Map<string, Blob>();
       for (const artefact of metadata.artefacts) files.set(artefact.fileName, await file(`${capture.folder}/${artefact.fileName}`, artefact.mimeType));
       captures.push({ metadata, files });
+      onProgress?.({ stage: 'reading', done: captures.length, total: manifest.captures.length });
     }
     const caseExport = manifest.case ? CaseExportSchema.parse(await json(manifest.case.path)) : undefined;
     const attachments = [];

@@ -24,7 +24,7 @@ export interface VerifyReport {
  * SHA256SUMS, the audit chain and each capture's metadata against the chain. Used by the CLI and
  * by the dashboard, so both give the same verdict.
  */
-export async function verifyBundle(bundle: Blob): Promise<VerifyReport> {
+export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress): Promise<VerifyReport> {
   let zip: Awaited<ReturnType<typeof openZip>>;
   try {
     zip = await openZip(bundle);
@@ -39,7 +39,7 @@ export async function verifyBundle(bundle: Blob): Promise<VerifyReport> {
   try {
     const bomb = zipBombReason(zip.entries);
     if (bomb) return fail(bomb);
-    return await verifyEntries(zip.entries);
+    return await verifyEntries(zip.entries, onProgress);
   } finally {
     await zip.close();
   }
@@ -59,8 +59,11 @@ function fail(message: string): VerifyReport {
   return { ok: false, failures: [message], filesChecked: 0 };
 }
 
+/** Told after each file the manifest lists is hashed: a bundle of gigabytes takes a while. */
+export type VerifyProgress = (checked: number, of: number) => void;
+
 /** Checks a bundle from its entries: a zip's, or the files of an unzipped folder (verify.html). */
-export async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyReport> {
+export async function verifyEntries(entries: ZipFileEntry[], onProgress?: VerifyProgress): Promise<VerifyReport> {
   const failures: string[] = [];
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   // Only the bundle's own small JSON and text files are kept; every other file is hashed and let go,
@@ -124,8 +127,10 @@ export async function verifyEntries(entries: ZipFileEntry[]): Promise<VerifyRepo
   }
   const manifest = manifestParse.data;
 
-  for (const file of manifest.files) {
-    if (!(await digest(file.path))) failures.push(`${file.path} is listed in the manifest but missing from the zip`);
+  for (const [index, file] of manifest.files.entries()) {
+    const present = await digest(file.path);
+    onProgress?.(index + 1, manifest.files.length);
+    if (!present) failures.push(`${file.path} is listed in the manifest but missing from the zip`);
     else if (sizes.get(file.path) === -1) continue; // damaged, said already
     else if (sizes.get(file.path) !== file.bytes) failures.push(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
     else if (hashes.get(file.path) !== file.sha256) failures.push(`${file.path} has been changed: its SHA-256 does not match the manifest`);

@@ -25,9 +25,12 @@ function show(name: string, report: VerifyReport) {
   result.append(list);
 }
 
+/** A bundle of gigabytes takes a while in a browser: say how far the check has got. */
+const checking = (checked: number, of: number) => (result.textContent = `Checking file ${checked} of ${of}…`);
+
 async function checkZip(file: File) {
   result.textContent = 'Checking…';
-  show(file.name, await verifyBundle(file));
+  show(file.name, await verifyBundle(file, checking));
 }
 
 /** The files of an unzipped bundle folder, named as inside the bundle (without the folder's own name). */
@@ -35,7 +38,7 @@ async function checkFolder(files: FileList) {
   result.textContent = 'Checking…';
   const entries = [...files].map((file) => blobEntry(file.webkitRelativePath.split('/').slice(1).join('/'), file));
   const folder = files[0]?.webkitRelativePath.split('/')[0] ?? 'folder';
-  show(`${folder}/`, await verifyEntries(entries));
+  show(`${folder}/`, await verifyEntries(entries, checking));
 }
 
 const zipInput = document.getElementById('zip') as HTMLInputElement;

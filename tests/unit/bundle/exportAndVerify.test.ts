@@ -29,10 +29,13 @@ describe('export and verify', () => {
     expect(bundle.fileName).toMatch(/^exhibit-northwick-park-primary-\d{8}T\d{6}Z-[0-9a-f]{8}\.zip$/);
     expect(progress.at(-1)).toBe(1);
 
-    const report = await verifyBundle(bundle.zip);
+    const checked: [number, number][] = [];
+    const report = await verifyBundle(bundle.zip, (done, of) => checked.push([done, of]));
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.manifest?.captures.map((c) => c.id)).toEqual([ids.first, ids.second]);
+    // Told after each listed file, so a page can show how far a long check has got.
+    expect(checked).toEqual(bundle.manifest.files.map((_, i) => [i + 1, bundle.manifest.files.length]));
 
     const { entries } = await openZip(bundle.zip);
     const paths = entries.map((e) => e.path);

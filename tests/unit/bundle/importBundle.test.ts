@@ -49,8 +49,11 @@ describe('receiving a bundle', () => {
   it('stores the captures, case, files and audit entries with a custody entry, and folds the sender’s edits', async () => {
     const { bundle, captureId, caseId, senderKey } = await sentCaseBundle();
     const receiver = await receivingWorld();
-    const outcome = await receiver.flow.importBundle(bundle.zip);
+    const stages: string[] = [];
+    const outcome = await receiver.flow.importBundle(bundle.zip, ({ stage, done, total }) => stages.push(total ? `${stage} ${done}/${total}` : stage));
     expect(outcome).toEqual({ status: 'imported', captureIds: [captureId], caseId, fromKeyFingerprint: senderKey.fingerprint });
+    const files = bundle.manifest.files.length;
+    expect(stages).toEqual(['checking', ...bundle.manifest.files.map((_, i) => `checking ${i + 1}/${files}`), 'reading 1/1', 'storing']);
 
     const view = (await receiver.evidence.getCapture(captureId))!;
     expect(view.metadata.capturedBy).toEqual(STAFF);
