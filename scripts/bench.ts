@@ -1,4 +1,5 @@
-// `npm run bench`: capture performance in headless Chromium against local fixture pages (issue #3).
+// `npm run bench`: capture (issue #3), export and import (issue #5) performance in headless Chromium,
+// against local fixture pages and a store it fills itself.
 // Prints numbers and their targets; asserts nothing. Method and results: docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { renameSync, rmSync, statSync } from 'node:fs';
@@ -180,16 +181,14 @@ function measureExport(count: number, width: number, height: number, withBaselin
     // Kept past this browser's profile, for a second installation to receive (measureImport).
     const keptZip = join(tmpdir(), `exhibit-bench-${count}.zip`);
     renameSync(zipPath, keptZip);
-    return {
-      keptZip, count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
+    return { keptZip, count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
   });
 }
 
-// BENCH names the parts to run: `capture` (= `visible,full-page`) and `export`; all by default.
 /**
  * Receiving the exported bundle in a fresh installation, through the dashboard's file chooser as
  * staff do (issue #5: import reads bundles without loading the whole file): time until the result
- * shows, and the extension processes' memory meanwhile.
+ * shows, and the memory of the extension's processes and of the whole browser meanwhile.
  */
 function measureImport(zipPath: string) {
   return withBrowser(1, async (browser) => {
@@ -214,6 +213,7 @@ function measureImport(zipPath: string) {
   });
 }
 
+// BENCH names the parts to run: `capture` (= `visible,full-page`) and `export`; all by default.
 const only = new Set((process.env.BENCH ?? 'capture,export').split(',').flatMap((part) => (part === 'capture' ? ['visible', 'full-page'] : [part])));
 const rows: string[][] = [];
 let version = '';

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -75,7 +75,12 @@ export async function launchWithExtension(options: { extensionDir?: string; devi
   // Playwright routes downloads to its own temporary folder; hand them back to the profile's folder.
   const cdp = await context.browser()!.newBrowserCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
-  return { context, worker, extensionId, downloadDir, close: () => context.close() };
+  // The profile goes with the browser: a benchmark's holds gigabytes of store and downloads.
+  const close = async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, downloadDir, close };
 }
 
 /** Fills in and saves the options page, as a new user does; bundles then save without a prompt. */

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -48,6 +48,9 @@ export async function launchFirefoxWithExtension(extensionDir = resolve('.output
       await page.waitForFunction(() => document.readyState === 'complete' && document.getElementById('root')?.childElementCount, { timeout: 15_000 });
       return page;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
