@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportProgress } from '@/lib/bundle/importFlow';
 import { pageServices } from '@/lib/browser/pageServices';
 import { ExhibitError, errorMessage } from '@/lib/errors';
@@ -29,14 +29,16 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   const [progress, setProgress] = useState<ImportProgress>();
   const [outcome, setOutcome] = useState<ReceiveOutcome>();
   const [error, setError] = useState<unknown>();
+  const controller = useRef<AbortController>(undefined);
 
   async function importFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
     setOutcome(undefined);
     setError(undefined);
+    controller.current = new AbortController();
     try {
-      const result = await pageServices().importBundle(file, setProgress);
+      const result = await pageServices().importBundle(file, setProgress, controller.current.signal);
       setOutcome(result);
       if (result.status === 'imported') onImported();
     } catch (e) {
@@ -55,7 +57,12 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       <input type="file" accept=".zip,application/zip" aria-label="Choose a bundle to import" disabled={progress !== undefined} onChange={(e) => void importFile(e.currentTarget)} />
       {progress && (
         <p role="status">
-          {progressText(progress)} {progress.total !== undefined && <progress max={progress.total} value={progress.done ?? 0} aria-label="Import progress" />}
+          {progressText(progress)} {progress.total !== undefined && <progress max={progress.total} value={progress.done ?? 0} aria-label="Import progress" />}{' '}
+          {progress.stage !== 'storing' && (
+            <button className="secondary" onClick={() => controller.current?.abort()}>
+              Cancel import
+            </button>
+          )}
         </p>
       )}
       {outcome && (

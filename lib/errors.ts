@@ -13,6 +13,7 @@ export type ExhibitErrorCode =
   | 'export-failed'
   | 'not-a-bundle'
   | 'import-refused'
+  | 'import-cancelled'
   | 'invalid-input';
 
 export class ExhibitError extends Error {

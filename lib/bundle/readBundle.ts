@@ -41,8 +41,8 @@ const REFUSED = 'This bundle was not imported, and nothing here was changed, bec
  * Verifies a bundle and, only if every check passes, reads what is needed to store it. Every file
  * read is checked again against the manifest, so what is stored is what was verified.
  */
-export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: ImportProgress) => void): Promise<ReceivedBundle> {
-  const report = await verifyBundle(bundle, (done, total) => onProgress?.({ stage: 'checking', done, total }));
+export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ReceivedBundle> {
+  const report = await verifyBundle(bundle, (done, total) => onProgress?.({ stage: 'checking', done, total }), signal);
   if (!report.ok || !report.manifest || !report.signedBy) {
     const problems = report.failures.length ? report.failures : ['The manifest’s signature could not be checked.'];
     throw new ExhibitError('import-refused', `${REFUSED} ${problems.join('; ')}`, { problems });
@@ -75,6 +75,7 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
     const manifestBytes = await read(MANIFEST_PATH);
     const captures: ReceivedCapture[] = [];
     for (const capture of manifest.captures) {
+      signal?.throwIfAborted();
       const metadata = CaptureMetadataSchema.parse(await json(`${capture.folder}/metadata.json`));
       const files = new Map<string, Blob>();
       for (const artefact of metadata.artefacts) files.set(artefact.fileName, await file(`${capture.folder}/${artefact.fileName}`, artefact.mimeType));

@@ -24,7 +24,7 @@ export interface VerifyReport {
  * SHA256SUMS, the audit chain and each capture's metadata against the chain. Used by the CLI and
  * by the dashboard, so both give the same verdict.
  */
-export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress): Promise<VerifyReport> {
+export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress, signal?: AbortSignal): Promise<VerifyReport> {
   let zip: Awaited<ReturnType<typeof openZip>>;
   try {
     zip = await openZip(bundle);
@@ -39,7 +39,7 @@ export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress): P
   try {
     const bomb = zipBombReason(zip.entries);
     if (bomb) return fail(bomb);
-    return await verifyEntries(zip.entries, onProgress);
+    return await verifyEntries(zip.entries, onProgress, signal);
   } finally {
     await zip.close();
   }
@@ -62,8 +62,11 @@ function fail(message: string): VerifyReport {
 /** Told after each file the manifest lists is hashed: a bundle of gigabytes takes a while. */
 export type VerifyProgress = (checked: number, of: number) => void;
 
-/** Checks a bundle from its entries: a zip's, or the files of an unzipped folder (verify.html). */
-export async function verifyEntries(entries: ZipFileEntry[], onProgress?: VerifyProgress): Promise<VerifyReport> {
+/**
+ * Checks a bundle from its entries: a zip's, or the files of an unzipped folder (verify.html).
+ * An aborted `signal` stops it between files, rejecting with the signal's reason.
+ */
+export async function verifyEntries(entries: ZipFileEntry[], onProgress?: VerifyProgress, signal?: AbortSignal): Promise<VerifyReport> {
   const failures: string[] = [];
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   // Only the bundle's own small JSON and text files are kept; every other file is hashed and let go,
@@ -128,6 +131,7 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   const manifest = manifestParse.data;
 
   for (const [index, file] of manifest.files.entries()) {
+    signal?.throwIfAborted();
     const present = await digest(file.path);
     onProgress?.(index + 1, manifest.files.length);
     if (!present) failures.push(`${file.path} is listed in the manifest but missing from the zip`);

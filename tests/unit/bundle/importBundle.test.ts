@@ -79,6 +79,17 @@ describe('receiving a bundle', () => {
     expect(own.at(-1)!.event).toMatchObject({ action: 'bundle.received', manifestSha256: bundle.manifestSha256, captureIds: [captureId], caseId });
   });
 
+  it.each(['checking', 'reading'])('can be cancelled while %s, storing nothing; the same bundle then imports', async (stage) => {
+    const { bundle, captureId } = await sentCaseBundle();
+    const receiver = await receivingWorld();
+    const before = await snapshot(receiver.db);
+    const cancel = new AbortController();
+    const cancelled = receiver.flow.importBundle(bundle.zip, (p) => p.stage === stage && p.done === 1 && cancel.abort(), cancel.signal);
+    expect((await refusal(cancelled)).code).toBe('import-cancelled');
+    expect(await snapshot(receiver.db)).toEqual(before);
+    expect(await receiver.flow.importBundle(bundle.zip)).toMatchObject({ status: 'imported', captureIds: [captureId] });
+  });
+
   it('changes nothing when the same bundle is imported again', async () => {
     const { bundle, senderKey } = await sentCaseBundle();
     const receiver = await receivingWorld();
