@@ -18,7 +18,10 @@ async function main(paths: string[]): Promise<number> {
       allPassed = false;
       continue;
     }
-    const report = await verifyBundle(blob);
+    // A bundle of gigabytes takes a while: on a terminal, say how far the check has got (on one line, cleared after).
+    const onTerminal = process.stderr.isTTY === true;
+    const report = await verifyBundle(blob, onTerminal ? (checked, of) => process.stderr.write(`\rChecking file ${checked} of ${of}…`) : undefined);
+    if (onTerminal) process.stderr.write('\r\x1b[K');
     if (report.ok) {
       const m = report.manifest!;
       console.log(`PASS ${path}`);
