@@ -7,7 +7,8 @@ import type { CaseExport } from '../cases/case';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest } from './manifest';
-import { drawExhibitImages, type ExhibitImages } from './exhibitImages';
+import type { ExhibitImages } from './exhibitImages';
+import { createExportDrawings } from './exportDrawings';
 import { createBundleWriter } from './bundleWriter';
 import { renderReportHtml } from './report';
 import { reportDocument, type ReportDocument } from './reportDocument';
@@ -68,9 +69,6 @@ export interface BundleExporterDeps {
   clock?: () => Date;
 }
 
-/** A capture's presentation copy and PDF renditions, at their paths in the bundle. */
-type Drawings = { presentation?: ExhibitImages['presentation']; pdfImages: [string, PdfImage][] };
-
 const json = (value: unknown) => new Blob([JSON.stringify(value, null, 2) + '\n'], { type: 'application/json' });
 const text = (value: string, type: string) => new Blob([value], { type: `${type};charset=utf-8` });
 
@@ -103,30 +101,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return blob;
   }
 
-  const wanted = { caption: deps.caption, rendition: deps.pdf?.rendition };
-
-  /** What was drawn after capture, when it is all there (else undefined: drawn during the export). */
-  async function preparedDrawings(view: CaptureView, share: boolean): Promise<ExhibitImages | undefined> {
-    if (share) return undefined;
-    const prepared = await deps.preparedImages?.load(view.metadata);
-    return prepared && (!wanted.caption || prepared.presentation) && (!wanted.rendition || prepared.renditions.length > 0) ? prepared : undefined;
-  }
-
-  function placed(images: ExhibitImages, folder: string): Drawings {
-    return {
-      presentation: wanted.caption ? images.presentation : undefined,
-      pdfImages: wanted.rendition ? images.renditions.map((r) => [`${folder}/${r.shownFileName}`, r.image]) : [],
-    };
-  }
-
-  /**
-   * A capture's presentation copy and PDF renditions: those drawn after capture when they are all
-   * there, else drawn now. A share copy has neither (they show the originals).
-   */
-  async function drawings(view: CaptureView, folder: string, share: boolean, prepared: Promise<ExhibitImages | undefined>): Promise<Drawings> {
-    if (share) return { pdfImages: [] };
-    return placed((await prepared) ?? (await drawExhibitImages(view.metadata, (artefact) => checkedBlob(view, artefact), wanted)), folder);
-  }
+  const exhibitDrawings = createExportDrawings({ draw: { caption: deps.caption, rendition: deps.pdf?.rendition }, preparedImages: deps.preparedImages, checkedOriginal: checkedBlob });
 
   return {
     async exportBundle(request: ExportRequest): Promise<ExportedBundle> {
@@ -181,7 +156,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
-      const prepared = views.map((view) => preparedDrawings(view, share));
+      const prepared = views.map((view) => exhibitDrawings.prepared(view, share));
       for (const p of prepared) p.catch(() => undefined); // awaited in the capture's turn
       const early = earlyReport(prepared);
       early.catch(() => undefined); // awaited when the report's turn comes
@@ -194,7 +169,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         if (share || views.some((v) => exportableRedactions(v.history).length > 0)) return undefined;
         const loaded = await Promise.all(loading);
         if (loaded.some((images) => !images)) return undefined;
-        const placedAll = loaded.map((images, i) => placed(images!, folders[i]!));
+        const placedAll = loaded.map((images, i) => exhibitDrawings.placed(images!, folders[i]!));
         const document = documentWith(new Set(placedAll.flatMap((d, i) => (d.presentation ? [`${folders[i]}/${d.presentation.fileName}`] : []))));
         const pdf = deps.pdf?.render(document, new Map(placedAll.flatMap((d) => d.pdfImages)), signal);
         pdf?.catch(() => undefined); // awaited when the report's turn comes
@@ -206,7 +181,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         // while the capture before it is read into the zip: the two overlap instead of taking turns,
         // and only small renditions wait for the report, never full-size copies.
         const drawingsOf = (i: number) => {
-          const drawn = i < views.length ? drawings(views[i]!, folders[i]!, share, prepared[i]!) : Promise.resolve(undefined);
+          const drawn = i < views.length ? exhibitDrawings.drawings(views[i]!, folders[i]!, share, prepared[i]!) : Promise.resolve(undefined);
           drawn.catch(() => undefined); // awaited in its turn below
           return drawn;
         };
