@@ -122,9 +122,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
+      const redactions = views.map((v) => exportableRedactions(v.history));
       // Per capture: its originals, presentation copy and metadata.json (none of them in a share copy), and its redacted copies.
-      const perCapture = (v: CaptureView) => exportableRedactions(v.history).length + (share ? 0 : v.metadata.artefacts.length + (deps.caption ? 2 : 1));
-      const total = views.reduce((n, v) => n + perCapture(v), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
+      const perCapture = (v: CaptureView, i: number) => redactions[i]!.length + (share ? 0 : v.metadata.artefacts.length + (deps.caption ? 2 : 1));
+      const total = views.reduce((n, v, i) => n + perCapture(v, i), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
 
@@ -143,7 +144,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         return writer.add({ path, blob }, { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) });
       };
 
-      const documentWith = (presentationCopies: ReadonlySet<string>): ReportDocument =>
+      const documentWith = (shownCopies: ReadonlySet<string>): ReportDocument =>
         reportDocument({
           exportedAtUtc,
           exportedBy: request.exportedBy,
@@ -152,7 +153,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           caseView,
           share,
           auditLines,
-          presentationCopies,
+          presentationCopies: shownCopies,
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
@@ -166,11 +167,11 @@ export function createBundleExporter(deps: BundleExporterDeps) {
        * file is read, so report.pdf is laid out alongside the reads, not after them.
        */
       async function earlyReport(loading: Promise<ExhibitImages | undefined>[]): Promise<{ document: ReportDocument; pdf?: Promise<Uint8Array> } | undefined> {
-        if (share || views.some((v) => exportableRedactions(v.history).length > 0)) return undefined;
+        if (share || redactions.some((r) => r.length > 0)) return undefined;
         const loaded = await Promise.all(loading);
         if (loaded.some((images) => !images)) return undefined;
         const placedAll = loaded.map((images, i) => exhibitDrawings.placed(images!, folders[i]!));
-        const document = documentWith(new Set(placedAll.flatMap((d, i) => (d.presentation ? [`${folders[i]}/${d.presentation.fileName}`] : []))));
+        const document = documentWith(new Set(placedAll.flatMap((d) => (d.presentation ? [d.presentation.path] : []))));
         const pdf = deps.pdf?.render(document, new Map(placedAll.flatMap((d) => d.pdfImages)), signal);
         pdf?.catch(() => undefined); // awaited when the report's turn comes
         return { document, pdf };
@@ -192,12 +193,11 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
           const { presentation, pdfImages } = (await these)!;
           if (presentation) {
-            const path = `${folders[i]}/${presentation.fileName}`;
-            yield writer.add({ path, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
-            presentationCopies.add(path);
+            yield writer.add({ path: presentation.path, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
+            presentationCopies.add(presentation.path);
           }
           for (const [path, image] of pdfImages) renditions.set(path, image);
-          for (const redaction of exportableRedactions(view.history)) {
+          for (const redaction of redactions[i]!) {
             const stored = await deps.getRedactedCopy?.(view.metadata.id, redaction.copy.fileName);
             if (!stored) throw new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
             const changed = () => new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} no longer matches the hash recorded when it was made; the export was stopped.`);

@@ -5,7 +5,7 @@ import type { PdfImage } from './reportPdf';
 
 /** A capture's presentation copy and PDF renditions, at their paths in the bundle. */
 export interface Drawings {
-  presentation?: ExhibitImages['presentation'];
+  presentation?: NonNullable<ExhibitImages['presentation']> & { path: string };
   pdfImages: [string, PdfImage][];
 }
 
@@ -36,7 +36,7 @@ export function createExportDrawings(deps: ExportDrawingDeps) {
   /** The drawings this export uses, at their paths in the capture's folder. */
   function placed(images: ExhibitImages, folder: string): Drawings {
     return {
-      presentation: draw.caption ? images.presentation : undefined,
+      presentation: draw.caption && images.presentation ? { ...images.presentation, path: `${folder}/${images.presentation.fileName}` } : undefined,
       pdfImages: draw.rendition ? images.renditions.map((r) => [`${folder}/${r.shownFileName}`, r.image]) : [],
     };
   }
