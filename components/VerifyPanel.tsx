@@ -1,17 +1,31 @@
-import { useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
+import { ErrorMessage } from './ErrorMessage';
 import { verifyBundle, type VerifyReport } from '@/lib/bundle/verify';
+import { errorMessage } from '@/lib/errors';
+
+type Checked = { name: string } & ({ report: VerifyReport } | { cancelled: true } | { error: unknown });
 
 /** Drop or choose a bundle zip to check it, with the same verifier as `npm run verify`. */
 export function VerifyPanel() {
-  const [report, setReport] = useState<VerifyReport & { name: string }>();
+  const [checked, setChecked] = useState<Checked>();
   const [checking, setChecking] = useState<{ checked: number; of: number }>();
+  const controller = useRef<AbortController>(undefined);
   const busy = checking !== undefined;
 
   async function check(file: File | undefined) {
-    if (!file) return;
+    if (!file || busy) return;
+    controller.current = new AbortController();
+    const { signal } = controller.current;
+    setChecked(undefined);
     setChecking({ checked: 0, of: 0 });
-    setReport({ ...(await verifyBundle(file, (checked, of) => setChecking({ checked, of }))), name: file.name });
-    setChecking(undefined);
+    try {
+      setChecked({ name: file.name, report: await verifyBundle(file, (checked, of) => setChecking({ checked, of }), signal) });
+    } catch (error) {
+      // A file deleted or changed on disk while it is read cannot be checked: say so, not hang.
+      setChecked(signal.aborted ? { name: file.name, cancelled: true } : { name: file.name, error });
+    } finally {
+      setChecking(undefined);
+    }
   }
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -22,30 +36,50 @@ export function VerifyPanel() {
     <section className="verify" aria-labelledby="verify-heading" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <h2 id="verify-heading">Check a bundle</h2>
       <p className="help">Drop an Exhibit bundle (.zip) here, or choose one. Nothing is uploaded: the check runs in this browser.</p>
-      <input type="file" accept=".zip,application/zip" aria-label="Choose a bundle to check" onChange={(e) => void check(e.target.files?.[0])} />
+      <input
+        type="file"
+        accept=".zip,application/zip"
+        aria-label="Choose a bundle to check"
+        disabled={busy}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          void check(input.files?.[0]).finally(() => (input.value = ''));
+        }}
+      />
       {checking && (
         <p role="status">
-          {checking.of ? `Checking file ${checking.checked} of ${checking.of}…` : 'Checking…'} {checking.of > 0 && <progress max={checking.of} value={checking.checked} aria-label="Check progress" />}
+          {checking.of ? `Checking file ${checking.checked} of ${checking.of}…` : 'Checking…'} {checking.of > 0 && <progress max={checking.of} value={checking.checked} aria-label="Check progress" />}{' '}
+          <button className="secondary" onClick={() => controller.current?.abort()}>
+            Cancel check
+          </button>
         </p>
       )}
-      {report && !busy && (
-        <div className={report.ok ? 'success' : 'error'} role="status" data-testid="verify-result">
-          {report.ok ? (
-            <p>
-              PASS — {report.name}: {report.filesChecked} files match their SHA-256; the audit chain is intact.
-            </p>
-          ) : (
-            <>
-              <p>FAIL — {report.name}: {report.failures.length} problem(s)</p>
-              <ul>
-                {report.failures.map((f, i) => (
-                  <li key={i}>{f}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      {checked && 'cancelled' in checked && <p role="status">Check of {checked.name} cancelled: no verdict was reached.</p>}
+      {checked && 'error' in checked && <ErrorMessage error={new Error(`${checked.name} could not be checked: ${errorMessage(checked.error)}`)} />}
+      {checked && 'report' in checked && <Verdict name={checked.name} report={checked.report} />}
     </section>
+  );
+}
+
+function Verdict({ name, report }: { name: string; report: VerifyReport }) {
+  return (
+    <div className={report.ok ? 'success' : 'error'} role="status" data-testid="verify-result">
+      {report.ok ? (
+        <p>
+          PASS — {name}: {report.filesChecked} files match their SHA-256; the audit chain is intact.
+        </p>
+      ) : (
+        <>
+          <p>
+            FAIL — {name}: {report.failures.length} problem(s)
+          </p>
+          <ul>
+            {report.failures.map((f, i) => (
+              <li key={i}>{f}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }

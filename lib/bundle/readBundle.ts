@@ -3,9 +3,9 @@ import { CaseExportSchema, type CaseExport } from '../cases/case';
 import { CaptureMetadataSchema, type CaptureMetadata } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, sha256OfBytes } from '../hash';
-import { attachmentPath, BundleManifestSchema, MANIFEST_PATH, type BundleManifest } from './manifest';
+import { attachmentPath, type BundleManifest } from './manifest';
 import { verifyBundle } from './verify';
-import { openZip, type ZipFileEntry } from './zipReader';
+import { openZip } from './zipReader';
 
 export interface ReceivedCapture {
   metadata: CaptureMetadata;
@@ -43,11 +43,11 @@ const REFUSED = 'This bundle was not imported, and nothing here was changed, bec
  */
 export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ReceivedBundle> {
   const report = await verifyBundle(bundle, (done, total) => onProgress?.({ stage: 'checking', done, total }), signal);
-  if (!report.ok || !report.manifest || !report.signedBy) {
+  const { manifest, manifestSha256, signedBy } = report;
+  if (!report.ok || !manifest || !manifestSha256 || !signedBy) {
     const problems = report.failures.length ? report.failures : ['The manifest’s signature could not be checked.'];
     throw new ExhibitError('import-refused', `${REFUSED} ${problems.join('; ')}`, { problems });
   }
-  const manifest = BundleManifestSchema.parse(report.manifest);
   if (manifest.share) {
     const problem = 'It is a share copy: redacted copies only, without the originals, so it cannot be received as evidence. Ask the sender for the full bundle.';
     throw new ExhibitError('import-refused', `This bundle was not imported, and nothing here was changed. ${problem}`, { problems: [problem] });
@@ -57,14 +57,13 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
     const byPath = new Map(zip.entries.map((entry) => [entry.path, entry]));
     const listed = new Map(manifest.files.map((file) => [file.path, file]));
     const changedWhileRead = (path: string) => new ExhibitError('import-refused', `${REFUSED} ${path} changed while it was being read.`, { problems: [`${path} changed while it was being read`] });
-    const read = async (path: string): Promise<Uint8Array<ArrayBuffer>> => {
-      const entry: ZipFileEntry | undefined = byPath.get(path);
-      const bytes = entry && (await entry.read());
-      const expected = path === MANIFEST_PATH ? undefined : listed.get(path)?.sha256;
-      if (!bytes || (path !== MANIFEST_PATH && (await sha256OfBytes(bytes)) !== expected)) throw changedWhileRead(path);
-      return bytes;
+    /** A small file (metadata, the case, the audit log), read once: the bytes hashed are the bytes used. */
+    const text = async (path: string): Promise<string> => {
+      const bytes = await byPath.get(path)?.read();
+      if (!bytes || (await sha256OfBytes(bytes)) !== listed.get(path)?.sha256) throw changedWhileRead(path);
+      return new TextDecoder().decode(bytes);
     };
-    const json = async (path: string) => JSON.parse(new TextDecoder().decode(await read(path))) as unknown;
+    const json = async (path: string) => JSON.parse(await text(path)) as unknown;
     /** A file to store, kept as a slice of the bundle rather than read into memory (a bundle can be gigabytes). */
     const file = async (path: string, type: string | undefined): Promise<Blob> => {
       const blob = await byPath.get(path)?.blob(type);
@@ -72,7 +71,6 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
       return blob; // the store's check before writing finds this hash already worked out
     };
 
-    const manifestBytes = await read(MANIFEST_PATH);
     const captures: ReceivedCapture[] = [];
     for (const capture of manifest.captures) {
       signal?.throwIfAborted();
@@ -90,7 +88,7 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
         attachments.push({ actionId: action.actionId, fileName: attached.fileName, sha256: attached.sha256, blob: await file(path, listed.get(path)?.mimeType) });
       }
     }
-    const auditText = new TextDecoder().decode(await read(manifest.audit.path));
+    const auditText = await text(manifest.audit.path);
     const auditEntries = auditText
       .split('\n')
       .filter((line) => line.trim() !== '')
@@ -104,7 +102,7 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
         if (listed.has(path)) redactedCopies.push({ captureId: capture.id, fileName: copy.fileName, sha256: copy.sha256, blob: await file(path, 'image/png') });
       }
     }
-    return { manifest, manifestSha256: await sha256OfBytes(manifestBytes), keyFingerprint: report.signedBy, captures, caseExport, attachments, auditEntries, redactedCopies };
+    return { manifest, manifestSha256, keyFingerprint: signedBy, captures, caseExport, attachments, auditEntries, redactedCopies };
   } finally {
     await zip.close();
   }

@@ -16,6 +16,8 @@ export interface VerifyReport {
   /** Every problem found, in plain words; empty when the bundle passes. */
   failures: string[];
   manifest?: BundleManifest;
+  /** SHA-256 of the manifest.json that was checked: the bundle's identity once it is received. */
+  manifestSha256?: string;
   filesChecked: number;
 }
 
@@ -149,7 +151,7 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     await checkCapture(capture, manifest, await readText(`${capture.folder}/metadata.json`), auditLines, failures);
   }
   if (manifest.case) checkCase(manifest, await readText(manifest.case.path), auditLines, failures);
-  return { ok: failures.length === 0, failures, manifest, filesChecked: hashes.size, signedBy: failures.length === 0 ? signedBy : undefined };
+  return { ok: failures.length === 0, failures, manifest, manifestSha256: hashes.get(MANIFEST_PATH), filesChecked: hashes.size, signedBy: failures.length === 0 ? signedBy : undefined };
 }
 
 async function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, failures: string[]) {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../errors';
 import { verifyBundle, verifyEntries, type VerifyReport } from '../verify';
 import { blobEntry } from '../zipReader';
 
@@ -25,20 +26,48 @@ function show(name: string, report: VerifyReport) {
   result.append(list);
 }
 
-/** A bundle of gigabytes takes a while in a browser: say how far the check has got. */
-const checking = (checked: number, of: number) => (result.textContent = `Checking file ${checked} of ${of}…`);
-
-async function checkZip(file: File) {
-  result.textContent = 'Checking…';
-  show(file.name, await verifyBundle(file, checking));
+function say(line: string, className = '') {
+  result.className = className;
+  result.textContent = line;
 }
 
+const cancel = document.getElementById('cancel') as HTMLButtonElement;
+let running: AbortController | undefined;
+cancel.addEventListener('click', () => running?.abort());
+
+/**
+ * Runs one check at a time (choosing another bundle stops the one before), saying how far it has
+ * got: a bundle of gigabytes takes a while in a browser. A check that cannot finish says why.
+ */
+async function run(name: string, check: (onProgress: (checked: number, of: number) => void, signal: AbortSignal) => Promise<VerifyReport>) {
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  const current = () => running === controller;
+  say('Checking…');
+  cancel.hidden = false;
+  try {
+    const report = await check((checked, of) => current() && say(`Checking file ${checked} of ${of}…`), controller.signal);
+    if (current()) show(name, report);
+  } catch (error) {
+    if (!current()) return;
+    if (controller.signal.aborted) say(`Check of ${name} cancelled: no verdict was reached.`);
+    else say(`${name} could not be checked: ${errorMessage(error)}`, 'fail');
+  } finally {
+    if (current()) {
+      running = undefined;
+      cancel.hidden = true;
+    }
+  }
+}
+
+const checkZip = (file: File) => run(file.name, (onProgress, signal) => verifyBundle(file, onProgress, signal));
+
 /** The files of an unzipped bundle folder, named as inside the bundle (without the folder's own name). */
-async function checkFolder(files: FileList) {
-  result.textContent = 'Checking…';
+function checkFolder(files: FileList) {
   const entries = [...files].map((file) => blobEntry(file.webkitRelativePath.split('/').slice(1).join('/'), file));
   const folder = files[0]?.webkitRelativePath.split('/')[0] ?? 'folder';
-  show(`${folder}/`, await verifyEntries(entries, checking));
+  return run(`${folder}/`, (onProgress, signal) => verifyEntries(entries, onProgress, signal));
 }
 
 const zipInput = document.getElementById('zip') as HTMLInputElement;

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { VerifyPanel } from '@/components/VerifyPanel';
+import { verifyBundle, type VerifyReport } from '@/lib/bundle/verify';
+
+// The verifier itself is tested on real bundles (exportAndVerify, hostileZips); here only what the panel makes of it.
+vi.mock('@/lib/bundle/verify', () => ({ verifyBundle: vi.fn() }));
+const verify = vi.mocked(verifyBundle);
+beforeEach(() => {
+  render(<VerifyPanel />);
+});
+afterEach(() => {
+  cleanup();
+  verify.mockReset();
+});
+
+const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 12 };
+const choose = (name = 'bundle.zip') => fireEvent.change(screen.getByLabelText('Choose a bundle to check'), { target: { files: [new File(['zip'], name)] } });
+
+/** A check that reports progress when told to, and rejects as the verifier does when its signal aborts. */
+function pendingCheck() {
+  const check = { progress: (_checked: number, _of: number) => {}, finish: (_report: VerifyReport) => {}, fail: (_error: unknown) => {} };
+  verify.mockImplementation(
+    (_bundle, onProgress, signal) =>
+      new Promise((resolve, reject) => {
+        check.progress = (checked, of) => onProgress?.(checked, of);
+        check.finish = resolve;
+        check.fail = reject;
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      }),
+  );
+  return check;
+}
+
+describe('the dashboard’s Check a bundle panel', () => {
+  it('shows file k of n while checking, keeps a second bundle from starting meanwhile, then gives the verdict', async () => {
+    const check = pendingCheck();
+    choose();
+    expect(screen.getByRole('status').textContent).toContain('Checking…');
+    expect((screen.getByLabelText('Choose a bundle to check') as HTMLInputElement).disabled).toBe(true);
+    act(() => check.progress(3, 12));
+    expect(screen.getByRole('status').textContent).toContain('Checking file 3 of 12…');
+    await act(async () => check.finish(PASS));
+    expect(screen.getByTestId('verify-result').textContent).toContain('PASS — bundle.zip: 12 files match');
+    expect(screen.queryByRole('button', { name: 'Cancel check' })).toBeNull();
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancels a check: the verifier is told to stop, and no verdict is shown', async () => {
+    pendingCheck();
+    choose('large.zip');
+    const signal = verify.mock.calls[0]![2]!;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel check' })));
+    expect(signal.aborted).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Check of large.zip cancelled: no verdict was reached.');
+    expect(screen.queryByTestId('verify-result')).toBeNull();
+    expect((screen.getByLabelText('Choose a bundle to check') as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('says plainly when a bundle cannot be read to the end, instead of checking for ever', async () => {
+    const check = pendingCheck();
+    choose('moved.zip');
+    await act(async () => check.fail(new DOMException('The file could not be read', 'NotReadableError')));
+    expect(screen.getByRole('alert').textContent).toBe('moved.zip could not be checked: The file could not be read');
+    expect(screen.queryByRole('button', { name: 'Cancel check' })).toBeNull();
+  });
+
+  it('lists every problem of a bundle that fails', async () => {
+    verify.mockResolvedValue({ ok: false, failures: ['a.png has been changed', 'b.png is missing'], filesChecked: 11 });
+    choose('tampered.zip');
+    await screen.findByTestId('verify-result');
+    expect(screen.getByTestId('verify-result').textContent).toContain('FAIL — tampered.zip: 2 problem(s)');
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['a.png has been changed', 'b.png is missing']);
+  });
+});
