@@ -27,6 +27,13 @@ const extensionProcessesMiB = () => processesMiB((args) => args.includes('--exte
 /** Every process of the (one) browser running: Blobs a page makes are held by the browser process. */
 const browserProcessesMiB = () => processesMiB((args) => args.includes('/chromium/chromium'));
 
+/** Idle memory: the median of ten readings 200 ms apart (one reading moved 196–241 MiB from run to run). */
+async function idleMiB(read: () => number): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 10; i++, await sleep(200)) readings.push(read());
+  return median(readings);
+}
+
 async function bareCaptureMs(worker: Worker): Promise<number> {
   return worker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { tabs: { captureVisibleTab(w: null, o: object): Promise<string> } } }).chrome;
@@ -108,12 +115,12 @@ function measureFullPage() {
     const { page, tabId, extensionPage } = await openWithDashboard(browser, `${origin}/long.html`);
     const metrics = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, viewport: window.innerHeight }));
     const slices = Math.ceil((metrics.height - metrics.viewport) / metrics.viewport) + 1;
-    const idleMiB = extensionProcessesMiB();
-    let peakMiB = idleMiB;
+    const idle = await idleMiB(extensionProcessesMiB);
+    let peakMiB = idle;
     const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, extensionProcessesMiB())), 100);
     const { ms } = await capture(extensionPage, tabId, 'full-page');
     clearInterval(sampler);
-    return { ...metrics, slices, ms, floorMs: (slices / 2) * 1000, idleMiB, peakMiB, version: browser.context.browser()?.version() };
+    return { ...metrics, slices, ms, floorMs: (slices / 2) * 1000, idleMiB: idle, peakMiB, version: browser.context.browser()?.version() };
   });
 }
 
@@ -150,9 +157,9 @@ function measureExport(count: number, width: number, height: number, withBaselin
     const seedMs = Date.now() - seedStart;
     await page.reload(); // a fresh page: the seeding's garbage is not counted against the export
     await page.waitForFunction(() => 'exhibitBench' in globalThis);
-    await sleep(3000);
-    const idleMiB = extensionProcessesMiB();
-    let peakMiB = idleMiB;
+    await sleep(1000);
+    const idle = await idleMiB(extensionProcessesMiB);
+    let peakMiB = idle;
     const exportAll = () => page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.exportAll(ids), seeded.ids);
     // Memory is taken from the first export, in the fresh page.
     const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, extensionProcessesMiB())), 100);
@@ -181,7 +188,7 @@ function measureExport(count: number, width: number, height: number, withBaselin
     // Kept past this browser's profile, for a second installation to receive (measureImport).
     const keptZip = join(tmpdir(), `exhibit-bench-${count}.zip`);
     renameSync(zipPath, keptZip);
-    return { keptZip, count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
+    return { keptZip, count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB: idle, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
   });
 }
 
@@ -196,8 +203,8 @@ function measureImport(zipPath: string) {
     await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
     const chooser = page.getByLabel('Choose a bundle to import');
     await chooser.waitFor();
-    await sleep(3000);
-    const idle = { extension: extensionProcessesMiB(), browser: browserProcessesMiB() };
+    await sleep(1000);
+    const idle = { extension: await idleMiB(extensionProcessesMiB), browser: await idleMiB(browserProcessesMiB) };
     const peak = { ...idle };
     const sampler = setInterval(() => {
       peak.extension = Math.max(peak.extension, extensionProcessesMiB());
