@@ -85,11 +85,16 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
           </div>
         ))}
       </dl>
+      {/* Each screenshot gets its own redacted copy: the post and the page around it may both name a child. */}
       {imageArtefacts(m)
         .filter((image) => image.kind !== 'rendered')
-        .slice(0, 1)
-        .map((image) => (
-          <RedactionEditor key={image.fileName} view={view} image={image} onSaved={() => void pageServices().evidence.getCapture(m.id).then((v) => v && onChanged(v))} />
+        .map((image, index) => (
+          <details key={image.fileName} className="redaction-choice" open={index === 0}>
+            <summary>
+              Redact a copy of {image.fileName} ({describeMethod(image)})
+            </summary>
+            <RedactionEditor view={view} image={image} onSaved={() => void pageServices().evidence.getCapture(m.id).then((v) => v && onChanged(v))} />
+          </details>
         ))}
       <CaptureCaseField view={view} onMoved={() => onChanged(view)} />
       <PostDetailsPanel view={view} onChanged={onChanged} />

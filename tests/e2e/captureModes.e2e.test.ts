@@ -93,6 +93,17 @@ describe('capture modes in Chromium', () => {
     expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101`, postedAtIso: '2026-06-01T07:30:00Z' });
     expect(crop.rgba(6 * DPR, 40 * DPR).slice(0, 3)).toEqual([255, 247, 214]); // the post's own background
     expect(await page.evaluate(() => document.querySelector('[data-exhibit-target]'))).toBeNull();
+
+    // Both images can be redacted, each on its own copy: the post, and the page around it.
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    await dashboard.getByRole('button', { name: /^Open capture of / }).first().click();
+    await dashboard.getByRole('heading', { name: 'Redacted copy of element.png' }).waitFor();
+    const contextEditor = dashboard.getByRole('heading', { name: 'Redacted copy of screenshot.png' });
+    expect(await contextEditor.isVisible()).toBe(false);
+    await dashboard.getByText(/^Redact a copy of screenshot\.png/).click();
+    await contextEditor.waitFor();
+    await dashboard.close();
   });
 
   it('this post: a post inside a same-origin iframe is picked and cropped at its place on the page', async () => {

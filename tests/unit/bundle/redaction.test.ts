@@ -5,7 +5,7 @@ import { renderReport } from '@/lib/bundle/report';
 import { openZip } from '@/lib/bundle/zipReader';
 import { verifyBundle } from '@/lib/bundle/verify';
 import { createBundleReceiver, createRedactionRepository } from '@/lib/store';
-import { STAFF, form, testWorld } from '../fixtures';
+import { STAFF, fakeTabs, form, pngOfSize, testWorld } from '../fixtures';
 import { rezip, utf8 } from './zipFixtures';
 
 /** Stands in for the canvas: a "PNG" that records which boxes it blacked out. */
@@ -54,6 +54,34 @@ describe('redacted copies', () => {
     const html = renderReport({ exportedAtUtc: '2026-06-10T00:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001-JS-1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
     expect(html).toContain('redacted-screenshot.png: a redacted copy of screenshot.png, NOT the original: 1 area(s) blacked out by Jo Smith');
     expect(html).toContain('The original screenshot.png is unaltered in this bundle.');
+  });
+
+  it('redacts each image of a capture on its own: a post and its context each get a copy, exported, shared and received', async () => {
+    const world = await testWorld({ tabs: fakeTabs({ captureVisibleTab: async () => pngOfSize(1280, 720) }) });
+    const { metadata } = await world.capture.captureTab(1, 'element', form());
+    const redactions = createRedactionRepository(world.db, world.clock);
+    const post = await redactions.saveRedaction(metadata.id, 'element.png', [BOX], drawn, STAFF);
+    const context = await redactions.saveRedaction(metadata.id, 'screenshot.png', [BOX, { ...BOX, x: 1 }], drawn, STAFF);
+    expect(post.copy.fileName).toBe('redacted-element.png');
+    expect(context.copy.fileName).toBe('redacted-screenshot.png');
+
+    const bundle = await world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    const listed = new Map(bundle.manifest.files.map((f) => [f.path.split('/').at(-1), f.sha256]));
+    expect([listed.get('redacted-element.png'), listed.get('redacted-screenshot.png')]).toEqual([post.copy.sha256, context.copy.sha256]);
+    expect((await verifyBundle(bundle.zip)).failures).toEqual([]);
+    const { entries } = await openZip(bundle.zip);
+    const report = new TextDecoder().decode(await entries.find((e) => e.path === 'report.html')!.read());
+    expect(report).toContain('redacted-element.png: a redacted copy of element.png, NOT the original: 1 area(s)');
+    expect(report).toContain('redacted-screenshot.png: a redacted copy of screenshot.png, NOT the original: 2 area(s)');
+
+    const shared = await world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF, share: true });
+    expect(shared.manifest.files.map((f) => f.path.split('/').at(-1)).filter((n) => n!.endsWith('.png'))).toEqual(['redacted-element.png', 'redacted-screenshot.png']);
+    expect((await verifyBundle(shared.zip)).failures).toEqual([]);
+
+    const receiver = await testWorld();
+    await createImportFlow({ receiver: createBundleReceiver(receiver.db), actor: async () => STAFF }).importBundle(bundle.zip);
+    const kept = await receiver.db.derivedFiles.where('captureId').equals(metadata.id).toArray();
+    expect(kept.map((f) => [f.fileName, f.sha256]).sort()).toEqual([['redacted-element.png', post.copy.sha256], ['redacted-screenshot.png', context.copy.sha256]]);
   });
 
   it('fails verification when the redacted copy is swapped', async () => {
