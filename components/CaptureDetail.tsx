@@ -90,9 +90,7 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
         .filter((image) => image.kind !== 'rendered')
         .map((image, index) => (
           <details key={image.fileName} className="redaction-choice" open={index === 0}>
-            <summary>
-              Redact a copy of {image.fileName} ({describeMethod(image)})
-            </summary>
+            <summary>Redact a copy of {image.fileName}</summary>
             <RedactionEditor view={view} image={image} onSaved={() => void pageServices().evidence.getCapture(m.id).then((v) => v && onChanged(v))} />
           </details>
         ))}

@@ -90,7 +90,7 @@ describe('capture modes in Chromium', () => {
     for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (!same(crop.rgba(x, y), context.rgba(left + x, top + y))) mismatches++;
     expect(mismatches).toBe(0);
     // The picked post's own details, not the first post's; the highlight is not in the pixels.
-    expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101`, postedAtIso: '2026-06-01T07:30:00Z' });
+    expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101`, postedAtIso: '2026-06-01T07:30:00Z', text: 'Name and shame: the Year 2 teacher at Northwick Park hit a child. Share everywhere.' });
     expect(crop.rgba(6 * DPR, 40 * DPR).slice(0, 3)).toEqual([255, 247, 214]); // the post's own background
     expect(await page.evaluate(() => document.querySelector('[data-exhibit-target]'))).toBeNull();
 

@@ -1,4 +1,4 @@
-import { absoluteUrl, attr, deepQuery, textOf } from '../dom';
+import { absoluteUrl, attr, deepQuery, deepQueryAll, textOf } from '../dom';
 import type { FoundFields } from '../postDetails';
 import type { PlatformExtractor } from './types';
 
@@ -117,5 +117,20 @@ function fromMarkup(post: Element, pageUrl: string): FoundFields {
     permalink: absoluteUrl(permalink?.getAttribute('href'), pageUrl),
     postedAtText: textOf(time),
     postedAtIso: attr(time, 'datetime'),
+    text: post.matches(SELECTORS.post) ? paragraphsOf(post) : null,
   };
+}
+
+/**
+ * A post's own paragraphs: not its header or footer, nor a reply nested inside it. Only where the
+ * page marks the post (`<article>`, schema.org): a page's stray paragraphs are not a post's text.
+ */
+function paragraphsOf(post: Element): string | null {
+  const own = deepQueryAll(post, 'p').filter((p) => {
+    const owner = p.parentElement?.closest(SELECTORS.post);
+    const aside = p.closest('header, footer, nav');
+    return (!owner || owner === post) && !(aside && post.contains(aside));
+  });
+  const text = own.map(textOf).filter(Boolean).join('\n\n');
+  return text || null;
 }

@@ -179,6 +179,15 @@ describe('generic extractor', () => {
     expect(extractPostDetails(doc, url)).toMatchObject({ authorName: 'Pat', permalink: 'https://forum.example/t/1#p9', postedAtText: '3 Feb' });
   });
 
+  it('takes a marked post’s own paragraphs as its text: not its header or footer, nor a nested reply', () => {
+    const url = 'https://forum.example/t/2';
+    const doc = loadFixture('bare', url);
+    doc.body.innerHTML = `<p>Site notice</p><article><header><a rel="author" href="/u/sam">Sam</a><p>Member since 2019</p></header>
+      <p>First line of the post.</p><p>Second <b>line</b>.</p>
+      <footer><p>Reply · Report</p></footer><article><p>A reply by someone else.</p></article></article>`;
+    expect(extractPostDetails(doc, url)).toMatchObject({ authorName: 'Sam', text: 'First line of the post.\n\nSecond line.' });
+  });
+
   it('searches open shadow roots', () => {
     const url = 'https://forum.example/x';
     const doc = loadFixture('bare', url);
