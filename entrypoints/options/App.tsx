@@ -68,11 +68,13 @@ export function App() {
           <input type="checkbox" name="askWhereToSave" checked={askWhereToSave} onChange={(e) => setAskWhereToSave(e.target.checked)} /> Ask where to save each bundle
         </label>
         {problems.length > 0 && (
-          <ul className="error" role="alert">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+          <div className="error" role="alert">
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <ErrorMessage error={error} />
         {saved && (

@@ -23,7 +23,8 @@ export function renderReportHtml(doc: ReportDocument): string {
 <style>${STYLE}</style>
 </head>
 <body>
-${doc.sections.map((section) => sectionHtml(section, doc.school))}
+${doc.sections.filter((section) => section.kind === 'cover').map((section) => sectionHtml(section, doc.school))}<main>
+${doc.sections.filter((section) => section.kind !== 'cover').map((section) => sectionHtml(section, doc.school))}</main>
 </body>
 </html>
 `;

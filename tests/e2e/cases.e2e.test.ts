@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
+import { accessibilityProblems } from './support/axe';
 import { verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
 import { startFixtureServer } from './support/fixtureServer';
@@ -105,6 +106,7 @@ describe('cases in Chromium', () => {
     await dashboard.getByRole('button', { name: 'Change status' }).click();
     await dashboard.getByText('changed the status from open to closed: “Posts removed after the warning”').waitFor();
     expect(await dashboard.getByTestId('case-status').textContent()).toBe('closed');
+    expect(await accessibilityProblems(dashboard)).toEqual([]);
 
     // The case's bundle carries its actions and chronology, and verifies.
     await dashboard.getByRole('button', { name: /Export this case \(2 captures\)/ }).click();
@@ -129,6 +131,7 @@ describe('responses due in Chromium', () => {
     await options.getByLabel('Address of account 1').fill(`${server.origin}/`);
     await options.getByRole('button', { name: 'Save accounts and calendar' }).click();
     await options.getByText('Accounts and calendar saved.').waitFor();
+    expect(await accessibilityProblems(options)).toEqual([]);
 
     // The popup ticks "needs a response" by itself on a page of the school's account.
     await captureInto('post.html', async (popup) => {
@@ -141,6 +144,7 @@ describe('responses due in Chromium', () => {
     const dashboard = await browser.context.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=responses`);
     await dashboard.getByText('Overdue').waitFor();
+    expect(await accessibilityProblems(dashboard)).toEqual([]);
     await dashboard.getByRole('textbox', { name: /How the comment was answered/ }).fill('Replied publicly and asked them to contact the office');
     await dashboard.getByRole('button', { name: 'Mark answered' }).click();
     await dashboard.getByText('No comments waiting for an answer.').waitFor();

@@ -11,6 +11,7 @@ import { pngSize } from '@/lib/capture/png';
 import { decodePng } from './support/png';
 import { sha256Hex } from '@/lib/hash';
 import { launchWithExtension, listTabs, openTab, saveProfile, VIEWPORT, type ExtensionBrowser } from './support/chromium';
+import { accessibilityProblems } from './support/axe';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { rezip } from '../unit/bundle/zipFixtures';
 import { startFixtureServer } from './support/fixtureServer';
@@ -54,6 +55,7 @@ describe('Exhibit in Chromium', () => {
     await popup.getByText('Before your first capture').waitFor();
     expect(await popup.getByRole('button', { name: 'Open options' }).isVisible()).toBe(true);
     expect(await popup.getByRole('button', { name: 'Capture' }).count()).toBe(0);
+    expect(await accessibilityProblems(popup)).toEqual([]);
     await popup.close();
   });
 
@@ -62,6 +64,7 @@ describe('Exhibit in Chromium', () => {
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByRole('alert').waitFor();
     expect(await options.getByRole('alert').textContent()).toContain('Enter your name.');
+    expect(await accessibilityProblems(options)).toEqual([]);
     await options.close();
     await saveProfile(browser);
   });
@@ -85,6 +88,7 @@ describe('Exhibit in Chromium', () => {
     await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
     expect(await popup.getByTestId('short-hash').textContent()).toMatch(/^[0-9a-f]{12}$/);
     expect(await popup.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await accessibilityProblems(popup)).toEqual([]);
 
     const dashboard = await extensionPage('dashboard.html');
     const row = dashboard.locator('tbody tr');
@@ -92,11 +96,13 @@ describe('Exhibit in Chromium', () => {
     expect(await row.count()).toBe(1);
     expect(await row.first().textContent()).toContain('Defamatory statements');
     expect(await row.first().textContent()).toContain('127.0.0.1');
+    expect(await accessibilityProblems(dashboard)).toEqual([]);
 
     await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
     await dashboard.getByLabel('Note').fill('Reported to the head at 10am');
     await dashboard.getByRole('button', { name: 'Save changes' }).click();
     await dashboard.getByText(/changed the note from “Seen by the office/).waitFor();
+    expect(await accessibilityProblems(dashboard)).toEqual([]);
     // A redacted copy: one box dragged over the post's top-left corner.
     const canvas = dashboard.getByTestId('redaction-canvas');
     await canvas.locator('img').waitFor();
@@ -204,11 +210,13 @@ describe('Exhibit in Chromium', () => {
     expect(widths).toEqual([VIEWPORT.width, VIEWPORT.width]); // the presentation copy and the redacted copy
     expect(dialogs).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence report');
+    expect(await accessibilityProblems(page)).toEqual([]);
     // verify.html, opened from the unzipped folder, checks the zip and the folder with no network.
     const verifyPage = await browser.context.newPage();
     await verifyPage.goto(`file://${join(dir, 'verify.html')}`);
     await verifyPage.locator('#zip').setInputFiles(ARTIFACT);
     await verifyPage.getByRole('heading', { name: /^PASS — last-bundle\.zip$/ }).waitFor();
+    expect(await accessibilityProblems(verifyPage)).toEqual([]);
     expect(await verifyPage.locator('#result').textContent()).toContain('signed by the key with fingerprint');
     await verifyPage.locator('#folder').setInputFiles(dir);
     await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).waitFor();
