@@ -25,7 +25,7 @@ export function CaptureProgress({ mode, progress }: { mode: CaptureMode; progres
   return (
     <div role="status" className="progress">
       {mode === 'element' && !progress ? (
-        <p>Click the post on the page (Esc cancels).</p>
+        <p>Click the post on the page, or use Tab to move between posts and Enter to take one (Esc cancels).</p>
       ) : progress ? (
         <>
           <progress max={progress.of} value={progress.slice} aria-label="Capture progress" />

@@ -1,7 +1,9 @@
 /**
  * The element picker (issue #3, "This post"): hover highlights, click or Enter selects, ↑ widens
- * to the parent, Esc cancels. It starts on the element under the pointer, so after a right-click
- * in Chrome (which does not say which element was clicked) the post is already highlighted.
+ * to the parent, Tab and Shift+Tab move between the page's posts (so it works without a mouse),
+ * Esc cancels. It starts on the element under the pointer, so after a right-click in Chrome (which
+ * does not say which element was clicked) the post is already highlighted; with no pointer over
+ * the page, on the post holding the keyboard focus (a context menu opened from the keyboard).
  * Posts inside same-origin iframes can be picked too: each such frame is listened to, and its
  * coordinates are carried up to the top page, whose screenshot the crop is cut from.
  * Runs in the page through scripting.executeScript, so it is self-contained.
@@ -13,7 +15,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     const overlay = document.createElement('div');
     overlay.style.cssText = 'position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;background:rgba(245,158,11,.15);box-sizing:border-box;display:none;';
     const hint = document.createElement('div');
-    hint.textContent = 'Exhibit: click the post to capture it (Enter takes the highlighted one) · ↑ selects the surrounding box · Esc cancels';
+    hint.textContent = 'Exhibit: click the post to capture it (Enter takes the highlighted one) · Tab moves to the next post · ↑ selects the surrounding box · Esc cancels';
     hint.style.cssText = 'position:fixed;top:8px;left:50%;transform:translateX(-50%);z-index:2147483647;background:#1b1b1b;color:#fff;font:14px system-ui,sans-serif;padding:6px 12px;border-radius:4px;pointer-events:none;';
     document.documentElement.append(overlay, hint);
     let chosen: Element | null = null;
@@ -118,7 +120,23 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       } else if (event.key === 'ArrowUp' && wider) {
         event.preventDefault();
         show(wider);
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        step(event.shiftKey ? -1 : 1);
       }
+    };
+    // The page's posts in document order, frames after the page; from none chosen, the first in view.
+    const step = (by: 1 | -1) => {
+      const posts = windows.flatMap((win) => [...win.document.querySelectorAll(postSelector)]).filter((post) => post.getClientRects().length > 0);
+      if (posts.length === 0) return;
+      const at = chosen ? posts.findIndex((post) => post === chosen || post.contains(chosen)) : -1;
+      const inView = posts.findIndex((post) => {
+        const box = topBox(post);
+        return box.top + box.height > 0;
+      });
+      const next = at === -1 ? posts[Math.max(0, inView)]! : posts[(at + by + posts.length) % posts.length]!;
+      next.scrollIntoView({ block: 'nearest' });
+      show(next);
     };
     for (const win of windows) {
       win.addEventListener('mousemove', onMove, true);
@@ -131,7 +149,12 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       if (!deeper) break;
       underPointer = deeper;
     }
-    if (underPointer && underPointer !== document.body) show(underPointer.closest(postSelector) ?? underPointer);
+    let focused = document.activeElement;
+    for (let inner = innerDocument(focused); inner?.activeElement; inner = innerDocument(focused)) focused = inner.activeElement;
+    // The pointer over the page's margin (body or root) points at no post: fall back to the focus.
+    const onNothing = (element: Element | null | undefined) => !element || element === element.ownerDocument.body || element === element.ownerDocument.documentElement;
+    if (!onNothing(underPointer)) show(underPointer!.closest(postSelector) ?? underPointer!);
+    else if (!onNothing(focused)) show(focused!.closest(postSelector) ?? focused!);
   });
 }
 

@@ -145,6 +145,34 @@ describe('capture modes in Chromium', () => {
     expect(metadata.post).toMatchObject({ authorName: 'B. Parent' });
   });
 
+  it('this post: without a mouse, Tab and Shift+Tab move between the posts and Enter takes one', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    await page.mouse.move(2, 2); // over no post: nothing is highlighted at the start
+    const popup = await startCapture(tabId, 'This post');
+    await pickerReady(page);
+    await page.bringToFront();
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab']) await page.keyboard.press(key); // first, second, first again (wraps), second
+    await page.keyboard.press('Enter');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    const box = (await page.locator('#target-post').boundingBox())!;
+    const { metadata } = await newestCapture(popup);
+    expect(metadata.artefacts[0]!.region).toEqual({ x: box.x, y: box.y, width: box.width, height: box.height });
+    expect(metadata.post).toMatchObject({ authorName: 'B. Parent' });
+  });
+
+  it('this post: with the pointer away, the picker starts on the post holding the keyboard focus', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    await page.mouse.move(2, 2);
+    await page.locator('#target-post a[rel="author"]').focus(); // as when a context menu is opened from the keyboard
+    const popup = await startCapture(tabId, 'This post');
+    await pickerReady(page);
+    await page.bringToFront();
+    await page.keyboard.press('Enter');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    const { metadata } = await newestCapture(popup);
+    expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
+  });
+
   it('this post: Esc cancels the picker and nothing is saved', async () => {
     const { page, tabId } = await openFixture('feed.html');
     const popup = await startCapture(tabId, 'This post');
