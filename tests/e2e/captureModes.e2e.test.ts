@@ -34,6 +34,16 @@ async function startCapture(tabId: number, mode: 'This post' | 'Full page'): Pro
   return popup;
 }
 
+/** Starts This post and answers the picker from the keyboard alone; the capture it stored. */
+async function pickWithKeys(page: Page, tabId: number, keys: string[]) {
+  const popup = await startCapture(tabId, 'This post');
+  await pickerReady(page);
+  await page.bringToFront();
+  for (const key of keys) await page.keyboard.press(key);
+  await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+  return (await newestCapture(popup)).metadata;
+}
+
 const same = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 2);
 
 describe('capture modes in Chromium', () => {
@@ -135,12 +145,7 @@ describe('capture modes in Chromium', () => {
     const { page, tabId } = await openFixture('feed.html');
     const box = (await page.locator('#target-post').boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + 60);
-    const popup = await startCapture(tabId, 'This post');
-    await pickerReady(page);
-    await page.bringToFront();
-    await page.keyboard.press('Enter');
-    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
-    const { metadata } = await newestCapture(popup);
+    const metadata = await pickWithKeys(page, tabId, ['Enter']);
     expect(metadata.artefacts[0]!.region).toEqual({ x: box.x, y: box.y, width: box.width, height: box.height });
     expect(metadata.post).toMatchObject({ authorName: 'B. Parent' });
   });
@@ -148,14 +153,9 @@ describe('capture modes in Chromium', () => {
   it('this post: without a mouse, Tab and Shift+Tab move between the posts and Enter takes one', async () => {
     const { page, tabId } = await openFixture('feed.html');
     await page.mouse.move(2, 2); // over no post: nothing is highlighted at the start
-    const popup = await startCapture(tabId, 'This post');
-    await pickerReady(page);
-    await page.bringToFront();
-    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab']) await page.keyboard.press(key); // first, second, first again (wraps), second
-    await page.keyboard.press('Enter');
-    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    // The first post, the second, the first again (Tab wraps round), the second.
+    const metadata = await pickWithKeys(page, tabId, ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Enter']);
     const box = (await page.locator('#target-post').boundingBox())!;
-    const { metadata } = await newestCapture(popup);
     expect(metadata.artefacts[0]!.region).toEqual({ x: box.x, y: box.y, width: box.width, height: box.height });
     expect(metadata.post).toMatchObject({ authorName: 'B. Parent' });
   });
@@ -164,12 +164,7 @@ describe('capture modes in Chromium', () => {
     const { page, tabId } = await openFixture('feed.html');
     await page.mouse.move(2, 2);
     await page.locator('#target-post a[rel="author"]').focus(); // as when a context menu is opened from the keyboard
-    const popup = await startCapture(tabId, 'This post');
-    await pickerReady(page);
-    await page.bringToFront();
-    await page.keyboard.press('Enter');
-    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
-    const { metadata } = await newestCapture(popup);
+    const metadata = await pickWithKeys(page, tabId, ['Enter']);
     expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
   });
 
