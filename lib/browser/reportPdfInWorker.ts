@@ -13,9 +13,11 @@ export async function renderReportPdfInWorker(document: ReportDocument, images: 
   const job: ReportPdfJob = { document, fonts: await pdfFonts(), images: [...images] };
   signal?.throwIfAborted();
   const worker = new ReportPdfWorker();
+  let stop = () => {};
   try {
     return await new Promise<Uint8Array>((resolve, reject) => {
-      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      stop = () => reject(signal?.reason);
+      signal?.addEventListener('abort', stop, { once: true });
       worker.onerror = (event) => reject(new Error(`report.pdf could not be made: ${event.message}`));
       worker.onmessage = ({ data }: MessageEvent<ReportPdfResult>) => ('pdf' in data ? resolve(data.pdf) : reject(new Error(`report.pdf could not be made: ${data.error}`)));
       const bytes = [job.fonts.regular, job.fonts.mono, ...job.images.map(([, image]) => image.jpeg)];
@@ -23,5 +25,6 @@ export async function renderReportPdfInWorker(document: ReportDocument, images: 
     });
   } finally {
     worker.terminate();
+    signal?.removeEventListener('abort', stop); // the signal may outlive this export's PDF
   }
 }
