@@ -41,7 +41,8 @@ export default defineConfig({
     name: 'Exhibit',
     description: 'Capture, keep and export tamper-evident evidence of social-media posts about a school.',
     // pageCapture (MHTML) exists only in Chromium; Firefox keeps a DOM snapshot instead (issue #3).
-    permissions: ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    // unlimitedStorage: the evidence store is never evicted under disk pressure, nor capped at a share of the disk.
+    permissions: ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     // The e2e build alone may capture without a user gesture: Playwright cannot click the
     // toolbar button, so `activeTab` is never granted there (shared/notes/browser-and-tooling.md).
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,15 @@ describe('Exhibit in Chromium', () => {
     expect(await accessibilityProblems(options)).toEqual([]);
     await options.close();
     await saveProfile(browser);
+  });
+
+  it('may fill the free disk with evidence: unlimitedStorage lifts the quota (and exempts the store from eviction)', async () => {
+    const dashboard = await extensionPage('dashboard.html');
+    const { quota } = await dashboard.evaluate(() => navigator.storage.estimate());
+    const disk = statfsSync(tmpdir()); // the test profile lives there
+    // Without the permission Chromium gave 10 GB of an 84 GB free disk; with it, all of it.
+    expect(quota).toBeGreaterThan(0.9 * disk.bavail * disk.bsize);
+    await dashboard.close();
   });
 
   it('refuses a page the browser forbids, in plain words', async () => {

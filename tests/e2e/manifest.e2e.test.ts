@@ -6,8 +6,8 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manife
 // The production builds (npm run build) ask for the fewest permissions; only the e2e build adds <all_urls>.
 describe('built manifests', () => {
   it.each([
-    ['chrome-mv3', ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'pageCapture']],
-    ['firefox-mv3', ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms']],
+    ['chrome-mv3', ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'unlimitedStorage', 'pageCapture']],
+    ['firefox-mv3', ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'unlimitedStorage']],
   ])('%s asks only for %j', (dir, permissions) => {
     const m = manifest(dir);
     expect(m.manifest_version).toBe(3);
