@@ -124,7 +124,12 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     if (!BundlePathSchema.safeParse(entry.path).success) failures.push(`The zip holds a file with an unsafe path: ${JSON.stringify(entry.path)}`);
   }
   const manifestText = await readText(MANIFEST_PATH);
-  if (manifestText === undefined) return { ok: false, failures: ['This zip is not an Exhibit bundle: it has no manifest.json.', ...failures], filesChecked: 0 };
+  if (manifestText === undefined) {
+    // Most likely the folder that holds the unzipped bundle was chosen, not the bundle's own folder.
+    const nested = entries.find((entry) => entry.path.endsWith(`/${MANIFEST_PATH}`))?.path.slice(0, -MANIFEST_PATH.length);
+    const where = nested ? ` Its manifest.json is inside ${nested}: check that folder instead.` : '';
+    return { ok: false, failures: [`This is not an Exhibit bundle: it has no manifest.json.${where}`, ...failures], filesChecked: 0 };
+  }
   const manifestParse = BundleManifestSchema.safeParse(parseJson(manifestText));
   if (!manifestParse.success) {
     const issues = manifestParse.error.issues.map((issue) => `manifest.json: ${issue.path.join('.') || '(whole file)'}: ${issue.message}`);
@@ -136,14 +141,14 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     signal?.throwIfAborted();
     const present = await digest(file.path);
     onProgress?.(index + 1, manifest.files.length);
-    if (!present) failures.push(`${file.path} is listed in the manifest but missing from the zip`);
+    if (!present) failures.push(`${file.path} is listed in the manifest but missing from the bundle`);
     else if (sizes.get(file.path) === -1) continue; // damaged, said already
     else if (sizes.get(file.path) !== file.bytes) failures.push(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
     else if (hashes.get(file.path) !== file.sha256) failures.push(`${file.path} has been changed: its SHA-256 does not match the manifest`);
   }
   const signedBy = await checkDigest(await read(DIGEST_PATH), contents.get(MANIFEST_PATH)!, failures);
   const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);
-  for (const entry of entries) if (!listed.has(entry.path)) failures.push(`${entry.path} is in the zip but not listed in the manifest`);
+  for (const entry of entries) if (!listed.has(entry.path)) failures.push(`${entry.path} is in the bundle but not listed in the manifest`);
 
   await checkSha256Sums(await readText(SHA256SUMS_PATH), hashes, failures);
   const auditLines = checkAudit(await readText(manifest.audit.path), manifest, failures);

@@ -229,6 +229,14 @@ describe('Exhibit in Chromium', () => {
     expect(await verifyPage.locator('#result').textContent()).toContain('signed by the key with fingerprint');
     await verifyPage.locator('#folder').setInputFiles(dir);
     await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).waitFor();
+    // The same folder after Finder has looked at it passes too, in verify.html and the CLI, naming what it set aside.
+    writeFileSync(join(dir, '.DS_Store'), 'Finder');
+    await verifyPage.locator('#folder').setInputFiles(dir);
+    await verifyPage.getByText('Set aside, as made by the operating system and not part of the bundle: .DS_Store.').waitFor();
+    expect(await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).isVisible()).toBe(true);
+    const folderByCli = await verifyWithCli(dir);
+    expect(folderByCli.code).toBe(0);
+    expect(folderByCli.output).toMatch(/^PASS [\s\S]*Set aside, as made by the operating system and not part of the bundle: \.DS_Store\./);
     await verifyPage.locator('#zip').setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: flipByteInEntry(readFileSync(ARTIFACT), entries.find((e) => e.path.endsWith('/screenshot.png'))!.path) });
     await verifyPage.getByRole('heading', { name: /^FAIL — tampered\.zip/ }).waitFor();
     expect(await verifyPage.locator('#result').textContent()).toContain('screenshot.png');
@@ -242,7 +250,7 @@ describe('Exhibit in Chromium', () => {
       const buffer = Buffer.from(await zip.arrayBuffer());
       await verifyPage.locator('#zip').setInputFiles({ name, mimeType: 'application/zip', buffer });
       await verifyPage.getByRole('heading', { name: new RegExp(`^FAIL — ${name.replace('.', '\\.')}`) }).waitFor();
-      expect(await verifyPage.locator('#result').textContent()).toMatch(name === 'removed.zip' ? /report\.pdf is listed in the manifest but missing/ : /captures\/extra\.png is in the zip but not listed/);
+      expect(await verifyPage.locator('#result').textContent()).toMatch(name === 'removed.zip' ? /report\.pdf is listed in the manifest but missing/ : /captures\/extra\.png is in the bundle but not listed/);
       const path = join(dir, `../${name}`);
       writeFileSync(path, buffer);
       expect((await verifyWithCli(path)).code).toBe(1);

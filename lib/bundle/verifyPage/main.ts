@@ -1,6 +1,6 @@
 import { errorMessage } from '../../errors';
 import { verifyBundle, verifyEntries, type VerifyReport } from '../verify';
-import { blobEntry } from '../zipReader';
+import { bundleFolderEntries, setAsideNote } from '../bundleFolder';
 
 /**
  * verify.html's script (issue #5): the recipient drops the bundle zip, or picks the unzipped folder,
@@ -9,7 +9,7 @@ import { blobEntry } from '../zipReader';
  */
 const result = document.getElementById('result')!;
 
-function show(name: string, report: VerifyReport) {
+function show(name: string, report: VerifyReport, note?: string) {
   result.replaceChildren();
   result.className = report.ok ? 'pass' : 'fail';
   const heading = document.createElement('h2');
@@ -24,6 +24,7 @@ function show(name: string, report: VerifyReport) {
   const list = document.createElement('ul');
   for (const line of lines) list.append(Object.assign(document.createElement('li'), { textContent: line }));
   result.append(list);
+  if (note) result.append(Object.assign(document.createElement('p'), { textContent: note }));
 }
 
 function say(line: string, className = '') {
@@ -39,7 +40,7 @@ cancel.addEventListener('click', () => running?.abort());
  * Runs one check at a time (choosing another bundle stops the one before), saying how far it has
  * got: a bundle of gigabytes takes a while in a browser. A check that cannot finish says why.
  */
-async function run(name: string, check: (onProgress: (checked: number, of: number) => void, signal: AbortSignal) => Promise<VerifyReport>) {
+async function run(name: string, check: (onProgress: (checked: number, of: number) => void, signal: AbortSignal) => Promise<VerifyReport>, note?: string) {
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -48,7 +49,7 @@ async function run(name: string, check: (onProgress: (checked: number, of: numbe
   cancel.hidden = false;
   try {
     const report = await check((checked, of) => current() && say(`Checking file ${checked} of ${of}…`), controller.signal);
-    if (current()) show(name, report);
+    if (current()) show(name, report, note);
   } catch (error) {
     if (!current()) return;
     if (controller.signal.aborted) say(`Check of ${name} cancelled: no verdict was reached.`);
@@ -65,9 +66,9 @@ const checkZip = (file: File) => run(file.name, (onProgress, signal) => verifyBu
 
 /** The files of an unzipped bundle folder, named as inside the bundle (without the folder's own name). */
 function checkFolder(files: FileList) {
-  const entries = [...files].map((file) => blobEntry(file.webkitRelativePath.split('/').slice(1).join('/'), file));
+  const { entries, setAside } = bundleFolderEntries([...files].map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/'), blob: file })));
   const folder = files[0]?.webkitRelativePath.split('/')[0] ?? 'folder';
-  return run(`${folder}/`, (onProgress, signal) => verifyEntries(entries, onProgress, signal));
+  return run(`${folder}/`, (onProgress, signal) => verifyEntries(entries, onProgress, signal), setAsideNote(setAside));
 }
 
 const zipInput = document.getElementById('zip') as HTMLInputElement;

@@ -82,9 +82,9 @@ describe('export and verify', () => {
   it('fails when a file is removed or added', async () => {
     const { bundle } = await exportedBundle();
     const removed = await verifyBundle(await rezip(bundle.zip, (files) => void files.delete(screenshotPath(files))));
-    expect(removed.failures.join('\n')).toMatch(/screenshot\.png is listed in the manifest but missing from the zip/);
+    expect(removed.failures.join('\n')).toMatch(/screenshot\.png is listed in the manifest but missing from the bundle/);
     const added = await verifyBundle(await rezip(bundle.zip, (files) => void files.set('extra.txt', utf8('hello'))));
-    expect(added.failures).toContain('extra.txt is in the zip but not listed in the manifest');
+    expect(added.failures).toContain('extra.txt is in the bundle but not listed in the manifest');
   });
 
   it('fails when metadata is edited and re-hashed everywhere: the audit chain and the signature catch it', async () => {
@@ -127,7 +127,7 @@ describe('export and verify', () => {
   it('says plainly when a file is not a zip, or a zip that is not a bundle', async () => {
     expect(await verifyBundle(new Blob(['just some text']))).toMatchObject({ ok: false, failures: ['This file is not a zip archive, so it is not an Exhibit bundle.'] });
     const holiday = await zipOf(new Map([['beach.jpg', utf8('not really')]]));
-    expect(await verifyBundle(holiday)).toMatchObject({ ok: false, failures: ['This zip is not an Exhibit bundle: it has no manifest.json.'] });
+    expect(await verifyBundle(holiday)).toMatchObject({ ok: false, failures: ['This is not an Exhibit bundle: it has no manifest.json.'] });
   });
 
   it('reports a manifest that does not match the schema', async () => {

@@ -153,7 +153,7 @@ describe('refusing hostile and broken bundles on import', () => {
     ['a zip bomb', () => bomb(), /zip bomb/],
     ['a manifest that fails its schema', (zip) => rezip(zip, (files) => void files.set('manifest.json', utf8(JSON.stringify({ format: 'exhibit-evidence-bundle', files: 'all of them' })))), /manifest\.json does not match the bundle format/],
     ['a missing file', (zip) => rezip(zip, (files) => void files.delete([...files.keys()].find((p) => p.endsWith('/screenshot.png'))!)), /screenshot\.png is listed in the manifest but missing/],
-    ['an extra file', (zip) => rezip(zip, (files) => void files.set('captures/extra.png', utf8('not ours'))), /captures\/extra\.png is in the zip but not listed/],
+    ['an extra file', (zip) => rezip(zip, (files) => void files.set('captures/extra.png', utf8('not ours'))), /captures\/extra\.png is in the bundle but not listed/],
     ['an altered file', (zip) => rezip(zip, (files) => flipFirstByte(files, '/screenshot.png')), /screenshot\.png (has been changed|does not match)/],
     ['a bad signature', (zip) => rezip(zip, (files) => badSignature(files)), /signature does not match manifest\.json/],
     ['a truncated zip', async (zip) => zip.slice(0, Math.floor(zip.size * 0.7)), /damaged or cut short/],
