@@ -30,7 +30,7 @@ async function main(paths: string[]): Promise<number> {
     try {
       checked = await check(path, onTerminal ? (done, of) => process.stderr.write(`\rChecking file ${done} of ${of}…`) : undefined);
     } catch (error) {
-      console.error(`FAIL ${path}: cannot open it (${(error as Error).message})`);
+      console.error(`FAIL ${path}: it could not be checked (${(error as Error).message})`);
       allPassed = false;
       continue;
     } finally {
