@@ -1,7 +1,7 @@
 import { useState, type PointerEvent } from 'react';
 import { ArtefactImage } from './ArtefactImage';
 import { ErrorMessage } from './ErrorMessage';
-import { exportableRedactions } from '@/lib/audit';
+import { currentRedactions, entryLabel, exportableRedactions } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { Artefact } from '@/lib/capture/metadata';
 import type { RedactionBox } from '@/lib/capture/redaction';
@@ -22,6 +22,8 @@ export function RedactionEditor({ view, image, onSaved }: { view: CaptureView; i
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const existing = exportableRedactions(view.history).find((r) => r.image === image.fileName);
+  // A copy the sending installation made, received with its bundle; one made here takes its place.
+  const received = existing ? undefined : currentRedactions(view.history.filter((e) => 'receivedFrom' in e)).find((r) => r.image === image.fileName);
 
   // Pointer positions are in CSS pixels of the shown image; boxes are kept in the image's own pixels.
   const at = (event: PointerEvent<HTMLDivElement>) => {
@@ -109,6 +111,15 @@ export function RedactionEditor({ view, image, onSaved }: { view: CaptureView; i
       <button type="button" disabled={boxes.length === 0 || saving} onClick={() => void save()}>
         {saving ? 'Saving…' : `Save redacted copy (${boxes.length} box${boxes.length === 1 ? '' : 'es'})`}
       </button>
+      {received && (
+        <figure>
+          <ArtefactImage key={received.copy.sha256} captureId={view.metadata.id} fileName={received.copy.fileName} redactedCopy sha256={received.copy.sha256} alt={`Redacted copy of ${image.fileName}, received`} className="capture-image" />
+          <figcaption className="help" data-testid="received-redacted-copy">
+            {received.copy.fileName}: redacted copy received with a bundle, {received.boxes.length} area(s) blacked out by {received.entry.actor.name} at {received.entry.at} ({entryLabel(received.entry)}). SHA-256 {received.copy.sha256}. Not the original. Bundles exported here carry only
+            redacted copies made here: to share this image redacted, save a copy above.
+          </figcaption>
+        </figure>
+      )}
       {existing && (
         <figure>
           <ArtefactImage key={existing.copy.sha256} captureId={view.metadata.id} fileName={existing.copy.fileName} redactedCopy alt={`Redacted copy of ${image.fileName}`} className="capture-image" />

@@ -21,6 +21,14 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
   return {
     async receive(bundle: ReceivedBundle, actor: StaffMember): Promise<ReceiveOutcome> {
       const from = bundle.keyFingerprint;
+      const redactedHere = async (captureId: string, fileName: string) =>
+        (await db.audit.where('event.captureId').equals(captureId).toArray()).some((e) => e.event.action === 'capture.redacted' && e.event.copy.fileName === fileName);
+      // The copy the newest received redaction names (bundles may arrive out of order).
+      const newestReceivedCopy = async (captureId: string, fileName: string) =>
+        (await db.receivedAudit.where('event.captureId').equals(captureId).toArray())
+          .flatMap((e) => (e.event.action === 'capture.redacted' && e.event.copy.fileName === fileName ? [{ at: e.at, seq: e.seq, sha256: e.event.copy.sha256 }] : []))
+          .sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq)
+          .at(-1)?.sha256;
       // Hashes first: a transaction must not wait on anything but the database.
       const files: StoredFile[] = [];
       for (const { metadata, files: blobs } of bundle.captures) {
@@ -68,8 +76,11 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
           }
           const freshIds = new Set(fresh.map((c) => c.metadata.id));
           await db.files.bulkAdd(files.filter((f) => freshIds.has(f.captureId)));
+          // A redacted copy is kept for a capture received now, and for one received before when the
+          // sender has redacted it since; a copy this installation made of the same image stays.
           for (const copy of bundle.redactedCopies) {
-            if (freshIds.has(copy.captureId)) await db.derivedFiles.put(copy);
+            const since = !freshIds.has(copy.captureId) && !(await redactedHere(copy.captureId, copy.fileName)) && (await newestReceivedCopy(copy.captureId, copy.fileName)) === copy.sha256;
+            if (freshIds.has(copy.captureId) || since) await db.derivedFiles.put(copy);
           }
           for (const file of bundle.attachments) {
             if (!(await db.attachments.get([file.actionId, file.fileName]))) await db.attachments.add(file);

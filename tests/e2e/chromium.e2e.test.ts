@@ -288,8 +288,10 @@ describe('Exhibit in Chromium', () => {
       const sent = await pngSize(new Blob([await entries.find((e) => e.path === screenshotPath)!.read()]));
       const shown = dashboard.getByRole('img', { name: /^screenshot\.png of / });
       await expect.poll(() => shown.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([sent.width, sent.height]);
-      // The sender's edit came with it, from the sender's own log.
+      // The sender's edit came with it, from the sender's own log, and so did the sender's redacted copy.
       expect(await dashboard.getByLabel('Note').inputValue()).toBe('Reported to the head at 10am');
+      expect(await dashboard.getByTestId('received-redacted-copy').textContent()).toMatch(/^redacted-screenshot\.png: redacted copy received with a bundle, 1 area\(s\) blacked out by Jo Smith/);
+      await expect.poll(() => dashboard.getByRole('img', { name: 'Redacted copy of screenshot.png, received' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(sent.width);
       await dashboard.getByRole('button', { name: 'Back to list' }).click();
 
       await chooser.setInputFiles(ARTIFACT);

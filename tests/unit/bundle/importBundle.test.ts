@@ -90,6 +90,35 @@ describe('receiving a bundle', () => {
     expect(await receiver.flow.importBundle(bundle.zip)).toMatchObject({ status: 'imported', captureIds: [captureId] });
   });
 
+  it('keeps the redacted copy a sender made after an earlier bundle, never over one made here nor an older over a newer', async () => {
+    const sender = await testWorld();
+    const { metadata } = await sender.capture.captureTab(1, 'visible', form());
+    const redact = (world: Awaited<ReturnType<typeof testWorld>>, text: string, actor = STAFF) =>
+      createRedactionRepository(world.db, world.clock).saveRedaction(metadata.id, 'screenshot.png', [{ x: 0, y: 0, width: 1, height: 1 }], async () => new Blob([text], { type: 'image/png' }), actor);
+    const exported = async (captureIds = [metadata.id]) => (await sender.exporter.exportBundle({ captureIds, exportedBy: STAFF })).zip;
+    const first = await exported();
+    await redact(sender, 'redacted once');
+    const another = await sender.capture.captureTab(1, 'visible', form());
+    const second = await exported([metadata.id, another.metadata.id]); // holds something new even after the third
+    await redact(sender, 'redacted again');
+    const third = await exported();
+    const copyIn = async (world: Awaited<ReturnType<typeof receivingWorld>>) => (await world.db.derivedFiles.get([metadata.id, 'redacted-screenshot.png']))?.blob.text();
+
+    const dsl = await receivingWorld();
+    await dsl.flow.importBundle(first);
+    expect(await copyIn(dsl)).toBeUndefined();
+    await dsl.flow.importBundle(third);
+    expect(await copyIn(dsl)).toBe('redacted again');
+    expect(await dsl.flow.importBundle(second)).toMatchObject({ status: 'imported', captureIds: [another.metadata.id] }); // older, arriving late
+    expect(await copyIn(dsl)).toBe('redacted again');
+
+    const other = await receivingWorld();
+    await other.flow.importBundle(first);
+    await redact(other, 'redacted here', DSL);
+    await other.flow.importBundle(third);
+    expect(await copyIn(other)).toBe('redacted here');
+  });
+
   it('changes nothing when the same bundle is imported again', async () => {
     const { bundle, senderKey } = await sentCaseBundle();
     const receiver = await receivingWorld();
