@@ -61,7 +61,7 @@ export interface ReportDocument {
 }
 
 export const HOW_TO_CHECK =
-  'How to check this bundle: every file is listed with its SHA-256 in manifest.json and in SHA256SUMS (run “sha256sum -c SHA256SUMS” in the unzipped folder, open verify.html from the unzipped folder in any browser, or use Exhibit’s “npm run verify -- bundle.zip”). Any changed, missing or added file makes the check fail. manifest.digest.json holds the manifest’s SHA-256 and an ECDSA P-256 signature over it by the key above.';
+  'How to check this bundle: every file is listed with its SHA-256 in manifest.json and in SHA256SUMS (run “sha256sum -c SHA256SUMS” in the unzipped folder, open verify.html from the unzipped folder in any browser, or use Exhibit’s “npm run verify” on the zip or the folder). Any changed, missing or added file makes the check fail; files an operating system leaves in a folder it shows (.DS_Store, Thumbs.db) are named and set aside. manifest.digest.json holds the manifest’s SHA-256 and an ECDSA P-256 signature over it by the key above.';
 
 export const SHARE_NOTICE =
   'SHARE COPY — NOT THE FULL EVIDENCE. This bundle holds redacted copies only: the original screenshots, page text and page source, the notes and the post details were left out and stay with the school. Each original is named below with its SHA-256, so it can be matched with the school’s full bundle.';
