@@ -1,5 +1,6 @@
 import { createBackgroundServices } from '@/lib/browser/backgroundServices';
 import { registerContextMenus } from '@/lib/browser/contextMenu';
+import { keepStorePersistent } from '@/lib/browser/persistentStorage';
 import { createMessageRouter } from '@/lib/messages';
 
 export default defineBackground(() => {
@@ -15,4 +16,5 @@ export default defineBackground(() => {
   browser.alarms.create('responses', { periodInMinutes: 5 });
   browser.alarms.onAlarm.addListener(() => void services.refreshBadge());
   void services.refreshBadge();
+  void keepStorePersistent().catch(() => undefined); // best effort: the store works either way
 });

@@ -90,6 +90,9 @@ describe('Exhibit in Firefox', () => {
     const dashboard = await firefox.openExtensionPage('dashboard.html');
     await dashboard.waitForSelector('tbody tr');
     expect(await textOf(dashboard)).toContain('Racist comments');
+    // The background marked the store persistent (granted without a prompt with unlimitedStorage):
+    // never evicted, and its quota half the disk instead of 10 GiB.
+    expect(await dashboard.evaluate(() => navigator.storage.persisted())).toBe(true);
     await dashboard.click('input[aria-label="Select all captures"]');
     await dashboard.click('.export button');
     await dashboard.waitForSelector('[data-testid=export-done]', { timeout: 30_000 });
