@@ -33,58 +33,99 @@ const FILE_MODE = 0o100644;
 const UTF8_NAMES = 0x0800;
 
 export function storedZip(entries: readonly StoredZipEntry[], lastModified: Date, limits: ZipLimits = LIMITS): Blob {
-  const { time, date } = dosDateTime(lastModified);
-  const parts: BlobPart[] = [];
-  const central: Uint8Array<ArrayBuffer>[] = [];
+  const pieces = zipLayout(
+    entries.map((entry) => ({ path: entry.path, size: entry.blob.size, crc32: entry.crc32 })),
+    dosDateTime(lastModified),
+    limits,
+  );
+  return new Blob(
+    pieces.map((piece) => ('file' in piece ? entries[piece.file]!.blob : piece.bytes)),
+    { type: 'application/zip' },
+  );
+}
+
+/** A file as the zip's headers describe it. */
+export interface ZipLayoutEntry {
+  path: string;
+  size: number;
+  crc32: number;
+}
+
+/** MS-DOS time and date fields, as in every header. */
+export interface DosDateTime {
+  time: number;
+  date: number;
+}
+
+/** A run of header bytes (what it is, for messages), or where the bytes of file number `file` go. */
+export type ZipPiece = { bytes: Uint8Array<ArrayBuffer>; what: string } | { file: number };
+
+/**
+ * Every byte of the zip but the files' own, in order: the writer assembles the zip from it, and the
+ * verifier compares a bundle with it, so a changed byte anywhere in a bundle is found.
+ */
+export function zipLayout(entries: readonly ZipLayoutEntry[], { time, date }: DosDateTime, limits: ZipLimits = LIMITS): ZipPiece[] {
+  const pieces: ZipPiece[] = [];
+  const central: ZipPiece[] = [];
   let offset = 0;
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     const name = new TextEncoder().encode(entry.path);
-    const size = entry.blob.size;
+    const { size } = entry;
     const bigSize = size >= limits.max32;
     const local = record(30, (v) => {
       v.u32(0x04034b50).u16(bigSize ? VERSION_ZIP64 : VERSION_STORE).u16(UTF8_NAMES).u16(0).u16(time).u16(date).u32(entry.crc32);
       v.u32(bigSize ? 0xffffffff : size).u32(bigSize ? 0xffffffff : size).u16(name.length).u16(bigSize ? 20 : 0);
     });
     const localExtra = bigSize ? zip64Extra([size, size]) : new Uint8Array();
-    parts.push(local, name, localExtra, entry.blob);
+    const what = `the header of ${entry.path}`;
+    pieces.push({ bytes: local, what }, { bytes: name, what }, { bytes: localExtra, what }, { file: index });
 
     const bigOffset = offset >= limits.max32;
     const centralExtra = zip64Extra([...(bigSize ? [size, size] : []), ...(bigOffset ? [offset] : [])]);
+    const listed = `the zip's directory record of ${entry.path}`;
     central.push(
-      record(46, (v) => {
-        v.u32(0x02014b50).u16(MADE_BY).u16(bigSize || bigOffset ? VERSION_ZIP64 : VERSION_STORE).u16(UTF8_NAMES).u16(0).u16(time).u16(date).u32(entry.crc32);
-        v.u32(bigSize ? 0xffffffff : size).u32(bigSize ? 0xffffffff : size).u16(name.length).u16(centralExtra.length).u16(0).u16(0).u16(0);
-        v.u32((FILE_MODE << 16) >>> 0).u32(bigOffset ? 0xffffffff : offset);
-      }),
-      name,
-      centralExtra,
+      {
+        bytes: record(46, (v) => {
+          v.u32(0x02014b50).u16(MADE_BY).u16(bigSize || bigOffset ? VERSION_ZIP64 : VERSION_STORE).u16(UTF8_NAMES).u16(0).u16(time).u16(date).u32(entry.crc32);
+          v.u32(bigSize ? 0xffffffff : size).u32(bigSize ? 0xffffffff : size).u16(name.length).u16(centralExtra.length).u16(0).u16(0).u16(0);
+          v.u32((FILE_MODE << 16) >>> 0).u32(bigOffset ? 0xffffffff : offset);
+        }),
+        what: listed,
+      },
+      { bytes: name, what: listed },
+      { bytes: centralExtra, what: listed },
     );
     offset += local.length + name.length + localExtra.length + size;
   }
 
   const directoryOffset = offset;
-  const directorySize = central.reduce((n, part) => n + part.length, 0);
+  const directorySize = central.reduce((n, piece) => n + ('bytes' in piece ? piece.bytes.length : 0), 0);
   const needsZip64 = entries.length >= limits.max16 || directorySize >= limits.max32 || directoryOffset >= limits.max32;
-  const tail: Uint8Array<ArrayBuffer>[] = [];
+  const end = "the zip's end records";
+  const tail: ZipPiece[] = [];
   if (needsZip64) {
     const zip64EndOffset = directoryOffset + directorySize;
     tail.push(
-      record(56, (v) => {
-        v.u32(0x06064b50).u64(44).u16(MADE_BY).u16(VERSION_ZIP64).u32(0).u32(0);
-        v.u64(entries.length).u64(entries.length).u64(directorySize).u64(directoryOffset);
-      }),
-      record(20, (v) => v.u32(0x07064b50).u32(0).u64(zip64EndOffset).u32(1)),
+      {
+        bytes: record(56, (v) => {
+          v.u32(0x06064b50).u64(44).u16(MADE_BY).u16(VERSION_ZIP64).u32(0).u32(0);
+          v.u64(entries.length).u64(entries.length).u64(directorySize).u64(directoryOffset);
+        }),
+        what: end,
+      },
+      { bytes: record(20, (v) => v.u32(0x07064b50).u32(0).u64(zip64EndOffset).u32(1)), what: end },
     );
   }
   // A field too small for its value is set to all ones; readers then take it from the zip64 record.
   const count = entries.length >= limits.max16 ? 0xffff : entries.length;
-  tail.push(
-    record(22, (v) => {
+  tail.push({
+    bytes: record(22, (v) => {
       v.u32(0x06054b50).u16(0).u16(0).u16(count).u16(count);
       v.u32(directorySize >= limits.max32 ? 0xffffffff : directorySize).u32(directoryOffset >= limits.max32 ? 0xffffffff : directoryOffset).u16(0);
     }),
-  );
-  return new Blob([...parts, ...central, ...tail], { type: 'application/zip' });
+    what: end,
+  });
+  return [...pieces, ...central, ...tail];
 }
 
 /** The zip64 extended information field (header 0x0001) holding the given 64-bit values, or nothing. */
@@ -118,7 +159,7 @@ function record(length: number, fill: (writer: LittleEndianWriter) => void): Uin
 }
 
 /** MS-DOS date and time, in local time as zip tools read them (2-second precision, from 1980). */
-function dosDateTime(when: Date): { time: number; date: number } {
+function dosDateTime(when: Date): DosDateTime {
   const year = Math.max(1980, when.getFullYear());
   return {
     time: (when.getHours() << 11) | (when.getMinutes() << 5) | (when.getSeconds() >> 1),

@@ -8,6 +8,7 @@ import { attachmentPath, BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, 
 import { parseSha256Sums } from './sha256sums';
 import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest } from './signing';
 import { openZip, type ZipFileEntry } from './zipReader';
+import { differenceFromExhibitZip } from './zipStructure';
 
 export interface VerifyReport {
   ok: boolean;
@@ -41,7 +42,10 @@ export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress, si
   try {
     const bomb = zipBombReason(zip.entries);
     if (bomb) return fail(bomb);
-    return await verifyEntries(zip.entries, onProgress, signal);
+    const report = await verifyEntries(zip.entries, onProgress, signal);
+    if (!report.manifest) return report; // not a bundle at all: how its zip is laid out does not matter
+    const difference = await differenceFromExhibitZip(bundle, zip.directory);
+    return difference ? { ...report, ok: false, signedBy: undefined, failures: [...report.failures, difference] } : report;
   } finally {
     await zip.close();
   }

@@ -21,6 +21,15 @@ export interface ZipFileEntry {
   blob(type?: string): Promise<Blob>;
 }
 
+/** What the zip's central directory says of an entry (directories included), in its order. */
+export interface DirectoryRecord {
+  path: string;
+  size: number;
+  crc32: number;
+  /** MS-DOS date (high 16 bits) and time (low 16 bits). */
+  dosDateTime: number;
+}
+
 export interface EntryDigest {
   sha256: Sha256Hex;
   bytes: number;
@@ -30,10 +39,11 @@ export interface EntryDigest {
  * The entries of a zip, read from a Blob without loading the whole file (a Node caller passes
  * `fileBlob(path)` from scripts/fileBlob.ts). Throws when the Blob is not a readable zip.
  */
-export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; close(): Promise<void> }> {
+export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; directory: DirectoryRecord[]; close(): Promise<void> }> {
   const reader = new ZipReader(new BlobReader(blob), { checkCrc32: true });
   const entries = await reader.getEntries();
   return {
+    directory: entries.map((entry) => ({ path: entry.filename, size: Number(entry.uncompressedSize), crc32: entry.signature ?? 0, dosDateTime: Number(entry.rawLastModDate) })),
     entries: entries
       .filter((entry) => !entry.directory)
       .map((entry) => ({
