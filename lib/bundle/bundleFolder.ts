@@ -18,3 +18,10 @@ export function bundleFolderEntries(files: readonly { path: string; blob: Blob }
 export function setAsideNote(setAside: readonly string[]): string | undefined {
   return setAside.length ? `Set aside, as made by the operating system and not part of the bundle: ${setAside.join(', ')}.` : undefined;
 }
+
+/** A folder chosen in a browser (`<input webkitdirectory>`): its name, and its files as above. */
+export function chosenFolder(files: ArrayLike<File>): { name: string; entries: ZipFileEntry[]; setAside: string[] } {
+  const chosen = Array.from(files);
+  const name = `${chosen[0]?.webkitRelativePath.split('/')[0] ?? 'folder'}/`;
+  return { name, ...bundleFolderEntries(chosen.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/'), blob: file }))) };
+}

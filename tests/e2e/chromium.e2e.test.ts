@@ -237,6 +237,12 @@ describe('Exhibit in Chromium', () => {
     const folderByCli = await verifyWithCli(dir);
     expect(folderByCli.code).toBe(0);
     expect(folderByCli.output).toMatch(/^PASS [\s\S]*Set aside, as made by the operating system and not part of the bundle: \.DS_Store\./);
+    const dashboard = await extensionPage('dashboard.html');
+    await dashboard.getByLabel('Choose an unzipped bundle folder to check').setInputFiles(dir);
+    const verdict = dashboard.getByTestId('verify-result');
+    await verdict.getByText(/^PASS — exhibit-unzipped-/).waitFor();
+    expect(await verdict.textContent()).toContain('Set aside, as made by the operating system and not part of the bundle: .DS_Store.');
+    await dashboard.close();
     await verifyPage.locator('#zip').setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: flipByteInEntry(readFileSync(ARTIFACT), entries.find((e) => e.path.endsWith('/screenshot.png'))!.path) });
     await verifyPage.getByRole('heading', { name: /^FAIL — tampered\.zip/ }).waitFor();
     expect(await verifyPage.locator('#result').textContent()).toContain('screenshot.png');

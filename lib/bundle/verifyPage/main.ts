@@ -1,6 +1,6 @@
 import { errorMessage } from '../../errors';
 import { verifyBundle, verifyEntries, type VerifyReport } from '../verify';
-import { bundleFolderEntries, setAsideNote } from '../bundleFolder';
+import { chosenFolder, setAsideNote } from '../bundleFolder';
 
 /**
  * verify.html's script (issue #5): the recipient drops the bundle zip, or picks the unzipped folder,
@@ -64,11 +64,10 @@ async function run(name: string, check: (onProgress: (checked: number, of: numbe
 
 const checkZip = (file: File) => run(file.name, (onProgress, signal) => verifyBundle(file, onProgress, signal));
 
-/** The files of an unzipped bundle folder, named as inside the bundle (without the folder's own name). */
+/** An unzipped bundle folder, its files named as inside the bundle. */
 function checkFolder(files: FileList) {
-  const { entries, setAside } = bundleFolderEntries([...files].map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/'), blob: file })));
-  const folder = files[0]?.webkitRelativePath.split('/')[0] ?? 'folder';
-  return run(`${folder}/`, (onProgress, signal) => verifyEntries(entries, onProgress, signal), setAsideNote(setAside));
+  const { name, entries, setAside } = chosenFolder(files);
+  return run(name, (onProgress, signal) => verifyEntries(entries, onProgress, signal), setAsideNote(setAside));
 }
 
 const zipInput = document.getElementById('zip') as HTMLInputElement;

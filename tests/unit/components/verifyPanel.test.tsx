@@ -2,17 +2,19 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VerifyPanel } from '@/components/VerifyPanel';
-import { verifyBundle, type VerifyReport } from '@/lib/bundle/verify';
+import { verifyBundle, verifyEntries, type VerifyReport } from '@/lib/bundle/verify';
 
 // The verifier itself is tested on real bundles (exportAndVerify, hostileZips); here only what the panel makes of it.
-vi.mock('@/lib/bundle/verify', () => ({ verifyBundle: vi.fn() }));
+vi.mock('@/lib/bundle/verify', () => ({ verifyBundle: vi.fn(), verifyEntries: vi.fn() }));
 const verify = vi.mocked(verifyBundle);
+const verifyFolder = vi.mocked(verifyEntries);
 beforeEach(() => {
   render(<VerifyPanel />);
 });
 afterEach(() => {
   cleanup();
   verify.mockReset();
+  verifyFolder.mockReset();
 });
 
 const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 12 };
@@ -72,5 +74,19 @@ describe('the dashboard’s Check a bundle panel', () => {
     await screen.findByTestId('verify-result');
     expect(screen.getByTestId('verify-result').textContent).toContain('FAIL — tampered.zip: 2 problem(s)');
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['a.png has been changed', 'b.png is missing']);
+  });
+
+  it('checks an unzipped folder: its files named as in the bundle, what the system left set aside and named', async () => {
+    verifyFolder.mockResolvedValue(PASS);
+    const inFolder = (path: string) => Object.defineProperty(new File(['x'], path.split('/').at(-1)!), 'webkitRelativePath', { value: path });
+    const folder = screen.getByLabelText('Choose an unzipped bundle folder to check');
+    expect(folder.hasAttribute('webkitdirectory')).toBe(true);
+    fireEvent.change(folder, { target: { files: [inFolder('exhibit-1/manifest.json'), inFolder('exhibit-1/captures/a/screenshot.png'), inFolder('exhibit-1/.DS_Store')] } });
+    await screen.findByTestId('verify-result');
+    expect(verifyFolder.mock.calls[0]![0].map((entry) => entry.path)).toEqual(['manifest.json', 'captures/a/screenshot.png']);
+    expect(screen.getByTestId('verify-result').textContent).toBe(
+      'PASS — exhibit-1/: 12 files match their SHA-256; the audit chain is intact.Set aside, as made by the operating system and not part of the bundle: .DS_Store.',
+    );
+    expect(verify).not.toHaveBeenCalled();
   });
 });
