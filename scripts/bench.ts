@@ -27,11 +27,27 @@ const extensionProcessesMiB = () => processesMiB((args) => args.includes('--exte
 /** Every process of the (one) browser running: Blobs a page makes are held by the browser process. */
 const browserProcessesMiB = () => processesMiB((args) => args.includes('/chromium/chromium'));
 
-/** Idle memory: the median of ten readings 200 ms apart (one reading moved 196–241 MiB from run to run). */
-async function idleMiB(read: () => number): Promise<number> {
-  const readings: number[] = [];
-  for (let i = 0; i < 10; i++, await sleep(200)) readings.push(read());
-  return median(readings);
+/**
+ * Memory while `work` runs: idle first, as the median of ten readings 200 ms apart (one reading
+ * moved 196–241 MiB from run to run), then the peak, sampled every 100 ms; for each reader given.
+ */
+async function memoryDuring<K extends string, T>(readers: Record<K, () => number>, work: () => Promise<T>): Promise<{ result: T; idle: Record<K, number>; peak: Record<K, number> }> {
+  const names = Object.keys(readers) as K[];
+  const idle = {} as Record<K, number>;
+  for (const name of names) {
+    const readings: number[] = [];
+    for (let i = 0; i < 10; i++, await sleep(200)) readings.push(readers[name]());
+    idle[name] = median(readings);
+  }
+  const peak = { ...idle };
+  const sampler = setInterval(() => {
+    for (const name of names) peak[name] = Math.max(peak[name], readers[name]());
+  }, 100);
+  try {
+    return { result: await work(), idle, peak };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 async function bareCaptureMs(worker: Worker): Promise<number> {
@@ -115,12 +131,8 @@ function measureFullPage() {
     const { page, tabId, extensionPage } = await openWithDashboard(browser, `${origin}/long.html`);
     const metrics = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, viewport: window.innerHeight }));
     const slices = Math.ceil((metrics.height - metrics.viewport) / metrics.viewport) + 1;
-    const idle = await idleMiB(extensionProcessesMiB);
-    let peakMiB = idle;
-    const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, extensionProcessesMiB())), 100);
-    const { ms } = await capture(extensionPage, tabId, 'full-page');
-    clearInterval(sampler);
-    return { ...metrics, slices, ms, floorMs: (slices / 2) * 1000, idleMiB: idle, peakMiB, version: browser.context.browser()?.version() };
+    const { result, idle, peak } = await memoryDuring({ extension: extensionProcessesMiB }, () => capture(extensionPage, tabId, 'full-page'));
+    return { ...metrics, slices, ms: result.ms, floorMs: (slices / 2) * 1000, idleMiB: idle.extension, peakMiB: peak.extension, version: browser.context.browser()?.version() };
   });
 }
 
@@ -158,13 +170,10 @@ function measureExport(count: number, width: number, height: number, withBaselin
     await page.reload(); // a fresh page: the seeding's garbage is not counted against the export
     await page.waitForFunction(() => 'exhibitBench' in globalThis);
     await sleep(1000);
-    const idle = await idleMiB(extensionProcessesMiB);
-    let peakMiB = idle;
     const exportAll = () => page.evaluate((ids) => (globalThis as unknown as { exhibitBench: Bench }).exhibitBench.exportAll(ids), seeded.ids);
     // Memory is taken from the first export, in the fresh page.
-    const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, extensionProcessesMiB())), 100);
-    let exported = await exportAll();
-    clearInterval(sampler);
+    const first = await memoryDuring({ extension: extensionProcessesMiB }, exportAll);
+    let exported = first.result;
     if (withBaseline) {
       // Time is taken from a second export, after one read of the store: on a machine whose memory
       // is handed over lazily, whatever runs first in the page pays for its fresh memory (on
@@ -188,7 +197,7 @@ function measureExport(count: number, width: number, height: number, withBaselin
     // Kept past this browser's profile, for a second installation to receive (measureImport).
     const keptZip = join(tmpdir(), `exhibit-bench-${count}.zip`);
     renameSync(zipPath, keptZip);
-    return { keptZip, count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB: idle, peakMiB, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
+    return { keptZip, count, seeded, seedMs, baseline, stored, read, copies, writer, exported, zipBytes, zip64, idleMiB: first.idle.extension, peakMiB: first.peak.extension, verified: report.ok, failures: report.failures.slice(0, 3), verifyMs };
   });
 }
 
@@ -204,18 +213,13 @@ function measureImport(zipPath: string) {
     const chooser = page.getByLabel('Choose a bundle to import');
     await chooser.waitFor();
     await sleep(1000);
-    const idle = { extension: await idleMiB(extensionProcessesMiB), browser: await idleMiB(browserProcessesMiB) };
-    const peak = { ...idle };
-    const sampler = setInterval(() => {
-      peak.extension = Math.max(peak.extension, extensionProcessesMiB());
-      peak.browser = Math.max(peak.browser, browserProcessesMiB());
-    }, 100);
-    const start = Date.now();
-    await chooser.setInputFiles(zipPath); // a path: the browser reads the file itself, as from a picker
     const result = page.getByTestId('import-result');
-    await result.waitFor({ timeout: 30 * 60_000 });
-    const ms = Date.now() - start;
-    clearInterval(sampler);
+    const { result: ms, idle, peak } = await memoryDuring({ extension: extensionProcessesMiB, browser: browserProcessesMiB }, async () => {
+      const start = Date.now();
+      await chooser.setInputFiles(zipPath); // a path: the browser reads the file itself, as from a picker
+      await result.waitFor({ timeout: 30 * 60_000 });
+      return Date.now() - start;
+    });
     return { ms, idle, peak, outcome: (await result.textContent()) ?? '' };
   });
 }
