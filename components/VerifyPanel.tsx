@@ -1,33 +1,24 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { chosenFolder, setAsideNote } from '@/lib/bundle/bundleFolder';
-import { verifyBundle, verifyEntries, type VerifyProgress, type VerifyReport } from '@/lib/bundle/verify';
-import { errorMessage } from '@/lib/errors';
-
-type Checked = { name: string } & ({ report: VerifyReport; note?: string } | { cancelled: true } | { error: unknown });
-type Check = (onProgress: VerifyProgress, signal: AbortSignal) => Promise<VerifyReport>;
+import { describeCheck, runCheck, type BundleCheck, type CheckWords } from '@/lib/bundle/verdict';
+import { verifyBundle, verifyEntries } from '@/lib/bundle/verify';
 
 /** Drop or choose a bundle zip, or choose its unzipped folder, to check it with the same verifier as `npm run verify`. */
 export function VerifyPanel() {
-  const [checked, setChecked] = useState<Checked>();
+  const [checked, setChecked] = useState<CheckWords>();
   const [checking, setChecking] = useState<{ checked: number; of: number }>();
   const controller = useRef<AbortController>(undefined);
   const busy = checking !== undefined;
 
-  async function run(name: string, check: Check, note?: string) {
+  async function run(name: string, check: BundleCheck, note?: string) {
     if (busy) return;
     controller.current = new AbortController();
-    const { signal } = controller.current;
     setChecked(undefined);
     setChecking({ checked: 0, of: 0 });
-    try {
-      setChecked({ name, report: await check((checked, of) => setChecking({ checked, of }), signal), note });
-    } catch (error) {
-      // A file deleted or changed on disk while it is read cannot be checked: say so, not hang.
-      setChecked(signal.aborted ? { name, cancelled: true } : { name, error });
-    } finally {
-      setChecking(undefined);
-    }
+    const outcome = await runCheck(check, (checked, of) => setChecking({ checked, of }), controller.current.signal);
+    setChecked(describeCheck(name, outcome, note));
+    setChecking(undefined);
   }
   const checkZip = async (file: File | undefined) => {
     if (file) await run(file.name, (onProgress, signal) => verifyBundle(file, onProgress, signal));
@@ -76,33 +67,22 @@ export function VerifyPanel() {
           </button>
         </p>
       )}
-      {checked && 'cancelled' in checked && <p role="status">Check of {checked.name} cancelled: no verdict was reached.</p>}
-      {checked && 'error' in checked && <ErrorMessage error={new Error(`${checked.name} could not be checked: ${errorMessage(checked.error)}`)} />}
-      {checked && 'report' in checked && <Verdict name={checked.name} report={checked.report} note={checked.note} />}
+      {checked?.tone === 'stopped' && <p role="status">{checked.heading}</p>}
+      {checked && checked.tone !== 'stopped' && (checked.lines.length ? <Verdict words={checked} /> : <ErrorMessage error={new Error(checked.heading)} />)}
     </section>
   );
 }
 
-function Verdict({ name, report, note }: { name: string; report: VerifyReport; note?: string }) {
+function Verdict({ words }: { words: CheckWords }) {
   return (
-    <div className={report.ok ? 'success' : 'error'} role="status" data-testid="verify-result">
-      {report.ok ? (
-        <p>
-          PASS — {name}: {report.filesChecked} files match their SHA-256; the audit chain is intact.
-        </p>
-      ) : (
-        <>
-          <p>
-            FAIL — {name}: {report.failures.length} problem(s)
-          </p>
-          <ul>
-            {report.failures.map((f, i) => (
-              <li key={i}>{f}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {note && <p className="help">{note}</p>}
+    <div className={words.tone === 'pass' ? 'success' : 'error'} role="status" data-testid="verify-result">
+      <p>{words.heading}</p>
+      <ul>
+        {words.lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+      {words.note && <p className="help">{words.note}</p>}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { bundleFolderEntries, setAsideNote } from '../lib/bundle/bundleFolder';
+import { describeCheck } from '../lib/bundle/verdict';
 import { verifyBundle, verifyEntries, type VerifyProgress, type VerifyReport } from '../lib/bundle/verify';
 import { fileBlob } from './fileBlob';
 
@@ -26,29 +27,19 @@ async function main(paths: string[]): Promise<number> {
   for (const path of paths) {
     // A bundle of gigabytes takes a while: on a terminal, say how far the check has got (on one line, cleared after).
     const onTerminal = process.stderr.isTTY === true;
-    let checked: Awaited<ReturnType<typeof check>>;
+    let words;
     try {
-      checked = await check(path, onTerminal ? (done, of) => process.stderr.write(`\rChecking file ${done} of ${of}…`) : undefined);
+      const { report, note } = await check(path, onTerminal ? (done, of) => process.stderr.write(`\rChecking file ${done} of ${of}…`) : undefined);
+      words = describeCheck(path, { report }, note);
     } catch (error) {
-      console.error(`FAIL ${path}: it could not be checked (${(error as Error).message})`);
-      allPassed = false;
-      continue;
+      words = describeCheck(path, { error });
     } finally {
       if (onTerminal) process.stderr.write('\r\x1b[K');
     }
-    const { report, note } = checked;
-    if (report.ok) {
-      const m = report.manifest!;
-      console.log(`PASS ${path}`);
-      console.log(`  ${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; audit chain of ${m.audit.entries} entries intact.`);
-      console.log(`  ${m.captures.length} capture(s), exported ${m.exportedAtUtc} by ${m.exportedBy.name} (${m.exportedBy.school}).`);
-      console.log(`  Manifest signed by the key with fingerprint ${report.signedBy}.`);
-    } else {
-      allPassed = false;
-      console.log(`FAIL ${path}: ${report.failures.length} problem(s)`);
-      for (const failure of report.failures) console.log(`  - ${failure}`);
-    }
-    if (note) console.log(`  ${note}`);
+    if (words.tone !== 'pass') allPassed = false;
+    console.log(words.heading);
+    for (const line of words.lines) console.log(`  - ${line}`);
+    if (words.note) console.log(`  ${words.note}`);
   }
   return allPassed ? 0 : 1;
 }

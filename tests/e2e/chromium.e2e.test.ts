@@ -236,7 +236,7 @@ describe('Exhibit in Chromium', () => {
     expect(await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).isVisible()).toBe(true);
     const folderByCli = await verifyWithCli(dir);
     expect(folderByCli.code).toBe(0);
-    expect(folderByCli.output).toMatch(/^PASS [\s\S]*Set aside, as made by the operating system and not part of the bundle: \.DS_Store\./);
+    expect(folderByCli.output).toMatch(/^PASS — [\s\S]*Set aside, as made by the operating system and not part of the bundle: \.DS_Store\./);
     const dashboard = await extensionPage('dashboard.html');
     await dashboard.getByLabel('Choose an unzipped bundle folder to check').setInputFiles(dir);
     const verdict = dashboard.getByTestId('verify-result');

@@ -1,6 +1,6 @@
-import { errorMessage } from '../../errors';
-import { verifyBundle, verifyEntries, type VerifyReport } from '../verify';
+import { verifyBundle, verifyEntries } from '../verify';
 import { chosenFolder, setAsideNote } from '../bundleFolder';
+import { describeCheck, runCheck, type BundleCheck, type CheckWords } from '../verdict';
 
 /**
  * verify.html's script (issue #5): the recipient drops the bundle zip, or picks the unzipped folder,
@@ -9,26 +9,22 @@ import { chosenFolder, setAsideNote } from '../bundleFolder';
  */
 const result = document.getElementById('result')!;
 
-function show(name: string, report: VerifyReport, note?: string) {
+function show({ tone, heading, lines, note }: CheckWords) {
   result.replaceChildren();
-  result.className = report.ok ? 'pass' : 'fail';
-  const heading = document.createElement('h2');
-  heading.textContent = report.ok ? `PASS — ${name}` : `FAIL — ${name}: ${report.failures.length} problem(s)`;
-  result.append(heading);
-  const lines = report.ok
-    ? [
-        `${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain is intact.`,
-        `The manifest is signed by the key with fingerprint ${report.signedBy}. Check that it is the school's.`,
-      ]
-    : report.failures;
+  result.className = tone === 'stopped' ? '' : tone;
+  if (tone === 'stopped' || lines.length === 0) {
+    result.textContent = heading;
+    return;
+  }
+  result.append(Object.assign(document.createElement('h2'), { textContent: heading }));
   const list = document.createElement('ul');
   for (const line of lines) list.append(Object.assign(document.createElement('li'), { textContent: line }));
   result.append(list);
   if (note) result.append(Object.assign(document.createElement('p'), { textContent: note }));
 }
 
-function say(line: string, className = '') {
-  result.className = className;
+function say(line: string) {
+  result.className = '';
   result.textContent = line;
 }
 
@@ -38,28 +34,20 @@ cancel.addEventListener('click', () => running?.abort());
 
 /**
  * Runs one check at a time (choosing another bundle stops the one before), saying how far it has
- * got: a bundle of gigabytes takes a while in a browser. A check that cannot finish says why.
+ * got: a bundle of gigabytes takes a while in a browser.
  */
-async function run(name: string, check: (onProgress: (checked: number, of: number) => void, signal: AbortSignal) => Promise<VerifyReport>, note?: string) {
+async function run(name: string, check: BundleCheck, note?: string) {
   running?.abort();
   const controller = new AbortController();
   running = controller;
   const current = () => running === controller;
   say('Checking…');
   cancel.hidden = false;
-  try {
-    const report = await check((checked, of) => current() && say(`Checking file ${checked} of ${of}…`), controller.signal);
-    if (current()) show(name, report, note);
-  } catch (error) {
-    if (!current()) return;
-    if (controller.signal.aborted) say(`Check of ${name} cancelled: no verdict was reached.`);
-    else say(`${name} could not be checked: ${errorMessage(error)}`, 'fail');
-  } finally {
-    if (current()) {
-      running = undefined;
-      cancel.hidden = true;
-    }
-  }
+  const outcome = await runCheck(check, (checked, of) => current() && say(`Checking file ${checked} of ${of}…`), controller.signal);
+  if (!current()) return;
+  show(describeCheck(name, outcome, note));
+  running = undefined;
+  cancel.hidden = true;
 }
 
 const checkZip = (file: File) => run(file.name, (onProgress, signal) => verifyBundle(file, onProgress, signal));

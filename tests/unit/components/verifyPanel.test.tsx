@@ -17,7 +17,7 @@ afterEach(() => {
   verifyFolder.mockReset();
 });
 
-const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 12 };
+const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 12, signedBy: 'ab12 cd34' };
 const choose = (name = 'bundle.zip') => fireEvent.change(screen.getByLabelText('Choose a bundle to check'), { target: { files: [new File(['zip'], name)] } });
 
 /** A check that reports progress when told to, and rejects as the verifier does when its signal aborts. */
@@ -44,7 +44,12 @@ describe('the dashboard’s Check a bundle panel', () => {
     act(() => check.progress(3, 12));
     expect(screen.getByRole('status').textContent).toContain('Checking file 3 of 12…');
     await act(async () => check.finish(PASS));
-    expect(screen.getByTestId('verify-result').textContent).toContain('PASS — bundle.zip: 12 files match');
+    expect(screen.getByTestId('verify-result').querySelector('p')!.textContent).toBe('PASS — bundle.zip');
+    // The same facts as verify.html and `npm run verify`, the signing key's fingerprint among them.
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '12 files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain is intact.',
+      "The manifest is signed by the key with fingerprint ab12 cd34. Check that it is the school's.",
+    ]);
     expect(screen.queryByRole('button', { name: 'Cancel check' })).toBeNull();
     expect(verify).toHaveBeenCalledTimes(1);
   });
@@ -84,9 +89,8 @@ describe('the dashboard’s Check a bundle panel', () => {
     fireEvent.change(folder, { target: { files: [inFolder('exhibit-1/manifest.json'), inFolder('exhibit-1/captures/a/screenshot.png'), inFolder('exhibit-1/.DS_Store')] } });
     await screen.findByTestId('verify-result');
     expect(verifyFolder.mock.calls[0]![0].map((entry) => entry.path)).toEqual(['manifest.json', 'captures/a/screenshot.png']);
-    expect(screen.getByTestId('verify-result').textContent).toBe(
-      'PASS — exhibit-1/: 12 files match their SHA-256; the audit chain is intact.Set aside, as made by the operating system and not part of the bundle: .DS_Store.',
-    );
+    expect(screen.getByTestId('verify-result').querySelector('p')!.textContent).toBe('PASS — exhibit-1/');
+    expect(screen.getByTestId('verify-result').querySelector('.help')!.textContent).toBe('Set aside, as made by the operating system and not part of the bundle: .DS_Store.');
     expect(verify).not.toHaveBeenCalled();
   });
 });

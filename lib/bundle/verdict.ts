@@ -1,0 +1,41 @@
+import { errorMessage } from '../errors';
+import type { VerifyProgress, VerifyReport } from './verify';
+
+/** How a check of a bundle ended: with a verdict, stopped by the person checking, or unable to finish. */
+export type CheckOutcome = { report: VerifyReport } | { cancelled: true } | { error: unknown };
+
+export type BundleCheck = (onProgress: VerifyProgress, signal: AbortSignal) => Promise<VerifyReport>;
+
+/** Runs a check to an outcome: a check stopped through its signal, or one that throws, ends in words, never an endless "Checking…". */
+export async function runCheck(check: BundleCheck, onProgress: VerifyProgress, signal: AbortSignal): Promise<CheckOutcome> {
+  try {
+    return { report: await check(onProgress, signal) };
+  } catch (error) {
+    // A file deleted or changed on disk while it is read cannot be checked: say so.
+    return signal.aborted ? { cancelled: true } : { error };
+  }
+}
+
+export interface CheckWords {
+  tone: 'pass' | 'fail' | 'stopped';
+  heading: string;
+  lines: string[];
+  /** What was set aside from a folder (bundleFolder), said after the verdict. */
+  note?: string;
+}
+
+/**
+ * The words for an outcome, shared by `npm run verify`, verify.html and the dashboard, so a recipient
+ * reads the same verdict, with the same facts, whichever way the bundle was checked.
+ */
+export function describeCheck(name: string, outcome: CheckOutcome, note?: string): CheckWords {
+  if ('cancelled' in outcome) return { tone: 'stopped', heading: `Check of ${name} cancelled: no verdict was reached.`, lines: [] };
+  if ('error' in outcome) return { tone: 'fail', heading: `${name} could not be checked: ${errorMessage(outcome.error)}`, lines: [] };
+  const { report } = outcome;
+  if (!report.ok) return { tone: 'fail', heading: `FAIL — ${name}: ${report.failures.length} problem(s)`, lines: [...report.failures], note };
+  const manifest = report.manifest;
+  const lines = [`${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain${manifest ? ` of ${manifest.audit.entries} entries` : ''} is intact.`];
+  if (manifest) lines.push(`${manifest.captures.length} capture(s), exported ${manifest.exportedAtUtc} by ${manifest.exportedBy.name} (${manifest.exportedBy.school}).`);
+  if (report.signedBy) lines.push(`The manifest is signed by the key with fingerprint ${report.signedBy}. Check that it is the school's.`);
+  return { tone: 'pass', heading: `PASS — ${name}`, lines, note };
+}
