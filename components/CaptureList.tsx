@@ -36,13 +36,16 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
             <td>
               <input type="checkbox" aria-label={`Select capture of ${metadata.page.title || metadata.page.url}`} checked={selected.has(metadata.id)} onChange={() => onToggle(metadata.id)} />
             </td>
-            <td>
-              <button className="link" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${metadata.page.title || metadata.page.url}`}>
-                <ArtefactImage captureId={metadata.id} fileName={thumbnailOf(metadata)?.fileName ?? ''} alt="" />
-              </button>
+            {/* The thumbnail opens the capture for the mouse; the page's title is the control, one Tab stop a row. */}
+            <td className="opens" onClick={() => onOpen(metadata.id)}>
+              <ArtefactImage captureId={metadata.id} fileName={thumbnailOf(metadata)?.fileName ?? ''} alt="" />
             </td>
             <td>{metadata.reference ?? '—'}</td>
-            <td>{metadata.page.title || '—'}</td>
+            <td>
+              <button className="link-text" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${metadata.page.title || metadata.page.url}`}>
+                {metadata.page.title || metadata.page.url}
+              </button>
+            </td>
             <td>{describeCategory(current.category)}</td>
             <td>{siteOf(metadata.page.url)}</td>
             <td>

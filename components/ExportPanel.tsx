@@ -34,15 +34,15 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
 
   return (
     <section className="export" aria-label="Export">
-      {!caseView && (
-        <label className="inline">
-          <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} disabled={busy} /> Share copy: redacted copies only, leave the originals out (the cover says so)
-        </label>
-      )}
       <div className="row">
         <button onClick={() => void exportSelected()} disabled={busy || selectedIds.length === 0}>
           {caseView ? `Export this case (${selectedIds.length} captures) as bundle` : `Export ${selectedIds.length} selected as bundle`}
         </button>
+        {!caseView && (
+          <label className="inline">
+            <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} disabled={busy} /> Share copy: redacted copies only, leave the originals out (the cover says so)
+          </label>
+        )}
         {busy && (
           <button className="secondary" onClick={() => controller.current?.abort()}>
             Cancel export

@@ -54,7 +54,10 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     <section className="import" aria-labelledby="import-heading">
       <h2 id="import-heading">Receive a bundle</h2>
       <p className="help">Import a bundle exported by another Exhibit installation. It is checked first; anything that fails is refused and nothing is stored.</p>
-      <input type="file" accept=".zip,application/zip" aria-label="Choose a bundle to import" disabled={progress !== undefined} onChange={(e) => void importFile(e.currentTarget)} />
+      <label className="file-choice">
+        Choose a bundle to import
+        <input type="file" accept=".zip,application/zip" disabled={progress !== undefined} onChange={(e) => void importFile(e.currentTarget)} />
+      </label>
       {progress && (
         <p role="status">
           {progressText(progress)} {progress.total !== undefined && <progress max={progress.total} value={progress.done ?? 0} aria-label="Import progress" />}{' '}

@@ -38,26 +38,30 @@ export function VerifyPanel() {
       <h2 id="verify-heading">Check a bundle</h2>
       <p className="help">Drop an Exhibit bundle (.zip) here, or choose one or its unzipped folder. Nothing is uploaded: the check runs in this browser.</p>
       <div className="row">
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          aria-label="Choose a bundle to check"
-          disabled={busy}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void checkZip(input.files?.[0]).finally(() => (input.value = ''));
-          }}
-        />
-        <input
-          type="file"
-          ref={(input) => input?.setAttribute('webkitdirectory', '')}
-          aria-label="Choose an unzipped bundle folder to check"
-          disabled={busy}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void checkFolder(input.files).finally(() => (input.value = ''));
-          }}
-        />
+        <label className="file-choice">
+          Choose a bundle to check
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            disabled={busy}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void checkZip(input.files?.[0]).finally(() => (input.value = ''));
+            }}
+          />
+        </label>
+        <label className="file-choice">
+          Choose an unzipped bundle folder to check
+          <input
+            type="file"
+            ref={(input) => input?.setAttribute('webkitdirectory', '')}
+            disabled={busy}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void checkFolder(input.files).finally(() => (input.value = ''));
+            }}
+          />
+        </label>
       </div>
       {checking && (
         <p role="status">
