@@ -2,6 +2,7 @@ import { ArtefactImage } from './ArtefactImage';
 import { openDashboard } from '@/lib/browser/pageServices';
 import { primaryImage, thumbnailOf } from '@/lib/capture/artefacts';
 import type { CaptureMetadata } from '@/lib/capture/metadata';
+import { UNCLEAR_POST_WORDS } from '@/lib/extract/postDetails';
 import { shortHash } from '@/lib/hash';
 
 /** After a capture: the thumbnail, the time and the short hash (issue #2, item 4). */
@@ -15,6 +16,7 @@ export function CapturedSummary({ captured, onAnother }: { captured: CaptureMeta
         Saved at <time dateTime={captured.capturedAtUtc}>{captured.capturedAtUtc}</time> (UTC)
       </p>
       <ArtefactImage captureId={captured.id} fileName={thumbnailOf(captured)?.fileName ?? ''} alt="Thumbnail of the capture" />
+      {captured.post?.foundBy === 'unclear' && <p className="help">{UNCLEAR_POST_WORDS}</p>}
       <p>
         SHA-256 <code data-testid="short-hash">{image && shortHash(image.sha256)}</code>
       </p>

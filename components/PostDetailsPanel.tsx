@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
-import { POST_FIELDS, POST_FIELD_LABELS, type PostField } from '@/lib/extract/postDetails';
+import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostField } from '@/lib/extract/postDetails';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
 /**
@@ -30,9 +30,11 @@ export function PostDetailsPanel({ view, onChanged }: { view: CaptureView; onCha
   return (
     <form onSubmit={save} className="post-details">
       <h2>Post details</h2>
-      <p className="help">
-        Read from the {extracted.platform === 'generic' ? 'page' : extracted.platform} page at capture. Correct anything wrong; the value the page showed is kept.
-      </p>
+      {extracted.foundBy === 'unclear' ? (
+        <p className="flagged-note">{UNCLEAR_POST_WORDS}</p>
+      ) : (
+        <p className="help">Read from {postSourceWords(extracted)} at capture. Correct anything wrong; the value the page showed is kept.</p>
+      )}
       {POST_FIELDS.map((key) => {
         const notFound = extracted.missing.includes(key) && !view.current.post[key];
         const corrected = (view.current.post[key] ?? null) !== (extracted[key] ?? null);
@@ -40,7 +42,7 @@ export function PostDetailsPanel({ view, onChanged }: { view: CaptureView; onCha
           <div key={key} className={notFound ? 'flagged' : undefined}>
             <label htmlFor={`post-${key}`}>
               {POST_FIELD_LABELS[key]}
-              {notFound && <span className="flag"> — not found on the page</span>}
+              {notFound && <span className="flag"> — {extracted.foundBy === 'unclear' ? 'to fill in' : 'not found on the page'}</span>}
               {corrected && <span className="flag"> — corrected (page showed “{extracted[key] ?? 'nothing'}”)</span>}
             </label>
             {key === 'text' ? (

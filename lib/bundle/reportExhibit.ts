@@ -1,7 +1,7 @@
 import { describeEvent, exportableRedactions, entryLabel, type AuditEntry, type Redaction } from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
-import { POST_FIELDS, POST_FIELD_LABELS, type PostDetails } from '../extract/postDetails';
+import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostDetails } from '../extract/postDetails';
 import { categoryById, describeCategory } from '../policy';
 import type { CaptureView } from '../store/evidenceRepository';
 import { presentationFileName, shownImageFileName } from './manifest';
@@ -105,14 +105,15 @@ function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current
     const corrected = value !== (extracted[key] ?? null);
     return {
       label: POST_FIELD_LABELS[key],
-      value: value ?? 'not found on the page',
+      value: value ?? (extracted.foundBy === 'unclear' ? 'not taken: several posts were in view' : 'not found on the page'),
       absent: value === null,
       prose: key === 'text',
       remark: corrected ? `(corrected; the page showed “${extracted[key] ?? 'nothing'}”)` : undefined,
     };
   });
   return [
-    { kind: 'heading', level: 3, text: `Post details (read from the ${extracted.platform === 'generic' ? 'page' : extracted.platform} page)` },
+    { kind: 'heading', level: 3, text: `Post details (read from ${postSourceWords(extracted)})` },
+    ...(extracted.foundBy === 'unclear' ? [{ kind: 'paragraph', text: UNCLEAR_POST_WORDS } as const] : []),
     { kind: 'fields', fields },
   ];
 }

@@ -7,7 +7,7 @@ import { tiktok } from './platforms/tiktok';
 import type { PlatformExtractor } from './platforms/types';
 import { x } from './platforms/x';
 import { youtube } from './platforms/youtube';
-import { postDetails, type PostDetails } from './postDetails';
+import { postDetails, type PostDetails, type PostFoundBy } from './postDetails';
 
 export * from './postDetails';
 
@@ -19,28 +19,33 @@ export function extractorFor(pageUrl: string): PlatformExtractor {
 }
 
 /**
- * The post a capture is about: the one holding `target` (the right-clicked or picked element) or
- * the selection, else the first post in view, else the first post; the whole page when it has none.
+ * The post a capture is about: the one holding `target` (the picked or right-clicked element, or
+ * the element itself when it is in no post the extractor knows), or the selection; else the only
+ * post in view, or the only post on the page; the whole page when it marks no post. Several posts
+ * and nothing to choose between them: none (`unclear`), never the first.
  */
-export function findPost(doc: Document, extractor: PlatformExtractor, target?: Element | null): Element {
-  const fromTarget = target?.closest(extractor.postSelector);
-  if (fromTarget) return fromTarget;
+export function findPost(doc: Document, extractor: PlatformExtractor, target?: Element | null): { post: Element | null; foundBy: PostFoundBy } {
+  if (target) return { post: target.closest(extractor.postSelector) ?? target, foundBy: 'picked' };
   const selection = doc.defaultView?.getSelection();
   const anchor = selection && selection.rangeCount > 0 ? selection.anchorNode : null;
   // nodeType, not instanceof: the page's Element is not ours when this runs in a test DOM or a frame.
   const anchorElement = anchor?.nodeType === 1 ? (anchor as Element) : anchor?.parentElement;
   const fromSelection = anchorElement?.closest(extractor.postSelector);
-  if (fromSelection) return fromSelection;
+  if (fromSelection) return { post: fromSelection, foundBy: 'selection' };
+  // Replies nested in a post count as posts too: with both in view, either could be the one meant.
   const posts = deepQueryAll(doc, extractor.postSelector);
-  const viewportHeight = doc.defaultView?.innerHeight ?? Infinity;
-  const inView = posts.find((p) => {
+  if (posts.length === 0) return { post: doc.documentElement, foundBy: 'whole-page' };
+  if (posts.length === 1) return { post: posts[0]!, foundBy: 'only-on-page' };
+  const viewportHeight = doc.defaultView?.innerHeight ?? 0;
+  const inView = posts.filter((p) => {
     const box = p.getBoundingClientRect();
     return box.height > 0 && box.bottom > 0 && box.top < viewportHeight;
   });
-  return inView ?? posts[0] ?? doc.documentElement;
+  return inView.length === 1 ? { post: inView[0]!, foundBy: 'only-in-view' } : { post: null, foundBy: 'unclear' };
 }
 
 export function extractPostDetails(doc: Document, pageUrl: string, target?: Element | null): PostDetails {
   const extractor = extractorFor(pageUrl);
-  return postDetails(extractor.platform, extractor.extract(findPost(doc, extractor, target), pageUrl));
+  const { post, foundBy } = findPost(doc, extractor, target);
+  return postDetails(extractor.platform, post ? extractor.extract(post, pageUrl) : {}, foundBy);
 }

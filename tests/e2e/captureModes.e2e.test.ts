@@ -25,11 +25,11 @@ const openFixture = (name: string) => openTab(browser, `${server.origin}/${name}
 /** The picker's hint on the page: from then on the page's clicks go to the picker. */
 const pickerReady = (page: Page) => page.getByText('Exhibit: click the post to capture it').waitFor();
 
-async function startCapture(tabId: number, mode: 'This post' | 'Full page'): Promise<Page> {
+async function startCapture(tabId: number, mode: 'Visible area' | 'This post' | 'Full page'): Promise<Page> {
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
   await popup.getByLabel('Policy category (required)').selectOption('naming-children');
-  await popup.getByLabel(mode).check();
+  await popup.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
   await popup.getByRole('button', { name: 'Capture' }).click();
   return popup;
 }
@@ -47,6 +47,23 @@ async function pickWithKeys(page: Page, tabId: number, keys: string[]) {
 const same = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 2);
 
 describe('capture modes in Chromium', () => {
+  it('visible area: with two posts in view and none picked, no post’s details are taken; with one in view, its own', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    const both = await startCapture(tabId, 'Visible area');
+    await both.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    await both.getByText(/^Several posts were in view and none was picked/).waitFor();
+    expect((await newestCapture(both)).metadata.post).toMatchObject({ foundBy: 'unclear', authorName: null, permalink: null, text: null });
+
+    await page.evaluate(() => {
+      const post = document.getElementById('target-post')!;
+      post.before(Object.assign(document.createElement('div'), { style: 'height: 3000px' }));
+      post.scrollIntoView();
+    });
+    const one = await startCapture(tabId, 'Visible area');
+    await one.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    expect((await newestCapture(one)).metadata.post).toMatchObject({ foundBy: 'only-in-view', authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
+  });
+
   it('full page: stitches a tall page with a sticky header shown once, and puts the page back', async () => {
     const { page, tabId } = await openFixture('tall.html');
     await page.evaluate(() => window.scrollTo(0, 1234));

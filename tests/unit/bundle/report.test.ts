@@ -46,6 +46,21 @@ describe('report.html', () => {
     expect(html).toContain('page.mhtml (MHTML saved by the browser)');
   });
 
+  it('says how the post was told apart, and says so plainly when several were in view and none was picked', async () => {
+    const { fakeTabs } = await import('../fixtures');
+    const { postDetails, UNCLEAR_POST_WORDS } = await import('@/lib/extract/postDetails');
+    const reportWith = async (post: ReturnType<typeof postDetails>) => {
+      const world = await testWorld({ tabs: fakeTabs({ page: { post } }) });
+      const { metadata } = await world.capture.captureTab(1, 'visible', form());
+      const view = (await world.evidence.getCapture(metadata.id))!;
+      return renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
+    };
+    expect(await reportWith(postDetails('x', { authorName: 'Pat' }, 'only-in-view'))).toContain('Post details (read from the only post in view on the x page)');
+    const unclear = await reportWith(postDetails('facebook', {}, 'unclear'));
+    expect(unclear).toContain(UNCLEAR_POST_WORDS);
+    expect(unclear).toContain('<dt>Author’s name</dt><dd><em>not taken: several posts were in view</em></dd>');
+  });
+
   it('forbids scripts and remote resources through its CSP and has only relative images', async () => {
     const html = await reportFor({});
     expect(html).toContain(`default-src 'none'`);

@@ -29,8 +29,9 @@ describe.each(CASES)('$name selectors', ({ name, url, selectors, posts }) => {
 });
 
 describe('post details', () => {
-  it('X: author, handle, permalink, time, text and counts of the first post in view', () => {
-    expect(extractPostDetails(loadFixture('x', 'https://x.com/home'), 'https://x.com/home')).toEqual({
+  it('X: author, handle, permalink, time, text and counts of the picked post', () => {
+    const doc = loadFixture('x', 'https://x.com/home');
+    expect(extractPostDetails(doc, 'https://x.com/home', doc.querySelector('[data-testid="tweetText"]'))).toEqual({
       platform: 'x',
       authorName: 'Angry Parent',
       authorHandle: '@angryparent42',
@@ -43,7 +44,36 @@ describe('post details', () => {
       shares: '3',
       likes: '1.2K',
       missing: [],
+      foundBy: 'picked',
     });
+  });
+
+  // Playwright's e2e tests see real boxes; here the page's layout is given.
+  const placePosts = (doc: Document, tops: number[]) =>
+    doc.querySelectorAll('article').forEach((post, i) => {
+      post.getBoundingClientRect = () => ({ top: tops[i]!, bottom: tops[i]! + 300, height: 300 }) as DOMRect;
+    });
+
+  it('several posts and none picked: no post’s details are taken, rather than the first one’s', () => {
+    const doc = loadFixture('x', 'https://x.com/home');
+    placePosts(doc, [100, 450]);
+    const details = extractPostDetails(doc, 'https://x.com/home');
+    expect(details).toMatchObject({ platform: 'x', foundBy: 'unclear', authorName: null, authorHandle: null, text: null });
+    expect(details.missing).toHaveLength(10);
+  });
+
+  it('the only post in view, when the others are scrolled away', () => {
+    const doc = loadFixture('x', 'https://x.com/home');
+    placePosts(doc, [-900, 200]);
+    expect(extractPostDetails(doc, 'https://x.com/home')).toMatchObject({ authorHandle: '@someoneelse', foundBy: 'only-in-view' });
+  });
+
+  it('the post holding the selected text', () => {
+    const doc = loadFixture('x', 'https://x.com/home');
+    placePosts(doc, [100, 450]);
+    const selection = doc.defaultView!.getSelection()!;
+    selection.selectAllChildren(doc.querySelectorAll('[data-testid="tweetText"]')[1]!);
+    expect(extractPostDetails(doc, 'https://x.com/home')).toMatchObject({ authorHandle: '@someoneelse', foundBy: 'selection' });
   });
 
   it('X: the post under the clicked element, not the first one', () => {
@@ -70,6 +100,7 @@ describe('post details', () => {
       comments: '14',
       shares: '5',
       missing: ['postedAtIso'],
+      foundBy: 'only-on-page',
     });
   });
 
@@ -150,6 +181,7 @@ describe('generic extractor', () => {
       comments: '4',
       shares: null,
       missing: ['authorHandle', 'shares'],
+      foundBy: 'only-on-page',
     });
   });
 
@@ -169,7 +201,9 @@ describe('generic extractor', () => {
     const details = extractPostDetails(loadFixture('bare', url), url);
     expect(details.platform).toBe('generic');
     expect(details.missing).toHaveLength(10);
-    expect(Object.values(details).filter((v) => typeof v === 'string' && v !== 'generic')).toEqual([]);
+    expect(details.foundBy).toBe('whole-page');
+    const { platform: _platform, foundBy: _foundBy, ...fields } = details;
+    expect(Object.values(fields).filter((v) => typeof v === 'string')).toEqual([]);
   });
 
   it('prefers rel=author over a wrapper merely classed "author"', () => {
@@ -185,7 +219,7 @@ describe('generic extractor', () => {
     doc.body.innerHTML = `<p>Site notice</p><article><header><a rel="author" href="/u/sam">Sam</a><p>Member since 2019</p></header>
       <p>First line of the post.</p><p>Second <b>line</b>.</p>
       <footer><p>Reply · Report</p></footer><article><p>A reply by someone else.</p></article></article>`;
-    expect(extractPostDetails(doc, url)).toMatchObject({ authorName: 'Sam', text: 'First line of the post.\n\nSecond line.' });
+    expect(extractPostDetails(doc, url, doc.querySelector('article'))).toMatchObject({ authorName: 'Sam', text: 'First line of the post.\n\nSecond line.' });
   });
 
   it('searches open shadow roots', () => {
