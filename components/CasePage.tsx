@@ -3,10 +3,10 @@ import { ActionForm } from './ActionForm';
 import { ErrorMessage } from './ErrorMessage';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { ExportPanel } from './ExportPanel';
-import { describeEvent } from '@/lib/audit';
+import { describeEventNamingCapture } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
-import { POLICY_STEPS, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
+import { POLICY_STEPS, describeCategory, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
 import { PLATFORM_REPORT_PAGES } from '@/lib/policy/platformReporting';
 import type { CaseView } from '@/lib/store/caseRepository';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
@@ -58,6 +58,10 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
 
   if (!view) return <p>Loading…</p>;
   const categories = captures.map((c) => c.current.category.id);
+  const exhibitName = (captureId: string) => {
+    const reference = captures.find((c) => c.metadata.id === captureId)?.metadata.reference;
+    return reference && `exhibit ${reference}`;
+  };
   // The platforms of this case's captures first, then the others.
   const seen = new Set(captures.map((c) => c.metadata.post?.platform));
   const platforms = (Object.keys(PLATFORM_REPORT_PAGES) as (keyof typeof PLATFORM_REPORT_PAGES)[]).sort((a, b) => Number(seen.has(b)) - Number(seen.has(a)));
@@ -75,7 +79,23 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
         <div><dt>Affected</dt><dd>{view.details.affected || '—'}</dd></div>
         <div><dt>Owner</dt><dd>{view.details.owner}</dd></div>
         <div><dt>Status</dt><dd data-testid="case-status">{view.status}</dd></div>
-        <div><dt>Captures</dt><dd>{captures.length}</dd></div>
+        <div>
+          <dt>Captures</dt>
+          <dd>
+            {captures.length === 0 ? (
+              'none'
+            ) : (
+              <ul className="case-captures">
+                {captures.map(({ metadata, current }) => (
+                  <li key={metadata.id}>
+                    <a href={`#capture=${metadata.id}`}>{metadata.reference ? `Exhibit ${metadata.reference}` : 'Capture'}: {metadata.page.title || metadata.page.url}</a> — {describeCategory(current.category)},{' '}
+                    <time dateTime={metadata.capturedAtUtc}>{metadata.capturedAtUtc.replace('T', ' ').slice(0, 16)}Z</time>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
       </dl>
       {editing ? (
         <CaseDetailsForm view={view} onSaved={() => (setEditing(false), void reload())} />
@@ -173,7 +193,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
       <ol className="chronology" data-testid="chronology">
         {view.chronology.map((entry) => (
           <li key={entry.hash}>
-            <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}Z</time> — {entry.actor.name}: {describeEvent(entry.event)}
+            <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}Z</time> — {entry.actor.name}: {describeEventNamingCapture(entry.event, exhibitName)}
           </li>
         ))}
       </ol>

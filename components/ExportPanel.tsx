@@ -36,7 +36,7 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
     <section className="export" aria-label="Export">
       <div className="row">
         <button onClick={() => void exportSelected()} disabled={busy || selectedIds.length === 0}>
-          {caseView ? `Export this case (${selectedIds.length} captures) as bundle` : `Export ${selectedIds.length} selected as bundle`}
+          {caseView ? `Export this case (${selectedIds.length} ${selectedIds.length === 1 ? 'capture' : 'captures'}) as bundle` : `Export ${selectedIds.length} selected as bundle`}
         </button>
         {!caseView && (
           <label className="inline">

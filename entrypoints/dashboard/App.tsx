@@ -24,9 +24,12 @@ export function App() {
   const reload = useCallback(() => pageServices().evidence.listCaptures().then(setCaptures), []);
   useEffect(() => {
     void reload();
+    // Links between sections (a case's captures) and the browser's Back move through the hash.
     const onHash = () => {
       setOpenId(openCaptureId());
       setCaseId(hashParam('case'));
+      if (openCaptureId()) setTab('captures');
+      else if (hashParam('case')) setTab('cases');
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

@@ -4,6 +4,15 @@ import { stepById } from '../policy/steps';
 import { describeCategory } from '../policy';
 import type { AuditEntry, AuditEvent } from './entry';
 
+/**
+ * An event in plain words, naming the capture it is about (by `nameOf`, e.g. its exhibit reference)
+ * where one list mixes several captures' events, as a case's chronology does.
+ */
+export function describeEventNamingCapture(event: AuditEvent, nameOf: (captureId: string) => string | undefined): string {
+  const name = 'captureId' in event ? nameOf(event.captureId) : undefined;
+  return name ? `${describeEvent(event)} (${name})` : describeEvent(event);
+}
+
 /** One audit event in plain words, for the dashboard's history and the report. */
 export function describeEvent(event: AuditEvent): string {
   switch (event.action) {

@@ -1,4 +1,4 @@
-import { describeEvent, entryLabel, type ExportedAuditLine } from '../audit';
+import { describeEventNamingCapture, entryLabel, type ExportedAuditLine } from '../audit';
 import type { StaffMember } from '../capture/metadata';
 import { stepById } from '../policy';
 import type { CaseView } from '../store/caseRepository';
@@ -87,20 +87,27 @@ export function reportDocument(input: ReportInput): ReportDocument {
       { kind: 'paragraph', text: HOW_TO_CHECK },
     ],
   };
+  const nameOf = exhibitNames(input.captures);
   return {
     title: `Evidence report — ${input.exportedBy.school}`,
     school: input.exportedBy.school,
     sections: [
       cover,
-      ...(input.caseView ? [caseSection(input.caseView)] : []),
+      ...(input.caseView ? [caseSection(input.caseView, nameOf)] : []),
       ...input.captures.map((capture, index) => (input.share ? sharedCaptureSection(capture, index + 1) : captureSection(capture, index + 1, input))),
-      ...(input.auditLines?.length ? [auditSection(input.auditLines)] : []),
+      ...(input.auditLines?.length ? [auditSection(input.auditLines, nameOf)] : []),
     ],
   };
 }
 
+/** "exhibit JS/1" by capture id: a case's chronology names the capture each entry is about. */
+function exhibitNames(captures: readonly ReportCapture[]): (captureId: string) => string | undefined {
+  const names = new Map(captures.map(({ view }) => [view.metadata.id, view.metadata.reference && `exhibit ${view.metadata.reference}`]));
+  return (captureId) => names.get(captureId);
+}
+
 /** A case's summary, its actions and its chronology (issue #4). */
-function caseSection(view: CaseView): ReportSection {
+function caseSection(view: CaseView, nameOf: (captureId: string) => string | undefined): ReportSection {
   const d = view.details;
   const action = ({ current: a, history }: CaseView['actions'][number]) =>
     [
@@ -130,12 +137,12 @@ function caseSection(view: CaseView): ReportSection {
         ? { kind: 'paragraph', text: 'None recorded.' }
         : { kind: 'table', columns: ['Step', 'Date', 'Who', 'Outcome and references'], rows: view.actions.map((a) => [stepById(a.current.step).label, a.current.date, a.current.who, action(a)]) },
       { kind: 'heading', level: 3, text: 'Chronology' },
-      { kind: 'list', items: view.chronology.map((entry) => `${entry.at} — ${entry.actor.name}: ${describeEvent(entry.event)} (${entryLabel(entry)})`) },
+      { kind: 'list', items: view.chronology.map((entry) => `${entry.at} — ${entry.actor.name}: ${describeEventNamingCapture(entry.event, nameOf)} (${entryLabel(entry)})`) },
     ],
   };
 }
 
-function auditSection(lines: readonly ExportedAuditLine[]): ReportSection {
+function auditSection(lines: readonly ExportedAuditLine[], nameOf: (captureId: string) => string | undefined): ReportSection {
   const items: string[] = [];
   let withheld: number[] = [];
   const flush = () => {
@@ -146,7 +153,7 @@ function auditSection(lines: readonly ExportedAuditLine[]): ReportSection {
     if ('withheld' in line) withheld.push(line.seq);
     else {
       flush();
-      items.push(`Entry ${line.seq}, ${line.at} — ${line.actor.name}: ${describeEvent(line.event)} (hash ${line.hash.slice(0, 16)}…)`);
+      items.push(`Entry ${line.seq}, ${line.at} — ${line.actor.name}: ${describeEventNamingCapture(line.event, nameOf)} (hash ${line.hash.slice(0, 16)}…)`);
     }
   }
   flush();

@@ -71,13 +71,20 @@ describe('cases in Chromium', () => {
     const chronology = await dashboard.getByTestId('chronology').locator('li').allTextContents();
     expect(chronology.map((line) => line.replace(/^.*Jo Smith: /, ''))).toEqual([
       'opened the case “Village group: Year 4 allegations”',
-      'captured',
-      'filed the capture in a case',
-      'captured',
-      'filed the capture in a case',
+      'captured (exhibit JS/1)',
+      'filed the capture in a case (exhibit JS/1)',
+      'captured (exhibit JS/2)',
+      'filed the capture in a case (exhibit JS/2)',
       expect.stringMatching(/^recorded “Written warning” \(\d{4}-\d{2}-\d{2}, Jo Smith\): Letter sent by email and post$/),
       expect.stringMatching(/^recorded “Police referral”/),
     ]);
+
+    // The case lists its captures; each opens, and Back returns to the case.
+    expect(await dashboard.locator('.case-captures a').allTextContents()).toEqual(['Exhibit JS/1: Village Parents Group <script>alert("title")</script>', 'Exhibit JS/2: Village Parents Group — feed']);
+    await dashboard.getByRole('link', { name: /^Exhibit JS\/2:/ }).click();
+    await dashboard.getByRole('heading', { name: 'JS/2: Village Parents Group — feed' }).waitFor();
+    await dashboard.goBack();
+    await dashboard.getByTestId('chronology').waitFor();
 
     // A correction is a later entry; the original stays.
     await dashboard.locator('[data-step="police-referral"]').getByRole('button', { name: 'Correct…' }).click();

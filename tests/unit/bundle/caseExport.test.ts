@@ -17,7 +17,7 @@ async function exportedCase() {
   await cases.correctAction(view!.id, actionId, { step: 'police-referral', date: '2026-06-04', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, 'Wrong date', STAFF);
   const caseView = (await cases.getCase(view!.id))!;
   const bundle = await world.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF });
-  return { bundle, caseView };
+  return { bundle, caseView, world };
 }
 
 describe('exporting a case', () => {
@@ -79,5 +79,14 @@ describe('exporting a case', () => {
     expect(html).toContain('CR/1/26');
     expect(html).toMatch(/corrected; audit entry \d+, audit entry \d+/);
     expect(html).toContain('opened the case “Year 4 &lt;posts&gt;”');
+  });
+
+  it('names the exhibit each chronology entry is about', async () => {
+    const { caseView, world } = await exportedCase();
+    const view = (await world.evidence.getCapture(caseView.captureIds[0]!))!;
+    const html = renderReport({ exportedAtUtc: '2026-06-10T00:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001' }], caseView, keyFingerprint: 'e'.repeat(64), auditHeadHash: 'a'.repeat(64) });
+    expect(view.metadata.reference).toBe('JS/2');
+    expect(html).toContain('Jo Smith: captured (exhibit JS/2)');
+    expect(html).toContain('Jo Smith: filed the capture in a case (exhibit JS/2)');
   });
 });

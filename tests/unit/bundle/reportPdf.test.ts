@@ -100,6 +100,6 @@ describe('report.pdf', () => {
     // The audit trail, as the bundle's audit.jsonl carries it.
     expect(squeeze(text)).toContain(squeeze('Audit trail'));
     expect(squeeze(text)).toContain(squeeze(`Entry 1, ${metadata.capturedAtUtc}`.slice(0, 12)));
-    expect(squeeze(text)).toContain('captured(hash');
+    expect(squeeze(text)).toContain(`captured(exhibit${metadata.reference})(hash`); // each entry names the capture it is about
   });
 });
