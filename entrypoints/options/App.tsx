@@ -17,7 +17,7 @@ export function App() {
   const [profile, setProfile] = useState<StaffMember>({ name: '', role: '', email: '', school: '' });
   const [askWhereToSave, setAskWhereToSave] = useState(true);
   const [loaded, setLoaded] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Partial<Record<keyof StaffMember, string>>>({});
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -36,10 +36,13 @@ export function App() {
     setError(undefined);
     const parsed = StaffMemberSchema.safeParse(profile);
     if (!parsed.success) {
-      setProblems(parsed.error.issues.map((i) => i.message));
+      const byField = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]).reverse());
+      setProblems(byField);
+      // Straight to the first field to put right, so a keyboard or screen-reader user lands on it.
+      document.getElementById(FIELDS.find((f) => f.key in byField)!.key)?.focus();
       return;
     }
-    setProblems([]);
+    setProblems({});
     try {
       const { settings } = pageServices();
       await settings.saveProfile(parsed.data);
@@ -60,18 +63,33 @@ export function App() {
         {FIELDS.map((field) => (
           <div key={field.key}>
             <label htmlFor={field.key}>{field.label}</label>
-            <input id={field.key} name={field.key} type={field.type} value={profile[field.key]} required onChange={(e) => setProfile({ ...profile, [field.key]: e.target.value })} />
+            <input
+              id={field.key}
+              name={field.key}
+              type={field.type}
+              value={profile[field.key]}
+              required
+              aria-invalid={problems[field.key] ? true : undefined}
+              aria-describedby={problems[field.key] ? `${field.key}-problem` : undefined}
+              onChange={(e) => setProfile({ ...profile, [field.key]: e.target.value })}
+            />
+            {problems[field.key] && (
+              <p id={`${field.key}-problem`} className="field-problem">
+                {problems[field.key]}
+              </p>
+            )}
           </div>
         ))}
         <h2>Export</h2>
         <label style={{ fontWeight: 'normal' }}>
           <input type="checkbox" name="askWhereToSave" checked={askWhereToSave} onChange={(e) => setAskWhereToSave(e.target.checked)} /> Ask where to save each bundle
         </label>
-        {problems.length > 0 && (
+        {Object.keys(problems).length > 0 && (
           <div className="error" role="alert">
+            <p>Put these right before saving:</p>
             <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
+              {FIELDS.filter((f) => problems[f.key]).map((f) => (
+                <li key={f.key}>{problems[f.key]}</li>
               ))}
             </ul>
           </div>

@@ -64,7 +64,16 @@ describe('Exhibit in Chromium', () => {
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByRole('alert').waitFor();
     expect(await options.getByRole('alert').textContent()).toContain('Enter your name.');
+    // Each field says its own problem, and the first one to put right has the focus.
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('name');
+    expect(await options.getByLabel('Your name').getAttribute('aria-invalid')).toBe('true');
+    expect(await options.evaluate(() => document.getElementById(document.getElementById('name')!.getAttribute('aria-describedby')!)?.textContent)).toBe('Enter your name.');
     expect(await accessibilityProblems(options)).toEqual([]);
+    await options.getByLabel('Your name').fill('Jo Smith');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByText('Enter your role.').first().waitFor();
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('role');
+    expect(await options.getByLabel('Your name').getAttribute('aria-invalid')).toBeNull();
     await options.close();
     await saveProfile(browser);
   });
