@@ -105,7 +105,7 @@ function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current
     const corrected = value !== (extracted[key] ?? null);
     return {
       label: POST_FIELD_LABELS[key],
-      value: value ?? (extracted.foundBy === 'unclear' ? 'not taken: several posts were in view' : 'not found on the page'),
+      value: value ?? (extracted.foundBy === 'unclear' ? 'not taken: several posts, none picked on its own' : 'not found on the page'),
       absent: value === null,
       prose: key === 'text',
       remark: corrected ? `(corrected; the page showed “${extracted[key] ?? 'nothing'}”)` : undefined,

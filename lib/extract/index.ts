@@ -25,7 +25,7 @@ export function extractorFor(pageUrl: string): PlatformExtractor {
  * and nothing to choose between them: none (`unclear`), never the first.
  */
 export function findPost(doc: Document, extractor: PlatformExtractor, target?: Element | null): { post: Element | null; foundBy: PostFoundBy } {
-  if (target) return { post: target.closest(extractor.postSelector) ?? target, foundBy: 'picked' };
+  if (target) return pickedPost(target, extractor.postSelector);
   const selection = doc.defaultView?.getSelection();
   const anchor = selection && selection.rangeCount > 0 ? selection.anchorNode : null;
   // nodeType, not instanceof: the page's Element is not ours when this runs in a test DOM or a frame.
@@ -42,6 +42,15 @@ export function findPost(doc: Document, extractor: PlatformExtractor, target?: E
     return box.height > 0 && box.bottom > 0 && box.top < viewportHeight;
   });
   return inView.length === 1 ? { post: inView[0]!, foundBy: 'only-in-view' } : { post: null, foundBy: 'unclear' };
+}
+
+/** A picked element is its post, or is in one, or holds one; holding several, it names none. */
+function pickedPost(target: Element, postSelector: string): { post: Element | null; foundBy: PostFoundBy } {
+  const around = target.closest(postSelector);
+  if (around) return { post: around, foundBy: 'picked' };
+  const inside = deepQueryAll(target, postSelector);
+  if (inside.length > 1) return { post: null, foundBy: 'unclear' };
+  return { post: inside[0] ?? target, foundBy: 'picked' };
 }
 
 export function extractPostDetails(doc: Document, pageUrl: string, target?: Element | null): PostDetails {

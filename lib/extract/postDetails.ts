@@ -13,8 +13,9 @@ export const PostFieldSchema = z.enum(POST_FIELDS);
 
 /**
  * How the post was told apart from the rest of the page. `unclear`: several posts were in view (or
- * on the page, none in view) and none was picked or holds the selection, so no post's details were
- * taken: taking the first would be a guess, and could name the wrong person as the author.
+ * on the page, none in view, or inside the element picked) and none was picked on its own or holds
+ * the selection, so no post's details were taken: taking the first would be a guess, and could name
+ * the wrong person as the author.
  */
 export const PostFoundBySchema = z.enum(['picked', 'selection', 'only-in-view', 'only-on-page', 'whole-page', 'unclear']);
 export type PostFoundBy = z.infer<typeof PostFoundBySchema>;
@@ -76,4 +77,4 @@ export function postSourceWords(details: Pick<PostDetails, 'platform' | 'foundBy
 
 /** Said wherever the details are shown when no post could be told apart (never guessed). */
 export const UNCLEAR_POST_WORDS =
-  'Several posts were in view and none was picked, so Exhibit took no post’s details rather than guess which one this capture is about. Fill them in by hand, or capture again with “This post”.';
+  'Several posts were in view and none was picked on its own, so Exhibit took no post’s details rather than guess which one this capture is about. Fill them in by hand, or capture again with “This post” and pick the one post.';

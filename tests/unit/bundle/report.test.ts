@@ -58,7 +58,7 @@ describe('report.html', () => {
     expect(await reportWith(postDetails('x', { authorName: 'Pat' }, 'only-in-view'))).toContain('Post details (read from the only post in view on the x page)');
     const unclear = await reportWith(postDetails('facebook', {}, 'unclear'));
     expect(unclear).toContain(UNCLEAR_POST_WORDS);
-    expect(unclear).toContain('<dt>Author’s name</dt><dd><em>not taken: several posts were in view</em></dd>');
+    expect(unclear).toContain('<dt>Author’s name</dt><dd><em>not taken: several posts, none picked on its own</em></dd>');
   });
 
   it('forbids scripts and remote resources through its CSP and has only relative images', async () => {

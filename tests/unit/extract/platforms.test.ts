@@ -68,6 +68,16 @@ describe('post details', () => {
     expect(extractPostDetails(doc, 'https://x.com/home')).toMatchObject({ authorHandle: '@someoneelse', foundBy: 'only-in-view' });
   });
 
+  it('a picked element holding posts: the one it holds, or none when it holds several', () => {
+    const doc = loadFixture('x', 'https://x.com/home');
+    const [first] = doc.querySelectorAll('article');
+    const wrapper = doc.createElement('div');
+    first!.replaceWith(wrapper);
+    wrapper.append(first!);
+    expect(extractPostDetails(doc, 'https://x.com/home', wrapper)).toMatchObject({ authorHandle: '@angryparent42', foundBy: 'picked' });
+    expect(extractPostDetails(doc, 'https://x.com/home', doc.body)).toMatchObject({ authorHandle: null, foundBy: 'unclear' });
+  });
+
   it('the post holding the selected text', () => {
     const doc = loadFixture('x', 'https://x.com/home');
     placePosts(doc, [100, 450]);
