@@ -37,7 +37,8 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
   async function getCase(caseId: string): Promise<CaseView | undefined> {
     const row = await db.cases.get(caseId);
     if (!row) return undefined;
-    const captureIds = await db.captures.where('caseId').equals(caseId).primaryKeys();
+    // In the order they were taken (the index alone gives them by id): the case page, letter and bundle list them so.
+    const captureIds = (await db.captures.where('caseId').equals(caseId).sortBy('capturedAtUtc')).map((row) => row.id);
     const [caseEntries, ...perCapture] = await Promise.all([entriesForCase(db, caseId), ...captureIds.map((id) => entriesForCapture(db, id))]);
     // Received entries come first (they were made before the case arrived), then this installation's.
     const received = (e: AuditEntry) => 'receivedFrom' in e;

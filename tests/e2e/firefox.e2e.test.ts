@@ -131,7 +131,7 @@ describe('Exhibit in Firefox', () => {
     try {
       await saveProfileIn(receiving);
       const dashboard = await receiving.openExtensionPage('dashboard.html');
-      const chooser = await dashboard.waitForSelector('input[aria-label="Choose a bundle to import"]');
+      const chooser = await dashboard.waitForSelector('section.import input[type="file"]');
       await chooser!.uploadFile(exportedBundle!);
       await waitForText(dashboard, 'Imported 1 capture(s), received from the installation whose key is', 30_000);
       await dashboard.click('tbody tr button[aria-label^="Open capture of"]');

@@ -19,6 +19,14 @@ async function world() {
 }
 
 describe('cases', () => {
+  it('lists a case’s captures in the order they were taken, not by id', async () => {
+    const { cases, capture } = await world();
+    const opened = await cases.openCase(details, STAFF);
+    const taken: string[] = [];
+    for (let i = 0; i < 6; i++) taken.push((await capture.captureTab(1, 'visible', form(), { filing: { caseId: opened.id } })).metadata.id);
+    expect((await cases.getCase(opened.id))!.captureIds).toEqual(taken); // by id, this order would come 1 time in 720
+  });
+
   it('opens a case, files captures in it and records actions, each in the audit chain', async () => {
     const { cases, capture, db } = await world();
     const opened = await cases.openCase(details, STAFF);
@@ -32,7 +40,7 @@ describe('cases', () => {
     await cases.recordAction(opened.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', police: { force: 'Metropolitan Police', crimeReference: 'CR/0123/26', officer: 'PC 123 Smith' }, attachments: [] }, STAFF);
 
     const view = (await cases.getCase(opened.id))!;
-    expect(view.captureIds.sort()).toEqual([first.metadata.id, second.metadata.id].sort());
+    expect(view.captureIds).toEqual([first.metadata.id, second.metadata.id]);
     expect(view.actions.map((a) => a.current.step)).toEqual(['written-warning', 'police-referral']);
     expect(view.actions[0]!.actionId).toBe(warningId);
     // The chronology: captures, filing and actions in the order they happened, each with who and when.
