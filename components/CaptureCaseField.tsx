@@ -6,7 +6,7 @@ import type { CaseView } from '@/lib/store/caseRepository';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
 /** Files a capture in a case, or takes it out; each move is an audit entry. */
-export function CaptureCaseField({ view, onMoved }: { view: CaptureView; onMoved(): void }) {
+export function CaptureCaseField({ view }: { view: CaptureView }) {
   const [cases, setCases] = useState<CaseView[]>([]);
   const [error, setError] = useState<unknown>();
   useEffect(() => void pageServices().cases.listCases().then(setCases), []);
@@ -17,7 +17,6 @@ export function CaptureCaseField({ view, onMoved }: { view: CaptureView; onMoved
       const { cases: repo, currentActor } = pageServices();
       const actor = await currentActor();
       await repo.fileCapture(view.metadata.id, caseId, actor);
-      onMoved();
     } catch (e) {
       setError(e);
     }

@@ -9,18 +9,19 @@ import { describeEvent, entryLabel } from '@/lib/audit';
 import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
-import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
 
 /** One capture: the full image, everything recorded, an edit form and the audit history. */
-export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView; onChanged(view: CaptureView): void; onClose(): void }) {
+export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose(): void }) {
   const m = view.metadata;
   const [note, setNote] = useState(view.current.note);
   const [category, setCategory] = useState<CategoryChoice | undefined>(view.current.category);
   const [error, setError] = useState<unknown>();
+  const revision = revisionOf(view);
   useEffect(() => {
     setNote(view.current.note);
     setCategory(view.current.category);
-  }, [view]);
+  }, [revision]); // the view's content, not its identity
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -28,11 +29,10 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
     try {
       const parsed = CategoryChoiceSchema.safeParse(category);
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'Choose a category.');
-      const updated = await pageServices().editAsCurrentUser(m.id, [
+      await pageServices().editAsCurrentUser(m.id, [
         { field: 'note', to: note },
         { field: 'category', to: parsed.data },
       ]);
-      if (updated) onChanged(updated);
     } catch (e) {
       setError(e);
     }
@@ -91,11 +91,11 @@ export function CaptureDetail({ view, onChanged, onClose }: { view: CaptureView;
         .map((image, index) => (
           <details key={image.fileName} className="redaction-choice" open={index === 0}>
             <summary>Redact a copy of {image.fileName}</summary>
-            <RedactionEditor view={view} image={image} onSaved={() => void pageServices().evidence.getCapture(m.id).then((v) => v && onChanged(v))} />
+            <RedactionEditor view={view} image={image} />
           </details>
         ))}
-      <CaptureCaseField view={view} onMoved={() => onChanged(view)} />
-      <PostDetailsPanel view={view} onChanged={onChanged} />
+      <CaptureCaseField view={view} />
+      <PostDetailsPanel view={view} />
       <form onSubmit={save}>
         <h2>Edit</h2>
         <p className="help">Edits never change what was recorded at capture; each one is added to the audit log below.</p>

@@ -25,7 +25,7 @@ function outcomeText(outcome: ReceiveOutcome): string {
  * Receiving a bundle from another Exhibit installation (issue #5): it is verified first and refused
  * with its problems listed; on success its captures and case join this store with a custody entry.
  */
-export function ImportPanel({ onImported }: { onImported(): void }) {
+export function ImportPanel() {
   const [progress, setProgress] = useState<ImportProgress>();
   const [outcome, setOutcome] = useState<ReceiveOutcome>();
   const [error, setError] = useState<unknown>();
@@ -40,7 +40,6 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     try {
       const result = await pageServices().importBundle(file, setProgress, controller.current.signal);
       setOutcome(result);
-      if (result.status === 'imported') onImported();
     } catch (e) {
       setError(e);
     } finally {

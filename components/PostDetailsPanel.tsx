@@ -2,17 +2,19 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostField } from '@/lib/extract/postDetails';
-import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
 
 /**
  * The post's details as read from the page, each correctable. A correction is an audit entry; the
  * value the page showed stays in the capture's metadata. Fields the page did not show are flagged.
  */
-export function PostDetailsPanel({ view, onChanged }: { view: CaptureView; onChanged(view: CaptureView): void }) {
+export function PostDetailsPanel({ view }: { view: CaptureView }) {
   const extracted = view.metadata.post;
   const [values, setValues] = useState<Partial<Record<PostField, string>>>({});
   const [error, setError] = useState<unknown>();
-  useEffect(() => setValues(Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? '']))), [view]);
+  const revision = revisionOf(view);
+  // The view's content, not its identity.
+  useEffect(() => setValues(Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? '']))), [revision]);
   if (!extracted) return <p className="help">This capture was made before Exhibit read post details from pages.</p>;
 
   async function save(event: FormEvent) {
@@ -20,8 +22,7 @@ export function PostDetailsPanel({ view, onChanged }: { view: CaptureView; onCha
     setError(undefined);
     try {
       const changed = POST_FIELDS.filter((key) => (values[key] ?? '') !== (view.current.post[key] ?? ''));
-      const updated = await pageServices().editAsCurrentUser(view.metadata.id, changed.map((key) => ({ field: 'post', key, to: values[key] || null })));
-      if (updated) onChanged(updated);
+      await pageServices().editAsCurrentUser(view.metadata.id, changed.map((key) => ({ field: 'post', key, to: values[key] || null })));
     } catch (e) {
       setError(e);
     }

@@ -14,7 +14,7 @@ type Scale = { x: number; y: number };
  * with the pointer, or typed in image pixels for keyboard users; saving makes the redacted copy
  * beside the untouched original and records it in the audit log.
  */
-export function RedactionEditor({ view, image, onSaved }: { view: CaptureView; image: Artefact; onSaved(): void }) {
+export function RedactionEditor({ view, image }: { view: CaptureView; image: Artefact }) {
   const [boxes, setBoxes] = useState<RedactionBox[]>([]);
   const [drag, setDrag] = useState<{ x: number; y: number; box: RedactionBox }>();
   const [scale, setScale] = useState<Scale>({ x: 1, y: 1 });
@@ -48,7 +48,6 @@ export function RedactionEditor({ view, image, onSaved }: { view: CaptureView; i
     try {
       await pageServices().redactCopy(view.metadata.id, image.fileName, boxes);
       setBoxes([]);
-      onSaved();
     } catch (e) {
       setError(e);
     } finally {

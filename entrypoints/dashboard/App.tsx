@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
 import { CaseList } from '@/components/CaseList';
 import { ResponseList } from '@/components/ResponseList';
 import { CasePage } from '@/components/CasePage';
 import { CaptureDetail } from '@/components/CaptureDetail';
 import { CaptureList } from '@/components/CaptureList';
+import { ErrorMessage } from '@/components/ErrorMessage';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { VerifyPanel } from '@/components/VerifyPanel';
@@ -21,9 +23,15 @@ export function App() {
   const [tab, setTab] = useState<'captures' | 'cases' | 'responses'>(hashParam('case') || hashParam('tab') === 'cases' ? 'cases' : hashParam('tab') === 'responses' ? 'responses' : 'captures');
   const [caseId, setCaseId] = useState(() => hashParam('case'));
 
-  const reload = useCallback(() => pageServices().evidence.listCaptures().then(setCaptures), []);
+  const [loadError, setLoadError] = useState<unknown>();
+
+  // The list follows the store: a capture taken from the popup, an edit or an import shows without a
+  // reload (Dexie tells every page of the extension when a write commits, the background's too).
   useEffect(() => {
-    void reload();
+    const subscription = liveQuery(() => pageServices().evidence.listCaptures()).subscribe({ next: setCaptures, error: setLoadError });
+    return () => subscription.unsubscribe();
+  }, []);
+  useEffect(() => {
     // Links between sections (a case's captures) and the browser's Back move through the hash.
     const onHash = () => {
       setOpenId(openCaptureId());
@@ -33,7 +41,7 @@ export function App() {
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [reload]);
+  }, []);
 
   const open = (id: string | undefined) => {
     location.hash = id ? `capture=${id}` : '';
@@ -65,10 +73,12 @@ export function App() {
         ) : (
           <CaseList onOpen={(id) => ((location.hash = `case=${id}`), setCaseId(id))} />
         )
+      ) : loadError ? (
+        <ErrorMessage error={loadError} />
       ) : captures === undefined ? (
         <p>Loading…</p>
       ) : openView ? (
-        <CaptureDetail view={openView} onClose={() => open(undefined)} onChanged={() => void reload()} />
+        <CaptureDetail view={openView} onClose={() => open(undefined)} />
       ) : (
         <>
           <ExportPanel selectedIds={[...selected]} />
@@ -76,7 +86,7 @@ export function App() {
         </>
       )}
       <VerifyPanel />
-      <ImportPanel onImported={() => void reload()} />
+      <ImportPanel />
     </main>
   );
 }

@@ -21,6 +21,14 @@ export interface CaptureView {
   history: AuditEntry[];
 }
 
+/**
+ * Changes only when the capture does (a new entry in its history): pages re-read the store whenever
+ * anything is written, and a form must not lose what is being typed because another capture was taken.
+ */
+export function revisionOf(view: CaptureView): string {
+  return `${view.metadata.id} ${view.history.at(-1)?.hash ?? ''}`;
+}
+
 /** Where a new capture goes: unfiled, an existing case, or a case opened with it. */
 export type CaptureFiling = { caseId: string } | { newCase: CaseDetails };
 

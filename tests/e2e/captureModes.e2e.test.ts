@@ -47,6 +47,21 @@ async function pickWithKeys(page: Page, tabId: number, keys: string[]) {
 const same = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 2);
 
 describe('capture modes in Chromium', () => {
+  it('an open dashboard lists a capture taken from the popup without being reloaded', async () => {
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    const rows = dashboard.locator('tbody tr');
+    await dashboard.getByText(/^No captures yet/).or(rows.first()).waitFor();
+    const before = await rows.count();
+    const { tabId } = await openFixture('post.html');
+    const popup = await startCapture(tabId, 'Visible area');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    const reference = await popup.getByTestId('exhibit-reference').textContent();
+    await rows.nth(before).waitFor({ timeout: 5_000 });
+    expect(await rows.first().locator('td').nth(2).textContent()).toBe(reference); // newest first
+    await dashboard.close();
+  });
+
   it('visible area: with two posts in view and none picked, no post’s details are taken; with one in view, its own', async () => {
     const { page, tabId } = await openFixture('feed.html');
     const both = await startCapture(tabId, 'Visible area');
