@@ -103,7 +103,8 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
         if (isQuotaExceeded(error)) {
           throw new ExhibitError(
             'storage-full',
-            'The browser’s storage for Exhibit is full, so this capture was not saved. Your earlier captures are safe. Export and remove old captures, or free disk space, then try again.',
+            // Exhibit has no way to remove evidence (and with unlimitedStorage its quota is the disk), so only the disk can give room.
+            'The browser’s storage for Exhibit is full, so this capture was not saved. Your earlier captures are safe. Free some space on this computer’s disk, then try again.',
             { cause: error },
           );
         }

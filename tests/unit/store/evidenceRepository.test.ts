@@ -12,6 +12,9 @@ describe('evidence repository', () => {
     const error = await world.capture.captureTab(1, 'visible', form()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExhibitError);
     expect(error).toMatchObject({ code: 'storage-full', message: expect.stringContaining('storage for Exhibit is full') });
+    // It offers what staff can do: Exhibit cannot remove evidence, so it must not tell them to.
+    expect((error as Error).message).toContain('Free some space on this computer’s disk');
+    expect((error as Error).message).not.toMatch(/remove/i);
     expect(await world.db.captures.count()).toBe(0);
     expect(await world.db.files.count()).toBe(0);
     expect(await world.db.audit.count()).toBe(0);
