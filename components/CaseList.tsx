@@ -1,21 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema } from '@/lib/cases/case';
 import { caseMatches, type CaseFilters } from '@/lib/cases/search';
 import { PLATFORMS } from '@/lib/extract/postDetails';
 import { POLICY_CATEGORIES } from '@/lib/policy';
-import type { CaseView } from '@/lib/store/caseRepository';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
 /** Cases with filters (status, category, platform, date) and full-text search (issue #4). */
 export function CaseList({ onOpen }: { onOpen(caseId: string): void }) {
-  const [cases, setCases] = useState<{ view: CaseView; captures: CaptureView[] }[]>();
   const [filters, setFilters] = useState<CaseFilters>({});
-  useEffect(() => {
+  // A case opened or filed into from the popup shows without a reload.
+  const { value: cases } = useLiveStore(async () => {
     const { cases: repo, evidence } = pageServices();
-    void repo.listCases().then(async (views) =>
-      setCases(await Promise.all(views.map(async (view) => ({ view, captures: (await Promise.all(view.captureIds.map((id) => evidence.getCapture(id)))).filter((c): c is CaptureView => !!c) })))),
-    );
+    const views = await repo.listCases();
+    return Promise.all(views.map(async (view) => ({ view, captures: (await Promise.all(view.captureIds.map((id) => evidence.getCapture(id)))).filter((c): c is CaptureView => !!c) })));
   }, []);
   const set = (patch: CaseFilters) => setFilters({ ...filters, ...patch });
   const shown = cases?.filter((c) => caseMatches(c.view, c.captures, filters)) ?? [];

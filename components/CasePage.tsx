@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionForm } from './ActionForm';
 import { ErrorMessage } from './ErrorMessage';
+import { useLiveStore } from './useLiveStore';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { ExportPanel } from './ExportPanel';
 import { describeEventNamingCapture } from '@/lib/audit';
@@ -8,13 +9,10 @@ import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
 import { POLICY_STEPS, describeCategory, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
 import { PLATFORM_REPORT_PAGES } from '@/lib/policy/platformReporting';
-import type { CaseView } from '@/lib/store/caseRepository';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
 /** One case: who and what, the policy's advice, the procedure as a checklist, and the chronology. */
 export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void }) {
-  const [view, setView] = useState<CaseView>();
-  const [captures, setCaptures] = useState<CaptureView[]>([]);
   const [recording, setRecording] = useState<PolicyStepId>();
   const [status, setStatus] = useState<CaseStatus>('open');
   const [statusNote, setStatusNote] = useState('');
@@ -23,21 +21,23 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState<string>();
 
-  const reload = useCallback(async () => {
+  // A capture filed into the case from the popup, or a step recorded in another tab, shows without a reload.
+  const { value: loaded, error: loadError } = useLiveStore(async () => {
     const { cases, evidence } = pageServices();
     const found = await cases.getCase(caseId);
-    setView(found);
-    if (found) setStatus(found.status);
-    setCaptures((await Promise.all((found?.captureIds ?? []).map((id) => evidence.getCapture(id)))).filter((c): c is CaptureView => !!c));
+    const captures = (await Promise.all((found?.captureIds ?? []).map((id) => evidence.getCapture(id)))).filter((c): c is CaptureView => !!c);
+    return { view: found, captures };
   }, [caseId]);
-  useEffect(() => void reload(), [reload]);
+  const view = loaded?.view;
+  const captures = loaded?.captures ?? [];
+  // The status chooser starts at the case's status, and follows it only when the status itself changes.
+  useEffect(() => void (view && setStatus(view.status)), [view?.status]);
 
   async function draftLetter() {
     setError(undefined);
     try {
       const { fileName } = await pageServices().draftWarningLetter(caseId);
       setLetter(fileName);
-      await reload();
     } catch (e) {
       setError(e);
     }
@@ -50,13 +50,14 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
       const actor = await currentActor();
       await cases.setStatus(caseId, status, statusNote, actor);
       setStatusNote('');
-      await reload();
     } catch (e) {
       setError(e);
     }
   }
 
-  if (!view) return <p>Loading…</p>;
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!loaded) return <p>Loading…</p>;
+  if (!view) return <p role="alert">This case is not in this browser’s store.</p>;
   const categories = captures.map((c) => c.current.category.id);
   const exhibitName = (captureId: string) => {
     const reference = captures.find((c) => c.metadata.id === captureId)?.metadata.reference;
@@ -98,7 +99,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
         </div>
       </dl>
       {editing ? (
-        <CaseDetailsForm view={view} onSaved={() => (setEditing(false), void reload())} />
+        <CaseDetailsForm view={view} onSaved={() => setEditing(false)} />
       ) : (
         <button className="secondary" onClick={() => setEditing(true)}>
           Edit case details
@@ -152,7 +153,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
                       Correct…
                     </button>
                   </p>
-                  {correcting === a.actionId && <ActionForm caseId={caseId} step={step.id} correcting={a} onRecorded={() => (setCorrecting(undefined), void reload())} />}
+                  {correcting === a.actionId && <ActionForm caseId={caseId} step={step.id} correcting={a} onRecorded={() => setCorrecting(undefined)} />}
                 </div>
               ))}
               {step.id === 'written-warning' && (
@@ -178,7 +179,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
                 </p>
               )}
               {recording === step.id ? (
-                <ActionForm caseId={caseId} step={step.id} onRecorded={() => (setRecording(undefined), void reload())} />
+                <ActionForm caseId={caseId} step={step.id} onRecorded={() => setRecording(undefined)} />
               ) : (
                 <button className="secondary" onClick={() => setRecording(step.id)}>
                   Record…

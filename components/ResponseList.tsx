@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ErrorMessage } from './ErrorMessage';
+import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { PendingResponse } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
@@ -10,14 +11,13 @@ type Pending = PendingResponse & { view: CaptureView };
 
 /** Comments on the school's own accounts still to answer, soonest due first, each markable as answered. */
 export function ResponseList() {
-  const [pending, setPending] = useState<Pending[]>();
   const [how, setHow] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
-  const reload = useCallback(async () => {
+  // A comment captured from the popup, or answered in another tab, shows without a reload.
+  const { value: pending } = useLiveStore<Pending[]>(async () => {
     const { evidence, settings } = pageServices();
-    setPending(await evidence.pendingResponses(new Date(), await settings.getCalendar()));
+    return evidence.pendingResponses(new Date(), await settings.getCalendar());
   }, []);
-  useEffect(() => void reload(), [reload]);
 
   async function answer(captureId: string) {
     setError(undefined);
@@ -26,7 +26,6 @@ export function ResponseList() {
       const actor = await currentActor();
       await evidence.answerResponse(captureId, how[captureId] ?? '', actor);
       await sendRequest((m) => browser.runtime.sendMessage(m), { type: 'responses.refresh' });
-      await reload();
     } catch (e) {
       setError(e);
     }

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { CaseList } from '@/components/CaseList';
 import { ResponseList } from '@/components/ResponseList';
@@ -9,28 +8,21 @@ import { ErrorMessage } from '@/components/ErrorMessage';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { VerifyPanel } from '@/components/VerifyPanel';
+import { useLiveStore } from '@/components/useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
-import type { CaptureView } from '@/lib/store/evidenceRepository';
 import './dashboard.css';
 
 const hashParam = (name: string) => new URLSearchParams(location.hash.slice(1)).get(name) ?? undefined;
 const openCaptureId = () => hashParam('capture');
 
 export function App() {
-  const [captures, setCaptures] = useState<CaptureView[]>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
   const [tab, setTab] = useState<'captures' | 'cases' | 'responses'>(hashParam('case') || hashParam('tab') === 'cases' ? 'cases' : hashParam('tab') === 'responses' ? 'responses' : 'captures');
   const [caseId, setCaseId] = useState(() => hashParam('case'));
 
-  const [loadError, setLoadError] = useState<unknown>();
-
-  // The list follows the store: a capture taken from the popup, an edit or an import shows without a
-  // reload (Dexie tells every page of the extension when a write commits, the background's too).
-  useEffect(() => {
-    const subscription = liveQuery(() => pageServices().evidence.listCaptures()).subscribe({ next: setCaptures, error: setLoadError });
-    return () => subscription.unsubscribe();
-  }, []);
+  // A capture taken from the popup, an edit or an import shows without a reload.
+  const { value: captures, error: loadError } = useLiveStore(() => pageServices().evidence.listCaptures(), []);
   useEffect(() => {
     // Links between sections (a case's captures) and the browser's Back move through the hash.
     const onHash = () => {

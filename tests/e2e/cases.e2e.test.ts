@@ -130,6 +130,23 @@ describe('cases in Chromium', () => {
   });
 });
 
+describe('an open case page in Chromium', () => {
+  it('shows a capture filed into the case from the popup without being reloaded', async () => {
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=cases`);
+    await dashboard.getByRole('button', { name: 'Village group: Year 4 allegations' }).click();
+    const listed = dashboard.locator('.case-captures a');
+    await listed.first().waitFor();
+    const before = await listed.count();
+    await captureInto('post.html', async (popup) => {
+      await popup.getByLabel('Case', { exact: true }).selectOption({ label: 'Village group: Year 4 allegations (closed)' });
+    });
+    await listed.nth(before).waitFor({ timeout: 5_000 });
+    await dashboard.getByTestId('chronology').getByText(/filed the capture in a case \(exhibit JS\/3\)/).waitFor({ timeout: 5_000 });
+    await dashboard.close();
+  });
+});
+
 describe('responses due in Chromium', () => {
   it('a comment captured on the school’s own account shows on the toolbar badge until answered', async () => {
     const options = await browser.context.newPage();
