@@ -28,6 +28,31 @@ function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
   }
 }
 
+/**
+ * Whether any of the element shows in the top page's window: a box is measured in its own frame's
+ * viewport, so an element inside a same-origin iframe is also checked against each frame it sits in
+ * and moved by that frame's place on the page.
+ */
+export function isInView(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  if (box.height <= 0) return false;
+  let top = box.top;
+  let bottom = box.bottom;
+  for (let view = element.ownerDocument.defaultView; view; ) {
+    if (bottom <= 0 || top >= view.innerHeight) return false;
+    const frame = view.frameElement;
+    if (!frame) return true;
+    const parent = frame.ownerDocument.defaultView;
+    if (!parent) return false;
+    // The frame's content starts inside its border and padding.
+    const offset = frame.getBoundingClientRect().top + frame.clientTop + (parseFloat(parent.getComputedStyle(frame).paddingTop) || 0);
+    top = Math.max(top, 0) + offset;
+    bottom = Math.min(bottom, view.innerHeight) + offset;
+    view = parent;
+  }
+  return false;
+}
+
 /** Visible text of an element, including its shadow tree, with whitespace folded. */
 export function textOf(element: Element | null | undefined): string | null {
   if (!element) return null;

@@ -1,4 +1,4 @@
-import { deepQueryAll } from './dom';
+import { deepQueryAll, isInView } from './dom';
 import { facebook } from './platforms/facebook';
 import { generic } from './platforms/generic';
 import { instagram } from './platforms/instagram';
@@ -36,11 +36,7 @@ export function findPost(doc: Document, extractor: PlatformExtractor, target?: E
   const posts = deepQueryAll(doc, extractor.postSelector);
   if (posts.length === 0) return { post: doc.documentElement, foundBy: 'whole-page' };
   if (posts.length === 1) return { post: posts[0]!, foundBy: 'only-on-page' };
-  const viewportHeight = doc.defaultView?.innerHeight ?? 0;
-  const inView = posts.filter((p) => {
-    const box = p.getBoundingClientRect();
-    return box.height > 0 && box.bottom > 0 && box.top < viewportHeight;
-  });
+  const inView = posts.filter(isInView);
   return inView.length === 1 ? { post: inView[0]!, foundBy: 'only-in-view' } : { post: null, foundBy: 'unclear' };
 }
 

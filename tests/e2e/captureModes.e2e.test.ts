@@ -47,6 +47,22 @@ async function pickWithKeys(page: Page, tabId: number, keys: string[]) {
 const same = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 2);
 
 describe('capture modes in Chromium', () => {
+  it('visible area: posts inside a frame below the fold are not in view, though they are inside their own frame’s window', async () => {
+    const { page, tabId } = await openFixture('framed.html');
+    await page.frames()[1]!.waitForLoadState();
+    await page.evaluate(() => {
+      document.querySelector('h1')!.after(
+        Object.assign(document.createElement('article'), {
+          innerHTML: '<a rel="author" href="/profile/top.poster">Top Poster</a> <time datetime="2026-06-02T10:00:00Z">2 June</time><p>Posted on the forum itself.</p>',
+        }),
+      );
+      document.querySelector('iframe')!.style.marginTop = '2000px';
+    });
+    const popup = await startCapture(tabId, 'Visible area');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    expect((await newestCapture(popup)).metadata.post).toMatchObject({ foundBy: 'only-in-view', authorName: 'Top Poster' });
+  });
+
   it('an open dashboard lists a capture taken from the popup without being reloaded', async () => {
     const dashboard = await browser.context.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
