@@ -148,6 +148,17 @@ describe('Exhibit in Firefox', () => {
     }
   });
 
+  it('an open dashboard lists a capture the background stores without being reloaded', async () => {
+    const dashboard = await firefox.openExtensionPage('dashboard.html');
+    await dashboard.waitForSelector('tbody tr');
+    const before = await dashboard.$$eval('tbody tr', (rows) => rows.length);
+    const { page, tabId } = await openFixture('post.html');
+    const popup = await startCapture(tabId, 'visible');
+    await waitForText(popup, 'Captured');
+    await dashboard.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n + 1, { timeout: 5_000 }, before);
+    await Promise.all([popup.close(), page.close(), dashboard.close()]);
+  });
+
   it('full page: one tabs.captureTab of the whole tall page', async () => {
     const { page, tabId } = await openFixture('tall.html');
     await page.evaluate(() => window.scrollTo(0, 777));
