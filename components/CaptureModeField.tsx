@@ -6,7 +6,8 @@ export const CAPTURE_MODES: { id: CaptureMode; label: string; help: string }[] =
   { id: 'full-page', label: 'Full page', help: 'scrolls the whole page' },
 ];
 
-export function CaptureModeField({ value, onChange }: { value: CaptureMode; onChange(mode: CaptureMode): void }) {
+/** `severalPosts`: the page shows several posts and none is chosen, so only This post records one post's details. */
+export function CaptureModeField({ value, onChange, severalPosts = false }: { value: CaptureMode; onChange(mode: CaptureMode): void; severalPosts?: boolean }) {
   return (
     <fieldset className="modes">
       <legend>What to capture</legend>
@@ -16,6 +17,11 @@ export function CaptureModeField({ value, onChange }: { value: CaptureMode; onCh
           <span className="help"> — {m.help}</span>
         </label>
       ))}
+      {severalPosts && value !== 'element' && (
+        <p className="notice" data-testid="several-posts">
+          Several posts are in view, so this capture would record no one post’s author, link or time. To record them, choose “This post” (or select some of the post’s text first).
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -32,7 +32,7 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
     <form onSubmit={save} className="post-details">
       <h2>Post details</h2>
       {extracted.foundBy === 'unclear' ? (
-        <p className="flagged-note">{UNCLEAR_POST_WORDS}</p>
+        <p className="notice">{UNCLEAR_POST_WORDS}</p>
       ) : (
         <p className="help">Read from {postSourceWords(extracted)} at capture. Correct anything wrong; the value the page showed is kept.</p>
       )}

@@ -6,8 +6,9 @@ import { CapturedSummary } from '@/components/CapturedSummary';
 import { CategoryField } from '@/components/CategoryField';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { openDashboard, openOptions, pageServices } from '@/lib/browser/pageServices';
-import { modeFromQuery, requestWholePageAccess, targetFromQuery, targetTabId } from '@/lib/browser/popupTarget';
+import { modeFromQuery, postChoiceIn, requestWholePageAccess, targetFromQuery, targetTabId } from '@/lib/browser/popupTarget';
 import type { CaptureMetadata, CaptureMode, StaffMember } from '@/lib/capture/metadata';
+import type { PostFoundBy } from '@/lib/extract/postDetails';
 import { CaptureProgressSchema, sendRequest } from '@/lib/messages';
 import { schoolAccountFor, type CategoryChoice } from '@/lib/policy';
 import type { CaseView } from '@/lib/store/caseRepository';
@@ -31,6 +32,7 @@ export function App() {
   const [cases, setCases] = useState<CaseView[]>([]);
   const [caseChoice, setCaseChoice] = useState<CaseChoice>({ kind: 'unfiled' });
   const [needsResponse, setNeedsResponse] = useState(false);
+  const [postChoice, setPostChoice] = useState<PostFoundBy>();
 
   useEffect(() => {
     void pageServices().settings.getProfile().then((p) => setProfile(p ?? null));
@@ -40,6 +42,7 @@ export function App() {
       if (id === undefined) return;
       const url = (await browser.tabs.get(id)).url;
       setTabUrl(url);
+      void postChoiceIn(id).then(setPostChoice);
       // A page on one of the school's own accounts: a comment there needs an answer in time.
       const accounts = await pageServices().settings.getSchoolAccounts();
       setNeedsResponse(Boolean(url && schoolAccountFor(url, accounts)));
@@ -107,7 +110,7 @@ export function App() {
           <input type="checkbox" name="needsResponse" checked={needsResponse} onChange={(e) => setNeedsResponse(e.target.checked)} /> A comment on one of the school’s own accounts:
           it needs an answer within 24 hours (next working day at weekends)
         </label>
-        <CaptureModeField value={mode} onChange={setMode} />
+        <CaptureModeField value={mode} onChange={setMode} severalPosts={postChoice === 'unclear'} />
         <ErrorMessage error={error} />
         {busy && <CaptureProgress mode={mode} progress={progress} />}
         <div className="row">

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CaptureMode } from '../capture/metadata';
 import { CaptureModeSchema } from '../capture/metadata';
+import { PostFoundBySchema, type PostFoundBy } from '../extract/postDetails';
 
 /**
  * What the popup acts on. Opened from the toolbar: the active tab. Opened by a right-click (or a
@@ -30,4 +31,18 @@ export function targetFromQuery(search = location.search): number | undefined {
 export async function requestWholePageAccess(url: string | undefined): Promise<void> {
   if (!import.meta.env.FIREFOX || !url || !/^https?:/.test(url)) return;
   await browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
+}
+
+/**
+ * Which post a capture of the tab as it stands would be about (the same rule the capture uses), or
+ * undefined where the page cannot be read (browser pages, no access): then the popup says nothing.
+ */
+export async function postChoiceIn(tabId: number): Promise<PostFoundBy | undefined> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/post-choice.js'] });
+    const parsed = PostFoundBySchema.safeParse(result?.result); // it comes from page context
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -47,6 +47,27 @@ async function pickWithKeys(page: Page, tabId: number, keys: string[]) {
 const same = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 2);
 
 describe('capture modes in Chromium', () => {
+  it('the popup says before capturing when several posts are in view and none is chosen, and not otherwise', async () => {
+    const { page, tabId } = await openFixture('feed.html');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const notice = popup.getByTestId('several-posts');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('choose “This post”');
+    await popup.getByRole('radio', { name: /^This post/ }).check();
+    expect(await notice.count()).toBe(0);
+    await popup.close();
+
+    // Text selected in one post chooses it: no notice (the check has had a second to answer).
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('target-text')!));
+    const selected = await browser.context.newPage();
+    await selected.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await selected.getByRole('button', { name: 'Capture' }).waitFor();
+    await selected.waitForTimeout(1000);
+    expect(await selected.getByTestId('several-posts').count()).toBe(0);
+    await selected.close();
+  });
+
   it('visible area: posts inside a frame below the fold are not in view, though they are inside their own frame’s window', async () => {
     const { page, tabId } = await openFixture('framed.html');
     await page.frames()[1]!.waitForLoadState();
