@@ -4,7 +4,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { useLiveStore } from './useLiveStore';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { ExportPanel } from './ExportPanel';
-import { describeEventNamingCapture } from '@/lib/audit';
+import { describeEventNamingCapture, exhibitNames } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
 import { POLICY_STEPS, describeCategory, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
@@ -59,10 +59,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
   if (!loaded) return <p>Loading…</p>;
   if (!view) return <p role="alert">This case is not in this browser’s store.</p>;
   const categories = captures.map((c) => c.current.category.id);
-  const exhibitName = (captureId: string) => {
-    const reference = captures.find((c) => c.metadata.id === captureId)?.metadata.reference;
-    return reference && `exhibit ${reference}`;
-  };
+  const exhibitName = exhibitNames(captures);
   // The platforms of this case's captures first, then the others.
   const seen = new Set(captures.map((c) => c.metadata.post?.platform));
   const platforms = (Object.keys(PLATFORM_REPORT_PAGES) as (keyof typeof PLATFORM_REPORT_PAGES)[]).sort((a, b) => Number(seen.has(b)) - Number(seen.has(a)));

@@ -2,7 +2,14 @@ import { UNFILED } from '../cases/case';
 import { POST_FIELD_LABELS } from '../extract/postDetails';
 import { stepById } from '../policy/steps';
 import { describeCategory } from '../policy';
+import type { CaptureMetadata } from '../capture/metadata';
 import type { AuditEntry, AuditEvent } from './entry';
+
+/** "exhibit JS/1" by capture id, from the captures a list is about (one without a reference goes unnamed). */
+export function exhibitNames(captures: readonly { metadata: Pick<CaptureMetadata, 'id' | 'reference'> }[]): (captureId: string) => string | undefined {
+  const names = new Map(captures.map(({ metadata }) => [metadata.id, metadata.reference && `exhibit ${metadata.reference}`]));
+  return (captureId) => names.get(captureId);
+}
 
 /**
  * An event in plain words, naming the capture it is about (by `nameOf`, e.g. its exhibit reference)

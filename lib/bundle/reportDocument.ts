@@ -1,4 +1,4 @@
-import { describeEventNamingCapture, entryLabel, type ExportedAuditLine } from '../audit';
+import { describeEventNamingCapture, entryLabel, exhibitNames, type ExportedAuditLine } from '../audit';
 import type { StaffMember } from '../capture/metadata';
 import { stepById } from '../policy';
 import type { CaseView } from '../store/caseRepository';
@@ -87,7 +87,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
       { kind: 'paragraph', text: HOW_TO_CHECK },
     ],
   };
-  const nameOf = exhibitNames(input.captures);
+  const nameOf = exhibitNames(input.captures.map((capture) => capture.view));
   return {
     title: `Evidence report — ${input.exportedBy.school}`,
     school: input.exportedBy.school,
@@ -98,12 +98,6 @@ export function reportDocument(input: ReportInput): ReportDocument {
       ...(input.auditLines?.length ? [auditSection(input.auditLines, nameOf)] : []),
     ],
   };
-}
-
-/** "exhibit JS/1" by capture id: a case's chronology names the capture each entry is about. */
-function exhibitNames(captures: readonly ReportCapture[]): (captureId: string) => string | undefined {
-  const names = new Map(captures.map(({ view }) => [view.metadata.id, view.metadata.reference && `exhibit ${view.metadata.reference}`]));
-  return (captureId) => names.get(captureId);
 }
 
 /** A case's summary, its actions and its chronology (issue #4). */
