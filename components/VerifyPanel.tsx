@@ -1,8 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
-import { chosenFolder, setAsideNote } from '@/lib/bundle/bundleFolder';
-import { describeCheck, runCheck, type BundleCheck, type CheckWords } from '@/lib/bundle/verdict';
-import { verifyBundle, verifyEntries } from '@/lib/bundle/verify';
+import { describeCheck, folderCheck, runCheck, zipCheck, type CheckWords, type NamedCheck } from '@/lib/bundle/verdict';
 
 /** Drop or choose a bundle zip, or choose its unzipped folder, to check it with the same verifier as `npm run verify`. */
 export function VerifyPanel() {
@@ -11,7 +9,7 @@ export function VerifyPanel() {
   const controller = useRef<AbortController>(undefined);
   const busy = checking !== undefined;
 
-  async function run(name: string, check: BundleCheck, note?: string) {
+  async function run({ name, check, note }: NamedCheck) {
     if (busy) return;
     controller.current = new AbortController();
     setChecked(undefined);
@@ -21,12 +19,10 @@ export function VerifyPanel() {
     setChecking(undefined);
   }
   const checkZip = async (file: File | undefined) => {
-    if (file) await run(file.name, (onProgress, signal) => verifyBundle(file, onProgress, signal));
+    if (file) await run(zipCheck(file));
   };
   const checkFolder = async (files: FileList | null) => {
-    if (!files?.length) return;
-    const { name, entries, setAside } = chosenFolder(files);
-    await run(name, (onProgress, signal) => verifyEntries(entries, onProgress, signal), setAsideNote(setAside));
+    if (files?.length) await run(folderCheck(files));
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

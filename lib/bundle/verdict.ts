@@ -1,10 +1,29 @@
 import { errorMessage } from '../errors';
-import type { VerifyProgress, VerifyReport } from './verify';
+import { chosenFolder, setAsideNote } from './bundleFolder';
+import { verifyBundle, verifyEntries, type VerifyProgress, type VerifyReport } from './verify';
 
 /** How a check of a bundle ended: with a verdict, stopped by the person checking, or unable to finish. */
 export type CheckOutcome = { report: VerifyReport } | { cancelled: true } | { error: unknown };
 
 export type BundleCheck = (onProgress: VerifyProgress, signal: AbortSignal) => Promise<VerifyReport>;
+
+/** A check to run, by the name it is shown under; `note` says what a folder check set aside. */
+export interface NamedCheck {
+  name: string;
+  check: BundleCheck;
+  note?: string;
+}
+
+/** A bundle zip chosen or dropped in a browser. */
+export function zipCheck(file: File): NamedCheck {
+  return { name: file.name, check: (onProgress, signal) => verifyBundle(file, onProgress, signal) };
+}
+
+/** An unzipped bundle folder chosen in a browser, its files named as inside the bundle. */
+export function folderCheck(files: ArrayLike<File>): NamedCheck {
+  const { name, entries, setAside } = chosenFolder(files);
+  return { name, check: (onProgress, signal) => verifyEntries(entries, onProgress, signal), note: setAsideNote(setAside) };
+}
 
 /** Runs a check to an outcome: a check stopped through its signal, or one that throws, ends in words, never an endless "Checking…". */
 export async function runCheck(check: BundleCheck, onProgress: VerifyProgress, signal: AbortSignal): Promise<CheckOutcome> {

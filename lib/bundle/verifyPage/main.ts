@@ -1,6 +1,4 @@
-import { verifyBundle, verifyEntries } from '../verify';
-import { chosenFolder, setAsideNote } from '../bundleFolder';
-import { describeCheck, runCheck, type BundleCheck, type CheckWords } from '../verdict';
+import { describeCheck, folderCheck, runCheck, zipCheck, type CheckWords, type NamedCheck } from '../verdict';
 
 /**
  * verify.html's script (issue #5): the recipient drops the bundle zip, or picks the unzipped folder,
@@ -12,7 +10,7 @@ const result = document.getElementById('result')!;
 function show({ tone, heading, lines, note }: CheckWords) {
   result.replaceChildren();
   result.className = tone === 'stopped' ? '' : tone;
-  if (tone === 'stopped' || lines.length === 0) {
+  if (lines.length === 0) {
     result.textContent = heading;
     return;
   }
@@ -36,7 +34,7 @@ cancel.addEventListener('click', () => running?.abort());
  * Runs one check at a time (choosing another bundle stops the one before), saying how far it has
  * got: a bundle of gigabytes takes a while in a browser.
  */
-async function run(name: string, check: BundleCheck, note?: string) {
+async function run({ name, check, note }: NamedCheck) {
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -50,21 +48,13 @@ async function run(name: string, check: BundleCheck, note?: string) {
   cancel.hidden = true;
 }
 
-const checkZip = (file: File) => run(file.name, (onProgress, signal) => verifyBundle(file, onProgress, signal));
-
-/** An unzipped bundle folder, its files named as inside the bundle. */
-function checkFolder(files: FileList) {
-  const { name, entries, setAside } = chosenFolder(files);
-  return run(name, (onProgress, signal) => verifyEntries(entries, onProgress, signal), setAsideNote(setAside));
-}
-
 const zipInput = document.getElementById('zip') as HTMLInputElement;
 const folderInput = document.getElementById('folder') as HTMLInputElement;
-zipInput.addEventListener('change', () => zipInput.files?.[0] && void checkZip(zipInput.files[0]));
-folderInput.addEventListener('change', () => folderInput.files?.length && void checkFolder(folderInput.files));
+zipInput.addEventListener('change', () => zipInput.files?.[0] && void run(zipCheck(zipInput.files[0])));
+folderInput.addEventListener('change', () => folderInput.files?.length && void run(folderCheck(folderInput.files)));
 document.addEventListener('dragover', (event) => event.preventDefault());
 document.addEventListener('drop', (event) => {
   event.preventDefault();
   const file = event.dataTransfer?.files[0];
-  if (file) void checkZip(file);
+  if (file) void run(zipCheck(file));
 });
