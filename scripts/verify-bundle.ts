@@ -1,11 +1,15 @@
-// `npm run verify -- <bundle.zip or unzipped folder>`: checks an Exhibit evidence bundle without a
-// browser. Exit code 0 only when every check passes.
+// `npm run verify -- [--key <fingerprint>] <bundle.zip or unzipped folder> […]`: checks an Exhibit
+// evidence bundle without a browser. Exit code 0 only when every check passes (and, with --key,
+// the manifest is signed by that key).
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { bundleFolderEntries, setAsideNote } from '../lib/bundle/bundleFolder';
+import { parseFingerprint } from '../lib/bundle/signing';
 import { describeCheck } from '../lib/bundle/verdict';
-import { verifyBundle, verifyEntries, type VerifyProgress, type VerifyReport } from '../lib/bundle/verify';
+import { verifyBundle, verifyEntries, withExpectedSigner, type VerifyProgress, type VerifyReport } from '../lib/bundle/verify';
 import { fileBlob } from './fileBlob';
+
+const USAGE = 'Usage: npm run verify -- [--key <signing key fingerprint>] <bundle.zip or unzipped bundle folder> […]';
 
 /** A bundle zip, or the folder it was unzipped to (as verify.html's folder choice). */
 async function check(path: string, onProgress?: VerifyProgress): Promise<{ report: VerifyReport; note?: string }> {
@@ -18,19 +22,38 @@ async function check(path: string, onProgress?: VerifyProgress): Promise<{ repor
   return { report: await verifyEntries(entries, onProgress), note: setAsideNote(setAside) };
 }
 
-async function main(paths: string[]): Promise<number> {
-  if (paths.length === 0) {
-    console.error('Usage: npm run verify -- <bundle.zip or unzipped bundle folder> […]');
+/** The paths to check and the key they must be signed by, or a usage problem. */
+function parseArguments(args: string[]): { paths: string[]; key?: string } | { problem: string } {
+  const paths: string[] = [];
+  let key: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg !== '--key' && !arg.startsWith('--key=')) {
+      paths.push(arg);
+      continue;
+    }
+    const given = arg === '--key' ? args[++i] : arg.slice('--key='.length);
+    key = given === undefined ? undefined : parseFingerprint(given);
+    if (!key) return { problem: '--key needs the signing key’s fingerprint: 64 hexadecimal digits, spaces between groups allowed (quote it).' };
+  }
+  return paths.length ? { paths, key } : { problem: USAGE };
+}
+
+async function main(args: string[]): Promise<number> {
+  const parsed = parseArguments(args);
+  if ('problem' in parsed) {
+    console.error(parsed.problem);
     return 2;
   }
   let allPassed = true;
-  for (const path of paths) {
+  for (const path of parsed.paths) {
     // A bundle of gigabytes takes a while: on a terminal, say how far the check has got (on one line, cleared after).
     const onTerminal = process.stderr.isTTY === true;
     let words;
     try {
       const { report, note } = await check(path, onTerminal ? (done, of) => process.stderr.write(`\rChecking file ${done} of ${of}…`) : undefined);
-      words = describeCheck(path, { report }, note);
+      words = describeCheck(path, { report: withExpectedSigner(report, parsed.key) }, note);
+      if (parsed.key && words.tone === 'pass') words.lines.push('It is the key given with --key.');
     } catch (error) {
       words = describeCheck(path, { error });
     } finally {

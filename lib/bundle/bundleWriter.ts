@@ -1,4 +1,6 @@
+import { ExhibitError } from '../errors';
 import { WHOLE_FILE_HASH_LIMIT } from '../hash';
+import { BUNDLE_LIMITS, foldedName } from './limits';
 import { createBufferPool, digestFile, type FileDigest } from './fileDigest';
 import type { ManifestFile } from './manifest';
 import { createByteBudget, readAhead } from './readAhead';
@@ -37,11 +39,18 @@ export function createBundleWriter(signal?: AbortSignal) {
   const hashing: Promise<unknown>[] = [];
   const reading = createByteBudget(READ_AHEAD_BYTES);
   const buffers = createBufferPool();
+  const names = new Set<string>();
   return {
     /** The manifest's lines, in the order the files were added. */
     listed,
     add(file: BundleFile, options: AddOptions = {}): PendingFile {
       signal?.throwIfAborted();
+      // What the verifier refuses, the writer never makes (issue #15): two files that unzip to one,
+      // or more files than a bundle may hold.
+      const folded = foldedName(file.path);
+      if (names.has(folded)) throw new ExhibitError('export-failed', `The bundle would hold two files named ${file.path} (or names that differ only in case), so it was not made. Nothing was saved.`);
+      names.add(folded);
+      if (names.size > BUNDLE_LIMITS.maxFiles) throw new ExhibitError('export-failed', `The bundle would hold more than ${BUNDLE_LIMITS.maxFiles} files, more than a bundle may; export fewer captures at a time. Nothing was saved.`);
       const line = { path: file.path, bytes: file.blob.size, sha256: '', mimeType: file.blob.type || 'application/octet-stream' };
       if (options.listInManifest ?? true) listed.push(line);
       const digest = reading(Math.min(file.blob.size, WHOLE_FILE_HASH_LIMIT), () => digestFile(file.blob, buffers)).then((d) => {

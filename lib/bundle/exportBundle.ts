@@ -15,6 +15,7 @@ import { reportDocument, type ReportDocument } from './reportDocument';
 import type { PdfImage } from './reportPdf';
 import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
 import { draftStatements } from './statement';
+import { BUNDLE_LIMITS } from './limits';
 import { formatSha256Sums } from './sha256sums';
 
 export interface ExportProgress {
@@ -119,6 +120,9 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       // A share copy carries no statements (they describe the originals) and only the redactions in full.
       const statements = share ? [] : draftStatements(views.map((v) => v.metadata));
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []), share ? SHARED_ACTIONS : undefined);
+      if (auditLines.length > BUNDLE_LIMITS.maxAuditEntries) {
+        throw new ExhibitError('export-failed', `The audit log up to these captures has ${auditLines.length} entries, more than a bundle may carry (${BUNDLE_LIMITS.maxAuditEntries}), so the bundle was not made.`);
+      }
       // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
       const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
       const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StaffMemberSchema } from '../capture/metadata';
 import { SHA256_HEX } from '../hash';
 import { CategoryIdSchema } from '../policy';
+import { BUNDLE_LIMITS } from './limits';
 
 /** A path inside the bundle: relative, forward slashes, no `..`, nothing odd a zip slip could use. */
 export const BundlePathSchema = z
@@ -34,8 +35,8 @@ export const BundleManifestSchema = z.object({
       url: z.url(),
       category: CategoryIdSchema,
     }),
-  ),
-  audit: z.object({ path: z.literal('audit.jsonl'), entries: z.number().int().nonnegative(), headHash: z.string().regex(SHA256_HEX) }),
+  ).max(BUNDLE_LIMITS.maxFiles),
+  audit: z.object({ path: z.literal('audit.jsonl'), entries: z.number().int().nonnegative().max(BUNDLE_LIMITS.maxAuditEntries), headHash: z.string().regex(SHA256_HEX) }),
   /**
    * A share copy (issue #5): redacted copies only. The originals, page text and source, metadata and
    * notes stay with the school; the audit log gives only the redactions in full.
@@ -43,7 +44,7 @@ export const BundleManifestSchema = z.object({
   share: z.literal(true).optional(),
   /** Present when a whole case was exported (issue #4). */
   case: z.object({ id: z.uuid(), title: z.string(), path: z.literal('case/case.json') }).optional(),
-  files: z.array(ManifestFileSchema).min(1),
+  files: z.array(ManifestFileSchema).min(1).max(BUNDLE_LIMITS.maxFiles),
 });
 export type BundleManifest = z.infer<typeof BundleManifestSchema>;
 

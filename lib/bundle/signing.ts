@@ -79,3 +79,17 @@ export async function checkManifestDigest(digest: ManifestDigest, manifestBytes:
   }
   return failures;
 }
+
+/** A fingerprint in groups of four hex digits, as a person reads it aloud or compares it on paper. */
+export function readableFingerprint(fingerprint: string): string {
+  return fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/**
+ * A fingerprint as someone types or pastes it (any case, spaces, colons or dashes between groups),
+ * or undefined when it is not a whole SHA-256 fingerprint.
+ */
+export function parseFingerprint(text: string): string | undefined {
+  const hex = text.trim().toLowerCase().replace(/[\s:-]/g, '');
+  return SHA256_HEX.test(hex) ? hex : undefined;
+}

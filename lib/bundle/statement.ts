@@ -1,6 +1,7 @@
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import { referenceInitials, type CaptureMetadata } from '../capture/metadata';
 import { describeCategory } from '../policy';
+import { foldedName } from './limits';
 
 export interface DraftStatement {
   path: string;
@@ -20,6 +21,15 @@ export function draftStatements(captures: readonly CaptureMetadata[]): DraftStat
     const key = capture.capturedBy.email.toLowerCase();
     byPerson.set(key, [...(byPerson.get(key) ?? []), capture]);
   }
+  // Two people can share initials and the part of their email before the @ (one of them received
+  // from another school): each file name is made unique by construction, never left to chance.
+  const taken = new Set<string>();
+  const uniquePath = (stem: string) => {
+    let path = `statements/${stem}-draft-statement.txt`;
+    for (let n = 2; taken.has(foldedName(path)); n++) path = `statements/${stem}-${n}-draft-statement.txt`;
+    taken.add(foldedName(path));
+    return path;
+  };
   return [...byPerson.values()].map((own) => {
     const person = own[0]!.capturedBy;
     const sorted = [...own].sort((a, b) => a.capturedAtUtc.localeCompare(b.capturedAtUtc));
@@ -48,6 +58,6 @@ export function draftStatements(captures: readonly CaptureMetadata[]): DraftStat
       '',
     ].join('\n');
     const initials = referenceInitials(person.name);
-    return { path: `statements/${initials}-${person.email.split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '-')}-draft-statement.txt`, text };
+    return { path: uniquePath(`${initials}-${person.email.split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '-')}`), text };
   });
 }

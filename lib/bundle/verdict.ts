@@ -1,6 +1,8 @@
 import { errorMessage } from '../errors';
+import { showInvisible } from '../visibleText';
 import { chosenFolder, setAsideNote } from './bundleFolder';
-import { verifyBundle, verifyEntries, type VerifyProgress, type VerifyReport } from './verify';
+import { readableFingerprint } from './signing';
+import { verifyBundle, verifyEntries, withExpectedSigner, type VerifyProgress, type VerifyReport } from './verify';
 
 /** How a check of a bundle ended: with a verdict, stopped by the person checking, or unable to finish. */
 export type CheckOutcome = { report: VerifyReport } | { cancelled: true } | { error: unknown };
@@ -14,15 +16,18 @@ export interface NamedCheck {
   note?: string;
 }
 
-/** A bundle zip chosen or dropped in a browser. */
-export function zipCheck(file: File): NamedCheck {
-  return { name: file.name, check: (onProgress, signal) => verifyBundle(file, onProgress, signal) };
+/**
+ * A bundle zip chosen or dropped in a browser; with `expectedSigner` (a fingerprint the person
+ * checking typed), a bundle signed by any other key fails.
+ */
+export function zipCheck(file: File, expectedSigner?: string): NamedCheck {
+  return { name: file.name, check: async (onProgress, signal) => withExpectedSigner(await verifyBundle(file, onProgress, signal), expectedSigner) };
 }
 
 /** An unzipped bundle folder chosen in a browser, its files named as inside the bundle. */
-export function folderCheck(files: ArrayLike<File>): NamedCheck {
+export function folderCheck(files: ArrayLike<File>, expectedSigner?: string): NamedCheck {
   const { name, entries, setAside } = chosenFolder(files);
-  return { name, check: (onProgress, signal) => verifyEntries(entries, onProgress, signal), note: setAsideNote(setAside) };
+  return { name, check: async (onProgress, signal) => withExpectedSigner(await verifyEntries(entries, onProgress, signal), expectedSigner), note: setAsideNote(setAside) };
 }
 
 /** Runs a check to an outcome: a check stopped through its signal, or one that throws, ends in words, never an endless "Checking…". */
@@ -45,16 +50,25 @@ export interface CheckWords {
 
 /**
  * The words for an outcome, shared by `npm run verify`, verify.html and the dashboard, so a recipient
- * reads the same verdict, with the same facts, whichever way the bundle was checked.
+ * reads the same verdict, with the same facts, whichever way the bundle was checked. Every string
+ * that came from the bundle (names, paths, the exporter) is in these words with its control, bidi
+ * and invisible characters shown as ⟨U+XXXX⟩: a bundle cannot hide a line, clear a terminal or
+ * forge a line of the verdict (issue #15).
  */
 export function describeCheck(name: string, outcome: CheckOutcome, note?: string): CheckWords {
+  const words = wordsFor(name, outcome, note);
+  const shown = (text: string) => showInvisible(text);
+  return { ...words, heading: shown(words.heading), lines: words.lines.map(shown), note: words.note === undefined ? undefined : shown(words.note) };
+}
+
+function wordsFor(name: string, outcome: CheckOutcome, note?: string): CheckWords {
   if ('cancelled' in outcome) return { tone: 'stopped', heading: `Check of ${name} cancelled: no verdict was reached.`, lines: [] };
   if ('error' in outcome) return { tone: 'fail', heading: `${name} could not be checked: ${errorMessage(outcome.error)}`, lines: [] };
   const { report } = outcome;
-  if (!report.ok) return { tone: 'fail', heading: `FAIL — ${name}: ${report.failures.length} problem(s)`, lines: [...report.failures], note };
+  if (!report.ok) return { tone: 'fail', heading: `FAIL — ${name}: ${report.failureCount ?? report.failures.length} problem(s)`, lines: [...report.failures], note };
   const manifest = report.manifest;
   const lines = [`${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain${manifest ? ` of ${manifest.audit.entries} entries` : ''} is intact.`];
   if (manifest) lines.push(`${manifest.captures.length} capture(s), exported ${manifest.exportedAtUtc} by ${manifest.exportedBy.name} (${manifest.exportedBy.school}).`);
-  if (report.signedBy) lines.push(`The manifest is signed by the key with fingerprint ${report.signedBy}. Check that it is the school's.`);
+  if (report.signedBy) lines.push(`The manifest is signed by the key with fingerprint ${readableFingerprint(report.signedBy)}. Check that it is the school's.`);
   return { tone: 'pass', heading: `PASS — ${name}`, lines, note };
 }

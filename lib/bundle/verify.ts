@@ -6,16 +6,19 @@ import { CaptureMetadataSchema } from '../capture/metadata';
 import { sha256Hex, sha256OfBytes } from '../hash';
 import { attachmentPath, BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
 import { parseSha256Sums } from './sha256sums';
-import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest } from './signing';
-import { openZip, type ZipFileEntry } from './zipReader';
+import { BUNDLE_LIMITS, FailureList, foldedName, maxTextBytes, parseBundleJson, zipDirectoryExtent } from './limits';
+import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest, readableFingerprint } from './signing';
+import { openZip, type DirectoryRecord, type ZipFileEntry } from './zipReader';
 import { differenceFromExhibitZip } from './zipStructure';
 
 export interface VerifyReport {
   ok: boolean;
   /** Fingerprint of the key whose signature on the manifest checked out. */
   signedBy?: string;
-  /** Every problem found, in plain words; empty when the bundle passes. */
+  /** Every problem found, in plain words (the first hundred, then a line counting the rest); empty when the bundle passes. */
   failures: string[];
+  /** How many problems there were, when more than `failures` lists. */
+  failureCount?: number;
   manifest?: BundleManifest;
   /** SHA-256 of the manifest.json that was checked: the bundle's identity once it is received. */
   manifestSha256?: string;
@@ -28,6 +31,11 @@ export interface VerifyReport {
  * by the dashboard, so both give the same verdict.
  */
 export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress, signal?: AbortSignal): Promise<VerifyReport> {
+  // How many entries the zip says it holds, from its end records alone: a hostile zip of a million
+  // empty entries is refused before a reader builds a list of them (issue #15).
+  const extent = await zipDirectoryExtent(bundle);
+  if (extent && extent.entries > BUNDLE_LIMITS.maxFiles) return fail(`The zip holds ${extent.entries} files, more than any bundle can (${BUNDLE_LIMITS.maxFiles}), so it was refused.`);
+  if (extent && extent.directoryBytes > BUNDLE_LIMITS.maxDirectoryBytes) return fail(`The zip’s table of contents is ${extent.directoryBytes} bytes, more than any bundle’s, so it was refused.`);
   let zip: Awaited<ReturnType<typeof openZip>>;
   try {
     zip = await openZip(bundle);
@@ -40,25 +48,62 @@ export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress, si
     return fail(startsLikeAZip ? 'The zip is damaged or cut short (its table of contents cannot be read), so it cannot be checked.' : 'This file is not a zip archive, so it is not an Exhibit bundle.');
   }
   try {
-    const bomb = zipBombReason(zip.entries);
-    if (bomb) return fail(bomb);
-    const report = await verifyEntries(zip.entries, onProgress, signal);
-    if (!report.manifest) return report; // not a bundle at all: how its zip is laid out does not matter
-    const difference = await differenceFromExhibitZip(bundle, zip.directory);
-    return difference ? { ...report, ok: false, signedBy: undefined, failures: [...report.failures, difference] } : report;
+    const refused = zipBombReason(zip.entries) ?? directoryProblem(zip.directory);
+    if (refused) return fail(refused);
+    // A bundle is laid out byte for byte as Exhibit's writer lays it out: every file stored, not
+    // compressed, so nothing inflates beyond the zip's own size. Checked from the headers alone,
+    // before a file is read; a zip without a manifest is not a bundle, which says more.
+    if (zip.entries.some((entry) => entry.path === MANIFEST_PATH)) {
+      const difference = await differenceFromExhibitZip(bundle, zip.directory);
+      if (difference) return fail(difference);
+    }
+    return await verifyEntries(zip.entries, onProgress, signal);
   } finally {
     await zip.close();
   }
 }
 
 /** Bundles hold screenshots and text; no real one inflates like this. Checked before reading any file. */
-export const ZIP_LIMITS = { maxTotalBytes: 64 * 2 ** 30, maxRatio: 200, ratioAppliesAbove: 16 * 2 ** 20 };
+export const ZIP_LIMITS = { maxTotalBytes: BUNDLE_LIMITS.maxTotalBytes, maxRatio: 200, ratioAppliesAbove: 16 * 2 ** 20 };
 
 function zipBombReason(entries: readonly ZipFileEntry[]): string | undefined {
   const total = entries.reduce((sum, e) => sum + e.bytes, 0);
   if (total > ZIP_LIMITS.maxTotalBytes) return `The zip would unpack to ${(total / 2 ** 30).toFixed(1)} GiB, more than any bundle, so it was refused.`;
   const bomb = entries.find((e) => e.bytes > ZIP_LIMITS.ratioAppliesAbove && e.bytes / Math.max(1, e.compressedBytes) > ZIP_LIMITS.maxRatio);
   return bomb ? `${bomb.path} would unpack ${Math.round(bomb.bytes / Math.max(1, bomb.compressedBytes))} times larger than it is stored (a zip bomb), so the zip was refused.` : undefined;
+}
+
+/**
+ * A directory entry carrying data, or two entries that unzip to the same file: readers disagree on
+ * which one they give (unzip, bsdtar and 7z take the first, a map of names the last), so a forged
+ * file could be seen while the genuine one is checked.
+ */
+function directoryProblem(directory: readonly DirectoryRecord[]): string | undefined {
+  const withData = directory.find((record) => record.path.endsWith('/') && (record.size > 0 || record.compressedSize > 0));
+  if (withData) return `The zip’s folder entry ${JSON.stringify(withData.path)} carries data, which no bundle does, so it was refused.`;
+  return duplicateProblem(directory.map((record) => record.path));
+}
+
+/** Two paths that are one file on a system that folds case or Unicode forms (or are simply the same). */
+function duplicateProblem(paths: readonly string[]): string | undefined {
+  const seen = new Map<string, string>();
+  for (const path of paths) {
+    const folded = foldedName(path);
+    const earlier = seen.get(folded);
+    if (earlier !== undefined) {
+      const how = earlier === path ? 'twice' : `twice (as ${JSON.stringify(earlier)} and ${JSON.stringify(path)}, one file once unzipped)`;
+      return `The bundle holds ${JSON.stringify(path)} ${how}; tools disagree on which copy they show, so it was refused.`;
+    }
+    seen.set(folded, path);
+  }
+  return undefined;
+}
+
+/** A report that passes only when the signing key is the one the person checking expects (`--key`, the pin fields). */
+export function withExpectedSigner(report: VerifyReport, expectedFingerprint: string | undefined): VerifyReport {
+  if (!expectedFingerprint || !report.ok || report.signedBy === expectedFingerprint) return report;
+  const problem = `The manifest is signed by the key ${readableFingerprint(report.signedBy ?? '')}, not by the expected key ${readableFingerprint(expectedFingerprint)}.`;
+  return { ...report, ok: false, signedBy: undefined, failures: [problem], failureCount: 1 };
 }
 
 function fail(message: string): VerifyReport {
@@ -70,10 +115,15 @@ export type VerifyProgress = (checked: number, of: number) => void;
 
 /**
  * Checks a bundle from its entries: a zip's, or the files of an unzipped folder (verify.html).
- * An aborted `signal` stops it between files, rejecting with the signal's reason.
+ * An aborted `signal` stops it between files, rejecting with the signal's reason. Every size a
+ * bundle states is checked against BUNDLE_LIMITS before work is spent on it, and problems are
+ * counted past the first hundred, so a hostile bundle is refused quickly in bounded memory.
  */
 export async function verifyEntries(entries: ZipFileEntry[], onProgress?: VerifyProgress, signal?: AbortSignal): Promise<VerifyReport> {
-  const failures: string[] = [];
+  if (entries.length > BUNDLE_LIMITS.maxFiles) return fail(`The bundle holds ${entries.length} files, more than any bundle can (${BUNDLE_LIMITS.maxFiles}), so it was refused.`);
+  const duplicate = duplicateProblem(entries.map((entry) => entry.path));
+  if (duplicate) return fail(duplicate);
+  const failures = new FailureList();
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   // Only the bundle's own small JSON and text files are kept; every other file is hashed and let go,
   // so a bundle of any size is checked in bounded memory.
@@ -81,7 +131,7 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   const hashes = new Map<string, string>();
   const sizes = new Map<string, number>();
   const damaged = (path: string, error: unknown) => {
-    failures.push(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : error})`);
+    failures.add(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : error})`);
     hashes.set(path, '');
     sizes.set(path, -1);
   };
@@ -101,10 +151,16 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     return true;
   }
 
+  /** One of the bundle's own files, read whole: refused unread when larger than any bundle's is. */
   async function read(path: string): Promise<Uint8Array | undefined> {
     const entry = byPath.get(path);
     if (!entry) return undefined;
     if (!contents.has(path)) {
+      if (entry.bytes > maxTextBytes(path)) {
+        failures.add(`${path} is ${entry.bytes} bytes, more than a bundle’s ${path.split('/').at(-1)} can be (${maxTextBytes(path)}); it was not read`);
+        contents.set(path, new Uint8Array());
+        return contents.get(path);
+      }
       try {
         const bytes = await entry.read();
         contents.set(path, bytes);
@@ -125,166 +181,221 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   };
 
   for (const entry of entries) {
-    if (!BundlePathSchema.safeParse(entry.path).success) failures.push(`The zip holds a file with an unsafe path: ${JSON.stringify(entry.path)}`);
+    if (!BundlePathSchema.safeParse(entry.path).success) failures.add(`The zip holds a file with an unsafe path: ${JSON.stringify(entry.path)}`);
   }
   const manifestText = await readText(MANIFEST_PATH);
   if (manifestText === undefined) {
     // Most likely the folder that holds the unzipped bundle was chosen, not the bundle's own folder.
     const nested = entries.find((entry) => entry.path.endsWith(`/${MANIFEST_PATH}`))?.path.slice(0, -MANIFEST_PATH.length);
     const where = nested ? ` Its manifest.json is inside ${nested}: check that folder instead.` : '';
-    return { ok: false, failures: [`This is not an Exhibit bundle: it has no manifest.json.${where}`, ...failures], filesChecked: 0 };
+    return { ok: false, failures: [`This is not an Exhibit bundle: it has no manifest.json.${where}`, ...failures.toArray()], filesChecked: 0 };
   }
-  const manifestParse = BundleManifestSchema.safeParse(parseJson(manifestText));
+  const manifestJson = parseBundleJson(manifestText);
+  const listedFiles = (manifestJson as { files?: unknown } | undefined)?.files;
+  if (Array.isArray(listedFiles) && listedFiles.length > entries.length) {
+    // Checked before the schema, which would otherwise walk a million made-up entries.
+    return { ok: false, failures: [...failures.toArray(), `manifest.json lists ${listedFiles.length} files, but the bundle holds ${entries.length}.`], filesChecked: 0 };
+  }
+  const manifestParse = BundleManifestSchema.safeParse(manifestJson);
   if (!manifestParse.success) {
-    const issues = manifestParse.error.issues.map((issue) => `manifest.json: ${issue.path.join('.') || '(whole file)'}: ${issue.message}`);
-    return { ok: false, failures: [...failures, 'manifest.json does not match the bundle format.', ...issues], filesChecked: 0 };
+    const issues = manifestParse.error.issues.slice(0, BUNDLE_LIMITS.maxFailuresListed).map((issue) => `manifest.json: ${issue.path.join('.') || '(whole file)'}: ${issue.message}`);
+    return { ok: false, failures: [...failures.toArray(), 'manifest.json does not match the bundle format.', ...issues], filesChecked: 0 };
   }
   const manifest = manifestParse.data;
+  const listedByPath = new Map(manifest.files.map((file) => [file.path, file]));
 
   for (const [index, file] of manifest.files.entries()) {
     signal?.throwIfAborted();
     const present = await digest(file.path);
     onProgress?.(index + 1, manifest.files.length);
-    if (!present) failures.push(`${file.path} is listed in the manifest but missing from the bundle`);
+    if (!present) failures.add(`${file.path} is listed in the manifest but missing from the bundle`);
     else if (sizes.get(file.path) === -1) continue; // damaged, said already
-    else if (sizes.get(file.path) !== file.bytes) failures.push(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
-    else if (hashes.get(file.path) !== file.sha256) failures.push(`${file.path} has been changed: its SHA-256 does not match the manifest`);
+    else if (sizes.get(file.path) !== file.bytes) failures.add(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
+    else if (hashes.get(file.path) !== file.sha256) failures.add(`${file.path} has been changed: its SHA-256 does not match the manifest`);
   }
   const signedBy = await checkDigest(await read(DIGEST_PATH), contents.get(MANIFEST_PATH)!, failures);
-  const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);
-  for (const entry of entries) if (!listed.has(entry.path)) failures.push(`${entry.path} is in the bundle but not listed in the manifest`);
+  const listed = new Set([...listedByPath.keys(), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);
+  for (const entry of entries) if (!listed.has(entry.path)) failures.add(`${entry.path} is in the bundle but not listed in the manifest`);
 
-  await checkSha256Sums(await readText(SHA256SUMS_PATH), hashes, failures);
+  checkSha256Sums(await readText(SHA256SUMS_PATH), hashes, manifest, failures);
   const auditLines = checkAudit(await readText(manifest.audit.path), manifest, failures);
+  const historyOf = historiesByCapture(auditLines);
+  const redactedIn = redactedCopiesByFolder(manifest);
   for (const capture of manifest.captures) {
-    await checkCapture(capture, manifest, await readText(`${capture.folder}/metadata.json`), auditLines, failures);
+    signal?.throwIfAborted();
+    const history = historyOf.get(capture.id) ?? [];
+    checkRedactedCopies(capture, redactedIn.get(capture.folder) ?? [], history, failures);
+    await checkCapture(capture, manifest, listedByPath, await readText(`${capture.folder}/metadata.json`), history, failures);
   }
-  if (manifest.case) checkCase(manifest, await readText(manifest.case.path), auditLines, failures);
-  return { ok: failures.length === 0, failures, manifest, manifestSha256: hashes.get(MANIFEST_PATH), filesChecked: hashes.size, signedBy: failures.length === 0 ? signedBy : undefined };
+  if (manifest.case) checkCase(manifest, listedByPath, await readText(manifest.case.path), auditLines, failures);
+  const ok = failures.count === 0;
+  return { ok, failures: failures.toArray(), failureCount: failures.count, manifest, manifestSha256: hashes.get(MANIFEST_PATH), filesChecked: hashes.size, signedBy: ok ? signedBy : undefined };
 }
 
-async function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, failures: string[]) {
+/** Each capture's entries in full, in the log's order, found in one pass (a bundle can list many captures). */
+function historiesByCapture(audit: readonly ExportedAuditLine[]): Map<string, AuditEntry[]> {
+  const byCapture = new Map<string, AuditEntry[]>();
+  for (const line of audit) {
+    if ('withheld' in line || !('captureId' in line.event)) continue;
+    const history = byCapture.get(line.event.captureId) ?? [];
+    history.push(line);
+    byCapture.set(line.event.captureId, history);
+  }
+  return byCapture;
+}
+
+/** Counts lines without splitting: a hostile file of millions of lines is refused before it is parsed. */
+function lineCount(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return text.endsWith('\n') || text === '' ? lines : lines + 1;
+}
+
+function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, manifest: BundleManifest, failures: FailureList) {
   if (text === undefined) {
-    failures.push('SHA256SUMS is missing');
+    failures.add('SHA256SUMS is missing');
+    return;
+  }
+  const most = manifest.files.length + 2; // every listed file, the manifest and its digest
+  const count = lineCount(text);
+  if (count > most) {
+    failures.add(`SHA256SUMS has ${count} lines; a bundle of ${manifest.files.length} files has at most ${most}, so it was not read`);
     return;
   }
   const { lines, problems } = parseSha256Sums(text);
-  failures.push(...problems);
+  failures.addAll(problems);
   const covered = new Set(lines.map((l) => l.path));
   for (const line of lines) {
     const actual = hashes.get(line.path);
-    if (actual === undefined) failures.push(`SHA256SUMS lists ${line.path}, which is not in the manifest or the zip`);
-    else if (actual && actual !== line.sha256) failures.push(`${line.path} does not match its line in SHA256SUMS`);
+    if (actual === undefined) failures.add(`SHA256SUMS lists ${line.path}, which is not in the manifest or the zip`);
+    else if (actual && actual !== line.sha256) failures.add(`${line.path} does not match its line in SHA256SUMS`);
   }
-  for (const path of hashes.keys()) if (path !== SHA256SUMS_PATH && !covered.has(path)) failures.push(`${path} is missing from SHA256SUMS`);
+  for (const path of hashes.keys()) if (path !== SHA256SUMS_PATH && !covered.has(path)) failures.add(`${path} is missing from SHA256SUMS`);
 }
 
 /** The manifest's digest and signature (issue #5); returns the signing key's fingerprint when they hold. */
-async function checkDigest(bytes: Uint8Array | undefined, manifestBytes: Uint8Array, failures: string[]): Promise<string | undefined> {
+async function checkDigest(bytes: Uint8Array | undefined, manifestBytes: Uint8Array, failures: FailureList): Promise<string | undefined> {
   if (!bytes) {
-    failures.push(`${DIGEST_PATH} is missing: the manifest is not signed`);
+    failures.add(`${DIGEST_PATH} is missing: the manifest is not signed`);
     return undefined;
   }
-  const digest = ManifestDigestSchema.safeParse(parseJson(new TextDecoder().decode(bytes)));
+  const digest = ManifestDigestSchema.safeParse(parseBundleJson(new TextDecoder().decode(bytes)));
   if (!digest.success) {
-    failures.push(`${DIGEST_PATH} does not match the digest format`);
+    failures.add(`${DIGEST_PATH} does not match the digest format`);
     return undefined;
   }
   const problems = await checkManifestDigest(digest.data, manifestBytes as Uint8Array<ArrayBuffer>);
-  failures.push(...problems);
+  failures.addAll(problems);
   return problems.length === 0 ? digest.data.signature.keyFingerprint : undefined;
 }
 
-function checkAudit(text: string | undefined, manifest: BundleManifest, failures: string[]): ExportedAuditLine[] {
+function checkAudit(text: string | undefined, manifest: BundleManifest, failures: FailureList): ExportedAuditLine[] {
   if (text === undefined) {
-    failures.push('audit.jsonl is missing');
+    failures.add('audit.jsonl is missing');
+    return [];
+  }
+  const count = lineCount(text);
+  if (count > BUNDLE_LIMITS.maxAuditEntries || count > manifest.audit.entries + 1) {
+    // One spare line: a blank last line is not an entry.
+    failures.add(`audit.jsonl has ${count} lines; the manifest says ${manifest.audit.entries} entries, so it was not read`);
     return [];
   }
   const lines: ExportedAuditLine[] = [];
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const parsed = ExportedAuditLineSchema.safeParse(parseJson(raw));
+  let index = 0;
+  for (let from = 0; from < text.length; index++) {
+    const end = text.indexOf('\n', from);
+    const raw = text.slice(from, end === -1 ? text.length : end);
+    from = end === -1 ? text.length : end + 1;
+    if (raw.trim() === '') continue;
+    const parsed = ExportedAuditLineSchema.safeParse(parseBundleJson(raw));
     if (parsed.success) lines.push(parsed.data);
-    else failures.push(`audit.jsonl line ${index + 1} is not a valid audit entry`);
-  });
-  failures.push(...findChainBreaks(lines));
-  if (lines.length !== manifest.audit.entries) failures.push(`audit.jsonl has ${lines.length} entries; the manifest says ${manifest.audit.entries}`);
-  if (lines.at(-1)?.hash !== manifest.audit.headHash) failures.push('The last audit entry is not the one the manifest names');
+    else failures.add(`audit.jsonl line ${index + 1} is not a valid audit entry`);
+  }
+  failures.addAll(findChainBreaks(lines));
+  if (lines.length !== manifest.audit.entries) failures.add(`audit.jsonl has ${lines.length} entries; the manifest says ${manifest.audit.entries}`);
+  if (lines.at(-1)?.hash !== manifest.audit.headHash) failures.add('The last audit entry is not the one the manifest names');
   return lines;
 }
 
 type CaptureRecording = Extract<AuditEvent, { action: 'capture.created' | 'capture.received' }>;
+type ListedFiles = ReadonlyMap<string, BundleManifest['files'][number]>;
 
 async function checkCapture(
   capture: BundleManifest['captures'][number],
   manifest: BundleManifest,
+  listedByPath: ListedFiles,
   text: string | undefined,
-  audit: readonly ExportedAuditLine[],
-  failures: string[],
+  history: readonly AuditEntry[],
+  failures: FailureList,
 ) {
   const label = `Capture ${capture.folder}`;
-  const history = audit.filter((line): line is AuditEntry => !('withheld' in line) && 'captureId' in line.event && line.event.captureId === capture.id);
-  checkRedactedCopies(capture, manifest, history, label, failures);
   // Made here (capture.created) or received from another installation's verified bundle (capture.received).
   const recorded = history.map((entry) => entry.event).find((event): event is CaptureRecording => event.action === 'capture.created' || event.action === 'capture.received');
   if (manifest.share) {
     // A share copy leaves the originals and metadata out: the log must still record the capture.
-    if (!recorded) failures.push(`${label}: the audit log has no entry recording this capture`);
+    if (!recorded) failures.add(`${label}: the audit log has no entry recording this capture`);
     return;
   }
   if (text === undefined) {
-    failures.push(`${label}: metadata.json is missing`);
+    failures.add(`${label}: metadata.json is missing`);
     return;
   }
-  const raw = parseJson(text);
+  const raw = parseBundleJson(text);
   const metadata = CaptureMetadataSchema.safeParse(raw);
   if (!metadata.success) {
-    failures.push(`${label}: metadata.json does not match the capture format (${z.prettifyError(metadata.error).split('\n')[0]})`);
+    failures.add(`${label}: metadata.json does not match the capture format (${z.prettifyError(metadata.error).split('\n')[0]})`);
     return;
   }
-  if (metadata.data.id !== capture.id) failures.push(`${label}: metadata.json is for a different capture`);
+  if (metadata.data.id !== capture.id) failures.add(`${label}: metadata.json is for a different capture`);
   for (const artefact of metadata.data.artefacts) {
-    const listed = manifest.files.find((f) => f.path === `${capture.folder}/${artefact.fileName}`);
-    if (!listed) failures.push(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
-    else if (listed.sha256 !== artefact.sha256) failures.push(`${label}: ${artefact.fileName} is not the file hashed at capture`);
+    const listed = listedByPath.get(`${capture.folder}/${artefact.fileName}`);
+    if (!listed) failures.add(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
+    else if (listed.sha256 !== artefact.sha256) failures.add(`${label}: ${artefact.fileName} is not the file hashed at capture`);
   }
-  if (!recorded) failures.push(`${label}: the audit log has no entry recording this capture`);
-  else if (recorded.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.push(`${label}: metadata.json differs from what was recorded at capture`);
+  if (!recorded) failures.add(`${label}: the audit log has no entry recording this capture`);
+  else if (recorded.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.add(`${label}: metadata.json differs from what was recorded at capture`);
+}
+
+/** The redacted copies the manifest lists, by the folder they are in, found in one pass. */
+function redactedCopiesByFolder(manifest: BundleManifest): Map<string, BundleManifest['files']> {
+  const byFolder = new Map<string, BundleManifest['files']>();
+  for (const file of manifest.files) {
+    const slash = file.path.lastIndexOf('/');
+    if (!file.path.startsWith('redacted-', slash + 1)) continue;
+    const folder = file.path.slice(0, slash);
+    const files = byFolder.get(folder) ?? [];
+    files.push(file);
+    byFolder.set(folder, files);
+  }
+  return byFolder;
 }
 
 /** Each redacted copy in the bundle is the one its capture's latest capture.redacted entry vouches for. */
-function checkRedactedCopies(capture: BundleManifest['captures'][number], manifest: BundleManifest, history: readonly AuditEntry[], label: string, failures: string[]) {
+function checkRedactedCopies(capture: BundleManifest['captures'][number], redacted: BundleManifest['files'], history: readonly AuditEntry[], failures: FailureList) {
+  const label = `Capture ${capture.folder}`;
   const vouched = new Map(currentRedactions(history).map((r) => [`${capture.folder}/${r.copy.fileName}`, r.copy.sha256]));
-  for (const file of manifest.files.filter((f) => f.path.startsWith(`${capture.folder}/redacted-`))) {
-    if (!vouched.has(file.path)) failures.push(`${label}: ${file.path.split('/').at(-1)} is not a redacted copy the audit log records`);
-    else if (vouched.get(file.path) !== file.sha256) failures.push(`${label}: ${file.path.split('/').at(-1)} is not the redacted copy the audit log records`);
+  for (const file of redacted) {
+    if (!vouched.has(file.path)) failures.add(`${label}: ${file.path.split('/').at(-1)} is not a redacted copy the audit log records`);
+    else if (vouched.get(file.path) !== file.sha256) failures.add(`${label}: ${file.path.split('/').at(-1)} is not the redacted copy the audit log records`);
   }
 }
 
 /** A case's file must be well formed, about the named case, and point at actions the audit log records. */
-function checkCase(manifest: BundleManifest, text: string | undefined, audit: readonly ExportedAuditLine[], failures: string[]) {
+function checkCase(manifest: BundleManifest, listedByPath: ListedFiles, text: string | undefined, audit: readonly ExportedAuditLine[], failures: FailureList) {
   const named = manifest.case!;
-  const parsed = CaseExportSchema.safeParse(text === undefined ? undefined : parseJson(text));
+  const parsed = CaseExportSchema.safeParse(text === undefined ? undefined : parseBundleJson(text));
   if (!parsed.success) {
-    failures.push(`${named.path} is missing or does not match the case format`);
+    failures.add(`${named.path} is missing or does not match the case format`);
     return;
   }
-  if (parsed.data.id !== named.id) failures.push(`${named.path} is for a different case`);
+  if (parsed.data.id !== named.id) failures.add(`${named.path} is for a different case`);
   const recorded = new Set(audit.filter((l) => !('withheld' in l) && 'caseId' in l.event && l.event.caseId === named.id).map((l) => l.seq));
   for (const action of parsed.data.actions) {
-    for (const seq of action.auditEntries) if (!recorded.has(seq)) failures.push(`${named.path}: an action points at audit entry ${seq}, which does not record it`);
+    for (const seq of action.auditEntries) if (!recorded.has(seq)) failures.add(`${named.path}: an action points at audit entry ${seq}, which does not record it`);
     for (const file of action.current.attachments) {
-      const listed = manifest.files.find((f) => f.path === attachmentPath(action.actionId, file.fileName));
-      if (!listed) failures.push(`${named.path}: the attachment ${file.fileName} is not in the bundle`);
-      else if (listed.sha256 !== file.sha256) failures.push(`${named.path}: the attachment ${file.fileName} is not the file recorded with the action`);
+      const listed = listedByPath.get(attachmentPath(action.actionId, file.fileName));
+      if (!listed) failures.add(`${named.path}: the attachment ${file.fileName} is not in the bundle`);
+      else if (listed.sha256 !== file.sha256) failures.add(`${named.path}: the attachment ${file.fileName} is not the file recorded with the action`);
     }
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

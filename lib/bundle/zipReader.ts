@@ -25,6 +25,8 @@ export interface ZipFileEntry {
 export interface DirectoryRecord {
   path: string;
   size: number;
+  /** Size inside the zip: a folder entry with any is carrying data no bundle has. */
+  compressedSize: number;
   crc32: number;
   /** MS-DOS date (high 16 bits) and time (low 16 bits). */
   dosDateTime: number;
@@ -43,7 +45,7 @@ export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; di
   const reader = new ZipReader(new BlobReader(blob), { checkCrc32: true });
   const entries = await reader.getEntries();
   return {
-    directory: entries.map((entry) => ({ path: entry.filename, size: Number(entry.uncompressedSize), crc32: entry.signature ?? 0, dosDateTime: Number(entry.rawLastModDate) })),
+    directory: entries.map((entry) => ({ path: entry.filename, size: Number(entry.uncompressedSize), compressedSize: Number(entry.compressedSize), crc32: entry.signature ?? 0, dosDateTime: Number(entry.rawLastModDate) })),
     entries: entries
       .filter((entry) => !entry.directory)
       .map((entry) => ({

@@ -1,3 +1,4 @@
+import { parseFingerprint } from '../signing';
 import { describeCheck, folderCheck, runCheck, zipCheck, type CheckWords, type NamedCheck } from '../verdict';
 
 /**
@@ -50,11 +51,30 @@ async function run({ name, check, note }: NamedCheck) {
 
 const zipInput = document.getElementById('zip') as HTMLInputElement;
 const folderInput = document.getElementById('folder') as HTMLInputElement;
-zipInput.addEventListener('change', () => zipInput.files?.[0] && void run(zipCheck(zipInput.files[0])));
-folderInput.addEventListener('change', () => folderInput.files?.length && void run(folderCheck(folderInput.files)));
+const keyInput = document.getElementById('key') as HTMLInputElement;
+
+/** The key a bundle must be signed by, as typed; a check does not start on a fingerprint that cannot be read. */
+function withKey(start: (key: string | undefined) => NamedCheck): void {
+  const typed = keyInput.value.trim();
+  const key = typed ? parseFingerprint(typed) : undefined;
+  keyInput.setAttribute('aria-invalid', String(Boolean(typed) && !key));
+  if (typed && !key) {
+    show({ tone: 'fail', heading: 'The signing key fingerprint is not 64 hexadecimal digits: correct it, or leave it empty, and choose the bundle again.', lines: [] });
+    return;
+  }
+  void run(start(key));
+}
+zipInput.addEventListener('change', () => {
+  const file = zipInput.files?.[0];
+  if (file) withKey((key) => zipCheck(file, key));
+});
+folderInput.addEventListener('change', () => {
+  const files = folderInput.files;
+  if (files?.length) withKey((key) => folderCheck(files, key));
+});
 document.addEventListener('dragover', (event) => event.preventDefault());
 document.addEventListener('drop', (event) => {
   event.preventDefault();
   const file = event.dataTransfer?.files[0];
-  if (file) void run(zipCheck(file));
+  if (file) withKey((key) => zipCheck(file, key));
 });

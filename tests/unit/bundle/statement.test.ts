@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftStatements } from '@/lib/bundle/statement';
 import { openZip } from '@/lib/bundle/zipReader';
+import { verifyBundle } from '@/lib/bundle/verify';
 import { STAFF, form, testWorld } from '../fixtures';
 import { fromUtf8 } from './zipFixtures';
 
@@ -22,6 +23,17 @@ describe('draft witness statements', () => {
     expect(jo).toContain('I produce the exhibits JS/1.');
     expect(jo).not.toContain('RP/1');
     expect(statements[1]!.text).toContain('1. I am Ravi Patel, Deputy Head');
+  });
+
+  it('two capturers with the same initials and email name (one received from another school) get a statement each, and the bundle verifies (issue #15)', async () => {
+    const world = await testWorld();
+    const a = await world.capture.captureTab(1, 'visible', form());
+    await world.settings.saveProfile({ ...STAFF, email: 'jo.smith@elsewhere.example', school: 'Elsewhere Academy' });
+    const b = await world.capture.captureTab(1, 'visible', form());
+    expect(draftStatements([a.metadata, b.metadata]).map((s) => s.path)).toEqual(['statements/JS-jo.smith-draft-statement.txt', 'statements/JS-jo.smith-2-draft-statement.txt']);
+    const { zip } = await world.exporter.exportBundle({ captureIds: [a.metadata.id, b.metadata.id], exportedBy: STAFF });
+    const report = await verifyBundle(zip);
+    expect(report.failures).toEqual([]);
   });
 
   it('are in every bundle', async () => {

@@ -9,7 +9,7 @@ const manifest = {
   captures: [{}, {}],
   audit: { entries: 7 },
 } as unknown as BundleManifest;
-const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 14, manifest, signedBy: '1a2b 3c4d' };
+const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 14, manifest, signedBy: '1a2b3c4d'.repeat(8) };
 
 describe('runCheck', () => {
   const noProgress = () => {};
@@ -36,7 +36,7 @@ describe('describeCheck: the words every checker uses', () => {
       lines: [
         '14 files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain of 7 entries is intact.',
         '2 capture(s), exported 2026-11-30T09:15:00.000Z by Ann Head (Oak Academy).',
-        "The manifest is signed by the key with fingerprint 1a2b 3c4d. Check that it is the school's.",
+        "The manifest is signed by the key with fingerprint 1a2b 3c4d 1a2b 3c4d 1a2b 3c4d 1a2b 3c4d 1a2b 3c4d 1a2b 3c4d 1a2b 3c4d 1a2b 3c4d. Check that it is the school's.",
       ],
       note: undefined,
     });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyBundle, type VerifyReport } from '@/lib/bundle/verify';
 
 // verify.html's own script, on its own page; the verifier is stood in for (it is tested on real bundles elsewhere).
-vi.mock('@/lib/bundle/verify', () => ({ verifyBundle: vi.fn(), verifyEntries: vi.fn() }));
+vi.mock('@/lib/bundle/verify', async (actual) => ({ ...(await actual<typeof import('@/lib/bundle/verify')>()), verifyBundle: vi.fn(), verifyEntries: vi.fn() }));
 const verify = vi.mocked(verifyBundle);
 
 beforeAll(async () => {
@@ -81,5 +81,23 @@ describe('verify.html', () => {
     expect(result().textContent).toBe('moved.zip could not be checked: The file could not be read');
     expect(result().className).toBe('fail');
     expect(cancel().hidden).toBe(true);
+  });
+
+  it('with the school’s fingerprint typed, a bundle signed by another key fails; an unreadable fingerprint starts no check', async () => {
+    const key = document.getElementById('key') as HTMLInputElement;
+    key.value = '12ab';
+    verify.mockClear();
+    choose('bundle.zip');
+    expect(verify).not.toHaveBeenCalled();
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    expect(result().textContent).toMatch(/^The signing key fingerprint is not 64 hexadecimal digits/);
+    key.value = '12ab '.repeat(16);
+    const check = pendingCheck();
+    choose('bundle.zip');
+    check.finish({ ok: true, failures: [], filesChecked: 9, signedBy: 'ab12'.repeat(16) });
+    await flush();
+    expect(result().querySelector('h2')!.textContent).toBe('FAIL — bundle.zip: 1 problem(s)');
+    expect(result().querySelector('li')!.textContent).toBe(`The manifest is signed by the key ${'ab12 '.repeat(16).trim()}, not by the expected key ${'12ab '.repeat(16).trim()}.`);
+    key.value = '';
   });
 });

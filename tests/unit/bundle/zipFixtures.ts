@@ -13,6 +13,11 @@ export async function rezip(zip: Blob, mutate: (files: Map<string, Uint8Array>) 
   for (const entry of entries) files.set(entry.path, await entry.read());
   await close();
   mutate(files);
+  return storedZipOf(files);
+}
+
+/** A zip of these files laid out exactly as Exhibit's writer lays it out (names may repeat, folders may carry data). */
+export function storedZipOf(files: Iterable<readonly [string, Uint8Array]>): Blob {
   return storedZip([...files].map(([path, bytes]) => ({ path, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]), crc32: crc32(bytes) })), new Date(2026, 5, 1, 9, 0));
 }
 
@@ -25,3 +30,57 @@ export async function zipOf(files: Map<string, Uint8Array>): Promise<Blob> {
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 export const fromUtf8 = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+
+/**
+ * A valid zip of `count` empty files named e0, e1, …, written straight into one buffer (Exhibit's
+ * writer takes seconds per hundred thousand entries): the smallest zip with the most entries.
+ */
+export function emptyEntriesZip(count: number): Blob {
+  const names = Array.from({ length: count }, (_, i) => utf8(`e${i}`));
+  const nameBytes = names.reduce((sum, name) => sum + name.length, 0);
+  const localBytes = 30 * count + nameBytes;
+  const directoryBytes = 46 * count + nameBytes;
+  const zip64 = count >= 0xffff;
+  const zip = new Uint8Array(localBytes + directoryBytes + (zip64 ? 56 + 20 : 0) + 22);
+  const view = new DataView(zip.buffer);
+  let at = 0;
+  const offsets: number[] = [];
+  for (const name of names) {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 26, name.length, true);
+    zip.set(name, at + 30);
+    at += 30 + name.length;
+  }
+  names.forEach((name, i) => {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 6, 20, true);
+    view.setUint16(at + 28, name.length, true);
+    view.setUint32(at + 42, offsets[i]!, true);
+    zip.set(name, at + 46);
+    at += 46 + name.length;
+  });
+  if (zip64) {
+    // The zip64 end record and its locator (APPNOTE 4.3.14, 4.3.15), which a count over 65,534 needs.
+    view.setUint32(at, 0x06064b50, true);
+    view.setBigUint64(at + 4, 44n, true);
+    view.setUint16(at + 12, 45, true);
+    view.setUint16(at + 14, 45, true);
+    view.setBigUint64(at + 24, BigInt(count), true);
+    view.setBigUint64(at + 32, BigInt(count), true);
+    view.setBigUint64(at + 40, BigInt(directoryBytes), true);
+    view.setBigUint64(at + 48, BigInt(localBytes), true);
+    view.setUint32(at + 56, 0x07064b50, true);
+    view.setBigUint64(at + 64, BigInt(at), true);
+    view.setUint32(at + 72, 1, true);
+    at += 76;
+  }
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, Math.min(count, 0xffff), true);
+  view.setUint16(at + 10, Math.min(count, 0xffff), true);
+  view.setUint32(at + 12, directoryBytes, true);
+  view.setUint32(at + 16, localBytes, true);
+  return new Blob([zip]);
+}

@@ -5,7 +5,7 @@ import { VerifyPanel } from '@/components/VerifyPanel';
 import { verifyBundle, verifyEntries, type VerifyReport } from '@/lib/bundle/verify';
 
 // The verifier itself is tested on real bundles (exportAndVerify, hostileZips); here only what the panel makes of it.
-vi.mock('@/lib/bundle/verify', () => ({ verifyBundle: vi.fn(), verifyEntries: vi.fn() }));
+vi.mock('@/lib/bundle/verify', async (actual) => ({ ...(await actual<typeof import('@/lib/bundle/verify')>()), verifyBundle: vi.fn(), verifyEntries: vi.fn() }));
 const verify = vi.mocked(verifyBundle);
 const verifyFolder = vi.mocked(verifyEntries);
 beforeEach(() => {
@@ -17,7 +17,7 @@ afterEach(() => {
   verifyFolder.mockReset();
 });
 
-const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 12, signedBy: 'ab12 cd34' };
+const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 12, signedBy: 'ab12cd34'.repeat(8) };
 const choose = (name = 'bundle.zip') => fireEvent.change(screen.getByLabelText('Choose a bundle to check'), { target: { files: [new File(['zip'], name)] } });
 
 /** A check that reports progress when told to, and rejects as the verifier does when its signal aborts. */
@@ -48,10 +48,23 @@ describe('the dashboard’s Check a bundle panel', () => {
     // The same facts as verify.html and `npm run verify`, the signing key's fingerprint among them.
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '12 files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain is intact.',
-      "The manifest is signed by the key with fingerprint ab12 cd34. Check that it is the school's.",
+      `The manifest is signed by the key with fingerprint ${'ab12 cd34 '.repeat(8).trim()}. Check that it is the school's.`,
     ]);
     expect(screen.queryByRole('button', { name: 'Cancel check' })).toBeNull();
     expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('with the sender’s fingerprint given, fails a bundle signed by another key, and checks nothing while the fingerprint cannot be read', async () => {
+    const field = screen.getByLabelText(/The sender’s signing key fingerprint/);
+    fireEvent.change(field, { target: { value: 'ab12 cd3' } });
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByLabelText('Choose a bundle to check') as HTMLInputElement).disabled).toBe(true);
+    fireEvent.change(field, { target: { value: 'EF56 '.repeat(16) } });
+    verify.mockResolvedValue(PASS);
+    choose();
+    await act(async () => {});
+    expect(screen.getByTestId('verify-result').querySelector('p')!.textContent).toBe('FAIL — bundle.zip: 1 problem(s)');
+    expect(screen.getByRole('listitem').textContent).toBe(`The manifest is signed by the key ${'ab12 cd34 '.repeat(8).trim()}, not by the expected key ${'ef56 '.repeat(16).trim()}.`);
   });
 
   it('cancels a check: the verifier is told to stop, and no verdict is shown', async () => {
