@@ -5,7 +5,8 @@ import { ErrorMessage } from './ErrorMessage';
 import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { RedactionEditor } from './RedactionEditor';
-import { describeEvent, entryLabel } from '@/lib/audit';
+import { describeEvent, entryLabel, shownReference } from '@/lib/audit';
+import { readableFingerprint } from '@/lib/bundle/signing';
 import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
@@ -55,13 +56,19 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose():
     <section className="detail" aria-labelledby="detail-heading">
       <div className="row">
         <h2 id="detail-heading">
-          {m.reference ? `${m.reference}: ` : ''}
+          {m.reference ? `${shownReference(m.reference, view.receivedFrom)}: ` : ''}
           {m.page.title || m.page.url}
         </h2>
         <button className="secondary" onClick={onClose}>
           Back to list
         </button>
       </div>
+      {view.receivedFrom && (
+        <p className="warning" data-testid="received-from">
+          Received in a bundle from the installation whose signing key is <code>{readableFingerprint(view.receivedFrom)}</code>. Its details are as the sender recorded them; this installation
+          did not capture it.
+        </p>
+      )}
       {imageArtefacts(m).map((image) => (
         <figure key={image.fileName}>
           <ArtefactImage captureId={m.id} fileName={image.fileName} alt={`${image.fileName} of ${m.page.url}`} className="capture-image" />

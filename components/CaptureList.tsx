@@ -1,4 +1,5 @@
 import { ArtefactImage } from './ArtefactImage';
+import { shownReference } from '@/lib/audit';
 import { thumbnailOf } from '@/lib/capture/artefacts';
 import { describeCategory } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
@@ -31,7 +32,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
         </tr>
       </thead>
       <tbody>
-        {captures.map(({ metadata, current }) => (
+        {captures.map(({ metadata, current, receivedFrom }) => (
           <tr key={metadata.id} data-capture-id={metadata.id}>
             <td>
               <input type="checkbox" aria-label={`Select capture of ${metadata.page.title || metadata.page.url}`} checked={selected.has(metadata.id)} onChange={() => onToggle(metadata.id)} />
@@ -40,7 +41,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
             <td className="opens" onClick={() => onOpen(metadata.id)}>
               <ArtefactImage captureId={metadata.id} fileName={thumbnailOf(metadata)?.fileName ?? ''} alt="" />
             </td>
-            <td>{metadata.reference ?? '—'}</td>
+            <td>{shownReference(metadata.reference, receivedFrom) ?? (receivedFrom ? 'received' : '—')}</td>
             <td>
               <button className="link-text" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${metadata.page.title || metadata.page.url}`}>
                 {metadata.page.title || metadata.page.url}

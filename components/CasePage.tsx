@@ -4,7 +4,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { useLiveStore } from './useLiveStore';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { ExportPanel } from './ExportPanel';
-import { describeEventNamingCapture, exhibitNames } from '@/lib/audit';
+import { describeEventNamingCapture, exhibitNames, shownReference } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
 import { POLICY_STEPS, describeCategory, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
@@ -84,9 +84,9 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
               'none'
             ) : (
               <ul className="case-captures">
-                {captures.map(({ metadata, current }) => (
+                {captures.map(({ metadata, current, receivedFrom }) => (
                   <li key={metadata.id}>
-                    <a href={`#capture=${metadata.id}`}>{metadata.reference ? `Exhibit ${metadata.reference}` : 'Capture'}: {metadata.page.title || metadata.page.url}</a> — {describeCategory(current.category)},{' '}
+                    <a href={`#capture=${metadata.id}`}>{metadata.reference ? `Exhibit ${shownReference(metadata.reference, receivedFrom)}` : receivedFrom ? 'Received capture' : 'Capture'}: {metadata.page.title || metadata.page.url}</a> — {describeCategory(current.category)},{' '}
                     <time dateTime={metadata.capturedAtUtc}>{metadata.capturedAtUtc.replace('T', ' ').slice(0, 16)}Z</time>
                   </li>
                 ))}

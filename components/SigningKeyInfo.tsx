@@ -1,3 +1,4 @@
+import { readableFingerprint } from '@/lib/bundle/signing';
 import { useEffect, useState } from 'react';
 import { pageServices } from '@/lib/browser/pageServices';
 
@@ -15,6 +16,9 @@ export function SigningKeyInfo() {
       </p>
       <p>
         Fingerprint (SHA-256): <code data-testid="key-fingerprint">{key.fingerprint}</code>
+      </p>
+      <p>
+        In groups of four, to read aloud or write down: <code data-testid="key-fingerprint-groups">{readableFingerprint(key.fingerprint)}</code>
       </p>
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { SchoolAccountsField } from '@/components/SchoolAccountsField';
 import { SigningKeyInfo } from '@/components/SigningKeyInfo';
+import { TrustedSendersField } from '@/components/TrustedSendersField';
 import { WarningTemplateField } from '@/components/WarningTemplateField';
 import { pageServices } from '@/lib/browser/pageServices';
 import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
@@ -105,6 +106,7 @@ export function App() {
         </div>
       </form>
       <SigningKeyInfo />
+      <TrustedSendersField />
       <SchoolAccountsField />
       <WarningTemplateField />
     </main>

@@ -5,9 +5,18 @@ import { describeCategory } from '../policy';
 import type { CaptureMetadata } from '../capture/metadata';
 import type { AuditEntry, AuditEvent } from './entry';
 
+/**
+ * A capture's exhibit reference as shown: a capture received from another installation keeps the
+ * sender's reference, marked received, so it is never taken for this school's exhibit of the same
+ * number (issue #15).
+ */
+export function shownReference(reference: string | undefined, receivedFrom: string | undefined): string | undefined {
+  return reference && (receivedFrom ? `${reference} (received)` : reference);
+}
+
 /** "exhibit JS/1" by capture id, from the captures a list is about (one without a reference goes unnamed). */
-export function exhibitNames(captures: readonly { metadata: Pick<CaptureMetadata, 'id' | 'reference'> }[]): (captureId: string) => string | undefined {
-  const names = new Map(captures.map(({ metadata }) => [metadata.id, metadata.reference && `exhibit ${metadata.reference}`]));
+export function exhibitNames(captures: readonly { metadata: Pick<CaptureMetadata, 'id' | 'reference'>; receivedFrom?: string }[]): (captureId: string) => string | undefined {
+  const names = new Map(captures.map(({ metadata, receivedFrom }) => [metadata.id, metadata.reference && `exhibit ${shownReference(metadata.reference, receivedFrom)}`]));
   return (captureId) => names.get(captureId);
 }
 

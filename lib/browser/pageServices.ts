@@ -58,7 +58,7 @@ export function createPageServices() {
     redactCopy: async (captureId: string, image: string, boxes: readonly RedactionBox[]) => redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
-    importBundle: createImportFlow({ receiver: createBundleReceiver(db), actor: currentActor }).importBundle,
+    prepareImport: createImportFlow({ receiver: createBundleReceiver(db), actor: currentActor, trustedSenders: settings.getTrustedSenders }).prepare,
   };
 }
 export type PageServices = ReturnType<typeof createPageServices>;

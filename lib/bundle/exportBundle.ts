@@ -118,7 +118,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const share = request.share === true;
       if (share && caseView) throw new ExhibitError('invalid-input', 'A share copy is made from captures, not a whole case: choose the captures to share.');
       // A share copy carries no statements (they describe the originals) and only the redactions in full.
-      const statements = share ? [] : draftStatements(views.map((v) => v.metadata));
+      const statements = share ? [] : draftStatements(views);
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []), share ? SHARED_ACTIONS : undefined);
       if (auditLines.length > BUNDLE_LIMITS.maxAuditEntries) {
         throw new ExhibitError('export-failed', `The audit log up to these captures has ${auditLines.length} entries, more than a bundle may carry (${BUNDLE_LIMITS.maxAuditEntries}), so the bundle was not made.`);

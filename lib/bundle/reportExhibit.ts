@@ -1,4 +1,4 @@
-import { describeEvent, exportableRedactions, entryLabel, type AuditEntry, type Redaction } from '../audit';
+import { describeEvent, exportableRedactions, entryLabel, shownReference, type AuditEntry, type Redaction } from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
 import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostDetails } from '../extract/postDetails';
@@ -29,6 +29,7 @@ export function captureSection({ view, folder }: ReportCapture, number: number, 
     { label: 'Captured', value: `${MODE_WORDS[m.mode ?? 'visible']}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}` },
     { label: 'Browser', value: `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}` },
     { label: 'Capture id', value: m.id, code: true },
+    ...(view.receivedFrom ? [{ label: 'Received from', value: `the installation whose signing key is ${view.receivedFrom}; its details are as that installation recorded them`, code: false }] : []),
   ];
   const figures: Block[] = imageArtefacts(m).map((image, i) => {
     const shown = shownImageFileName(image.fileName, i, input.presentationCopies?.has(`${folder}/${presentationFileName(image.fileName)}`) ?? false);
@@ -38,7 +39,7 @@ export function captureSection({ view, folder }: ReportCapture, number: number, 
   return {
     kind: 'capture',
     blocks: [
-      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${m.reference}` : `Capture ${number}`}: ${describeCategory(view.current.category)}` },
+      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${shownReference(m.reference, view.receivedFrom)}` : `Capture ${number}`}: ${describeCategory(view.current.category)}` },
       { kind: 'paragraph', tone: 'policy', text: `Policy: “${categoryById(view.current.category.id).policyWording}”` },
       { kind: 'fields', fields },
       ...(m.post ? postDetailsBlocks(m.post, view.current.post) : []),
@@ -72,7 +73,7 @@ export function sharedCaptureSection({ view, folder }: ReportCapture, number: nu
   return {
     kind: 'capture',
     blocks: [
-      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${m.reference}` : `Capture ${number}`}: ${describeCategory(view.current.category)} (share copy)` },
+      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${shownReference(m.reference, view.receivedFrom)}` : `Capture ${number}`}: ${describeCategory(view.current.category)} (share copy)` },
       { kind: 'paragraph', tone: 'policy', text: `Policy: “${categoryById(view.current.category.id).policyWording}”` },
       {
         kind: 'fields',

@@ -15,11 +15,15 @@ const DRAFT_NOTICE =
  * A draft witness statement per capturer (issue #5): who they are, when and how they viewed and
  * captured each post, and the exhibits they produce. Plain text, one file per person.
  */
-export function draftStatements(captures: readonly CaptureMetadata[]): DraftStatement[] {
-  const byPerson = new Map<string, CaptureMetadata[]>();
-  for (const capture of captures) {
-    const key = capture.capturedBy.email.toLowerCase();
-    byPerson.set(key, [...(byPerson.get(key) ?? []), capture]);
+export function draftStatements(captures: readonly { metadata: CaptureMetadata; receivedFrom?: string }[]): DraftStatement[] {
+  // One statement per person per installation: a capture received from another key is never drafted
+  // into the statement of someone here, even one of the same name and email (issue #15).
+  const byPerson = new Map<string, { receivedFrom?: string; own: CaptureMetadata[] }>();
+  for (const { metadata, receivedFrom } of captures) {
+    const key = `${receivedFrom ?? 'here'} ${metadata.capturedBy.email.toLowerCase()}`;
+    const group = byPerson.get(key) ?? { receivedFrom, own: [] };
+    group.own.push(metadata);
+    byPerson.set(key, group);
   }
   // Two people can share initials and the part of their email before the @ (one of them received
   // from another school): each file name is made unique by construction, never left to chance.
@@ -30,7 +34,7 @@ export function draftStatements(captures: readonly CaptureMetadata[]): DraftStat
     taken.add(foldedName(path));
     return path;
   };
-  return [...byPerson.values()].map((own) => {
+  return [...byPerson.values()].map(({ receivedFrom, own }) => {
     const person = own[0]!.capturedBy;
     const sorted = [...own].sort((a, b) => a.capturedAtUtc.localeCompare(b.capturedAtUtc));
     const paragraphs = sorted.map((m, i) => {
@@ -45,9 +49,16 @@ export function draftStatements(captures: readonly CaptureMetadata[]): DraftStat
         .join('\n');
     });
     const references = sorted.map((m) => m.reference).filter(Boolean);
+    const received = receivedFrom
+      ? [
+          `RECEIVED — these captures were received from the installation whose signing key is ${receivedFrom}, and are given here as its records give them. ${person.name} must check each against their own records before signing.`,
+          '',
+        ]
+      : [];
     const text = [
       DRAFT_NOTICE,
       '',
+      ...received,
       `Draft witness statement of ${person.name}`,
       '',
       `1. I am ${person.name}, ${person.role} at ${person.school}. My work email address is ${person.email}.`,

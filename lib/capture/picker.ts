@@ -84,7 +84,10 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       hint.remove();
       requestAnimationFrame(() => requestAnimationFrame(() => resolve(value)));
     };
+    // Only the person's own pointer and keys choose (issue #15): a page's script can dispatch
+    // synthetic events (isTrusted false) to steer what "This post" captures, and they are ignored.
     const onMove = (event: MouseEvent) => {
+      if (!event.isTrusted) return;
       const offset = frameOffset((event.view as Window | null) ?? window);
       const under = deepest(event.clientX + offset.x, event.clientY + offset.y);
       show(under?.closest(postSelector) ?? under);
@@ -97,6 +100,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       finish({ x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height });
     };
     const onClick = (event: MouseEvent) => {
+      if (!event.isTrusted) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       if (!chosen) onMove(event);
@@ -110,6 +114,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       return frame && windows.includes(frame.ownerDocument.defaultView!) ? frame : null;
     };
     const onKey = (event: KeyboardEvent) => {
+      if (!event.isTrusted) return;
       const wider = chosen && widened(chosen);
       if (event.key === 'Escape') {
         event.preventDefault();

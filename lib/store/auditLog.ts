@@ -13,6 +13,12 @@ export async function appendAudit(db: ExhibitDb, at: Date, actor: StaffMember, e
   return entry;
 }
 
+/** The key a capture or case was received from, by this installation's own custody entry; undefined when made here. */
+export function receivedFromOf(history: readonly AuditEntry[]): string | undefined {
+  const custody = history.find((e) => !('receivedFrom' in e) && (e.event.action === 'capture.received' || e.event.action === 'case.received'));
+  return custody && (custody.event.action === 'capture.received' || custody.event.action === 'case.received') ? custody.event.fromKeyFingerprint : undefined;
+}
+
 /**
  * Entries that mention a capture, in order: those received with it from another installation
  * (which all came before it arrived here), then this installation's own.

@@ -3,7 +3,7 @@ import { CaseActionSchema, CaseDetailsSchema, UNFILED, safeFileName, type CaseAc
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, parseInput } from '../errors';
 import { sha256OfBlob } from '../hash';
-import { appendAudit, entriesForCapture, entriesForCase } from './auditLog';
+import { appendAudit, entriesForCapture, entriesForCase, receivedFromOf } from './auditLog';
 import type { AttachmentRow, ExhibitDb } from './db';
 
 export interface CaseActionView {
@@ -25,6 +25,8 @@ export interface CaseView {
   /** Everything about the case and its captures, in the order it happened. */
   chronology: AuditEntry[];
   lastActivityUtc: string;
+  /** For a case received in a bundle: the sending installation's key fingerprint (issue #15). */
+  receivedFrom?: string;
 }
 
 /** Adds a case and its `case.opened` entry. Call inside a transaction over cases and audit. */
@@ -57,7 +59,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
         if (action) Object.assign(action, { current: event.details, history: [...action.history, entry] });
       }
     }
-    return { id: row.id, openedAtUtc: row.openedAtUtc, details, status, captureIds, actions: [...actions.values()], chronology, lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc };
+    return { id: row.id, openedAtUtc: row.openedAtUtc, details, status, captureIds, actions: [...actions.values()], chronology, lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc, receivedFrom: receivedFromOf(caseEntries) };
   }
 
   async function requireCase(caseId: string): Promise<CaseView> {

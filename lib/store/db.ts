@@ -34,6 +34,8 @@ export interface AttachmentRow {
   fileName: string;
   blob: Blob;
   sha256: string;
+  /** For a file received with another installation's case: that installation's signing key (issue #15). */
+  receivedFrom?: string;
 }
 
 /**
@@ -100,5 +102,11 @@ export class ExhibitDb extends Dexie {
     // 7: files derived from captures (redacted copies; presentation copies and PDF renditions drawn
     // after capture), kept apart from the originals in `files`.
     this.version(7).stores({ derivedFiles: '[captureId+fileName], captureId' });
+    // 8: entries looked up by the case action they record (issue #15): a received bundle may not
+    // add to an action of this installation's, which it could otherwise name by its id.
+    this.version(8).stores({
+      audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash, event.actionId',
+      receivedAudit: 'hash, event.captureId, event.caseId, event.actionId',
+    });
   }
 }

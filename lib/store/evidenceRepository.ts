@@ -7,7 +7,7 @@ import { CaseDetailsSchema, UNFILED, type CaseDetails } from '../cases/case';
 import type { PostField } from '../extract/postDetails';
 import { responseQueue, type PendingResponse, type WorkingCalendar } from '../policy';
 import type { CategoryChoice } from '../policy';
-import { appendAudit, entriesForCapture } from './auditLog';
+import { appendAudit, entriesForCapture, receivedFromOf } from './auditLog';
 import { insertCase } from './caseRepository';
 import type { CaptureRow, ExhibitDb, StoredFile } from './db';
 
@@ -19,6 +19,8 @@ export interface CaptureView {
   /** Values after every edit; `post` holds corrections over what the page showed. */
   current: { category: CategoryChoice; note: string; post: Partial<Record<PostField, string | null>> };
   history: AuditEntry[];
+  /** For a capture received in a bundle: the sending installation's key fingerprint (issue #15). */
+  receivedFrom?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     const history = await entriesForCapture(db, metadata.id);
     let current: CaptureView['current'] = { category: metadata.category, note: metadata.note, post: { ...metadata.post } };
     for (const entry of history) if (entry.event.action === 'capture.edited') current = applyChange(current, entry.event.change);
-    return { metadata, caseId, current, history };
+    return { metadata, caseId, current, history, receivedFrom: receivedFromOf(history) };
   }
 
   async function getCapture(id: string): Promise<CaptureView | undefined> {

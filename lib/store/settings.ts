@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { StaffMemberSchema, type StaffMember } from '../capture/metadata';
 import { DEFAULT_WARNING_TEMPLATE } from '../cases/warningLetter';
-import { parseInput } from '../errors';
+import { ExhibitError, parseInput } from '../errors';
 import { ENGLAND_AND_WALES_SCHOOL, SchoolAccountSchema, type SchoolAccount, type WorkingCalendar } from '../policy';
+import { SHA256_HEX } from '../hash';
 import type { ExhibitDb } from './db';
 
 export const ExportSettingsSchema = z.object({
@@ -14,6 +15,17 @@ const CalendarChangesSchema = z.object({
   extraNonWorkingDays: z.array(z.iso.date()).max(400),
   workedBankHolidays: z.array(z.iso.date()).max(400),
 });
+
+/**
+ * A sender whose bundles this school expects (issue #15): the trust's DSL, colleagues at other
+ * installations. Receiving a bundle signed by a key not on this list says so plainly.
+ */
+export const TrustedSenderSchema = z.object({
+  name: z.string().trim().min(1, 'Give the sender’s name.').max(200),
+  fingerprint: z.string().regex(SHA256_HEX, 'A fingerprint is 64 hexadecimal digits.'),
+});
+export type TrustedSender = z.infer<typeof TrustedSenderSchema>;
+const TrustedSendersSchema = z.array(TrustedSenderSchema).max(500);
 
 const DEFAULT_EXPORT_SETTINGS: ExportSettings = { askWhereToSave: true };
 
@@ -52,6 +64,14 @@ export function createSettingsRepository(db: ExhibitDb) {
     },
     async saveCalendar(changes: z.infer<typeof CalendarChangesSchema>): Promise<void> {
       await db.settings.put({ key: 'calendar', value: parseInput(CalendarChangesSchema, changes) });
+    },
+    async getTrustedSenders(): Promise<TrustedSender[]> {
+      return (await read('trustedSenders', TrustedSendersSchema)) ?? [];
+    },
+    async saveTrustedSenders(senders: TrustedSender[]): Promise<void> {
+      const value = parseInput(TrustedSendersSchema, senders);
+      if (new Set(value.map((s) => s.fingerprint)).size !== value.length) throw new ExhibitError('invalid-input', 'That key is on the list already.');
+      await db.settings.put({ key: 'trustedSenders', value });
     },
     async getExportSettings(): Promise<ExportSettings> {
       return (await read('export', ExportSettingsSchema)) ?? DEFAULT_EXPORT_SETTINGS;

@@ -294,11 +294,36 @@ describe('Exhibit in Chromium', () => {
       expect(await result.textContent()).toContain('screenshot.png');
       expect(await dashboard.locator('tbody tr').count()).toBe(0);
 
+      // Checked, then shown before anything is stored: the sender's key, not yet trusted here.
       await chooser.setInputFiles(ARTIFACT);
-      await result.getByText(/^Imported 1 capture\(s\), received from the installation whose key is [0-9a-f]{64}\.$/).waitFor({ timeout: 30_000 });
+      const preview = dashboard.getByTestId('import-preview');
+      await preview.waitFor({ timeout: 30_000 });
+      const senderKey = JSON.parse((await entries.find((e) => e.path === 'manifest.digest.json')!.read()).reduce((text, byte) => text + String.fromCharCode(byte), '')).signature.keyFingerprint as string;
+      const readableKey = senderKey.replace(/(.{4})(?=.)/g, '$1 ');
+      expect(await preview.getByTestId('import-sender-key').textContent()).toBe(readableKey);
+      expect(await preview.getByTestId('import-trust').textContent()).toMatch(/^This key is not on your list of trusted senders/);
+      expect(await accessibilityProblems(dashboard)).toEqual([]);
+      await preview.getByRole('button', { name: 'Don’t import' }).click();
+      await preview.waitFor({ state: 'detached' });
+      expect(await dashboard.locator('tbody tr').count()).toBe(0);
+
+      // The school adds the sender's key (as read out to it) to its trusted senders; the same bundle now says so.
+      const options = await receiving.context.newPage();
+      await options.goto(`chrome-extension://${receiving.extensionId}/options.html`);
+      await options.getByLabel('Sender’s name').fill('Jo Smith, Northwick Park Primary');
+      await options.getByLabel('Their signing key fingerprint').fill(readableKey.toUpperCase());
+      await options.getByRole('button', { name: 'Add trusted sender' }).click();
+      await options.getByTestId('trusted-senders').getByText(readableKey).waitFor();
+      expect(await accessibilityProblems(options)).toEqual([]);
+      await options.close();
+      await chooser.setInputFiles(ARTIFACT);
+      await preview.getByTestId('import-trust').getByText('This is a trusted sender: Jo Smith, Northwick Park Primary.').waitFor({ timeout: 30_000 });
+      await preview.getByRole('button', { name: 'Import', exact: true }).click();
+      await result.getByText(`Imported 1 capture(s), received from the installation whose key is ${readableKey}.`).waitFor({ timeout: 30_000 });
       await dashboard.locator('tbody tr').first().waitFor();
       await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
       await dashboard.getByText(/received from [0-9a-f]{64}/).waitFor();
+      expect(await dashboard.getByTestId('received-from').textContent()).toContain(readableKey);
       // Stored from a slice of the bundle file: the received screenshot is the sender's, pixel for pixel in size.
       const sent = await pngSize(new Blob([await entries.find((e) => e.path === screenshotPath)!.read()]));
       const shown = dashboard.getByRole('img', { name: /^screenshot\.png of / });
@@ -310,6 +335,8 @@ describe('Exhibit in Chromium', () => {
       await dashboard.getByRole('button', { name: 'Back to list' }).click();
 
       await chooser.setInputFiles(ARTIFACT);
+      await preview.getByText('This bundle was imported before; importing it again changes nothing.').waitFor({ timeout: 30_000 });
+      await preview.getByRole('button', { name: 'Import', exact: true }).click();
       await result.getByText('This bundle was imported before; nothing was changed.').waitFor({ timeout: 30_000 });
       expect(await dashboard.locator('tbody tr').count()).toBe(1);
     } finally {

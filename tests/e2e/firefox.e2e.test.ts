@@ -125,18 +125,29 @@ describe('Exhibit in Firefox', () => {
     expect(failed.output).toContain('screenshot.png');
   });
 
-  it('a second installation receives the bundle, keeping its files from the chosen file itself', async () => {
+  it('a second installation trusts the sender’s key, sees it before importing, and receives the bundle, keeping its files from the chosen file itself', async () => {
     expect(exportedBundle).toBeDefined();
     const receiving = await launchFirefoxWithExtension();
     try {
-      await saveProfileIn(receiving);
+      const options = await saveProfileIn(receiving);
+      const { entries } = await openZip(new Blob([readFileSync(exportedBundle!)]));
+      const digest = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'manifest.digest.json')!.read())) as { signature: { keyFingerprint: string } };
+      const readableKey = digest.signature.keyFingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+      // The school trusts the sender's key (given to it in person); the import says so and waits for a yes.
+      await fill(options, '#trusted-name', 'Jo Smith, Northwick');
+      await fill(options, '#trusted-fingerprint', readableKey);
+      await options.click('xpath///button[text()="Add trusted sender"]');
+      await waitForText(options, readableKey);
       const dashboard = await receiving.openExtensionPage('dashboard.html');
       const chooser = await dashboard.waitForSelector('section.import input[type="file"]');
       await chooser!.uploadFile(exportedBundle!);
-      await waitForText(dashboard, 'Imported 1 capture(s), received from the installation whose key is', 30_000);
+      await waitForText(dashboard, 'This is a trusted sender: Jo Smith, Northwick.', 30_000);
+      expect(await dashboard.$eval('[data-testid="import-sender-key"]', (el) => el.textContent)).toBe(readableKey);
+      expect(await dashboard.$$eval('tbody tr', (rows) => rows.length)).toBe(0); // nothing stored before the yes
+      await dashboard.click('xpath///button[text()="Import"]');
+      await waitForText(dashboard, `Imported 1 capture(s), received from the installation whose key is ${readableKey}.`, 30_000);
       await dashboard.click('tbody tr button[aria-label^="Open capture of"]');
       await waitForText(dashboard, 'received from');
-      const { entries } = await openZip(new Blob([readFileSync(exportedBundle!)]));
       const sent = decodePng(await entries.find((e) => e.path.endsWith('/screenshot.png'))!.read());
       const shown = await dashboard.waitForFunction(() => {
         const img = document.querySelector<HTMLImageElement>('img.capture-image');

@@ -29,7 +29,7 @@ async function sentCaseBundle() {
 
 async function receivingWorld(profile = DSL) {
   const world = await testWorld({ profile });
-  const flow = createImportFlow({ receiver: createBundleReceiver(world.db, world.clock), actor: async () => profile });
+  const flow = createImportFlow({ receiver: createBundleReceiver(world.db, world.clock), actor: async () => profile, trustedSenders: world.settings.getTrustedSenders });
   return { ...world, flow };
 }
 

@@ -11,7 +11,7 @@ describe('draft witness statements', () => {
     const a = await world.capture.captureTab(1, 'visible', form({ note: 'Seen at 9am' }));
     await world.settings.saveProfile({ ...STAFF, name: 'Ravi Patel', email: 'ravi@northwick.example', role: 'Deputy Head' });
     const b = await world.capture.captureTab(1, 'visible', form());
-    const statements = draftStatements([a.metadata, b.metadata]);
+    const statements = draftStatements([a, b]);
     expect(statements.map((s) => s.path)).toEqual(['statements/JS-jo.smith-draft-statement.txt', 'statements/RP-ravi-draft-statement.txt']);
     const jo = statements[0]!.text;
     expect(jo).toMatch(/^DRAFT — .*not legal advice/);
@@ -30,7 +30,7 @@ describe('draft witness statements', () => {
     const a = await world.capture.captureTab(1, 'visible', form());
     await world.settings.saveProfile({ ...STAFF, email: 'jo.smith@elsewhere.example', school: 'Elsewhere Academy' });
     const b = await world.capture.captureTab(1, 'visible', form());
-    expect(draftStatements([a.metadata, b.metadata]).map((s) => s.path)).toEqual(['statements/JS-jo.smith-draft-statement.txt', 'statements/JS-jo.smith-2-draft-statement.txt']);
+    expect(draftStatements([a, b]).map((s) => s.path)).toEqual(['statements/JS-jo.smith-draft-statement.txt', 'statements/JS-jo.smith-2-draft-statement.txt']);
     const { zip } = await world.exporter.exportBundle({ captureIds: [a.metadata.id, b.metadata.id], exportedBy: STAFF });
     const report = await verifyBundle(zip);
     expect(report.failures).toEqual([]);
