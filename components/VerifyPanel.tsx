@@ -26,7 +26,7 @@ export function VerifyPanel() {
     if (file) await run(zipCheck(file, pinned));
   };
   const checkFolder = async (files: FileList | null) => {
-    if (files?.length) await run(folderCheck(files, pinned));
+    if (files?.length) await run(await folderCheck(files, pinned));
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

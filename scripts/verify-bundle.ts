@@ -15,11 +15,13 @@ const USAGE = 'Usage: npm run verify -- [--key <signing key fingerprint>] <bundl
 async function check(path: string, onProgress?: VerifyProgress): Promise<{ report: VerifyReport; note?: string }> {
   if (!(await stat(path)).isDirectory()) return { report: await verifyBundle(await fileBlob(path), onProgress) }; // lazily read at 64-bit offsets: never loaded whole
   const found = await readdir(path, { recursive: true, withFileTypes: true });
-  const files = await Promise.all(
-    found.filter((f) => f.isFile()).map(async (f) => ({ path: relative(path, join(f.parentPath, f.name)).split(sep).join('/'), blob: await fileBlob(join(f.parentPath, f.name)) })),
-  );
-  const { entries, setAside } = bundleFolderEntries(files);
-  return { report: await verifyEntries(entries, onProgress), note: setAsideNote(setAside) };
+  const inBundle = (f: (typeof found)[number]) => relative(path, join(f.parentPath, f.name)).split(sep).join('/');
+  const files = await Promise.all(found.filter((f) => f.isFile()).map(async (f) => ({ path: inBundle(f), blob: await fileBlob(join(f.parentPath, f.name)) })));
+  const { entries, setAside } = await bundleFolderEntries(files);
+  const report = await verifyEntries(entries, onProgress);
+  // A link could stand for a file or folder outside the bundle: a bundle holds only files (issue #15).
+  const links = found.filter((f) => f.isSymbolicLink() || !(f.isFile() || f.isDirectory())).map((f) => `${inBundle(f)} is a link or special file, not a file of the bundle`);
+  return { report: links.length ? { ...report, ok: false, signedBy: undefined, failures: [...links, ...report.failures], failureCount: (report.failureCount ?? report.failures.length) + links.length } : report, note: setAsideNote(setAside) };
 }
 
 /** The paths to check and the key they must be signed by, or a usage problem. */

@@ -25,8 +25,8 @@ export function zipCheck(file: File, expectedSigner?: string): NamedCheck {
 }
 
 /** An unzipped bundle folder chosen in a browser, its files named as inside the bundle. */
-export function folderCheck(files: ArrayLike<File>, expectedSigner?: string): NamedCheck {
-  const { name, entries, setAside } = chosenFolder(files);
+export async function folderCheck(files: ArrayLike<File>, expectedSigner?: string): Promise<NamedCheck> {
+  const { name, entries, setAside } = await chosenFolder(files);
   return { name, check: async (onProgress, signal) => withExpectedSigner(await verifyEntries(entries, onProgress, signal), expectedSigner), note: setAsideNote(setAside) };
 }
 

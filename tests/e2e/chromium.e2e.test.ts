@@ -17,7 +17,7 @@ import { rezip } from '../unit/bundle/zipFixtures';
 import { startFixtureServer } from './support/fixtureServer';
 
 const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
-const fingerprintOf = (cliOutput: string) => cliOutput.match(/fingerprint ([0-9a-f]{64})/)![1]!;
+const fingerprintOf = (cliOutput: string) => cliOutput.match(/fingerprint ((?:[0-9a-f]{4} ){15}[0-9a-f]{4})/)![1]!.replace(/ /g, '');
 let browser: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 
@@ -151,7 +151,7 @@ describe('Exhibit in Chromium', () => {
     const options = await extensionPage('options.html');
     const fingerprint = await options.getByTestId('key-fingerprint').textContent();
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(passed.output).toContain(`fingerprint ${fingerprint}`);
+    expect(passed.output).toContain(`fingerprint ${fingerprint!.replace(/(.{4})(?=.)/g, '$1 ')}`);
     await options.close();
 
     // The stored PNG is the browser's own pixels at the tab's full size.
@@ -239,7 +239,7 @@ describe('Exhibit in Chromium', () => {
     await verifyPage.locator('#folder').setInputFiles(dir);
     await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).waitFor();
     // The same folder after Finder has looked at it passes too, in verify.html and the CLI, naming what it set aside.
-    writeFileSync(join(dir, '.DS_Store'), 'Finder');
+    writeFileSync(join(dir, '.DS_Store'), Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from('Bud1'), Buffer.alloc(24)])); // what Finder writes begins so
     await verifyPage.locator('#folder').setInputFiles(dir);
     await verifyPage.getByText('Set aside, as made by the operating system and not part of the bundle: .DS_Store.').waitFor();
     expect(await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).isVisible()).toBe(true);

@@ -54,7 +54,7 @@ const folderInput = document.getElementById('folder') as HTMLInputElement;
 const keyInput = document.getElementById('key') as HTMLInputElement;
 
 /** The key a bundle must be signed by, as typed; a check does not start on a fingerprint that cannot be read. */
-function withKey(start: (key: string | undefined) => NamedCheck): void {
+function withKey(start: (key: string | undefined) => NamedCheck | Promise<NamedCheck>): void {
   const typed = keyInput.value.trim();
   const key = typed ? parseFingerprint(typed) : undefined;
   keyInput.setAttribute('aria-invalid', String(Boolean(typed) && !key));
@@ -62,7 +62,9 @@ function withKey(start: (key: string | undefined) => NamedCheck): void {
     show({ tone: 'fail', heading: 'The signing key fingerprint is not 64 hexadecimal digits: correct it, or leave it empty, and choose the bundle again.', lines: [] });
     return;
   }
-  void run(start(key));
+  const started = start(key);
+  if (started instanceof Promise) void started.then(run);
+  else void run(started);
 }
 zipInput.addEventListener('change', () => {
   const file = zipInput.files?.[0];

@@ -96,7 +96,7 @@ describe('hostile bundles are refused quickly, before work is spent on them (iss
 
   it('refuses one of the bundle’s own files larger than a bundle’s can be, unread', async () => {
     const files = await filesOf((await exported()).zip);
-    const entries = bundleFolderEntries(files.map(({ path, bytes }) => ({ path, blob: path === 'manifest.digest.json' ? new Blob([new Uint8Array(2 ** 20)]) : new Blob([bytes as Uint8Array<ArrayBuffer>]) }))).entries;
+    const entries = (await bundleFolderEntries(files.map(({ path, bytes }) => ({ path, blob: path === 'manifest.digest.json' ? new Blob([new Uint8Array(2 ** 20)]) : new Blob([bytes as Uint8Array<ArrayBuffer>]) })))).entries;
     const report = await verifyEntries(entries);
     expect(report.failures).toContainEqual(`manifest.digest.json is ${2 ** 20} bytes, more than a bundle’s manifest.digest.json can be (65536); it was not read`);
   });
@@ -121,7 +121,7 @@ describe('entries that tools read differently (issue #15)', () => {
     const twoForms = [...files, { path: 'caf\u00e9.txt', bytes: utf8('a') }, { path: 'cafe\u0301.txt', bytes: utf8('b') }];
     expect((await verifyBundle(exhibitZip(twoForms))).failures[0]).toMatch(/twice/);
     // A folder holding both spellings is refused the same way.
-    const folder = bundleFolderEntries([...files, { path: upper, bytes: utf8('x') }].map(({ path, bytes }) => ({ path, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })));
+    const folder = await bundleFolderEntries([...files, { path: upper, bytes: utf8('x') }].map(({ path, bytes }) => ({ path, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })));
     expect((await verifyEntries(folder.entries)).failures[0]).toMatch(/twice/);
   });
 

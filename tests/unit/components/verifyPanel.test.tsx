@@ -96,7 +96,8 @@ describe('the dashboard’s Check a bundle panel', () => {
 
   it('checks an unzipped folder: its files named as in the bundle, what the system left set aside and named', async () => {
     verifyFolder.mockResolvedValue(PASS);
-    const inFolder = (path: string) => Object.defineProperty(new File(['x'], path.split('/').at(-1)!), 'webkitRelativePath', { value: path });
+    const finderHeader = Uint8Array.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]); // what a real .DS_Store begins with
+    const inFolder = (path: string) => Object.defineProperty(new File([path.endsWith('.DS_Store') ? finderHeader : 'x'], path.split('/').at(-1)!), 'webkitRelativePath', { value: path });
     const folder = screen.getByLabelText('Choose an unzipped bundle folder to check');
     expect(folder.hasAttribute('webkitdirectory')).toBe(true);
     fireEvent.change(folder, { target: { files: [inFolder('exhibit-1/manifest.json'), inFolder('exhibit-1/captures/a/screenshot.png'), inFolder('exhibit-1/.DS_Store')] } });
