@@ -4,7 +4,8 @@ import { readableFingerprint } from '@/lib/bundle/signing';
 import { pageServices } from '@/lib/browser/pageServices';
 import { ExhibitError, errorMessage } from '@/lib/errors';
 import type { ReceiveOutcome } from '@/lib/store/bundleReceiver';
-import { showInvisible } from '@/lib/visibleText';
+// Text from the bundle, with anything that would hide or reorder what is shown made visible.
+import { showInvisible as shown } from '@/lib/visibleText';
 
 const STAGE: Record<ImportProgress['stage'], string> = {
   checking: 'Checking every file, the signature and the audit chain',
@@ -22,9 +23,6 @@ function outcomeText(outcome: ReceiveOutcome): string {
   }
   return `Imported ${outcome.captureIds.length} capture(s)${outcome.caseId ? ' and their case' : ''}, received from the installation whose key is ${readableFingerprint(outcome.fromKeyFingerprint)}.`;
 }
-
-/** Text from the bundle, with anything that would hide or reorder what is shown made visible. */
-const shown = (text: string) => showInvisible(text);
 
 /**
  * Receiving a bundle from another Exhibit installation (issues #5, #15): it is verified first and

@@ -8,8 +8,8 @@ export function VerifyPanel() {
   const [checked, setChecked] = useState<CheckWords>();
   const [checking, setChecking] = useState<{ checked: number; of: number }>();
   const [expectedKey, setExpectedKey] = useState('');
-  const keyProblem = expectedKey.trim() !== '' && !parseFingerprint(expectedKey);
   const pinned = parseFingerprint(expectedKey);
+  const keyProblem = expectedKey.trim() !== '' && !pinned;
   const controller = useRef<AbortController>(undefined);
   const busy = checking !== undefined;
 

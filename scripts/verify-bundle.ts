@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { bundleFolderEntries, setAsideNote } from '../lib/bundle/bundleFolder';
 import { parseFingerprint } from '../lib/bundle/signing';
 import { describeCheck } from '../lib/bundle/verdict';
-import { verifyBundle, verifyEntries, withExpectedSigner, type VerifyProgress, type VerifyReport } from '../lib/bundle/verify';
+import { verifyBundle, verifyEntries, withExpectedSigner, withProblems, type VerifyProgress, type VerifyReport } from '../lib/bundle/verify';
 import { fileBlob } from './fileBlob';
 
 const USAGE = 'Usage: npm run verify -- [--key <signing key fingerprint>] <bundle.zip or unzipped bundle folder> […]';
@@ -21,7 +21,7 @@ async function check(path: string, onProgress?: VerifyProgress): Promise<{ repor
   const report = await verifyEntries(entries, onProgress);
   // A link could stand for a file or folder outside the bundle: a bundle holds only files (issue #15).
   const links = found.filter((f) => f.isSymbolicLink() || !(f.isFile() || f.isDirectory())).map((f) => `${inBundle(f)} is a link or special file, not a file of the bundle`);
-  return { report: links.length ? { ...report, ok: false, signedBy: undefined, failures: [...links, ...report.failures], failureCount: (report.failureCount ?? report.failures.length) + links.length } : report, note: setAsideNote(setAside) };
+  return { report: withProblems(report, links), note: setAsideNote(setAside) };
 }
 
 /** The paths to check and the key they must be signed by, or a usage problem. */

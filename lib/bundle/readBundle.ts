@@ -4,7 +4,7 @@ import { CaptureMetadataSchema, type CaptureMetadata } from '../capture/metadata
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, sha256OfBytes } from '../hash';
 import { attachmentPath, type BundleManifest } from './manifest';
-import { verifyBundle } from './verify';
+import { historiesByCapture, verifyBundle } from './verify';
 import { openZip } from './zipReader';
 
 export interface ReceivedCapture {
@@ -94,10 +94,11 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
       .filter((line) => line.trim() !== '')
       .map((line) => AuditEntrySchema.safeParse(JSON.parse(line)))
       .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+    // Each capture's history found in one pass: a bundle may hold thousands of captures and entries.
+    const historyOf = historiesByCapture(auditEntries);
     const redactedCopies = [];
     for (const capture of manifest.captures) {
-      const history = auditEntries.filter((e) => 'captureId' in e.event && e.event.captureId === capture.id);
-      for (const { copy } of currentRedactions(history)) {
+      for (const { copy } of currentRedactions(historyOf.get(capture.id) ?? [])) {
         const path = `${capture.folder}/${copy.fileName}`;
         if (listed.has(path)) redactedCopies.push({ captureId: capture.id, fileName: copy.fileName, sha256: copy.sha256, blob: await file(path, 'image/png') });
       }

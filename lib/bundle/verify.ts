@@ -102,8 +102,13 @@ function duplicateProblem(paths: readonly string[]): string | undefined {
 /** A report that passes only when the signing key is the one the person checking expects (`--key`, the pin fields). */
 export function withExpectedSigner(report: VerifyReport, expectedFingerprint: string | undefined): VerifyReport {
   if (!expectedFingerprint || !report.ok || report.signedBy === expectedFingerprint) return report;
-  const problem = `The manifest is signed by the key ${readableFingerprint(report.signedBy ?? '')}, not by the expected key ${readableFingerprint(expectedFingerprint)}.`;
-  return { ...report, ok: false, signedBy: undefined, failures: [problem], failureCount: 1 };
+  return withProblems(report, [`The manifest is signed by the key ${readableFingerprint(report.signedBy ?? '')}, not by the expected key ${readableFingerprint(expectedFingerprint)}.`]);
+}
+
+/** A report failed by problems found beside the verifier's own (a pinned key, a link in a folder), listed first. */
+export function withProblems(report: VerifyReport, problems: readonly string[]): VerifyReport {
+  if (problems.length === 0) return report;
+  return { ...report, ok: false, signedBy: undefined, failures: [...problems, ...report.failures], failureCount: problems.length + (report.failureCount ?? report.failures.length) };
 }
 
 function fail(message: string): VerifyReport {
@@ -233,7 +238,7 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
 }
 
 /** Each capture's entries in full, in the log's order, found in one pass (a bundle can list many captures). */
-function historiesByCapture(audit: readonly ExportedAuditLine[]): Map<string, AuditEntry[]> {
+export function historiesByCapture(audit: readonly ExportedAuditLine[]): Map<string, AuditEntry[]> {
   const byCapture = new Map<string, AuditEntry[]>();
   for (const line of audit) {
     if ('withheld' in line || !('captureId' in line.event)) continue;

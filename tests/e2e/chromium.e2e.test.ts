@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readableFingerprint } from '@/lib/bundle/signing';
 import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
 import { decodePng } from './support/png';
@@ -151,7 +152,7 @@ describe('Exhibit in Chromium', () => {
     const options = await extensionPage('options.html');
     const fingerprint = await options.getByTestId('key-fingerprint').textContent();
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(passed.output).toContain(`fingerprint ${fingerprint!.replace(/(.{4})(?=.)/g, '$1 ')}`);
+    expect(passed.output).toContain(`fingerprint ${readableFingerprint(fingerprint!)}`);
     await options.close();
 
     // The stored PNG is the browser's own pixels at the tab's full size.
@@ -299,7 +300,7 @@ describe('Exhibit in Chromium', () => {
       const preview = dashboard.getByTestId('import-preview');
       await preview.waitFor({ timeout: 30_000 });
       const senderKey = JSON.parse((await entries.find((e) => e.path === 'manifest.digest.json')!.read()).reduce((text, byte) => text + String.fromCharCode(byte), '')).signature.keyFingerprint as string;
-      const readableKey = senderKey.replace(/(.{4})(?=.)/g, '$1 ');
+      const readableKey = readableFingerprint(senderKey);
       expect(await preview.getByTestId('import-sender-key').textContent()).toBe(readableKey);
       expect(await preview.getByTestId('import-trust').textContent()).toMatch(/^This key is not on your list of trusted senders/);
       expect(await accessibilityProblems(dashboard)).toEqual([]);

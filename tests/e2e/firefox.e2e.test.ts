@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readableFingerprint } from '@/lib/bundle/signing';
 import { openZip } from '@/lib/bundle/zipReader';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
@@ -132,7 +133,7 @@ describe('Exhibit in Firefox', () => {
       const options = await saveProfileIn(receiving);
       const { entries } = await openZip(new Blob([readFileSync(exportedBundle!)]));
       const digest = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'manifest.digest.json')!.read())) as { signature: { keyFingerprint: string } };
-      const readableKey = digest.signature.keyFingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+      const readableKey = readableFingerprint(digest.signature.keyFingerprint);
       // The school trusts the sender's key (given to it in person); the import says so and waits for a yes.
       await fill(options, '#trusted-name', 'Jo Smith, Northwick');
       await fill(options, '#trusted-fingerprint', readableKey);

@@ -3,6 +3,7 @@ import { bundleFolderEntries, setAsideNote } from '@/lib/bundle/bundleFolder';
 import { verifyEntries } from '@/lib/bundle/verify';
 import { openZip } from '@/lib/bundle/zipReader';
 import { STAFF, form, testWorld } from '../fixtures';
+import { runVerifyCli } from './zipFixtures';
 
 /** A bundle as a recipient's unzipped folder: its files by path. */
 async function unzippedBundle() {
@@ -57,16 +58,14 @@ describe('an unzipped bundle folder', () => {
     const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } = await import('node:fs');
     const { join, dirname } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { execFile } = await import('node:child_process');
     const folder = mkdtempSync(join(tmpdir(), 'exhibit-folder-'));
     for (const file of await unzippedBundle()) {
       mkdirSync(dirname(join(folder, file.path)), { recursive: true });
       writeFileSync(join(folder, file.path), new Uint8Array(await file.blob.arrayBuffer()));
     }
-    const run = () => new Promise<{ code: number; stdout: string }>((resolve) => execFile('npx', ['tsx', 'scripts/verify-bundle.ts', folder], (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })));
-    expect((await run()).code).toBe(0);
+    expect((await runVerifyCli(folder)).code).toBe(0);
     symlinkSync('/etc/hostname', join(folder, 'captures', 'extra.png'));
-    const linked = await run();
+    const linked = await runVerifyCli(folder);
     expect(linked.code).toBe(1);
     expect(linked.stdout).toContain('captures/extra.png is a link or special file, not a file of the bundle');
   }, 30_000);

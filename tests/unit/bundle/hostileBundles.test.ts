@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js/index-native.js';
 import { describe, expect, it } from 'vitest';
 import { bundleFolderEntries } from '@/lib/bundle/bundleFolder';
@@ -13,7 +11,7 @@ import { verifyBundle, verifyEntries, withExpectedSigner } from '@/lib/bundle/ve
 import { openZip } from '@/lib/bundle/zipReader';
 import { loadSigningKey } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
-import { emptyEntriesZip, fromUtf8, rezip, storedZipOf, utf8 } from './zipFixtures';
+import { emptyEntriesZip, fromUtf8, rezip, runVerifyCli, storedZipOf, utf8 } from './zipFixtures';
 
 /** A real one-capture bundle and the key that signed it. */
 async function exported(profile = STAFF) {
@@ -162,20 +160,15 @@ describe('what a check shows cannot be forged by the bundle (issue #15)', () => 
     const { zip, key } = await exported({ ...STAFF, name: HOSTILE_NAME });
     const path = join(mkdtempSync(join(tmpdir(), 'exhibit-cli-')), 'bundle.zip');
     writeFileSync(path, new Uint8Array(await zip.arrayBuffer()));
-    const run = (...args: string[]) =>
-      promisify(execFile)('npx', ['tsx', 'scripts/verify-bundle.ts', ...args]).then(
-        ({ stdout }) => ({ code: 0, stdout }),
-        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-      );
-    const pinned = await run('--key', readableFingerprint(key), path);
+    const pinned = await runVerifyCli('--key', readableFingerprint(key), path);
     expect(pinned.code).toBe(0);
     expect(pinned.stdout).toContain('It is the key given with --key.');
     expect(pinned.stdout).not.toMatch(/[\u001b\u202e]/u);
     expect(pinned.stdout.split('\n').filter((line) => line.includes('signed by the key with fingerprint'))).toHaveLength(2); // the real line, and the forged one inside the name, marked
-    const other = await run(`--key=${'cd'.repeat(32)}`, path);
+    const other = await runVerifyCli(`--key=${'cd'.repeat(32)}`, path);
     expect(other.code).toBe(1);
     expect(other.stdout).toMatch(/^FAIL — .*bundle\.zip: 1 problem\(s\)\n {2}- The manifest is signed by the key [0-9a-f ]+, not by the expected key (cdcd ){15}cdcd\.\n$/);
-    expect((await run('--key', 'not-a-key', path)).code).toBe(2);
+    expect((await runVerifyCli('--key', 'not-a-key', path)).code).toBe(2);
   }, 30_000);
 });
 

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { crc32 } from 'node:zlib';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js/index-native.js';
 import { storedZip } from '@/lib/bundle/storedZip';
@@ -83,4 +84,9 @@ export function emptyEntriesZip(count: number): Blob {
   view.setUint32(at + 12, directoryBytes, true);
   view.setUint32(at + 16, localBytes, true);
   return new Blob([zip]);
+}
+
+/** `npm run verify -- …args` as a person runs it: its exit code and what it printed. */
+export function runVerifyCli(...args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => execFile('npx', ['tsx', 'scripts/verify-bundle.ts', ...args], (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })));
 }
