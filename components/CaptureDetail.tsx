@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ArtefactImage } from './ArtefactImage';
 import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
+import { InvisibleCharacters } from './InvisibleCharacters';
 import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { RedactionEditor } from './RedactionEditor';
@@ -11,6 +12,11 @@ import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
 import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
+import { showInvisible } from '@/lib/visibleText';
+
+// Values from the page, the sender or a person, shown with invisible characters marked (issue #15);
+// line breaks kept only in free text.
+const PROSE_ROWS = new Set(['Selected text', 'Note at capture']);
 
 /** One capture: the full image, everything recorded, an edit form and the audit history. */
 export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose(): void }) {
@@ -57,7 +63,7 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose():
       <div className="row">
         <h2 id="detail-heading">
           {m.reference ? `${shownReference(m.reference, view.receivedFrom)}: ` : ''}
-          {m.page.title || m.page.url}
+          {showInvisible(m.page.title || m.page.url)}
         </h2>
         <button className="secondary" onClick={onClose}>
           Back to list
@@ -82,7 +88,7 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose():
         {rows.map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{v}</dd>
+            <dd>{showInvisible(v, { keepLineBreaks: PROSE_ROWS.has(k) })}</dd>
           </div>
         ))}
         {m.artefacts.map((a) => (
@@ -109,6 +115,7 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose():
         <CategoryField value={category} onChange={setCategory} />
         <label htmlFor="edit-note">Note</label>
         <textarea id="edit-note" value={note} onChange={(e) => setNote(e.target.value)} />
+        <InvisibleCharacters value={note} prose testId="note-invisible" />
         <ErrorMessage error={error} />
         <div className="row">
           <button type="submit">Save changes</button>
@@ -118,7 +125,7 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose():
       <ol className="history">
         {view.history.map((entry) => (
           <li key={entry.hash}>
-            <time dateTime={entry.at}>{entry.at}</time> — {entry.actor.name}: {describeEvent(entry.event)} <span className="hash">{entryLabel(entry)}, {entry.hash.slice(0, 12)}</span>
+            <time dateTime={entry.at}>{entry.at}</time> — {showInvisible(entry.actor.name)}: {showInvisible(describeEvent(entry.event), { keepLineBreaks: true })} <span className="hash">{entryLabel(entry)}, {entry.hash.slice(0, 12)}</span>
           </li>
         ))}
       </ol>

@@ -3,6 +3,7 @@ import { shownReference } from '@/lib/audit';
 import { thumbnailOf } from '@/lib/capture/artefacts';
 import { describeCategory } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { showInvisible } from '@/lib/visibleText';
 
 interface Props {
   captures: CaptureView[];
@@ -32,10 +33,13 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
         </tr>
       </thead>
       <tbody>
-        {captures.map(({ metadata, current, receivedFrom }) => (
+        {captures.map(({ metadata, current, receivedFrom }) => {
+          // A page's title can carry a bidi override or zero-width characters; they are shown, not obeyed (issue #15).
+          const title = showInvisible(metadata.page.title || metadata.page.url);
+          return (
           <tr key={metadata.id} data-capture-id={metadata.id}>
             <td>
-              <input type="checkbox" aria-label={`Select capture of ${metadata.page.title || metadata.page.url}`} checked={selected.has(metadata.id)} onChange={() => onToggle(metadata.id)} />
+              <input type="checkbox" aria-label={`Select capture of ${title}`} checked={selected.has(metadata.id)} onChange={() => onToggle(metadata.id)} />
             </td>
             {/* The thumbnail opens the capture for the mouse; the page's title is the control, one Tab stop a row. */}
             <td className="opens" onClick={() => onOpen(metadata.id)}>
@@ -43,8 +47,8 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
             </td>
             <td>{shownReference(metadata.reference, receivedFrom) ?? (receivedFrom ? 'received' : '—')}</td>
             <td>
-              <button className="link-text" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${metadata.page.title || metadata.page.url}`}>
-                {metadata.page.title || metadata.page.url}
+              <button className="link-text" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${title}`}>
+                {title}
               </button>
             </td>
             <td>{describeCategory(current.category)}</td>
@@ -53,7 +57,8 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
               <time dateTime={metadata.capturedAtUtc}>{metadata.capturedAtUtc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
             </td>
           </tr>
-        ))}
+          );
+        })}
       </tbody>
     </table>
   );

@@ -3,6 +3,8 @@ import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostField } from '@/lib/extract/postDetails';
 import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
+import { showInvisible } from '@/lib/visibleText';
+import { InvisibleCharacters } from './InvisibleCharacters';
 
 /**
  * The post's details as read from the page, each correctable. A correction is an audit entry; the
@@ -44,13 +46,14 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
             <label htmlFor={`post-${key}`}>
               {POST_FIELD_LABELS[key]}
               {notFound && <span className="flag"> — {extracted.foundBy === 'unclear' ? 'to fill in' : 'not found on the page'}</span>}
-              {corrected && <span className="flag"> — corrected (page showed “{extracted[key] ?? 'nothing'}”)</span>}
+              {corrected && <span className="flag"> — corrected (page showed “{showInvisible(extracted[key] ?? 'nothing', { keepLineBreaks: true })}”)</span>}
             </label>
             {key === 'text' ? (
               <textarea id={`post-${key}`} value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
             ) : (
               <input id={`post-${key}`} type="text" value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
             )}
+            <InvisibleCharacters value={values[key] ?? ''} prose={key === 'text'} testId={`post-${key}-invisible`} />
           </div>
         );
       })}

@@ -1,3 +1,4 @@
+import { shownReference } from '../audit';
 import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { Artefact, CaptureMetadata } from '../capture/metadata';
 import { presentationFileName, shownImageFileName } from './manifest';
@@ -23,19 +24,28 @@ export interface ExhibitImages {
   renditions: { shownFileName: string; image: PdfImage }[];
 }
 
-export function presentationLines(m: CaptureMetadata, original: Artefact): string[] {
+/** The caption beneath a presentation copy; a received capture says so, as everywhere it shows (issue #15). */
+export function presentationLines(m: CaptureMetadata, original: Artefact, receivedFrom?: string): string[] {
+  const name = m.reference ? `Exhibit ${shownReference(m.reference, receivedFrom)}` : receivedFrom ? 'Received capture' : 'Capture';
   return [
-    `${m.reference ? `Exhibit ${m.reference}` : 'Capture'} — presentation copy of ${original.fileName} (SHA-256 ${original.sha256.slice(0, 16)}…); the original is unaltered in this bundle`,
+    `${name} — presentation copy of ${original.fileName} (SHA-256 ${original.sha256.slice(0, 16)}…); the original is unaltered in this bundle`,
     `Address: ${m.page.url}`,
     `Captured ${m.capturedAtUtc} UTC (${m.capturedAtLocal}, ${m.timeZone}) by ${m.capturedBy.name}, ${m.capturedBy.role}, ${m.capturedBy.school}`,
   ];
 }
 
 /** Draws them; `readOriginal` must give the stored original, checked against its capture hash. */
-export async function drawExhibitImages(m: CaptureMetadata, readOriginal: (artefact: Artefact) => Promise<Blob>, draw: ExhibitImageDrawing): Promise<ExhibitImages> {
+export async function drawExhibitImages(
+  m: CaptureMetadata,
+  readOriginal: (artefact: Artefact) => Promise<Blob>,
+  draw: ExhibitImageDrawing,
+  receivedFrom?: string,
+): Promise<ExhibitImages> {
   const original = primaryImage(m);
   const presentation =
-    draw.caption && original ? { fileName: presentationFileName(original.fileName), blob: await draw.caption(await readOriginal(original), presentationLines(m, original)) } : undefined;
+    draw.caption && original
+      ? { fileName: presentationFileName(original.fileName), blob: await draw.caption(await readOriginal(original), presentationLines(m, original, receivedFrom)) }
+      : undefined;
   const renditions: ExhibitImages['renditions'] = [];
   for (const [index, image] of (draw.rendition ? imageArtefacts(m) : []).entries()) {
     const shownFileName = shownImageFileName(image.fileName, index, presentation !== undefined);

@@ -44,7 +44,7 @@ export function createExportDrawings(deps: ExportDrawingDeps) {
   /** A capture's drawings: the prepared ones (`preparedImages`, from `prepared()`), else drawn now. */
   async function drawings(view: CaptureView, folder: string, share: boolean, preparedImages: Promise<ExhibitImages | undefined>): Promise<Drawings> {
     if (share) return { pdfImages: [] };
-    return placed((await preparedImages) ?? (await drawExhibitImages(view.metadata, (artefact) => deps.checkedOriginal(view, artefact), draw)), folder);
+    return placed((await preparedImages) ?? (await drawExhibitImages(view.metadata, (artefact) => deps.checkedOriginal(view, artefact), draw, view.receivedFrom)), folder);
   }
 
   return { prepared, placed, drawings };

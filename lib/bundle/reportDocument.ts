@@ -1,6 +1,7 @@
 import { describeEventNamingCapture, entryLabel, exhibitNames, type ExportedAuditLine } from '../audit';
 import type { StaffMember } from '../capture/metadata';
 import { stepById } from '../policy';
+import { showInvisible } from '../visibleText';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView } from '../store/evidenceRepository';
 import { captureSection, sharedCaptureSection } from './reportExhibit';
@@ -88,7 +89,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
     ],
   };
   const nameOf = exhibitNames(input.captures.map((capture) => capture.view));
-  return {
+  return withInvisibleShown({
     title: `Evidence report — ${input.exportedBy.school}`,
     school: input.exportedBy.school,
     sections: [
@@ -97,7 +98,36 @@ export function reportDocument(input: ReportInput): ReportDocument {
       ...input.captures.map((capture, index) => (input.share ? sharedCaptureSection(capture, index + 1) : captureSection(capture, index + 1, input))),
       ...(input.auditLines?.length ? [auditSection(input.auditLines, nameOf)] : []),
     ],
+  });
+}
+
+/**
+ * Every string the report shows with control, bidi and invisible characters made visible (issue
+ * #15): a post, a note or a received bundle's names can carry a right-to-left override or a
+ * zero-width character that makes the report read differently from what is stored. report.html and
+ * report.pdf are both drawn from this document, so both show the same marks. Line breaks stay where
+ * text is free prose (notes, post text, outcomes), and are marked in one-line values.
+ */
+function withInvisibleShown(document: ReportDocument): ReportDocument {
+  const line = (text: string) => showInvisible(text);
+  const prose = (text: string) => showInvisible(text, { keepLineBreaks: true });
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case 'heading':
+        return { ...b, text: line(b.text) };
+      case 'paragraph':
+        return { ...b, text: prose(b.text) };
+      case 'fields':
+        return { ...b, fields: b.fields.map((f) => ({ ...f, label: line(f.label), value: f.prose ? prose(f.value) : line(f.value), remark: f.remark === undefined ? undefined : f.prose ? prose(f.remark) : line(f.remark) })) };
+      case 'list':
+        return { ...b, items: b.items.map(prose) };
+      case 'table':
+        return { ...b, columns: b.columns.map(line), rows: b.rows.map((row) => row.map(prose)) };
+      case 'figure':
+        return { ...b, alt: line(b.alt), caption: line(b.caption) };
+    }
   };
+  return { title: line(document.title), school: line(document.school), sections: document.sections.map((s) => ({ ...s, blocks: s.blocks.map(block) })) };
 }
 
 /** A case's summary, its actions and its chronology (issue #4). */

@@ -3,6 +3,7 @@ import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
 import { presentationFileName, shownImageFileName } from '../bundle/manifest';
 import { sha256OfBlob } from '../hash';
+import { entriesForCapture, receivedFromOf } from './auditLog';
 import type { DerivedFileRow, ExhibitDb } from './db';
 
 const renditionName = (shownFileName: string) => `rendition-${shownFileName}.jpg`;
@@ -54,7 +55,8 @@ export function createPreparedImages(db: ExhibitDb) {
         if (!file || (await sha256OfBlob(file.blob)) !== artefact.sha256) throw new Error(`The stored ${artefact.fileName} does not match its capture hash.`);
         return file.blob;
       };
-      const images = await drawExhibitImages(row.metadata, readOriginal, draw);
+      // A received capture's caption says so; its custody entry is among its own, read by index.
+      const images = await drawExhibitImages(row.metadata, readOriginal, draw, receivedFromOf(await entriesForCapture(db, captureId)));
       const rows: DerivedFileRow[] = [];
       if (images.presentation) rows.push({ captureId, fileName: images.presentation.fileName, blob: images.presentation.blob, sha256: await sha256OfBlob(images.presentation.blob) });
       for (const { shownFileName, image } of images.renditions) {

@@ -4,7 +4,8 @@ import { verifyBundle } from '@/lib/bundle/verify';
 import type { ReportDocument } from '@/lib/bundle/reportDocument';
 import type { PdfImage } from '@/lib/bundle/reportPdf';
 import { openZip } from '@/lib/bundle/zipReader';
-import { createPreparedImages, exportableAuditLines, loadSigningKey } from '@/lib/store';
+import { createImportFlow } from '@/lib/bundle/importFlow';
+import { createBundleReceiver, createPreparedImages, exportableAuditLines, loadSigningKey } from '@/lib/store';
 import { STAFF, TINY_JPEG, form, renderPdfHere, testWorld } from '../fixtures';
 
 /** Canvas stand-ins that count their calls. */
@@ -124,5 +125,20 @@ describe('presentation copies and renditions drawn after capture', () => {
     await w.prepared.prepare(metadata.id, w.drawing);
     await w.db.files.update([metadata.id, 'screenshot.png'], { blob: new Blob(['tampered']) });
     await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toMatchObject({ code: 'export-failed' });
+  });
+
+  it('say a received capture is received, drawn after receiving or by the export', async () => {
+    const sender = await testWorld();
+    const { metadata } = await sender.capture.captureTab(1, 'visible', form());
+    const bundle = await sender.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    const w = await world();
+    const flow = createImportFlow({ receiver: createBundleReceiver(w.db, w.clock), actor: async () => STAFF, trustedSenders: w.settings.getTrustedSenders });
+    await flow.importBundle(bundle.zip, () => undefined);
+    const captions: string[] = [];
+    const caption = async (png: Blob, lines: readonly string[]) => (captions.push(lines[0]!), png);
+    await w.prepared.prepare(metadata.id, { caption, rendition: w.drawing.rendition });
+    await w.prepared.discard(metadata);
+    await createBundleExporter({ evidence: w.evidence, auditLines: (c, k) => exportableAuditLines(w.db, c, k), signer: () => loadSigningKey(w.db), generatorVersion: '0.1.0', caption }).exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    expect(captions).toEqual([expect.stringMatching(/^Exhibit JS\/1 \(received\) — presentation copy/), expect.stringMatching(/^Exhibit JS\/1 \(received\) — presentation copy/)]);
   });
 });

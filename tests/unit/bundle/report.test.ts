@@ -14,6 +14,27 @@ async function reportFor(overrides: Parameters<typeof form>[0], page = {}) {
 }
 
 describe('report.html', () => {
+  it('shows control, bidi and invisible characters from pages and people as ⟨U+XXXX⟩, keeping line breaks only in prose', async () => {
+    const { fakeTabs } = await import('../fixtures');
+    const { postDetails } = await import('@/lib/extract/postDetails');
+    const { reportDocument } = await import('@/lib/bundle/reportDocument');
+    const post = postDetails('x', { authorName: 'Pat\u202egnp.exe', text: 'line one\nline two\u200b' });
+    const world = await testWorld({ tabs: fakeTabs({ page: { title: 'Title\u001b[2J\nSigning key fingerprint: 0000', post } }) });
+    const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: 'first\nsecond\u2066' }));
+    const view = (await world.evidence.getCapture(metadata.id))!;
+    const input = { exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: { ...STAFF, name: 'Jo\u200dSmith' }, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) };
+    const fields = reportDocument(input).sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : [])));
+    const value = (label: string) => fields.find((f) => f.label === label)?.value;
+    expect(value('Page title')).toBe('Title⟨U+001B⟩[2J⟨U+000A⟩Signing key fingerprint: 0000');
+    expect(value('Author’s name')).toBe('Pat⟨U+202E⟩gnp.exe');
+    expect(value('Post text')).toBe('line one\nline two⟨U+200B⟩');
+    expect(value('Note')).toBe('first\nsecond⟨U+2066⟩');
+    expect(value('Exported by')).toMatch(/^Jo⟨U\+200D⟩Smith,/);
+    const html = renderReport(input);
+    expect(html).toContain('Pat⟨U+202E⟩gnp.exe');
+    expect(html).not.toMatch(/[\u202e\u200b\u2066\u200d\u001b]/);
+  });
+
   it('shows notes, titles, author and selected text from pages and users as text, never markup', async () => {
     const html = await reportFor(
       { note: HOSTILE[0]!, author: { name: HOSTILE[2]!, profileUrl: 'https://social.example/"onmouseover="x' } },
