@@ -7,6 +7,7 @@ import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { RedactionEditor } from './RedactionEditor';
 import { describeEvent, entryLabel, shownReference } from '@/lib/audit';
+import { DOCUMENT_ADDRESS_REMARK } from '@/lib/bundle/reportExhibit';
 import { readableFingerprint } from '@/lib/bundle/signing';
 import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
@@ -47,6 +48,7 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose():
 
   const rows: [string, string][] = [
     ['Page address', m.page.url],
+    ...(m.page.documentUrl ? [['Address the page gave itself', `${m.page.documentUrl} ${DOCUMENT_ADDRESS_REMARK}`] as [string, string]] : []),
     ['Page title', m.page.title],
     ['Captured (UTC)', m.capturedAtUtc],
     ['Captured (local)', `${m.capturedAtLocal} (${m.timeZone})`],

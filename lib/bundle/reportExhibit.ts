@@ -17,6 +17,7 @@ export function captureSection({ view, folder }: ReportCapture, number: number, 
   const redactions = exportableRedactions(view.history);
   const fields: Field[] = [
     { label: 'Page address', value: m.page.url, code: true },
+    ...documentAddressField(m),
     { label: 'Page title', value: m.page.title },
     { label: 'Captured (UTC)', value: m.capturedAtUtc },
     { label: 'Captured (local)', value: `${m.capturedAtLocal} (${m.timeZone}, UTC${m.utcOffset})` },
@@ -126,6 +127,13 @@ function editHistory(original: CaptureMetadata, edits: readonly AuditEntry[]): B
     { kind: 'list', items: edits.map((entry) => `${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (${entryLabel(entry)})`) },
   ];
 }
+
+/** The address the page's own code gave, when it was not the browser's (schemaVersion 3). */
+export function documentAddressField(m: CaptureMetadata): Field[] {
+  return m.page.documentUrl ? [{ label: 'Address the page gave itself', value: m.page.documentUrl, code: true, remark: DOCUMENT_ADDRESS_REMARK }] : [];
+}
+
+export const DOCUMENT_ADDRESS_REMARK = '(not the address the browser showed for the tab, which is the page address above; the page’s own code reported this one)';
 
 const MODE_WORDS = { visible: 'the visible area of the tab', element: 'one element of the page (“This post”), with the visible area as context', 'full-page': 'the whole page' } as const;
 

@@ -1,6 +1,7 @@
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import { referenceInitials, type CaptureMetadata } from '../capture/metadata';
 import { describeCategory } from '../policy';
+import { showInvisible } from '../visibleText';
 import { foldedName } from './limits';
 
 export interface DraftStatement {
@@ -41,6 +42,7 @@ export function draftStatements(captures: readonly { metadata: CaptureMetadata; 
       const images = imageArtefacts(m).map((a) => `${a.fileName} (${describeMethod(a)}, SHA-256 ${a.sha256})`);
       return [
         `${i + 2}. On ${m.capturedAtLocal} (${m.timeZone}; ${m.capturedAtUtc} UTC) I viewed the page at ${m.page.url}` + (m.page.title ? `, titled "${m.page.title}"` : '') + `, in ${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}.`,
+        m.page.documentUrl ? `   The page's own code reported its address as ${m.page.documentUrl}; the address above is the one the browser showed for the tab.` : undefined,
         `   I used the Exhibit extension (version ${m.environment.extensionVersion}) to record it, under the category "${describeCategory(m.category)}".` + (m.reference ? ` I produce this as exhibit ${m.reference}.` : ''),
         `   The records made at that moment are: ${images.join('; ')}.`,
         m.note ? `   My note at the time: "${m.note}"` : undefined,
@@ -55,7 +57,9 @@ export function draftStatements(captures: readonly { metadata: CaptureMetadata; 
           '',
         ]
       : [];
-    const text = [
+    // Everything but the line breaks that could act instead of showing (a bidi override in a title or
+    // note) is marked, so the person signing reads what is there (issue #15).
+    const text = showInvisible([
       DRAFT_NOTICE,
       '',
       ...received,
@@ -67,7 +71,7 @@ export function draftStatements(captures: readonly { metadata: CaptureMetadata; 
       '',
       'Signed: ............................................   Date: ....................',
       '',
-    ].join('\n');
+    ].join('\n'), { keepLineBreaks: true });
     const initials = referenceInitials(person.name);
     return { path: uniquePath(`${initials}-${person.email.split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '-')}`), text };
   });

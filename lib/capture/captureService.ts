@@ -122,14 +122,14 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       const stored = [...imageArtefacts, thumbnailFile, textFile, ...(sourceFileOrNone ? [sourceFileOrNone] : [])];
       const time = localiseTime(at, deps.timeZone);
       const metadata = CaptureMetadataSchema.parse({
-        schemaVersion: 2,
+        schemaVersion: 3,
         id: newId(),
         mode,
         capturedAtUtc: time.utc,
         capturedAtLocal: time.local,
         timeZone: time.timeZone,
         utcOffset: time.utcOffset,
-        page: { url: page.url, title: page.title, selectedText: page.selectedText, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio },
+        page: { ...addressesOf(tab.url!, page.url), title: page.title, selectedText: page.selectedText, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio },
         ...form,
         capturedBy,
         environment: environmentNow,
@@ -154,6 +154,15 @@ async function describe(blob: Blob, facts: ImageFacts): Promise<StoredArtefact> 
 function describeSource(source: PageSource): Promise<StoredArtefact> {
   const mhtml = source.method === 'pageCapture.saveAsMHTML';
   return describe(source.blob, { kind: 'page-source', fileName: mhtml ? 'page.mhtml' : 'page-source.html', method: source.method });
+}
+
+/**
+ * The capture's address is the browser's, read when the capture was asked for (a restricted-page
+ * check has made sure there is one); the page's own report of its address is kept beside it only
+ * when the two differ, so a reader sees both and knows which the browser vouched for.
+ */
+function addressesOf(tabUrl: string, documentUrl: string): { url: string; documentUrl?: string } {
+  return documentUrl === tabUrl ? { url: tabUrl } : { url: tabUrl, documentUrl };
 }
 
 /** The post's machine-readable time when the page gives one, else the moment of capture. */

@@ -45,7 +45,13 @@ export const ArtefactSchema = z.object({
 export type Artefact = z.infer<typeof ArtefactSchema>;
 
 export const PageSnapshotSchema = z.object({
+  /** From schemaVersion 3, the tab's address as the browser holds it (tabs.Tab.url); before, the document's own. */
   url: z.url(),
+  /**
+   * The address the page's document gave for itself (location.href), kept only when it is not the
+   * browser's (issue #15): a page decides what its own code reports, the browser does not.
+   */
+  documentUrl: z.url().optional(),
   title: z.string(),
   selectedText: z.string(),
   viewport: z.object({ width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }),
@@ -83,8 +89,11 @@ export type CaptureForm = z.infer<typeof CaptureFormSchema>;
  * later edits of note or category go to the audit log.
  */
 export const CaptureMetadataSchema = z.object({
-  /** 1: issue #2. 2: adds the page source and the post details read from the page (issue #3). */
-  schemaVersion: z.union([z.literal(1), z.literal(2)]),
+  /**
+   * 1: issue #2. 2: adds the page source and the post details read from the page (issue #3).
+   * 3: `page.url` is the browser's address of the tab, `page.documentUrl` the page's own when it differs (issue #15).
+   */
+  schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   id: z.uuid(),
   capturedAtUtc: z.iso.datetime(),
   capturedAtLocal: z.iso.datetime({ offset: true }),

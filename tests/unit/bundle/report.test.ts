@@ -32,6 +32,7 @@ describe('report.html', () => {
     expect(value('Exported by')).toMatch(/^Jo⟨U\+200D⟩Smith,/);
     const html = renderReport(input);
     expect(html).toContain('Pat⟨U+202E⟩gnp.exe');
+    expect(value('Address the page gave itself')).toBeUndefined();
     expect(html).not.toMatch(/[\u202e\u200b\u2066\u200d\u001b]/);
   });
 
@@ -48,6 +49,16 @@ describe('report.html', () => {
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(2)&quot;&gt;');
     expect(html).toContain('&quot;&gt;&lt;svg onload=alert(3)&gt;');
     expect(html).toContain('&lt;b&gt;School&lt;/b&gt;');
+  });
+
+  it('gives the address the page gave itself beside the browser’s, when they differ', async () => {
+    const { fakeTabs } = await import('../fixtures');
+    const tabs = fakeTabs({ getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/posts/123', active: true }), page: { url: 'https://social.example/elsewhere' } });
+    const world = await testWorld({ tabs });
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
+    const view = (await world.evidence.getCapture(metadata.id))!;
+    const html = renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
+    expect(html).toContain('<dt>Page address</dt><dd class="url"><code>https://social.example/posts/123</code></dd>\n<dt>Address the page gave itself</dt><dd class="url"><code>https://social.example/elsewhere</code> <em>(not the address the browser showed');
   });
 
   it('shows the post details read from the page, escaped, with corrections and gaps marked', async () => {

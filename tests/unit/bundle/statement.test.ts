@@ -36,6 +36,17 @@ describe('draft witness statements', () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('say the address the page gave itself when it was not the browser’s, and mark what does not show (issue #15)', async () => {
+    const { fakeTabs } = await import('../fixtures');
+    const tabs = fakeTabs({ getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/posts/123', active: true }), page: { url: 'https://social.example/elsewhere', title: 'Post \u202eevil' } });
+    const world = await testWorld({ tabs });
+    const a = await world.capture.captureTab(1, 'visible', form({ note: 'line one\nline two\u200b' }));
+    const [statement] = draftStatements([a]);
+    expect(statement!.text).toContain('I viewed the page at https://social.example/posts/123, titled "Post ⟨U+202E⟩evil"');
+    expect(statement!.text).toContain("The page's own code reported its address as https://social.example/elsewhere; the address above is the one the browser showed for the tab.");
+    expect(statement!.text).toContain('My note at the time: "line one\nline two⟨U+200B⟩"');
+  });
+
   it('are in every bundle', async () => {
     const world = await testWorld();
     const { metadata } = await world.capture.captureTab(1, 'visible', form());

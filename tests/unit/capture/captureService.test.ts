@@ -40,7 +40,18 @@ describe('captureVisibleTab', () => {
     expect(source).toMatchObject({ fileName: 'page.mhtml', method: 'pageCapture.saveAsMHTML', sha256: sha256Hex(PAGE_MHTML), bytes: new TextEncoder().encode(PAGE_MHTML).length });
     expect(await (await evidence.getFile(metadata.id, 'page.mhtml'))!.blob.text()).toBe(PAGE_MHTML);
     expect(metadata.post).toMatchObject({ platform: 'generic', authorName: 'A Parent', permalink: 'https://social.example/posts/123' });
-    expect(metadata.schemaVersion).toBe(2);
+    expect(metadata.schemaVersion).toBe(3);
+  });
+
+  it('records the browser’s address of the tab, and the page’s own only beside it when they differ', async () => {
+    const same = await (await testWorld()).capture.captureTab(1, 'visible', form());
+    expect(same.metadata.page).toMatchObject({ url: 'https://social.example/posts/123' });
+    expect(same.metadata.page.documentUrl).toBeUndefined();
+    // A page that rewrites what its own code reports (history.pushState, a wrapped location) cannot move the record.
+    const tabs = fakeTabs({ getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/posts/123', active: true }), page: { url: 'https://school.example/official-notice' } });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'visible', form());
+    expect(metadata.page.url).toBe('https://social.example/posts/123');
+    expect(metadata.page.documentUrl).toBe('https://school.example/official-notice');
   });
 
   it('keeps a DOM snapshot where the browser has no MHTML', async () => {
