@@ -56,7 +56,7 @@ export function createTabsAdapter(): TabsAdapter {
     scrollablePage(tabId) {
       return {
         measure: () => run(tabId, measurePage) as Promise<PageMetrics>,
-        scrollTo: (y, hideFixed) => run(tabId, scrollForSlice, y, hideFixed),
+        scrollTo: (y, options) => run(tabId, scrollForSlice, y, options),
         restore: async (x, y) => void (await run(tabId, restorePage, x, y)),
       };
     },

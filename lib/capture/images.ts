@@ -41,7 +41,7 @@ export async function fullPageImages(ctx: ImageContext): Promise<CapturedImage[]
     const bands = planTiles(outputSize(region, dpr));
     const blobs: Blob[] = [];
     // Rendered from the top, as the page first shows, so sticky and fixed elements sit where they belong.
-    await page.scrollTo(0, false);
+    await page.scrollTo(0, { hideStatic: false });
     try {
       for (const [index, band] of bands.entries()) {
         ctx.onProgress?.(index + 1, bands.length);
@@ -83,7 +83,7 @@ export async function elementImages(ctx: ImageContext, element: Region): Promise
     return [{ blob: crop!, facts: { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', pixels: await pngSize(crop!), region: element, derivedFrom: 'screenshot.png' } }, context];
   }
   const result = await ctx.guard(
-    captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress }, () => element),
+    captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress, keep: element }, () => element),
   );
   return [...(await named('element', 'stitched-captureVisibleTab', result.images, element)), context];
 }

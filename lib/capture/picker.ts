@@ -96,6 +96,8 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       if (!chosen) return;
       for (const win of windows) for (const old of win.document.querySelectorAll('[data-exhibit-target]')) old.removeAttribute('data-exhibit-target');
       chosen.setAttribute('data-exhibit-target', '');
+      // Kept in this script's own world (not the page's) for a tall post's scrolling: it is never hidden (pageOps.ts).
+      (globalThis as { exhibitChosenElement?: Element }).exhibitChosenElement = chosen;
       const box = topBox(chosen);
       finish({ x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height });
     };
@@ -174,6 +176,7 @@ export function markRightClicked(targetElementId: number, postSelector: string):
   const element = clicked.closest(postSelector) ?? clicked;
   for (const old of document.querySelectorAll('[data-exhibit-target]')) old.removeAttribute('data-exhibit-target');
   element.setAttribute('data-exhibit-target', '');
+  (globalThis as { exhibitChosenElement?: Element }).exhibitChosenElement = element;
   const box = element.getBoundingClientRect();
   return { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height };
 }

@@ -145,6 +145,18 @@ describe('capture modes in Chromium', () => {
     expect(await page.evaluate(() => [window.scrollY, getComputedStyle(document.querySelector('header')!).visibility, getComputedStyle(document.querySelector('.chat')!).visibility])).toEqual([1234, 'visible', 'visible']);
   });
 
+  it('full page: a post in a sticky box further down, which moves with the page, is in the image (issue #15)', async () => {
+    const { tabId } = await openFixture('sticky-post.html');
+    const popup = await startCapture(tabId, 'Full page');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 30_000 });
+    const { files } = await newestCapture(popup);
+    const png = decodePng(files['full-page.png']!);
+    expect(png.height).toBe((60 + 2000 + 300 + 2000) * DPR);
+    const rowsOf = (rgb: number[]) => Array.from({ length: png.height }, (_, y) => y).filter((y) => same(png.rgba(1000 * DPR, y).slice(0, 3), rgb));
+    expect(rowsOf([255, 128, 0])).toEqual(Array.from({ length: 300 * DPR }, (_, y) => (60 + 2000) * DPR + y));
+    expect(rowsOf([255, 0, 255])).toHaveLength(60 * DPR); // the stuck header still once
+  });
+
   it('this post: picked on the page, cropped at device-pixel precision, with the visible tab kept as context', async () => {
     const { page, tabId } = await openFixture('feed.html');
     const popup = await startCapture(tabId, 'This post');

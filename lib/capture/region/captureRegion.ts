@@ -1,12 +1,12 @@
 import { ExhibitError } from '../../errors';
 import { pngSize } from '../png';
 import { outputSize, placeSlice, planTiles, scrollPositions, splitAcrossTiles, type Placement, type Region } from './geometry';
-import type { PageMetrics } from './pageOps';
+import type { PageMetrics, SliceOptions } from './pageOps';
 
 /** The page, as the region capture moves it (lib/browser/tabsAdapter.ts runs pageOps.ts there). */
 export interface ScrollablePage {
   measure(): Promise<PageMetrics>;
-  scrollTo(y: number, hideFixed: boolean): Promise<{ x: number; y: number }>;
+  scrollTo(y: number, options: SliceOptions): Promise<{ x: number; y: number }>;
   restore(scrollX: number, scrollY: number): Promise<void>;
 }
 
@@ -23,6 +23,8 @@ export interface RegionCaptureDeps {
   createCanvas(width: number, tiles: readonly { y: number; height: number }[]): TileCanvas;
   signal?: AbortSignal;
   onProgress?(slice: number, of: number): void;
+  /** The element being captured, never hidden as the page scrolls under what stays in place. */
+  keep?: Region;
 }
 
 export interface RegionCapture {
@@ -55,7 +57,8 @@ export async function captureRegion(deps: RegionCaptureDeps, chooseRegion: (metr
     for (const [index, y] of positions.entries()) {
       if (deps.signal?.aborted) throw new ExhibitError('capture-cancelled', 'Capture cancelled. Nothing was saved.');
       deps.onProgress?.(index + 1, positions.length);
-      const scroll = await deps.page.scrollTo(y, index > 0);
+      // Passed to the page as JSON: no key without a value.
+      const scroll = await deps.page.scrollTo(y, deps.keep ? { hideStatic: index > 0, keep: deps.keep } : { hideStatic: index > 0 });
       const screenshot = await deps.captureVisible();
       const { height } = await pngSize(screenshot);
       const placement = placeSlice(region, scroll, height, dpr, covered);

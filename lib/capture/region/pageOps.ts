@@ -24,28 +24,68 @@ export function measurePage(): PageMetrics {
   };
 }
 
+/** How a slice is taken: from the second slice on, what stays in place is hidden; `keep` never is. */
+export interface SliceOptions {
+  hideStatic: boolean;
+  /** The element being captured, in document CSS pixels: it, what holds it and what it holds are never hidden. */
+  keep?: { x: number; y: number; width: number; height: number };
+}
+
 /**
- * Scrolls to `y`, hiding fixed and sticky elements first when asked (every slice after the first,
- * so a sticky header shows once), then waits for lazy images in view and two frames.
- * Hidden elements are marked so restorePage can put them back.
+ * Scrolls to `y`, then waits for lazy images in view and two frames. From the second slice on
+ * (`hideStatic`), a fixed or sticky element that has not moved on the screen while the page
+ * scrolled under it is hidden, since it is already in the image where the slice before showed it
+ * (a sticky header shows once). One that moved with the page (a sticky box not stuck, further
+ * down) is part of what the slice shows and stays (issue #15). Hidden elements are marked so
+ * restorePage can put them back.
  */
-export async function scrollForSlice(y: number, hideFixed: boolean): Promise<{ x: number; y: number }> {
+export async function scrollForSlice(y: number, options: SliceOptions): Promise<{ x: number; y: number }> {
+  // The element the picker chose (lib/capture/picker.ts), with every element that holds it up to
+  // this document, through shadow roots and frames; a sticky box that holds it moves it too, so
+  // holding is told by the tree. Where the picker left no element, by the boxes, as they stand.
+  function keptTest(keep: SliceOptions['keep']): (element: Element, box: DOMRect) => boolean {
+    if (!keep) return () => false;
+    const chosen = (globalThis as { exhibitChosenElement?: Element }).exhibitChosenElement;
+    if (chosen?.isConnected) {
+      const holders = new Set<Element>();
+      for (let e: Element | null | undefined = chosen; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host as Element | undefined) ?? e.ownerDocument.defaultView?.frameElement) holders.add(e);
+      return (element) => holders.has(element) || chosen.contains(element);
+    }
+    return (_element, box) => {
+      const [left, top] = [box.left + window.scrollX, box.top + window.scrollY];
+      const holds = left <= keep.x + 0.5 && top <= keep.y + 0.5 && left + box.width >= keep.x + keep.width - 0.5 && top + box.height >= keep.y + keep.height - 0.5;
+      const held = left >= keep.x - 0.5 && top >= keep.y - 0.5 && left + box.width <= keep.x + keep.width + 0.5 && top + box.height <= keep.y + keep.height + 0.5;
+      return holds || held;
+    };
+  }
   const root = document.documentElement;
   if (root.dataset.exhibitScrollBehavior === undefined) {
     root.dataset.exhibitScrollBehavior = root.style.scrollBehavior;
     root.style.setProperty('scroll-behavior', 'auto', 'important');
   }
-  if (hideFixed && root.dataset.exhibitHidFixed !== 'yes') {
-    root.dataset.exhibitHidFixed = 'yes';
+  const isKept = keptTest(options.keep);
+  // Where each fixed or sticky element stood on the screen in the slice before.
+  const before = new Map<HTMLElement, DOMRect>();
+  const scrolledFrom = window.scrollY;
+  if (options.hideStatic) {
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      if (element.dataset.exhibitVisibility !== undefined) continue;
       const position = getComputedStyle(element).position;
       if (position !== 'fixed' && position !== 'sticky') continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0 && !isKept(element, box)) before.set(element, box);
+    }
+  }
+  window.scrollTo(window.scrollX, y);
+  if (window.scrollY !== scrolledFrom) {
+    for (const [element, was] of before) {
+      const now = element.getBoundingClientRect();
+      if (Math.abs(now.top - was.top) > 0.5 || Math.abs(now.left - was.left) > 0.5) continue;
       element.dataset.exhibitVisibility = element.style.getPropertyValue('visibility') + '|' + element.style.getPropertyPriority('visibility');
       element.style.setProperty('visibility', 'hidden', 'important');
     }
   }
-  window.scrollTo(window.scrollX, y);
-  const inView = [...document.images].filter((img) => {
+  const inView = [...document.querySelectorAll('img')].filter((img) => {
     const box = img.getBoundingClientRect();
     return !img.complete && box.bottom > 0 && box.top < window.innerHeight;
   });
@@ -58,13 +98,13 @@ export async function scrollForSlice(y: number, hideFixed: boolean): Promise<{ x
 /** Puts back what scrollForSlice changed: hidden elements, scroll behaviour, scroll position. */
 export function restorePage(scrollX: number, scrollY: number): void {
   const root = document.documentElement;
+  delete (globalThis as { exhibitChosenElement?: Element }).exhibitChosenElement;
   for (const element of document.querySelectorAll<HTMLElement>('[data-exhibit-visibility]')) {
     const [value, priority] = (element.dataset.exhibitVisibility ?? '|').split('|');
     if (value) element.style.setProperty('visibility', value, priority);
     else element.style.removeProperty('visibility');
     delete element.dataset.exhibitVisibility;
   }
-  delete root.dataset.exhibitHidFixed;
   if (root.dataset.exhibitScrollBehavior !== undefined) {
     root.style.removeProperty('scroll-behavior');
     if (root.dataset.exhibitScrollBehavior) root.style.scrollBehavior = root.dataset.exhibitScrollBehavior;

@@ -6,7 +6,7 @@ import { fakeTabs, form, pngOfSize, recordingImages, testWorld } from '../fixtur
 function tallPage(log: string[] = []): ScrollablePage {
   return {
     measure: async () => ({ scrollX: 0, scrollY: 100, viewportWidth: 1000, viewportHeight: 700, scrollHeight: 2000, devicePixelRatio: 2 }),
-    scrollTo: async (y, hide) => (log.push(`scroll ${y}${hide ? ' hide' : ''}`), { x: 0, y }),
+    scrollTo: async (y, { hideStatic }) => (log.push(`scroll ${y}${hideStatic ? ' hide' : ''}`), { x: 0, y }),
     restore: async (x, y) => void log.push(`restore ${x},${y}`),
   };
 }

@@ -8,7 +8,7 @@ function fakePage(metrics: Partial<PageMetrics> = {}) {
   const log: string[] = [];
   const page: ScrollablePage = {
     measure: async () => m,
-    scrollTo: async (y, hideFixed) => (log.push(`scroll ${y}${hideFixed ? ' hide' : ''}`), { x: 0, y }),
+    scrollTo: async (y, { hideStatic }) => (log.push(`scroll ${y}${hideStatic ? ' hide' : ''}`), { x: 0, y }),
     restore: async (x, y) => void log.push(`restore ${x},${y}`),
   };
   return { page, log, metrics: m };
