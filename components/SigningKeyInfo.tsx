@@ -1,15 +1,18 @@
 import { readableFingerprint } from '@/lib/bundle/signing';
 import { useEffect, useState } from 'react';
 import { pageServices } from '@/lib/browser/pageServices';
+import type { LoadedSigningKey } from '@/lib/store/signingKey';
+import { KeyReplacements } from './KeyReplacements';
 
 /** This installation's signing key, so the school can record which fingerprint is theirs (issue #5). */
 export function SigningKeyInfo() {
-  const [key, setKey] = useState<{ fingerprint: string; createdAtUtc: string }>();
+  const [key, setKey] = useState<LoadedSigningKey>();
   useEffect(() => void pageServices().signingKey().then(setKey), []);
   if (!key) return null;
   return (
     <section aria-labelledby="key-heading">
       <h2 id="key-heading">Signing key</h2>
+      <KeyReplacements replacements={key.replacements} />
       <p className="help">
         Every bundle exported from this browser is signed with a key made here on {key.createdAtUtc.slice(0, 10)}; its private half cannot be copied out. Record this
         fingerprint, so anyone can check that a bundle came from this installation.

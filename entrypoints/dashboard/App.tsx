@@ -7,9 +7,11 @@ import { CaptureList } from '@/components/CaptureList';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
+import { KeyReplacements } from '@/components/KeyReplacements';
 import { VerifyPanel } from '@/components/VerifyPanel';
 import { useLiveStore } from '@/components/useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
+import type { KeyReplacement } from '@/lib/store/signingKey';
 import './dashboard.css';
 
 const hashParam = (name: string) => new URLSearchParams(location.hash.slice(1)).get(name) ?? undefined;
@@ -20,6 +22,8 @@ export function App() {
   const [openId, setOpenId] = useState(openCaptureId);
   const [tab, setTab] = useState<'captures' | 'cases' | 'responses'>(hashParam('case') || hashParam('tab') === 'cases' ? 'cases' : hashParam('tab') === 'responses' ? 'responses' : 'captures');
   const [caseId, setCaseId] = useState(() => hashParam('case'));
+  const [replacedKeys, setReplacedKeys] = useState<KeyReplacement[]>([]);
+  useEffect(() => void pageServices().keyReplacements().then(setReplacedKeys), []);
 
   // A capture taken from the popup, an edit or an import shows without a reload.
   const { value: captures, error: loadError } = useLiveStore(() => pageServices().evidence.listCaptures(), []);
@@ -46,6 +50,7 @@ export function App() {
   return (
     <main className="dashboard">
       <h1>Exhibit</h1>
+      <KeyReplacements replacements={replacedKeys} />
       <nav className="tabs row" aria-label="Sections">
         <button className={tab === 'captures' ? undefined : 'secondary'} aria-pressed={tab === 'captures'} onClick={() => setTab('captures')}>
           Captures

@@ -40,6 +40,8 @@ export function describeEvent(event: AuditEvent): string {
       return `received the case from ${event.fromKeyFingerprint}`;
     case 'bundle.received':
       return `imported a bundle received from ${event.fromKeyFingerprint} (exported ${event.exportedAtUtc}; ${event.captureIds.length} new capture(s))`;
+    case 'signing-key.replaced':
+      return `made a new signing key ${event.newFingerprint} because ${event.reason}; bundles signed before carry ${event.oldFingerprint ?? 'a key whose fingerprint could not be read'}`;
     case 'bundle.exported':
       return `exported in ${event.fileName}`;
     case 'capture.redacted':

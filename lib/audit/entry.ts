@@ -56,6 +56,11 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     captureIds: z.array(z.uuid()),
     caseId: z.uuid().optional(),
   }),
+  /**
+   * The stored signing key could not be used and a new one was made (issue #15); bundles signed
+   * before carry the old fingerprint (null when not even its public half could be read).
+   */
+  z.object({ action: z.literal('signing-key.replaced'), atUtc: z.iso.datetime(), oldFingerprint: Hash.nullable(), newFingerprint: Hash, reason: z.string().max(2000) }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

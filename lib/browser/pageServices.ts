@@ -4,7 +4,7 @@ import { createExportFlow } from '../bundle/exportFlow';
 import { createImportFlow } from '../bundle/importFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { ExhibitDb, loadSigningKey, createBundleReceiver, createCaseRepository, createPreparedImages, createRedactionRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import { ExhibitDb, keyReplacements, loadSigningKey, createBundleReceiver, createCaseRepository, createPreparedImages, createRedactionRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
 import type { RedactionBox } from '../capture/redaction';
 import { redactImage } from './redactor';
 import { EXHIBIT_DRAWING } from './exhibitDrawing';
@@ -53,6 +53,7 @@ export function createPageServices() {
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),
+    keyReplacements: () => keyReplacements(db),
     redactions,
     /** A redacted copy of one of a capture's images, by whoever is set in the options. */
     redactCopy: async (captureId: string, image: string, boxes: readonly RedactionBox[]) => redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),

@@ -80,6 +80,20 @@ export async function checkManifestDigest(digest: ManifestDigest, manifestBytes:
   return failures;
 }
 
+/**
+ * Whether a stored key still signs as its public half says: a probe signed with the private key is
+ * checked with the public one. Fails (never throws) when the browser cannot use the key at all.
+ */
+export async function signerWorks(signer: BundleSigner): Promise<boolean> {
+  try {
+    const probe = new TextEncoder().encode('exhibit signing key check');
+    const key = await crypto.subtle.importKey('jwk', { ...signer.publicKeyJwk, ext: true }, ECDSA, false, ['verify']);
+    return await crypto.subtle.verify(SIGN, key, (await signer.sign(probe)) as Uint8Array<ArrayBuffer>, probe);
+  } catch {
+    return false;
+  }
+}
+
 /** A fingerprint in groups of four hex digits, as a person reads it aloud or compares it on paper. */
 export function readableFingerprint(fingerprint: string): string {
   return fingerprint.replace(/(.{4})(?=.)/g, '$1 ');

@@ -6,7 +6,7 @@ import type { ExhibitDb } from './db';
  * Appends one sealed entry. Call inside a read-write transaction that includes `db.audit`:
  * IndexedDB then serialises writers, so two tabs cannot both extend the same last entry.
  */
-export async function appendAudit(db: ExhibitDb, at: Date, actor: StaffMember, event: AuditEvent): Promise<AuditEntry> {
+export async function appendAudit(db: ExhibitDb, at: Date, actor: Pick<StaffMember, 'name' | 'email'>, event: AuditEvent): Promise<AuditEntry> {
   const previous = await db.audit.orderBy('seq').last();
   const entry = sealEntry({ at: at.toISOString(), actor: { name: actor.name, email: actor.email }, event }, previous);
   await db.audit.add(entry);

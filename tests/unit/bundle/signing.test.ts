@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkManifestDigest, createSigner, generateSigningKey, keyFingerprint, signManifest } from '@/lib/bundle/signing';
 import { verifyBundle } from '@/lib/bundle/verify';
+import { findChainBreaks } from '@/lib/audit';
 import { ExhibitDb, loadSigningKey } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
 import { fromUtf8, rezip, utf8 } from './zipFixtures';
@@ -35,6 +36,39 @@ describe('manifest signature', () => {
     const stored = (await db.settings.get('signingKey'))!.value as { privateKey: CryptoKey };
     expect(stored.privateKey.extractable).toBe(false);
     await expect(crypto.subtle.exportKey('jwk', stored.privateKey)).rejects.toThrow();
+  });
+
+  it('makes no audit entry and reports no replacement for a key that loads', async () => {
+    const db = new ExhibitDb(`signing-${crypto.randomUUID()}`);
+    await loadSigningKey(db);
+    expect((await loadSigningKey(db)).replacements).toEqual([]);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it.each([
+    ['cannot be read at all', () => ({ privateKey: 'lost', publicKeyJwk: null, createdAtUtc: 'x' }), null, 'the stored key could not be read at all'],
+    ['has lost its private half', (old: Awaited<ReturnType<typeof generateSigningKey>>) => ({ privateKey: {}, publicKeyJwk: old.publicKeyJwk, createdAtUtc: '2026-01-01T00:00:00.000Z' }), 'old', 'the stored private key could not be read'],
+    [
+      'no longer signs as its public half says',
+      async (old: Awaited<ReturnType<typeof generateSigningKey>>) => ({ privateKey: (await generateSigningKey()).privateKey, publicKeyJwk: old.publicKeyJwk, createdAtUtc: '2026-01-01T00:00:00.000Z' }),
+      'old',
+      'the stored private key no longer signs as its public key says (the browser could not use it)',
+    ],
+  ] as const)('replaces a stored key that %s, and says so: audit entry, old and new fingerprints, once when asked twice at once', async (_case, storedValue, oldFingerprint, reason) => {
+    const db = new ExhibitDb(`signing-${crypto.randomUUID()}`);
+    const old = await generateSigningKey();
+    await db.settings.put({ key: 'signingKey', value: await storedValue(old) });
+    const [a, b] = await Promise.all([loadSigningKey(db, () => new Date('2026-12-06T10:00:00Z')), loadSigningKey(db)]);
+    expect(a.fingerprint).toBe(b.fingerprint);
+    const replacement = { atUtc: '2026-12-06T10:00:00.000Z', oldFingerprint: oldFingerprint && keyFingerprint(old.publicKeyJwk), newFingerprint: a.fingerprint, reason };
+    expect(a.replacements).toEqual([replacement]);
+    expect((await loadSigningKey(db)).replacements).toEqual([replacement]);
+    const audit = await db.audit.toArray();
+    expect(audit.map((e) => e.event)).toEqual([{ action: 'signing-key.replaced', ...replacement }]);
+    expect(audit[0]!.actor).toEqual({ name: 'Exhibit (this installation)', email: '' });
+    expect(findChainBreaks(audit)).toEqual([]);
+    // The new key signs, and a bundle made with it verifies.
+    expect(await checkManifestDigest(await signManifest(a, bytes('m')), bytes('m'))).toEqual([]);
   });
 
   it('every exported bundle is signed; a replaced digest or a missing one fails verification', async () => {
