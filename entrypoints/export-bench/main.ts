@@ -38,7 +38,7 @@ function tabShowing(png: Blob, index: () => number): TabsAdapter {
     captureVisibleTab: async () => png,
     savePageSource: async () => ({ blob: new Blob([`<html><body>Post ${index()}</body></html>`], { type: 'text/html' }), method: 'dom-snapshot' }),
     pickElement: async () => null,
-    renderElement: async () => png,
+    renderElement: async () => ({ blob: png, world: 'ISOLATED' as const }),
     scrollablePage: () => {
       throw new Error('not used by the benchmark');
     },

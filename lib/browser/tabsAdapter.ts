@@ -4,7 +4,7 @@ import { snapshotDom } from '../capture/domSnapshot';
 import { markRightClicked, pickElement } from '../capture/picker';
 import { dataUrlToBlob } from '../capture/png';
 import type { Region } from '../capture/region/geometry';
-import type { RenderOutcome } from '../capture/rendered';
+import { RenderOutcomeSchema, type RenderOutcome, type RenderWorld } from '../capture/rendered';
 import { measurePage, restorePage, scrollForSlice, type PageMetrics } from '../capture/region/pageOps';
 import { extractorFor } from '../extract';
 
@@ -47,11 +47,13 @@ export function createTabsAdapter(): TabsAdapter {
     async renderElement(tabId, region) {
       // The content script's own world first, out of the page's reach. Firefox forbids html2canvas
       // writing its copy of the document from there (SecurityError, html2canvas#1184), so it then
-      // renders in the page's world: still labelled a rendering, never the evidence's pixels.
-      let outcome = await renderIn(tabId, region, 'ISOLATED');
-      if (!outcome.ok && outcome.message.startsWith('SecurityError')) outcome = await renderIn(tabId, region, 'MAIN');
+      // renders in the page's world: still labelled a rendering, never the evidence's pixels, and
+      // labelled as drawn beside the page's own scripts, which could change it (issue #15).
+      let world: RenderWorld = 'ISOLATED';
+      let outcome = await renderIn(tabId, region, world);
+      if (!outcome.ok && outcome.message.startsWith('SecurityError')) outcome = await renderIn(tabId, region, (world = 'MAIN'));
       if (!outcome.ok) throw new Error(`The page could not be rendered: ${outcome.message}`);
-      return dataUrlToBlob(outcome.dataUrl);
+      return { blob: dataUrlToBlob(outcome.dataUrl), world };
     },
     scrollablePage(tabId) {
       return {
@@ -69,11 +71,12 @@ export function createTabsAdapter(): TabsAdapter {
   };
 }
 
-async function renderIn(tabId: number, region: Region, world: 'ISOLATED' | 'MAIN'): Promise<RenderOutcome> {
+async function renderIn(tabId: number, region: Region, world: RenderWorld): Promise<RenderOutcome> {
   const target = { tabId };
   await browser.scripting.executeScript({ target, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
   const [result] = await browser.scripting.executeScript({ target, world, files: ['/render-element.js'] });
-  return (result?.result as RenderOutcome | undefined) ?? { ok: false, message: 'the render script gave no answer' };
+  const parsed = RenderOutcomeSchema.safeParse(result?.result);
+  return parsed.success ? parsed.data : { ok: false, message: 'the render script gave no answer Exhibit could read' };
 }
 
 async function postSelectorOf(tabId: number): Promise<string> {

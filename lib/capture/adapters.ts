@@ -1,4 +1,5 @@
 import type { Region } from './region/geometry';
+import type { RenderWorld } from './rendered';
 import type { ScrollablePage, TileCanvas } from './region/captureRegion';
 
 export interface TabInfo {
@@ -27,8 +28,8 @@ export interface TabsAdapter {
   pickElement(tabId: number): Promise<Region | null>;
   /** Firefox: marks the right-clicked element (menus.getTargetElement) and returns its box. */
   markTargetElement?: (tabId: number, targetElementId: number) => Promise<Region | null>;
-  /** Draws an element from the page's code (html2canvas) when the browser gives no pixels. */
-  renderElement(tabId: number, region: Region): Promise<Blob>;
+  /** Draws an element from the page's code (html2canvas) when the browser gives no pixels; says in which world it ran. */
+  renderElement(tabId: number, region: Region): Promise<{ blob: Blob; world: RenderWorld }>;
   /** Scrolls and measures the page for a region capture. */
   scrollablePage(tabId: number): ScrollablePage;
   /** Firefox's tabs.captureTab: any part of the page in one call, no scrolling. Absent in Chrome. */

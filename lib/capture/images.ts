@@ -95,9 +95,13 @@ export async function elementImages(ctx: ImageContext, element: Region): Promise
  */
 async function renderedInstead(ctx: ImageContext, element: Region, failure: unknown): Promise<CapturedImage[]> {
   if (!(failure instanceof ExhibitError) || failure.code !== 'capture-failed') throw failure;
-  const blob = await ctx.guard(ctx.tabs.renderElement(ctx.tab.id, element));
-  const note = `Re-rendered from the page’s code, not a screenshot: the browser gave no pixels (${failure.message})`;
-  return [{ blob, facts: { kind: 'rendered', fileName: 'element-rendered.png', method: 'html2canvas', pixels: await pngSize(blob), region: element, note } }];
+  const { blob, world } = await ctx.guard(ctx.tabs.renderElement(ctx.tab.id, element));
+  const note =
+    world === 'MAIN'
+      ? `Re-rendered from the page’s code in the page’s own world, not a screenshot: the browser gave no pixels (${failure.message}) and refused the drawing in Exhibit’s own world, so the page’s own scripts ran beside it and could have changed what was drawn`
+      : `Re-rendered from the page’s code, not a screenshot: the browser gave no pixels (${failure.message})`;
+  const method = world === 'MAIN' ? 'html2canvas-page-world' : 'html2canvas';
+  return [{ blob, facts: { kind: 'rendered', fileName: 'element-rendered.png', method, pixels: await pngSize(blob), region: element, note } }];
 }
 
 async function named(kind: 'element' | 'full-page', method: Artefact['method'], blobs: Blob[], region: Region | undefined): Promise<CapturedImage[]> {

@@ -27,6 +27,8 @@ export const ArtefactSchema = z.object({
     'stitched-captureVisibleTab',
     'tabs.captureTab',
     'html2canvas',
+    /** html2canvas run in the page's own world (Firefox's fallback), beside the page's own scripts (issue #15). */
+    'html2canvas-page-world',
     'scaled-from-screenshot',
     'document.body.innerText',
     'pageCapture.saveAsMHTML',

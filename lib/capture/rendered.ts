@@ -1,7 +1,18 @@
+import { z } from 'zod';
 import type { Region } from './region/geometry';
 
-/** What the page-side render script answers: the rendering, or why there is none. */
-export type RenderOutcome = { ok: true; dataUrl: string } | { ok: false; message: string };
+/**
+ * What the page-side render script answers: the rendering, or why there is none. Validated when it
+ * comes back, since in the page's world the page's own code can answer instead (issue #15).
+ */
+export const RenderOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), dataUrl: z.string().max(200_000_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/) }),
+  z.object({ ok: z.literal(false), message: z.string().max(2000) }),
+]);
+export type RenderOutcome = z.infer<typeof RenderOutcomeSchema>;
+
+/** Where the rendering was drawn: Exhibit's own content-script world, or the page's (Firefox's fallback). */
+export type RenderWorld = 'ISOLATED' | 'MAIN';
 
 type Render = (element: HTMLElement, options: object) => Promise<HTMLCanvasElement>;
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
 import { newestCapture } from './support/storedCapture';
 import { startFixtureServer } from './support/fixtureServer';
+import { expectHonestRecord, type HonestFields } from './support/hostilePage';
 import { decodePng } from './support/png';
 
 // Device pixel ratio 2, so crops and stitching are checked at device-pixel precision.
@@ -114,6 +115,16 @@ describe('capture modes in Chromium', () => {
     const one = await startCapture(tabId, 'Visible area');
     await one.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
     expect((await newestCapture(one)).metadata.post).toMatchObject({ foundBy: 'only-in-view', authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
+  });
+
+  it('a page that replaces Date, JSON, Array methods and the title, text, size and location getters in its own world changes nothing recorded (issue #15)', async () => {
+    const { tabId } = await openFixture('hostile.html');
+    const before = Date.now();
+    const popup = await startCapture(tabId, 'Visible area');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    const { metadata, files } = await newestCapture(popup);
+    expectHonestRecord(metadata as unknown as HonestFields, files, `${server.origin}/hostile.html`, before);
+    expect((metadata as unknown as HonestFields).page.devicePixelRatio).toBe(DPR);
   });
 
   it('full page: stitches a tall page with a sticky header shown once, and puts the page back', async () => {

@@ -2,10 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableFingerprint } from '@/lib/bundle/signing';
+import { RenderOutcomeSchema } from '@/lib/capture/rendered';
 import { openZip } from '@/lib/bundle/zipReader';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startFixtureServer } from './support/fixtureServer';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
+import { expectHonestRecord, type HonestFields } from './support/hostilePage';
 import { decodePng } from './support/png';
 import { newestCapture } from './support/storedCapture';
 
@@ -234,5 +236,50 @@ describe('Exhibit in Firefox', () => {
     expect(png.width).toBeCloseTo(box.width, -1);
     expect(png.height).toBeCloseTo(box.height, -1);
     expect(png.rgba(6, 40).slice(0, 3)).toEqual([255, 247, 214]);
+  });
+
+  it('a page that replaces Date, JSON, Array methods and the title, text, size and location getters in its own world changes nothing recorded; a rendering drawn in its world is its own (issue #15)', async () => {
+    const { page, tabId } = await openFixture('hostile.html');
+    const before = Date.now();
+    const popup = await startCapture(tabId, 'visible');
+    await waitForText(popup, 'Captured');
+    const { metadata, files } = await newestCapture(popup);
+    expectHonestRecord(metadata as unknown as HonestFields, files, `${server.origin}/hostile.html`, before);
+    await popup.close();
+
+    // The fallback's page half, as tabsAdapter.renderElement runs it: refused in Exhibit's world; in
+    // the page's world the answer is the page's to give: here no answer Exhibit can read (the adapter
+    // refuses it), and on a page that only replaces the canvas's toDataURL, a drawing of its choosing.
+    // Which is why such a rendering is labelled html2canvas-page-world (tests/unit/capture/captureModes.test.ts).
+    const renderIn = async (tabId: number, world: string) => {
+      const extensionPage = await firefox.openExtensionPage('dashboard.html');
+      const outcome = await extensionPage.evaluate(
+        async (tabId, world) => {
+          const api = (globalThis as unknown as { browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).browser;
+          // The post's box, measured from Exhibit's world (the page's own getBoundingClientRect lies).
+          const [measured] = await api.scripting.executeScript({
+            target: { tabId },
+            func: () => {
+              const box = document.getElementById('target-post')!.getBoundingClientRect();
+              return { x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height };
+            },
+          });
+          await api.scripting.executeScript({ target: { tabId }, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [measured!.result] });
+          const [result] = await api.scripting.executeScript({ target: { tabId }, world, files: ['/render-element.js'] });
+          return result?.result as unknown;
+        },
+        tabId,
+        world,
+      );
+      await extensionPage.close();
+      return outcome;
+    };
+    expect(await renderIn(tabId, 'ISOLATED')).toMatchObject({ ok: false, message: expect.stringMatching(/^SecurityError/) });
+    expect(RenderOutcomeSchema.safeParse(await renderIn(tabId, 'MAIN')).success).toBe(false);
+    await page.close();
+    const canvasOnly = await openFixture('hostile.html?only=canvas');
+    const drawn = RenderOutcomeSchema.parse(await renderIn(canvasOnly.tabId, 'MAIN'));
+    expect(drawn.ok && decodePng(new Uint8Array(Buffer.from(drawn.dataUrl.split(',')[1]!, 'base64'))).width).toBe(1); // the page's 1 × 1 px, not the post
+    await canvasOnly.page.close();
   });
 });

@@ -59,7 +59,7 @@ export function fakeTabs(overrides: Partial<TabsAdapter> & { page?: Partial<Page
     captureVisibleTab: async () => new Blob([ONE_PIXEL_PNG], { type: 'image/png' }),
     savePageSource: async () => ({ blob: new Blob([PAGE_MHTML], { type: 'multipart/related' }), method: 'pageCapture.saveAsMHTML' }),
     pickElement: async () => ({ x: 10, y: 20, width: 1, height: 1 }),
-    renderElement: async () => pngOfSize(300, 200),
+    renderElement: async () => ({ blob: pngOfSize(300, 200), world: 'ISOLATED' }),
     scrollablePage: () => ({
       measure: async () => ({ scrollX: 0, scrollY: 0, viewportWidth: 1280, viewportHeight: 720, scrollHeight: 720, devicePixelRatio: 1 }),
       scrollTo: async (y) => ({ x: 0, y }),

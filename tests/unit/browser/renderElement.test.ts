@@ -21,8 +21,9 @@ afterEach(() => vi.restoreAllMocks());
 describe('tabsAdapter.renderElement (the html2canvas fallback)', () => {
   it('renders in the content script’s own world when the browser allows it (Chrome)', async () => {
     const worlds = scriptingAnswering({ ISOLATED: { ok: true, dataUrl: PNG_DATA_URL } });
-    const blob = await createTabsAdapter().renderElement(7, REGION);
+    const { blob, world } = await createTabsAdapter().renderElement(7, REGION);
     expect(worlds).toEqual(['ISOLATED']);
+    expect(world).toBe('ISOLATED');
     expect(blob.type).toBe('image/png');
     expect(await blob.text()).toBe('not really a png');
   });
@@ -32,8 +33,18 @@ describe('tabsAdapter.renderElement (the html2canvas fallback)', () => {
       ISOLATED: { ok: false, message: 'SecurityError: The operation is insecure.' },
       MAIN: { ok: true, dataUrl: PNG_DATA_URL },
     });
-    await createTabsAdapter().renderElement(7, REGION);
+    expect((await createTabsAdapter().renderElement(7, REGION)).world).toBe('MAIN');
     expect(worlds).toEqual(['ISOLATED', 'MAIN']);
+  });
+
+  it('reads nothing but a PNG or a reason from the page’s world, whose own code can answer instead (issue #15)', async () => {
+    for (const answer of [{ ok: true, dataUrl: 'javascript:alert(1)' }, { ok: true, dataUrl: PNG_DATA_URL, extra: { toString: 1 } }, 'forged', { ok: false, message: 'x'.repeat(5000) }]) {
+      scriptingAnswering({ ISOLATED: { ok: false, message: 'SecurityError: The operation is insecure.' }, MAIN: answer });
+      const outcome = createTabsAdapter().renderElement(7, REGION);
+      if (typeof answer === 'object' && 'extra' in answer) await expect(outcome).resolves.toMatchObject({ world: 'MAIN' }); // extra keys are dropped, the PNG stands
+      else await expect(outcome).rejects.toThrow('The page could not be rendered: the render script gave no answer Exhibit could read');
+      vi.restoreAllMocks();
+    }
   });
 
   it('says why when there is no rendering, without trying the page’s world for other failures', async () => {

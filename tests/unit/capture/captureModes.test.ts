@@ -111,7 +111,7 @@ describe('rendered fallback', () => {
     const tabs = fakeTabs({
       pickElement: async () => region,
       captureVisibleTab: async () => Promise.reject(new Error('Failed to capture tab: unknown error')),
-      renderElement: async (_tab, r) => (rendered.push(r), pngOfSize(300, 200)),
+      renderElement: async (_tab, r) => (rendered.push(r), { blob: pngOfSize(300, 200), world: 'ISOLATED' }),
     });
     const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'element', form());
     expect(rendered).toEqual([region]);
@@ -125,6 +125,17 @@ describe('rendered fallback', () => {
     expect(metadata.artefacts.filter((a) => ['element', 'screenshot', 'rendered'].includes(a.kind))).toHaveLength(1);
   });
 
+  it('says when it was drawn in the page’s own world (Firefox), where the page’s scripts could change it (issue #15)', async () => {
+    const tabs = fakeTabs({
+      pickElement: async () => region,
+      captureVisibleTab: async () => Promise.reject(new Error('Failed to capture tab: unknown error')),
+      renderElement: async () => ({ blob: pngOfSize(300, 200), world: 'MAIN' }),
+    });
+    const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'element', form());
+    expect(metadata.artefacts[0]).toMatchObject({ kind: 'rendered', method: 'html2canvas-page-world', note: expect.stringContaining('in the page’s own world, not a screenshot') });
+    expect(metadata.artefacts[0]!.note).toContain('the page’s own scripts ran beside it and could have changed what was drawn');
+  });
+
   it('is never used when the browser gives pixels', async () => {
     const tabs = fakeTabs({ pickElement: async () => region, scrollablePage: () => tallPage(), captureVisibleTab: screenshot, renderElement: async () => Promise.reject(new Error('must not render')) });
     const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'element', form());
@@ -132,7 +143,7 @@ describe('rendered fallback', () => {
   });
 
   it('does not render around a page the browser forbids', async () => {
-    const tabs = fakeTabs({ pickElement: async () => region, captureVisibleTab: async () => Promise.reject(new Error('Cannot access contents of url')), renderElement: async () => pngOfSize(1, 1) });
+    const tabs = fakeTabs({ pickElement: async () => region, captureVisibleTab: async () => Promise.reject(new Error('Cannot access contents of url')), renderElement: async () => ({ blob: pngOfSize(1, 1), world: 'ISOLATED' }) });
     await expect((await testWorld({ tabs })).capture.captureTab(1, 'element', form())).rejects.toMatchObject({ code: 'forbidden-page' });
   });
 });
