@@ -256,8 +256,8 @@ function measureImport(zipPath: string) {
   });
 }
 
-// BENCH names the parts to run: `capture` (= `visible,full-page`) and `export`; all by default.
-const only = new Set((process.env.BENCH ?? 'capture,export').split(',').flatMap((part) => (part === 'capture' ? ['visible', 'full-page'] : [part])));
+// BENCH names the parts to run: `capture` (= `visible,full-page`), `export` and `hostile`; all by default.
+const only = new Set((process.env.BENCH ?? 'capture,export,hostile').split(',').flatMap((part) => (part === 'capture' ? ['visible', 'full-page'] : [part])));
 const rows: string[][] = [];
 let version = '';
 if (only.has('visible')) {
@@ -310,6 +310,12 @@ if (only.has('export')) {
     rows.push(['  its extension processes above idle, peak', `${(received.peak.extension - received.idle.extension).toFixed(0)} MiB (idle ${received.idle.extension.toFixed(0)} MiB)`, '']);
     rows.push(['  all the browser\'s processes above idle, peak', `${(received.peak.browser - received.idle.browser).toFixed(0)} MiB (idle ${received.idle.browser.toFixed(0)} MiB)`, 'not the bundle\'s size']);
     console.error(`(seeding ${e.count} captures took ${(e.seedMs / 1000).toFixed(0)} s)`);
+  }
+}
+if (only.has('hostile')) {
+  const { measureHostileInputs } = await import('./benchHostile');
+  for (const [index, m] of (await measureHostileInputs()).entries()) {
+    rows.push([`\`npm run verify\` on ${m.name}, zip ${(m.zipBytes / 1e6).toFixed(2)} MB: ${m.verdict.slice(0, 160)}`, `exit ${m.exitCode}, ${(m.ms / 1000).toFixed(2)} s, peak ${m.maxRssMiB.toFixed(0)} MiB`, index === 0 ? '' : 'refused in a few seconds']);
   }
 }
 console.log(`Chromium ${version || 'headless'}, ${new Date().toISOString()}`);

@@ -1,5 +1,8 @@
-import { buf as crc32Of } from 'crc-32';
+import CRC32 from 'crc-32';
 import { WHOLE_FILE_HASH_LIMIT, sha256OfBytes, sha256OfStream, type Sha256Hex } from '../hash';
+
+// crc-32 is CommonJS: its default import is what Node and the bundler both give (named imports only the bundler).
+const crc32Of = CRC32.buf;
 
 export interface FileDigest {
   /** For the manifest, and to check a stored original against its capture hash. */

@@ -157,12 +157,14 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   }
 
   /** One of the bundle's own files, read whole: refused unread when larger than any bundle's is. */
+  const unread = new Set<string>();
   async function read(path: string): Promise<Uint8Array | undefined> {
     const entry = byPath.get(path);
     if (!entry) return undefined;
     if (!contents.has(path)) {
       if (entry.bytes > maxTextBytes(path)) {
         failures.add(`${path} is ${entry.bytes} bytes, more than a bundle’s ${path.split('/').at(-1)} can be (${maxTextBytes(path)}); it was not read`);
+        unread.add(path);
         contents.set(path, new Uint8Array());
         return contents.get(path);
       }
@@ -195,6 +197,8 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     const where = nested ? ` Its manifest.json is inside ${nested}: check that folder instead.` : '';
     return { ok: false, failures: [`This is not an Exhibit bundle: it has no manifest.json.${where}`, ...failures.toArray()], filesChecked: 0 };
   }
+  // A manifest too large to read has been said to be; nothing more can be checked without it.
+  if (unread.has(MANIFEST_PATH)) return { ok: false, failures: failures.toArray(), filesChecked: 0 };
   const manifestJson = parseBundleJson(manifestText);
   const listedFiles = (manifestJson as { files?: unknown } | undefined)?.files;
   if (Array.isArray(listedFiles) && listedFiles.length > entries.length) {

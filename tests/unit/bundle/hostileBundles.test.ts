@@ -1,17 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js/index-native.js';
 import { describe, expect, it } from 'vitest';
 import { bundleFolderEntries } from '@/lib/bundle/bundleFolder';
 import { BUNDLE_LIMITS, jsonTooDeep } from '@/lib/bundle/limits';
 import { parseFingerprint, readableFingerprint } from '@/lib/bundle/signing';
 import { describeCheck } from '@/lib/bundle/verdict';
 import { verifyBundle, verifyEntries, withExpectedSigner } from '@/lib/bundle/verify';
-import { openZip } from '@/lib/bundle/zipReader';
 import { loadSigningKey } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
-import { emptyEntriesZip, fromUtf8, rezip, runVerifyCli, storedZipOf, utf8 } from './zipFixtures';
+import { HOSTILE_INPUTS } from './hostileInputs';
+import { filesOfZip, fromUtf8, rezip, runVerifyCli, storedZipOf, utf8 } from './zipFixtures';
 
 /** A real one-capture bundle and the key that signed it. */
 async function exported(profile = STAFF) {
@@ -22,11 +21,7 @@ async function exported(profile = STAFF) {
 }
 
 async function filesOf(zip: Blob): Promise<{ path: string; bytes: Uint8Array }[]> {
-  const { entries, close } = await openZip(zip);
-  const files = [];
-  for (const entry of entries) files.push({ path: entry.path, bytes: await entry.read() });
-  await close();
-  return files;
+  return (await filesOfZip(zip)).map(([path, bytes]) => ({ path, bytes }));
 }
 
 const exhibitZip = (files: readonly { path: string; bytes: Uint8Array }[]) => storedZipOf(files.map(({ path, bytes }) => [path, bytes] as const));
@@ -35,13 +30,13 @@ const screenshotOf = (files: { path: string }[]) => files.find((f) => f.path.end
 
 describe('hostile bundles are refused quickly, before work is spent on them (issue #15)', () => {
   it('refuses a zip of 600,000 empty entries from its end record, before listing them', async () => {
-    const zip = emptyEntriesZip(600_000);
+    const zip = await HOSTILE_INPUTS.emptyEntries.build();
     expect(zip.size).toBeGreaterThan(50e6);
     expect(await verifyBundle(zip)).toEqual({ ok: false, filesChecked: 0, failures: [`The zip holds 600000 files, more than any bundle can (${BUNDLE_LIMITS.maxFiles}), so it was refused.`] });
   });
 
   it('refuses a SHA256SUMS of millions of lines without parsing them', async () => {
-    const hostile = await rezip((await exported()).zip, (files) => files.set('SHA256SUMS', utf8('x\n'.repeat(8_000_000))));
+    const hostile = await HOSTILE_INPUTS.sumsLines.build((await exported()).zip);
     const report = await verifyBundle(hostile);
     expect(report.ok).toBe(false);
     expect(report.failures).toEqual([expect.stringMatching(/^SHA256SUMS has 8000000 lines; a bundle of \d+ files has at most \d+, so it was not read$/)]);
@@ -50,24 +45,18 @@ describe('hostile bundles are refused quickly, before work is spent on them (iss
   it('refuses JSON nested 200,000 deep without overflowing the stack', async () => {
     expect(jsonTooDeep('['.repeat(33) + ']'.repeat(33))).toBe(true);
     expect(jsonTooDeep('{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\""}')).toBe(false); // brackets inside a string do not count
-    const hostile = await rezip((await exported()).zip, (files) => {
-      const path = [...files.keys()].find((p) => p.endsWith('/metadata.json'))!;
-      files.set(path, utf8('['.repeat(200_000) + ']'.repeat(200_000)));
-    });
+    const hostile = await HOSTILE_INPUTS.deepJson.build((await exported()).zip);
     const report = await verifyBundle(hostile);
     expect(report.ok).toBe(false);
     expect(report.failures).toContainEqual(expect.stringMatching(/metadata\.json does not match the capture format/));
   });
 
   it('refuses an audit log of millions of lines, and lists at most a hundred problems', async () => {
-    const hostile = await rezip((await exported()).zip, (files) => files.set('audit.jsonl', utf8('{}\n'.repeat(5_600_000))));
+    const hostile = await HOSTILE_INPUTS.auditLines.build((await exported()).zip);
     const report = await verifyBundle(hostile);
     expect(report.failures).toContainEqual(expect.stringMatching(/^audit\.jsonl has 5600000 lines; the manifest says \d+ entries, so it was not read$/));
 
-    const manyBad = await rezip((await exported()).zip, (files) => {
-      const extra = new Map(Array.from({ length: 5_000 }, (_, i) => [`captures/extra-${i}.png`, new Uint8Array([i % 256])] as const));
-      for (const [path, bytes] of extra) files.set(path, bytes);
-    });
+    const manyBad = await HOSTILE_INPUTS.manyExtraFiles.build((await exported()).zip);
     const many = await verifyBundle(manyBad);
     expect(many.failures).toHaveLength(BUNDLE_LIMITS.maxFailuresListed + 1);
     expect(many.failureCount).toBe(5_000);
@@ -76,20 +65,19 @@ describe('hostile bundles are refused quickly, before work is spent on them (iss
   }, 60_000);
 
   it('refuses compressed entries from the zip’s headers, before inflating any of them', async () => {
-    const writer = new ZipWriter(new BlobWriter('application/zip'));
-    await writer.add('manifest.json', new Uint8ArrayReader(utf8('{}')));
-    for (let i = 0; i < 10; i++) await writer.add(`f${i}`, new Uint8ArrayReader(new Uint8Array(2 ** 20)), { level: 9 });
-    const report = await verifyBundle(await writer.close());
+    const report = await verifyBundle(await HOSTILE_INPUTS.deflatedEntries.build());
     expect(report.failures).toEqual([expect.stringMatching(/^The zip is not byte for byte as Exhibit wrote it/)]);
   }, 60_000);
 
-  it('refuses a manifest listing more files than the bundle holds before checking it against the schema', async () => {
-    const hostile = await rezip((await exported()).zip, (files) => {
+  it('refuses a manifest listing more files than the bundle holds before checking it against the schema, or larger than any bundle’s, unread', async () => {
+    const listing = await rezip((await exported()).zip, (files) => {
       const manifest = JSON.parse(fromUtf8(files.get('manifest.json'))) as { files: unknown[] };
       manifest.files = Array.from({ length: 200_000 }, (_, i) => ({ path: `f${i}`, bytes: 0, sha256: '0'.repeat(64), mimeType: 'x' }));
       files.set('manifest.json', utf8(JSON.stringify(manifest)));
     });
-    expect((await verifyBundle(hostile)).failures).toContainEqual(expect.stringMatching(/^manifest\.json lists 200000 files, but the bundle holds \d+\.$/));
+    expect((await verifyBundle(listing)).failures).toEqual([expect.stringMatching(/^manifest\.json lists 200000 files, but the bundle holds \d+\.$/)]);
+    const hostile = await HOSTILE_INPUTS.hugeManifest.build((await exported()).zip);
+    expect((await verifyBundle(hostile)).failures).toEqual([expect.stringMatching(/^manifest\.json is \d+ bytes, more than a bundle’s manifest\.json can be \(67108864\); it was not read$/)]);
   });
 
   it('refuses one of the bundle’s own files larger than a bundle’s can be, unread', async () => {
@@ -102,11 +90,11 @@ describe('hostile bundles are refused quickly, before work is spent on them (iss
 
 describe('entries that tools read differently (issue #15)', () => {
   it('refuses a forged file placed before the genuine one under the same name, which unzip would extract', async () => {
-    const files = await filesOf((await exported()).zip);
+    const { zip } = await exported();
+    const files = await filesOf(zip);
     const genuine = await verifyBundle(exhibitZip(files));
     expect(genuine.ok).toBe(true);
-    const forged = [{ path: screenshotOf(files), bytes: utf8('forged') }, ...files];
-    expect((await verifyBundle(exhibitZip(forged))).failures).toEqual([
+    expect((await verifyBundle(await HOSTILE_INPUTS.forgedFirst.build(zip))).failures).toEqual([
       `The bundle holds "${screenshotOf(files)}" twice; tools disagree on which copy they show, so it was refused.`,
     ]);
   });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js/index-native.js';
 import { storedZip } from '@/lib/bundle/storedZip';
 import { openZip } from '@/lib/bundle/zipReader';
@@ -9,12 +9,18 @@ import { openZip } from '@/lib/bundle/zipReader';
  * out as Exhibit lays it out, so only the checks on the files' contents can catch the change.
  */
 export async function rezip(zip: Blob, mutate: (files: Map<string, Uint8Array>) => void): Promise<Blob> {
-  const { entries, close } = await openZip(zip);
-  const files = new Map<string, Uint8Array>();
-  for (const entry of entries) files.set(entry.path, await entry.read());
-  await close();
+  const files = new Map(await filesOfZip(zip));
   mutate(files);
   return storedZipOf(files);
+}
+
+/** Every file of a zip, in its order, read whole. */
+export async function filesOfZip(zip: Blob): Promise<[string, Uint8Array][]> {
+  const { entries, close } = await openZip(zip);
+  const files: [string, Uint8Array][] = [];
+  for (const entry of entries) files.push([entry.path, await entry.read()]);
+  await close();
+  return files;
 }
 
 /** A zip of these files laid out exactly as Exhibit's writer lays it out (names may repeat, folders may carry data). */
@@ -84,6 +90,57 @@ export function emptyEntriesZip(count: number): Blob {
   view.setUint32(at + 12, directoryBytes, true);
   view.setUint32(at + 16, localBytes, true);
   return new Blob([zip]);
+}
+
+/**
+ * A zip of `count` deflated entries, each `bytesEach` zeros: one deflate stream made once and
+ * repeated, as a hostile sender would (600 entries just under a per-entry bomb limit weigh 10 MB).
+ */
+export function deflatedZerosZip(count: number, bytesEach: number, firstName = 'f0'): Blob {
+  const zeros = new Uint8Array(bytesEach);
+  const [data, crc] = [deflateRawSync(zeros, { level: 9 }), crc32(zeros)];
+  const parts: Uint8Array[] = [];
+  const directory: Uint8Array[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const name = utf8(i === 0 ? firstName : `f${i}`);
+    const header = (size: number) => {
+      const bytes = new Uint8Array(size + name.length);
+      const view = new DataView(bytes.buffer);
+      return { bytes, view };
+    };
+    const local = header(30);
+    local.view.setUint32(0, 0x04034b50, true);
+    local.view.setUint16(4, 20, true);
+    local.view.setUint16(8, 8, true); // deflate
+    local.view.setUint32(14, crc, true);
+    local.view.setUint32(18, data.length, true);
+    local.view.setUint32(22, bytesEach, true);
+    local.view.setUint16(26, name.length, true);
+    local.bytes.set(name, 30);
+    const central = header(46);
+    central.view.setUint32(0, 0x02014b50, true);
+    central.view.setUint16(4, 20, true);
+    central.view.setUint16(6, 20, true);
+    central.view.setUint16(10, 8, true);
+    central.view.setUint32(16, crc, true);
+    central.view.setUint32(20, data.length, true);
+    central.view.setUint32(24, bytesEach, true);
+    central.view.setUint16(28, name.length, true);
+    central.view.setUint32(42, at, true);
+    central.bytes.set(name, 46);
+    parts.push(local.bytes, data);
+    directory.push(central.bytes);
+    at += local.bytes.length + data.length;
+  }
+  const directoryBytes = directory.reduce((sum, d) => sum + d.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, count, true);
+  end.setUint16(10, count, true);
+  end.setUint32(12, directoryBytes, true);
+  end.setUint32(16, at, true);
+  return new Blob([...parts, ...directory, end.buffer] as BlobPart[]);
 }
 
 /** `npm run verify -- …args` as a person runs it: its exit code and what it printed. */
