@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { CaseAction } from '@/lib/cases/case';
 import { stepById, type PolicyStepId } from '@/lib/policy';
 
 /** Records one step of the procedure on a case: date, who, outcome, reference (police: force, crime number, officer). */
-export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: string; step: PolicyStepId; correcting?: { actionId: string; current: CaseAction }; onRecorded(): void }) {
+export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: string; step: PolicyStepId; correcting?: { actionId: string; current: CaseAction }; onRecorded: () => void }) {
   const was = correcting?.current;
   const [date, setDate] = useState(was?.date ?? new Date().toISOString().slice(0, 10));
   const [who, setWho] = useState(was?.who ?? '');
@@ -17,7 +17,7 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
   const [error, setError] = useState<unknown>();
   const label = stepById(step).label;
 
-  async function record(event: FormEvent) {
+  async function record(event: SyntheticEvent) {
     event.preventDefault();
     setError(undefined);
     try {
@@ -33,7 +33,7 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
   }
 
   return (
-    <form onSubmit={record} className="action-form" aria-label={`${correcting ? 'Correct' : 'Record'}: ${label}`}>
+    <form onSubmit={(event) => void record(event)} className="action-form" aria-label={`${correcting ? 'Correct' : 'Record'}: ${label}`}>
       <div className="row">
         <label className="inline">
           Date <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />

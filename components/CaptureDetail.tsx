@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { ArtefactImage } from './ArtefactImage';
 import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
@@ -6,6 +6,7 @@ import { InvisibleCharacters } from './InvisibleCharacters';
 import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { RedactionEditor } from './RedactionEditor';
+import { useResettableState } from './useResettableState';
 import { describeEvent, entryLabel, shownReference } from '@/lib/audit';
 import { DOCUMENT_ADDRESS_REMARK } from '@/lib/bundle/reportExhibit';
 import { readableFingerprint } from '@/lib/bundle/signing';
@@ -20,18 +21,15 @@ import { showInvisible } from '@/lib/visibleText';
 const PROSE_ROWS = new Set(['Selected text', 'Note at capture']);
 
 /** One capture: the full image, everything recorded, an edit form and the audit history. */
-export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose(): void }) {
+export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: () => void }) {
   const m = view.metadata;
-  const [note, setNote] = useState(view.current.note);
-  const [category, setCategory] = useState<CategoryChoice | undefined>(view.current.category);
   const [error, setError] = useState<unknown>();
+  // Follows the view's content, not its identity: a list read again for another capture keeps what is typed.
   const revision = revisionOf(view);
-  useEffect(() => {
-    setNote(view.current.note);
-    setCategory(view.current.category);
-  }, [revision]); // the view's content, not its identity
+  const [note, setNote] = useResettableState(view.current.note, revision);
+  const [category, setCategory] = useResettableState<CategoryChoice | undefined>(view.current.category, revision);
 
-  async function save(event: FormEvent) {
+  async function save(event: SyntheticEvent) {
     event.preventDefault();
     setError(undefined);
     try {
@@ -111,7 +109,7 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose():
         ))}
       <CaptureCaseField view={view} />
       <PostDetailsPanel view={view} />
-      <form onSubmit={save}>
+      <form onSubmit={(event) => void save(event)}>
         <h2>Edit</h2>
         <p className="help">Edits never change what was recorded at capture; each one is added to the audit log below.</p>
         <CategoryField value={category} onChange={setCategory} />

@@ -8,9 +8,9 @@ import { showInvisible } from '@/lib/visibleText';
 interface Props {
   captures: CaptureView[];
   selected: ReadonlySet<string>;
-  onToggle(id: string): void;
-  onToggleAll(): void;
-  onOpen(id: string): void;
+  onToggle: (id: string) => void;
+  onToggleAll: () => void;
+  onOpen: (id: string) => void;
 }
 
 /** Captures, newest first, with a checkbox each for export. */

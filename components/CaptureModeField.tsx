@@ -7,7 +7,7 @@ export const CAPTURE_MODES: { id: CaptureMode; label: string; help: string }[] =
 ];
 
 /** `severalPosts`: the page shows several posts and none is chosen, so only This post records one post's details. */
-export function CaptureModeField({ value, onChange, severalPosts = false }: { value: CaptureMode; onChange(mode: CaptureMode): void; severalPosts?: boolean }) {
+export function CaptureModeField({ value, onChange, severalPosts = false }: { value: CaptureMode; onChange: (mode: CaptureMode) => void; severalPosts?: boolean }) {
   return (
     <fieldset className="modes">
       <legend>What to capture</legend>

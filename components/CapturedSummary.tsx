@@ -6,7 +6,7 @@ import { UNCLEAR_POST_WORDS } from '@/lib/extract/postDetails';
 import { shortHash } from '@/lib/hash';
 
 /** After a capture: the thumbnail, the time and the short hash (issue #2, item 4). */
-export function CapturedSummary({ captured, onAnother }: { captured: CaptureMetadata; onAnother(): void }) {
+export function CapturedSummary({ captured, onAnother }: { captured: CaptureMetadata; onAnother: () => void }) {
   const image = primaryImage(captured);
   return (
     <main className="popup">

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { CaseView } from '@/lib/store/caseRepository';
 
 /** Edits who posted, who is affected and who owns the case; the change is an audit entry. */
-export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved(): void }) {
+export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved: () => void }) {
   const d = view.details;
   const [title, setTitle] = useState(d.title);
   const [name, setName] = useState(d.personPosting.name);
@@ -14,7 +14,7 @@ export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved(): 
   const [owner, setOwner] = useState(d.owner);
   const [error, setError] = useState<unknown>();
 
-  async function save(event: FormEvent) {
+  async function save(event: SyntheticEvent) {
     event.preventDefault();
     setError(undefined);
     try {
@@ -35,7 +35,7 @@ export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved(): 
     </>
   );
   return (
-    <form onSubmit={save} aria-label="Case details">
+    <form onSubmit={(event) => void save(event)} aria-label="Case details">
       {field('case-title', 'Title', title, setTitle)}
       {field('case-person', 'Person posting', name, setName)}
       <label htmlFor="case-profiles">Their profiles (one address a line, on each platform)</label>

@@ -4,7 +4,7 @@ import type { CaseView } from '@/lib/store/caseRepository';
 export type CaseChoice = { kind: 'unfiled' } | { kind: 'existing'; caseId: string } | { kind: 'new'; title: string };
 
 /** Which case a capture goes to: recent cases first, searchable by title or person, or a new one. */
-export function CaseField({ cases, value, onChange }: { cases: readonly CaseView[]; value: CaseChoice; onChange(choice: CaseChoice): void }) {
+export function CaseField({ cases, value, onChange }: { cases: readonly CaseView[]; value: CaseChoice; onChange: (choice: CaseChoice) => void }) {
   const id = useId();
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();

@@ -8,7 +8,7 @@ import { POLICY_CATEGORIES } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
 /** Cases with filters (status, category, platform, date) and full-text search (issue #4). */
-export function CaseList({ onOpen }: { onOpen(caseId: string): void }) {
+export function CaseList({ onOpen }: { onOpen: (caseId: string) => void }) {
   const [filters, setFilters] = useState<CaseFilters>({});
   // A case opened or filed into from the popup shows without a reload.
   const { value: cases } = useLiveStore(async () => {

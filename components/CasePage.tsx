@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ActionForm } from './ActionForm';
 import { ErrorMessage } from './ErrorMessage';
 import { useLiveStore } from './useLiveStore';
+import { useResettableState } from './useResettableState';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { ExportPanel } from './ExportPanel';
 import { describeEventNamingCapture, exhibitNames, shownReference } from '@/lib/audit';
@@ -12,9 +13,8 @@ import { PLATFORM_REPORT_PAGES } from '@/lib/policy/platformReporting';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 
 /** One case: who and what, the policy's advice, the procedure as a checklist, and the chronology. */
-export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void }) {
+export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const [recording, setRecording] = useState<PolicyStepId>();
-  const [status, setStatus] = useState<CaseStatus>('open');
   const [statusNote, setStatusNote] = useState('');
   const [error, setError] = useState<unknown>();
   const [letter, setLetter] = useState<string>();
@@ -31,7 +31,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose(): void 
   const view = loaded?.view;
   const captures = loaded?.captures ?? [];
   // The status chooser starts at the case's status, and follows it only when the status itself changes.
-  useEffect(() => void (view && setStatus(view.status)), [view?.status]);
+  const [status, setStatus] = useResettableState<CaseStatus>(view?.status ?? 'open', view?.status);
 
   async function draftLetter() {
     setError(undefined);

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { POLICY_CATEGORIES, categoryById, type CategoryChoice, type CategoryId } from '@/lib/policy';
 
 /** The policy category, with the policy's own wording beneath as help text. */
-export function CategoryField({ value, onChange }: { value: CategoryChoice | undefined; onChange(choice: CategoryChoice | undefined): void }) {
+export function CategoryField({ value, onChange }: { value: CategoryChoice | undefined; onChange: (choice: CategoryChoice | undefined) => void }) {
   const id = useId();
   return (
     <>

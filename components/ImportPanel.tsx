@@ -116,7 +116,7 @@ const CASE_WORDS = {
   'not-taken': 'unfiled: the bundle’s case is already here as this installation’s own (or another sender’s), so it is not changed',
 } as const;
 
-function ImportConfirmation({ preview, onImport, onDecline }: { preview: ImportPreview; onImport(): void; onDecline(): void }) {
+function ImportConfirmation({ preview, onImport, onDecline }: { preview: ImportPreview; onImport: () => void; onDecline: () => void }) {
   const { plan, exportedBy } = preview;
   const fresh = new Set(plan.newCaptureIds);
   return (

@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostField } from '@/lib/extract/postDetails';
 import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
 import { showInvisible } from '@/lib/visibleText';
 import { InvisibleCharacters } from './InvisibleCharacters';
+import { useResettableState } from './useResettableState';
 
 /**
  * The post's details as read from the page, each correctable. A correction is an audit entry; the
@@ -12,14 +13,12 @@ import { InvisibleCharacters } from './InvisibleCharacters';
  */
 export function PostDetailsPanel({ view }: { view: CaptureView }) {
   const extracted = view.metadata.post;
-  const [values, setValues] = useState<Partial<Record<PostField, string>>>({});
   const [error, setError] = useState<unknown>();
-  const revision = revisionOf(view);
-  // The view's content, not its identity.
-  useEffect(() => setValues(Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? '']))), [revision]);
+  // Follows the view's content, not its identity.
+  const [values, setValues] = useResettableState<Partial<Record<PostField, string>>>(Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? ''])), revisionOf(view));
   if (!extracted) return <p className="help">This capture was made before Exhibit read post details from pages.</p>;
 
-  async function save(event: FormEvent) {
+  async function save(event: SyntheticEvent) {
     event.preventDefault();
     setError(undefined);
     try {
@@ -31,7 +30,7 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
   }
 
   return (
-    <form onSubmit={save} className="post-details">
+    <form onSubmit={(event) => void save(event)} className="post-details">
       <h2>Post details</h2>
       {extracted.foundBy === 'unclear' ? (
         <p className="notice">{UNCLEAR_POST_WORDS}</p>

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import { ErrorMessage } from './ErrorMessage';
 import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { PendingResponse } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
-import { sendRequest } from '@/lib/messages';
+import { askBackground } from '@/lib/browser/background';
 
 type Pending = PendingResponse & { view: CaptureView };
 
@@ -25,7 +24,7 @@ export function ResponseList() {
       const { evidence, currentActor } = pageServices();
       const actor = await currentActor();
       await evidence.answerResponse(captureId, how[captureId] ?? '', actor);
-      await sendRequest((m) => browser.runtime.sendMessage(m), { type: 'responses.refresh' });
+      await askBackground({ type: 'responses.refresh' });
     } catch (e) {
       setError(e);
     }

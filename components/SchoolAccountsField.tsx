@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { PLATFORMS, type Platform } from '@/lib/extract/postDetails';
-import { sendRequest } from '@/lib/messages';
+import { askBackground } from '@/lib/browser/background';
 import type { SchoolAccount } from '@/lib/policy';
 
 /**
@@ -33,9 +32,9 @@ export function SchoolAccountsField() {
     setSaved(false);
     try {
       const { settings } = pageServices();
-      await settings.saveSchoolAccounts(accounts!.filter((a) => a.url.trim()));
+      await settings.saveSchoolAccounts((accounts ?? []).filter((a) => a.url.trim()));
       await settings.saveCalendar({ extraNonWorkingDays: dates(closures), workedBankHolidays: dates(worked) });
-      await sendRequest((m) => browser.runtime.sendMessage(m), { type: 'responses.refresh' });
+      await askBackground({ type: 'responses.refresh' });
       setSaved(true);
     } catch (e) {
       setError(e);

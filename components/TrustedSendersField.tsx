@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { parseFingerprint, readableFingerprint } from '@/lib/bundle/signing';
@@ -27,14 +27,14 @@ export function TrustedSendersField() {
       return false;
     }
   }
-  async function add(event: FormEvent) {
+  async function add(event: SyntheticEvent) {
     event.preventDefault();
     const key = parseFingerprint(fingerprint);
     if (!key) {
       setError(new Error('A fingerprint is 64 hexadecimal digits (spaces between groups are fine): copy it from the sender’s Exhibit options.'));
       return;
     }
-    if (await save([...senders!, { name: name.trim(), fingerprint: key }])) {
+    if (await save([...(senders ?? []), { name: name.trim(), fingerprint: key }])) {
       setName('');
       setFingerprint('');
     }

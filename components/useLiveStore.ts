@@ -4,14 +4,20 @@ import { useEffect, useState, type DependencyList } from 'react';
 /**
  * A read of the store, read again whenever a write it depends on commits — in this page, another
  * page or the background (Dexie's liveQuery) — so what a page shows stays current without a reload.
- * The query must read through Dexie only: its reads are what is watched.
+ * The query must read through Dexie only: its reads are what is watched. `deps` are the query's,
+ * as with useEffect; the lint checks them where it is called (`additionalHooks` in eslint.config.mjs).
  */
 export function useLiveStore<T>(query: () => Promise<T>, deps: DependencyList): { value: T | undefined; error: unknown } {
-  const [state, setState] = useState<{ value?: T; error?: unknown }>({});
-  useEffect(() => {
-    setState({});
-    const subscription = liveQuery(query).subscribe({ next: (value) => setState({ value }), error: (error: unknown) => setState({ error }) });
-    return () => subscription.unsubscribe();
-  }, deps); // the caller's dependencies, as with useEffect
-  return { value: state.value, error: state.error };
+  const [state, setState] = useState<{ deps?: DependencyList; value?: T; error?: unknown }>({});
+  useEffect(
+    () => {
+      const subscription = liveQuery(query).subscribe({ next: (value) => setState({ deps, value }), error: (error: unknown) => setState({ deps, error }) });
+      return () => subscription.unsubscribe();
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's dependencies, checked where it is called
+    deps,
+  );
+  // What was read for other dependencies (another case opened) is never shown as this read's.
+  const current = state.deps !== undefined && state.deps.length === deps.length && state.deps.every((dep, i) => Object.is(dep, deps[i]));
+  return current ? { value: state.value, error: state.error } : { value: undefined, error: undefined };
 }

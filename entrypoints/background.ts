@@ -10,10 +10,11 @@ export default defineBackground(() => {
     'capture.cancel': ({ tabId }) => services.cancel(tabId),
     'responses.refresh': () => services.refreshBadge(),
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill sends back what the listener's promise resolves to
   browser.runtime.onMessage.addListener((message) => route(message));
   registerContextMenus();
   // Time passing makes responses due: recount every five minutes, and when the browser starts.
-  browser.alarms.create('responses', { periodInMinutes: 5 });
+  void browser.alarms.create('responses', { periodInMinutes: 5 });
   browser.alarms.onAlarm.addListener(() => void services.refreshBadge());
   void services.refreshBadge();
   void keepStorePersistent().catch(() => undefined); // best effort: the store works either way

@@ -10,6 +10,7 @@
 // invisible format characters (soft hyphen, word joiner, BOM, Hangul fillers, invisible operators,
 // line and paragraph separators, tag characters used to smuggle ASCII).
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- these characters are what the pattern exists to find
   /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]|[\u{1d173}-\u{1d17a}]/gu;
 const LINE_BREAKS = /[\n\t]/;
 // Sequences where an otherwise invisible character is part of what a person sees: a zero-width
@@ -17,7 +18,7 @@ const LINE_BREAKS = /[\n\t]/;
 const KEPT_SEQUENCES = /\p{Extended_Pictographic}\ufe0f?(?:\u200d\p{Extended_Pictographic}\ufe0f?)+|\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
 
 function codePoint(ch: string): string {
-  return `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+  return `⟨U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
 }
 
 function markInvisible(text: string, keepLineBreaks: boolean): string {

@@ -14,7 +14,7 @@ import { startFixtureServer } from '../tests/e2e/support/fixtureServer';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** Resident memory (MiB) of the processes whose command line passes `test`, read from ps. */
 function processesMiB(test: (args: string) => boolean): number {
@@ -71,7 +71,7 @@ async function screenshotStoredMs(worker: Worker): Promise<number> {
       const opening = indexedDB.open('bench-floor', 1);
       opening.onupgradeneeded = () => opening.result.createObjectStore('png');
       opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error);
+      opening.onerror = () => reject(new Error('The benchmark’s database would not open.', { cause: opening.error }));
     });
     const start = performance.now();
     const dataUrl = await api.tabs.captureVisibleTab(null, { format: 'png' });
@@ -80,7 +80,7 @@ async function screenshotStoredMs(worker: Worker): Promise<number> {
     transaction.objectStore('png').put(new Blob([bytes], { type: 'image/png' }), 1);
     await new Promise((resolve, reject) => {
       transaction.oncomplete = resolve;
-      transaction.onerror = () => reject(transaction.error);
+      transaction.onerror = () => reject(new Error('The benchmark’s write failed.', { cause: transaction.error }));
     });
     const ms = performance.now() - start;
     db.close();
@@ -291,16 +291,17 @@ if (only.has('export')) {
     rows.push([`${what}: build, save and record`, `${(e.exported.ms / 1000).toFixed(1)} s`, '']);
     rows.push(['  of which building the zip Blob (as shared/notes timed client-zip)', `${(e.exported.buildMs / 1000).toFixed(1)} s`, '']);
     rows.push(['  of which saving it through the downloads API, and recording the export', `${((e.exported.ms - e.exported.buildMs) / 1000).toFixed(1)} s`, '']);
-    if (e.baseline) {
-      rows.push([`  baseline: hash + copy of the bundle's ${e.baseline.files} files (${(e.baseline.bytes / GB).toFixed(2)} GB), already in memory, into one Blob`, `${(e.baseline.ms / 1000).toFixed(1)} s`, '']);
-      rows.push([`  baseline as in shared/notes, reading the files: every stored file the export reads (${(e.read!.bytes / GB).toFixed(2)} GB) from IndexedDB, hashed and copied into one Blob`, `${(e.read!.ms / 1000).toFixed(1)} s`, '']);
+    const { baseline, read, stored, copies, writer } = e;
+    if (baseline && read && stored && copies && writer) {
+      rows.push([`  baseline: hash + copy of the bundle's ${baseline.files} files (${(baseline.bytes / GB).toFixed(2)} GB), already in memory, into one Blob`, `${(baseline.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  baseline as in shared/notes, reading the files: every stored file the export reads (${(read.bytes / GB).toFixed(2)} GB) from IndexedDB, hashed and copied into one Blob`, `${(read.ms / 1000).toFixed(1)} s`, '']);
       for (const [name, ms] of [['building', e.exported.buildMs], ['build, save and record', e.exported.ms]] as const) {
-        rows.push([`  ${name}: ratio to the in-memory baseline / to the reading baseline`, `${(ms / e.baseline.ms).toFixed(2)}× / ${(ms / e.read!.ms).toFixed(2)}×`, '≤ 2×']);
+        rows.push([`  ${name}: ratio to the in-memory baseline / to the reading baseline`, `${(ms / baseline.ms).toFixed(2)}× / ${(ms / read.ms).toFixed(2)}×`, '≤ 2×']);
       }
-      rows.push([`  for reference: the ${(e.stored!.bytes / GB).toFixed(2)} GB of originals read from IndexedDB, hashed and copied`, `${(e.stored!.ms / 1000).toFixed(1)} s`, '']);
-      rows.push([`  for reference: the ${e.count} presentation copies alone (decode, caption, PNG encode), drawn after each capture`, `${(e.copies!.ms / 1000).toFixed(1)} s`, '']);
-      rows.push([`  for reference: building the same bundle without presentation copies or PDF (${(e.writer!.bytes / GB).toFixed(2)} GB)`, `${(e.writer!.ms / 1000).toFixed(1)} s`, '']);
-      rows.push([`  for reference: its ratio to reading, hashing and copying the originals`, `${(e.writer!.ms / e.stored!.ms).toFixed(2)}×`, '']);
+      rows.push([`  for reference: the ${(stored.bytes / GB).toFixed(2)} GB of originals read from IndexedDB, hashed and copied`, `${(stored.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  for reference: the ${e.count} presentation copies alone (decode, caption, PNG encode), drawn after each capture`, `${(copies.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  for reference: building the same bundle without presentation copies or PDF (${(writer.bytes / GB).toFixed(2)} GB)`, `${(writer.ms / 1000).toFixed(1)} s`, '']);
+      rows.push([`  for reference: its ratio to reading, hashing and copying the originals`, `${(writer.ms / stored.ms).toFixed(2)}×`, '']);
     }
     rows.push(['  extension processes above idle, peak', `${(e.peakMiB - e.idleMiB).toFixed(0)} MiB (idle ${e.idleMiB.toFixed(0)} MiB)`, '≤ 300 MB']);
     rows.push(['  zip built in the page / file saved on disk', `${e.exported.builtBytes} / ${e.zipBytes} bytes`, 'equal']);

@@ -44,7 +44,7 @@ export async function measureHostileInputs(): Promise<HostileMeasure[]> {
   const measures: HostileMeasure[] = [];
   try {
     const inputs: [string, () => Promise<Blob>][] = [
-      ['the genuine one-capture bundle the others start from (for comparison)', async () => genuine],
+      ['the genuine one-capture bundle the others start from (for comparison)', () => Promise.resolve(genuine)],
       ...Object.values(HOSTILE_INPUTS).map((input): [string, () => Promise<Blob>] => [input.name, () => input.build(genuine)]),
     ];
     for (const [index, [name, build]] of inputs.entries()) {

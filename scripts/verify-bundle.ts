@@ -28,13 +28,13 @@ async function check(path: string, onProgress?: VerifyProgress): Promise<{ repor
 function parseArguments(args: string[]): { paths: string[]; key?: string } | { problem: string } {
   const paths: string[] = [];
   let key: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+  const rest = [...args];
+  for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
     if (arg !== '--key' && !arg.startsWith('--key=')) {
       paths.push(arg);
       continue;
     }
-    const given = arg === '--key' ? args[++i] : arg.slice('--key='.length);
+    const given = arg === '--key' ? rest.shift() : arg.slice('--key='.length);
     key = given === undefined ? undefined : parseFingerprint(given);
     if (!key) return { problem: '--key needs the signing key’s fingerprint: 64 hexadecimal digits, spaces between groups allowed (quote it).' };
   }
@@ -50,7 +50,7 @@ async function main(args: string[]): Promise<number> {
   let allPassed = true;
   for (const path of parsed.paths) {
     // A bundle of gigabytes takes a while: on a terminal, say how far the check has got (on one line, cleared after).
-    const onTerminal = process.stderr.isTTY === true;
+    const onTerminal = process.stderr.isTTY;
     let words;
     try {
       const { report, note } = await check(path, onTerminal ? (done, of) => process.stderr.write(`\rChecking file ${done} of ${of}…`) : undefined);

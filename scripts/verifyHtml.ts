@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { required } from '../lib/required';
 
 /**
  * verify.html, built from lib/bundle/verifyPage: the verifier module the CLI uses, bundled once into
@@ -17,7 +18,7 @@ export async function buildVerifyHtml(root = new URL('..', import.meta.url).path
     minify: true,
     legalComments: 'none',
   });
-  const script = bundled.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  const script = required(bundled.outputFiles[0], 'esbuild’s output').text.replace(/<\/script/gi, '<\\/script');
   return readFileSync(`${root}/lib/bundle/verifyPage/page.html`, 'utf8').replace('/*VERIFY_SCRIPT*/', () => script);
 }
 

@@ -66,9 +66,20 @@ export function App() {
         <ResponseList />
       ) : tab === 'cases' ? (
         caseId ? (
-          <CasePage caseId={caseId} onClose={() => ((location.hash = 'tab=cases'), setCaseId(undefined))} />
+          <CasePage
+            caseId={caseId}
+            onClose={() => {
+              location.hash = 'tab=cases';
+              setCaseId(undefined);
+            }}
+          />
         ) : (
-          <CaseList onOpen={(id) => ((location.hash = `case=${id}`), setCaseId(id))} />
+          <CaseList
+            onOpen={(id) => {
+              location.hash = `case=${id}`;
+              setCaseId(id);
+            }}
+          />
         )
       ) : loadError ? (
         <ErrorMessage error={loadError} />

@@ -13,6 +13,8 @@ import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureSer
 import { createCaptureThrottle } from '@/lib/capture/region/throttle';
 import { postDetails } from '@/lib/extract/postDetails';
 import { sha256OfBytes } from '@/lib/hash';
+import { context2d } from '@/lib/browser/canvas';
+import { required } from '@/lib/required';
 
 // `npm run bench` (scripts/bench.ts) drives this page, in the e2e build only (wxt.config.ts skips it
 // otherwise): it fills the store with large captures through the real capture service, then times
@@ -24,7 +26,7 @@ async function noisePng(width: number, height: number): Promise<Blob> {
   for (let offset = 0; offset < pixels.length; offset += 65536) crypto.getRandomValues(pixels.subarray(offset, offset + 65536));
   for (let alpha = 3; alpha < pixels.length; alpha += 4) pixels[alpha] = 255;
   const canvas = new OffscreenCanvas(width, height);
-  canvas.getContext('2d')!.putImageData(new ImageData(pixels, width, height), 0, 0);
+  context2d(canvas).putImageData(new ImageData(pixels, width, height), 0, 0);
   return canvas.convertToBlob({ type: 'image/png' });
 }
 
@@ -32,13 +34,13 @@ async function noisePng(width: number, height: number): Promise<Blob> {
 function tabShowing(png: Blob, index: () => number): TabsAdapter {
   const url = () => `https://social.example/posts/${index()}`;
   return {
-    getTab: async (id) => ({ id, windowId: 1, url: url(), active: true }),
-    activate: async () => undefined,
-    readPage: async () => ({ url: url(), title: `Post ${index()}`, selectedText: '', text: 'Benchmark post text', viewport: { width: 1280, height: 720 }, devicePixelRatio: 1, post: postDetails('generic', {}) }),
-    captureVisibleTab: async () => png,
-    savePageSource: async () => ({ blob: new Blob([`<html><body>Post ${index()}</body></html>`], { type: 'text/html' }), method: 'dom-snapshot' }),
-    pickElement: async () => null,
-    renderElement: async () => ({ blob: png, world: 'ISOLATED' as const }),
+    getTab: (id) => Promise.resolve({ id, windowId: 1, url: url(), active: true }),
+    activate: () => Promise.resolve(),
+    readPage: () => Promise.resolve({ url: url(), title: `Post ${index()}`, selectedText: '', text: 'Benchmark post text', viewport: { width: 1280, height: 720 }, devicePixelRatio: 1, post: postDetails('generic', {}) }),
+    captureVisibleTab: () => Promise.resolve(png),
+    savePageSource: () => Promise.resolve({ blob: new Blob([`<html><body>Post ${index()}</body></html>`], { type: 'text/html' }), method: 'dom-snapshot' as const }),
+    pickElement: () => Promise.resolve(null),
+    renderElement: () => Promise.resolve({ blob: png, world: 'ISOLATED' as const }),
     scrollablePage: () => {
       throw new Error('not used by the benchmark');
     },
@@ -58,9 +60,9 @@ const bench = {
     const start = performance.now();
     const parts: ArrayBuffer[] = [];
     for (const id of ids) {
-      const view = (await evidence.getCapture(id))!;
+      const view = required(await evidence.getCapture(id), `capture ${id}`);
       const blobs = [
-        ...(await Promise.all(view.metadata.artefacts.map(async (a) => (await evidence.getFile(id, a.fileName))!.blob))),
+        ...(await Promise.all(view.metadata.artefacts.map(async (a) => required(await evidence.getFile(id, a.fileName), a.fileName).blob))),
         ...(derived ? (await db.derivedFiles.where('captureId').equals(id).toArray()).map((row) => row.blob) : []),
       ];
       for (const blob of blobs) {
@@ -77,9 +79,9 @@ const bench = {
     const { evidence } = pageServices();
     const start = performance.now();
     for (const id of ids) {
-      const { metadata } = (await evidence.getCapture(id))!;
-      const original = primaryImage(metadata)!;
-      await EXHIBIT_DRAWING.caption((await evidence.getFile(id, original.fileName))!.blob, presentationLines(metadata, original));
+      const { metadata } = required(await evidence.getCapture(id), `capture ${id}`);
+      const original = required(primaryImage(metadata), 'an image of the capture');
+      await EXHIBIT_DRAWING.caption(required(await evidence.getFile(id, original.fileName), original.fileName).blob, presentationLines(metadata, original));
     }
     return { ms: performance.now() - start };
   },
@@ -114,7 +116,7 @@ const bench = {
    */
   async exportAll(ids: string[]): Promise<{ ms: number; buildMs: number; fileName: string; builtBytes: number }> {
     const services = pageServices();
-    const exportedBy = (await services.settings.getProfile())!;
+    const exportedBy = required(await services.settings.getProfile(), 'the staff profile');
     let builtAt = 0;
     const exportAndSave = createExportFlow({
       exporter: services.exporter,
@@ -123,7 +125,7 @@ const bench = {
     });
     const start = performance.now();
     const { fileName } = await exportAndSave({ captureIds: ids, exportedBy, askWhereToSave: false });
-    return { ms: performance.now() - start, buildMs: builtAt - start, fileName, builtBytes: lastBundle!.size };
+    return { ms: performance.now() - start, buildMs: builtAt - start, fileName, builtBytes: required(lastBundle, 'the exported bundle').size };
   },
 
   /**
@@ -140,13 +142,14 @@ const bench = {
       signer: () => loadSigningKey(db),
     });
     const start = performance.now();
-    const bundle = await exporter.exportBundle({ captureIds: ids, exportedBy: (await services.settings.getProfile())! });
+    const bundle = await exporter.exportBundle({ captureIds: ids, exportedBy: required(await services.settings.getProfile(), 'the staff profile') });
     return { ms: performance.now() - start, bytes: bundle.zip.size };
   },
 
   /** Lets go of the last export's zip when no baseline reads it. */
-  async releaseBundle(): Promise<void> {
+  releaseBundle(): Promise<void> {
     lastBundle = undefined;
+    return Promise.resolve();
   },
 
   /**
@@ -154,7 +157,7 @@ const bench = {
    * copied into one Blob — less than any exporter of these bytes can do, since it must read them.
    */
   async hashAndCopyBundle(): Promise<{ ms: number; bytes: number; files: number }> {
-    const { entries, close } = await openZip(lastBundle!);
+    const { entries, close } = await openZip(required(lastBundle, 'the exported bundle'));
     const files: Uint8Array<ArrayBuffer>[] = [];
     for (const entry of entries) files.push(await entry.read());
     await close();

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { SchoolAccountsField } from '@/components/SchoolAccountsField';
 import { SigningKeyInfo } from '@/components/SigningKeyInfo';
@@ -31,16 +31,17 @@ export function App() {
     });
   }, []);
 
-  async function save(event: FormEvent) {
+  async function save(event: SyntheticEvent) {
     event.preventDefault();
     setSaved(false);
     setError(undefined);
     const parsed = StaffMemberSchema.safeParse(profile);
     if (!parsed.success) {
-      const byField = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]).reverse());
+      const byField = Object.fromEntries(parsed.error.issues.map((i): [string, string] => [String(i.path[0]), i.message]).reverse());
       setProblems(byField);
       // Straight to the first field to put right, so a keyboard or screen-reader user lands on it.
-      document.getElementById(FIELDS.find((f) => f.key in byField)!.key)?.focus();
+      const first = FIELDS.find((f) => f.key in byField);
+      if (first) document.getElementById(first.key)?.focus();
       return;
     }
     setProblems({});
@@ -58,7 +59,7 @@ export function App() {
   return (
     <main className="page" style={{ maxWidth: '36rem', margin: '2rem auto', padding: '0 1rem' }}>
       <h1>Exhibit options</h1>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <h2>Who is capturing</h2>
         <p className="help">These details go into every capture you make and every bundle you export.</p>
         {FIELDS.map((field) => (

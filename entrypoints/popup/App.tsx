@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { CaseField, type CaseChoice } from '@/components/CaseField';
 import { CaptureModeField, CaptureProgress } from '@/components/CaptureModeField';
@@ -9,12 +9,12 @@ import { openDashboard, openOptions, pageServices } from '@/lib/browser/pageServ
 import { modeFromQuery, postChoiceIn, requestWholePageAccess, targetFromQuery, targetTabId } from '@/lib/browser/popupTarget';
 import type { CaptureMetadata, CaptureMode, StaffMember } from '@/lib/capture/metadata';
 import type { PostFoundBy } from '@/lib/extract/postDetails';
-import { CaptureProgressSchema, sendRequest } from '@/lib/messages';
+import { CaptureProgressSchema } from '@/lib/messages';
+import { askBackground } from '@/lib/browser/background';
 import { schoolAccountFor, type CategoryChoice } from '@/lib/policy';
 import type { CaseView } from '@/lib/store/caseRepository';
 import './popup.css';
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 export function App() {
   const [profile, setProfile] = useState<StaffMember | null>();
@@ -55,7 +55,7 @@ export function App() {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
-  async function capture(event: FormEvent) {
+  async function capture(event: SyntheticEvent) {
     event.preventDefault();
     if (!category) return;
     // Must be the first await: Firefox only shows a permission prompt from within the click.
@@ -72,7 +72,7 @@ export function App() {
           : caseChoice.kind === 'new'
             ? { newCase: { title: caseChoice.title, personPosting: { name: authorName, profileUrls: authorUrl ? [authorUrl] : [], relationship: '' }, affected: '', owner: profile?.name ?? '' } }
             : undefined;
-      const result = await sendRequest(send, { type: 'capture.tab', tabId, mode, form, filing, targetElementId: mode === 'element' ? targetFromQuery() : undefined });
+      const result = await askBackground({ type: 'capture.tab', tabId, mode, form, filing, targetElementId: mode === 'element' ? targetFromQuery() : undefined });
       setCaptured(result.metadata);
     } catch (e) {
       setError(e);
@@ -81,7 +81,7 @@ export function App() {
     }
   }
 
-  const cancel = () => tabId !== undefined && void sendRequest(send, { type: 'capture.cancel', tabId });
+  const cancel = () => tabId !== undefined && void askBackground({ type: 'capture.cancel', tabId });
 
   if (profile === undefined) return <main className="popup">Loading…</main>;
   if (profile === null) {
@@ -97,7 +97,7 @@ export function App() {
   return (
     <main className="popup">
       <h1>Capture this page</h1>
-      <form onSubmit={capture}>
+      <form onSubmit={(event) => void capture(event)}>
         <CategoryField value={category} onChange={setCategory} />
         <label htmlFor="note">Note</label>
         <textarea id="note" name="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="What is this, and how did you come across it?" />

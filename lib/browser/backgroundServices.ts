@@ -54,10 +54,10 @@ export function createBackgroundServices() {
         if (running.get(tabId) === controller) running.delete(tabId);
       }
     },
-    async cancel(tabId: number) {
+    cancel(tabId: number) {
       const controller = running.get(tabId);
       controller?.abort();
-      return { cancelled: Boolean(controller) };
+      return Promise.resolve({ cancelled: Boolean(controller) });
     },
   };
 }

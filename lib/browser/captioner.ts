@@ -1,3 +1,5 @@
+import { context2d } from './canvas';
+
 /**
  * A presentation copy of a screenshot (issue #5): the image with a band beneath it giving the
  * address, the time and who captured it, which a tab capture cannot show. Drawn on a new canvas:
@@ -11,12 +13,12 @@ export async function captionImage(png: Blob, lines: readonly string[]): Promise
   const fontPx = Math.round(15 * scale);
   const lineHeight = Math.round(fontPx * 1.45);
   const pad = Math.round(12 * scale);
-  const measure = new OffscreenCanvas(1, 1).getContext('2d')!;
+  const measure = context2d(new OffscreenCanvas(1, 1));
   measure.font = `${fontPx}px sans-serif`;
   const wrapped = lines.flatMap((line) => wrap(line, width - 2 * pad, (text) => measure.measureText(text).width));
   const band = pad * 2 + lineHeight * wrapped.length;
   const canvas = new OffscreenCanvas(width, height + band);
-  const context = canvas.getContext('2d')!;
+  const context = context2d(canvas);
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
   context.fillStyle = '#ffffff';

@@ -1,6 +1,8 @@
 import type { ImageAdapter } from '../capture/adapters';
 import { pngSize } from '../capture/png';
 import type { TileCanvas } from '../capture/region/captureRegion';
+import { context2d } from './canvas';
+import { required } from '../required';
 
 const THUMBNAIL_WIDTH = 320;
 
@@ -13,7 +15,7 @@ export const imageAdapter: ImageAdapter = {
     // Decoding straight to the small size is about twice as fast as drawing the full image scaled.
     const bitmap = await createImageBitmap(png, { ...size, resizeQuality: 'medium' });
     const canvas = new OffscreenCanvas(size.resizeWidth, size.resizeHeight);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    context2d(canvas).drawImage(bitmap, 0, 0);
     bitmap.close();
     // JPEG, not WebP: encoding it takes a quarter of the time, on the click → stored path (issue #3).
     return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
@@ -25,7 +27,7 @@ export const imageAdapter: ImageAdapter = {
       async draw(screenshot, pieces) {
         const bitmap = await createImageBitmap(screenshot);
         for (const p of pieces) {
-          const context = canvases[p.tile]!.getContext('2d')!;
+          const context = context2d(required(canvases[p.tile], `canvas tile ${p.tile}`));
           context.imageSmoothingEnabled = false; // copied 1:1; no resampling of evidence pixels
           context.drawImage(bitmap, p.srcX, p.srcY, p.width, p.height, 0, p.destY, p.width, p.height);
         }

@@ -24,7 +24,7 @@ export function createPageServices() {
     auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions),
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
-    getRedactedCopy: redactions.getCopy,
+    getRedactedCopy: (captureId, fileName) => redactions.getCopy(captureId, fileName),
     signer: () => loadSigningKey(db),
     caption: EXHIBIT_DRAWING.caption,
     pdf: { render: renderReportPdfInWorker, rendition: EXHIBIT_DRAWING.rendition },
@@ -45,6 +45,7 @@ export function createPageServices() {
     return view;
   }
   const cases = createCaseRepository(db);
+  const importFlow = createImportFlow({ receiver: createBundleReceiver(db), actor: currentActor, trustedSenders: () => settings.getTrustedSenders() });
   return {
     evidence,
     settings,
@@ -59,7 +60,7 @@ export function createPageServices() {
     redactCopy: async (captureId: string, image: string, boxes: readonly RedactionBox[]) => redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
-    prepareImport: createImportFlow({ receiver: createBundleReceiver(db), actor: currentActor, trustedSenders: settings.getTrustedSenders }).prepare,
+    prepareImport: importFlow.prepare,
   };
 }
 export type PageServices = ReturnType<typeof createPageServices>;

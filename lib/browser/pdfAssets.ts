@@ -1,6 +1,7 @@
 import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import monoFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf?url';
 import type { PdfFonts, PdfImage } from '../bundle/reportPdf';
+import { context2d } from './canvas';
 
 // The largest an image is shown in the PDF (178 × 235 mm) at 120 dpi: enough to read, and small
 // enough that a 300-exhibit PDF stays tens of megabytes (the originals are in the bundle).
@@ -22,7 +23,7 @@ export async function pdfRendition(image: Blob): Promise<PdfImage> {
   probe.close();
   const bitmap = scale < 1 ? await createImageBitmap(image, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' }) : await createImageBitmap(image);
   const canvas = new OffscreenCanvas(size.width, size.height);
-  const context = canvas.getContext('2d')!;
+  const context = context2d(canvas);
   context.fillStyle = '#ffffff'; // JPEG has no transparency
   context.fillRect(0, 0, size.width, size.height);
   context.drawImage(bitmap, 0, 0);

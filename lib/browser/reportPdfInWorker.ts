@@ -16,7 +16,7 @@ export async function renderReportPdfInWorker(document: ReportDocument, images: 
   let stop = () => {};
   try {
     return await new Promise<Uint8Array>((resolve, reject) => {
-      stop = () => reject(signal?.reason);
+      stop = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('report.pdf was stopped.'));
       signal?.addEventListener('abort', stop, { once: true });
       worker.onerror = (event) => reject(new Error(`report.pdf could not be made: ${event.message}`));
       worker.onmessage = ({ data }: MessageEvent<ReportPdfResult>) => ('pdf' in data ? resolve(data.pdf) : reject(new Error(`report.pdf could not be made: ${data.error}`)));

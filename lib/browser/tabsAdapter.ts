@@ -5,7 +5,7 @@ import { markRightClicked, pickElement } from '../capture/picker';
 import { dataUrlToBlob } from '../capture/png';
 import type { Region } from '../capture/region/geometry';
 import { RenderOutcomeSchema, type RenderOutcome, type RenderWorld } from '../capture/rendered';
-import { measurePage, restorePage, scrollForSlice, type PageMetrics } from '../capture/region/pageOps';
+import { measurePage, restorePage, scrollForSlice } from '../capture/region/pageOps';
 import { extractorFor } from '../extract';
 
 /** The only place that calls the browser's tab, scripting and capture APIs for a capture. */
@@ -18,7 +18,7 @@ export function createTabsAdapter(): TabsAdapter {
   return {
     async getTab(tabId) {
       const tab = await browser.tabs.get(tabId);
-      return { id: tabId, windowId: tab.windowId!, url: tab.url, active: Boolean(tab.active) };
+      return { id: tabId, windowId: tab.windowId, url: tab.url, active: tab.active };
     },
     async activate(tab: TabInfo) {
       await browser.tabs.update(tab.id, { active: true });
@@ -31,8 +31,9 @@ export function createTabsAdapter(): TabsAdapter {
     },
     async savePageSource(tabId) {
       // Chrome keeps the page as MHTML; Firefox has no pageCapture, so the DOM is serialised instead.
-      if (browser.pageCapture) return { blob: await saveAsMhtml(tabId), method: 'pageCapture.saveAsMHTML' };
-      const snapshot = await run(tabId, snapshotDom);
+      if ((browser as { pageCapture?: unknown }).pageCapture) return { blob: await saveAsMhtml(tabId), method: 'pageCapture.saveAsMHTML' };
+      // A frame that gives no result gives undefined, whatever the script's own type says.
+      const snapshot = (await run(tabId, snapshotDom)) as ReturnType<typeof snapshotDom> | undefined;
       if (!snapshot) throw new Error('The page did not return a snapshot.');
       return { blob: new Blob([snapshot.html], { type: 'text/html;charset=utf-8' }), method: 'dom-snapshot' };
     },
@@ -57,9 +58,11 @@ export function createTabsAdapter(): TabsAdapter {
     },
     scrollablePage(tabId) {
       return {
-        measure: () => run(tabId, measurePage) as Promise<PageMetrics>,
+        measure: () => run(tabId, measurePage),
         scrollTo: (y, options) => run(tabId, scrollForSlice, y, options),
-        restore: async (x, y) => void (await run(tabId, restorePage, x, y)),
+        restore: async (x, y) => {
+          await run(tabId, restorePage, x, y);
+        },
       };
     },
     // Firefox renders any rectangle of the page in one call; Chrome has no tabs.captureTab. Looked up

@@ -36,6 +36,8 @@ const READ_AHEAD_BYTES = WHOLE_FILE_HASH_LIMIT;
  */
 export function createBundleWriter(signal?: AbortSignal) {
   const listed: ManifestFile[] = [];
+  /** Every file's line, listed in the manifest or not, in the order added: what SHA256SUMS gives. */
+  const all: ManifestFile[] = [];
   const hashing: Promise<unknown>[] = [];
   const reading = createByteBudget(READ_AHEAD_BYTES);
   const buffers = createBufferPool();
@@ -53,6 +55,7 @@ export function createBundleWriter(signal?: AbortSignal) {
       if (names.size > BUNDLE_LIMITS.maxFiles) throw new ExhibitError('export-failed', `The bundle would hold more than ${BUNDLE_LIMITS.maxFiles} files, more than a bundle may; export fewer captures at a time. Nothing was saved.`);
       const line = { path: file.path, bytes: file.blob.size, sha256: '', mimeType: file.blob.type || 'application/octet-stream' };
       if (options.listInManifest ?? true) listed.push(line);
+      all.push(line);
       const digest = reading(Math.min(file.blob.size, WHOLE_FILE_HASH_LIMIT), () => digestFile(file.blob, buffers)).then((d) => {
         if (options.expectedSha256 && d.sha256 !== options.expectedSha256) throw options.mismatch?.() ?? new Error(`${file.path} does not match its recorded hash.`);
         line.sha256 = d.sha256;
@@ -61,6 +64,10 @@ export function createBundleWriter(signal?: AbortSignal) {
       digest.catch(() => undefined); // reaches the caller when the zip comes to this file
       hashing.push(digest);
       return { ...file, digest };
+    },
+    /** Every file added so far with its SHA-256, once allRead() has settled. */
+    digests(): readonly { path: string; sha256: string }[] {
+      return all;
     },
     /** Settles when every file added so far has been read and checked: the manifest can then be written. */
     async allRead(): Promise<void> {

@@ -7,9 +7,9 @@ import type { PdfImage } from './reportPdf';
 /** The drawing a bundle needs beyond the originals: done by canvases, in the background or the page. */
 export interface ExhibitImageDrawing {
   /** The image with a caption band beneath (issue #5). Absent: no presentation copies. */
-  caption?(png: Blob, lines: readonly string[]): Promise<Blob>;
+  caption?: (png: Blob, lines: readonly string[]) => Promise<Blob>;
   /** A small JPEG of an image for report.pdf. Absent: no renditions. */
-  rendition?(image: Blob): Promise<PdfImage>;
+  rendition?: (image: Blob) => Promise<PdfImage>;
 }
 
 /**
@@ -47,10 +47,11 @@ export async function drawExhibitImages(
       ? { fileName: presentationFileName(original.fileName), blob: await draw.caption(await readOriginal(original), presentationLines(m, original, receivedFrom)) }
       : undefined;
   const renditions: ExhibitImages['renditions'] = [];
-  for (const [index, image] of (draw.rendition ? imageArtefacts(m) : []).entries()) {
+  const { rendition } = draw;
+  for (const [index, image] of (rendition ? imageArtefacts(m) : []).entries()) {
     const shownFileName = shownImageFileName(image.fileName, index, presentation !== undefined);
     const shown = shownFileName === presentation?.fileName ? presentation.blob : await readOriginal(image);
-    renditions.push({ shownFileName, image: await draw.rendition!(shown) });
+    if (rendition) renditions.push({ shownFileName, image: await rendition(shown) });
   }
   return { presentation, renditions };
 }

@@ -1,19 +1,20 @@
 import verifyHtml from 'virtual:verify-html';
-import { exportableRedactions, type ExportedAuditLine } from '../audit';
+import type { ExportedAuditLine } from '../audit';
 import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import { sha256OfBlob, shortHash } from '../hash';
 import type { CaseExport } from '../cases/case';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
-import { BundleManifestSchema, attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH, manifestJsonSchema, type BundleManifest } from './manifest';
+import { BundleManifestSchema, manifestJsonSchema, type BundleManifest } from './manifest';
+import { CASE_PATH, planBundle, type PlannedCapture } from './bundlePlan';
 import type { ExhibitImages } from './exhibitImages';
-import { createExportDrawings } from './exportDrawings';
+import { createExportDrawings, type Drawings } from './exportDrawings';
 import { createBundleWriter } from './bundleWriter';
 import { renderReportHtml } from './report';
 import { reportDocument, type ReportDocument } from './reportDocument';
 import type { PdfImage } from './reportPdf';
-import { DIGEST_PATH, signManifest, type BundleSigner } from './signing';
+import { signManifest, type BundleSigner } from './signing';
 import { draftStatements } from './statement';
 import { BUNDLE_LIMITS } from './limits';
 import { formatSha256Sums } from './sha256sums';
@@ -49,12 +50,12 @@ export interface BundleExporterDeps {
   auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>, onlyActions?: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
   /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
-  caption?(png: Blob, lines: readonly string[]): Promise<Blob>;
+  caption?: (png: Blob, lines: readonly string[]) => Promise<Blob>;
   /** Presentation copy and renditions drawn after capture (lib/store/preparedImages.ts), when there. */
   preparedImages?: {
-    load(metadata: CaptureMetadata): Promise<ExhibitImages | undefined>;
+    load: (metadata: CaptureMetadata) => Promise<ExhibitImages | undefined>;
     /** Called when a stored presentation copy no longer matches its hash, so the next export draws it again. */
-    discard(metadata: CaptureMetadata): Promise<void>;
+    discard: (metadata: CaptureMetadata) => Promise<void>;
   };
   /** This installation's signing key (issue #5); every bundle's manifest is signed with it. */
   signer(): Promise<BundleSigner>;
@@ -64,8 +65,8 @@ export interface BundleExporterDeps {
   getRedactedCopy?(captureId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
   /** report.pdf (issue #5): laid out from the report's document and a JPEG rendition of each image it shows. Absent: no PDF. */
   pdf?: {
-    render(document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal): Promise<Uint8Array>;
-    rendition(image: Blob): Promise<PdfImage>;
+    render: (document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal) => Promise<Uint8Array>;
+    rendition: (image: Blob) => Promise<PdfImage>;
   };
   clock?: () => Date;
 }
@@ -104,34 +105,34 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 
   const exhibitDrawings = createExportDrawings({ draw: { caption: deps.caption, rendition: deps.pdf?.rendition }, preparedImages: deps.preparedImages, checkedOriginal: checkedBlob });
 
+  /** What makes an export unable to start, said before anything is read. */
+  function refuseUnexportable(request: ExportRequest): void {
+    // A received case's actions point at entries in the sender's log, which this installation cannot re-sign.
+    if (request.caseView?.chronology.some((entry) => 'receivedFrom' in entry)) {
+      throw new ExhibitError('export-failed', 'This case was received from another installation, so it cannot be exported again as a case yet. Export its captures on their own (their custody entries go with them), or ask the sender for the case bundle.');
+    }
+    if (request.share && request.caseView) throw new ExhibitError('invalid-input', 'A share copy is made from captures, not a whole case: choose the captures to share.');
+  }
+
   return {
     async exportBundle(request: ExportRequest): Promise<ExportedBundle> {
+      refuseUnexportable(request);
       const views = await loadCaptures(request.captureIds);
       const exportedAt = clock();
       const exportedAtUtc = exportedAt.toISOString();
-      const caseView = request.caseView;
-      // Its actions point at entries in the sender's log, which this installation cannot re-sign.
-      if (caseView?.chronology.some((entry) => 'receivedFrom' in entry)) {
-        throw new ExhibitError('export-failed', 'This case was received from another installation, so it cannot be exported again as a case yet. Export its captures on their own (their custody entries go with them), or ask the sender for the case bundle.');
-      }
+      const { caseView } = request;
       const signer = await deps.signer();
       const share = request.share === true;
-      if (share && caseView) throw new ExhibitError('invalid-input', 'A share copy is made from captures, not a whole case: choose the captures to share.');
       // A share copy carries no statements (they describe the originals) and only the redactions in full.
       const statements = share ? [] : draftStatements(views);
       const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []), share ? SHARED_ACTIONS : undefined);
       if (auditLines.length > BUNDLE_LIMITS.maxAuditEntries) {
         throw new ExhibitError('export-failed', `The audit log up to these captures has ${auditLines.length} entries, more than a bundle may carry (${BUNDLE_LIMITS.maxAuditEntries}), so the bundle was not made.`);
       }
-      // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
-      const folders = views.map((v, i) => `captures/${String(i + 1).padStart(3, '0')}-${v.metadata.reference?.replace('/', '-') ?? v.metadata.id.slice(0, 8)}`);
-      const attachmentCount = request.caseView?.actions.reduce((n, a) => n + a.current.attachments.length, 0) ?? 0;
-      const redactions = views.map((v) => exportableRedactions(v.history));
-      // Per capture: its originals, presentation copy and metadata.json (none of them in a share copy), and its redacted copies.
-      const perCapture = (v: CaptureView, i: number) => redactions[i]!.length + (share ? 0 : v.metadata.artefacts.length + (deps.caption ? 2 : 1));
-      const total = views.reduce((n, v, i) => n + perCapture(v, i), 0) + 7 + (deps.pdf ? 1 : 0) + statements.length + (request.caseView ? 1 + attachmentCount : 0);
+      const plan = planBundle({ views, caseView, statements, share, presentationCopies: deps.caption !== undefined, pdf: deps.pdf !== undefined });
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
+      let manifestBlob: Blob | undefined;
 
       // Ends what the export set going beside the zip (report.pdf's worker) when it fails part-way,
       // as a cancel does: left alone, the worker would lay out a PDF nobody will read.
@@ -153,7 +154,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           exportedAtUtc,
           exportedBy: request.exportedBy,
           generatorVersion: deps.generatorVersion,
-          captures: views.map((view, i) => ({ view, folder: folders[i]! })),
+          captures: plan.captures.map(({ view, folder }) => ({ view, folder })),
           caseView,
           share,
           auditLines,
@@ -171,108 +172,166 @@ export function createBundleExporter(deps: BundleExporterDeps) {
        * file is read, so report.pdf is laid out alongside the reads, not after them.
        */
       async function earlyReport(loading: Promise<ExhibitImages | undefined>[]): Promise<{ document: ReportDocument; pdf?: Promise<Uint8Array> } | undefined> {
-        if (share || redactions.some((r) => r.length > 0)) return undefined;
+        if (share || plan.captures.some((c) => c.redactions.length > 0)) return undefined;
         const loaded = await Promise.all(loading);
-        if (loaded.some((images) => !images)) return undefined;
-        const placedAll = loaded.map((images, i) => exhibitDrawings.placed(images!, folders[i]!));
+        const placedAll: Drawings[] = [];
+        for (const [i, images] of loaded.entries()) {
+          const capture = plan.captures[i];
+          if (!images || !capture) return undefined;
+          placedAll.push(exhibitDrawings.placed(images, capture.folder));
+        }
         const document = documentWith(new Set(placedAll.flatMap((d) => (d.presentation ? [d.presentation.path] : []))));
         const pdf = deps.pdf?.render(document, new Map(placedAll.flatMap((d) => d.pdfImages)), signal);
         pdf?.catch(() => undefined); // awaited when the report's turn comes
         return { document, pdf };
       }
 
-      async function* files() {
-        // Each capture's presentation copy and PDF renditions are drawn (decode, caption, encode)
-        // while the capture before it is read into the zip: the two overlap instead of taking turns,
-        // and only small renditions wait for the report, never full-size copies.
-        const drawingsOf = (i: number) => {
-          const drawn = i < views.length ? exhibitDrawings.drawings(views[i]!, folders[i]!, share, prepared[i]!) : Promise.resolve(undefined);
-          drawn.catch(() => undefined); // awaited in its turn below
-          return drawn;
+      // Each capture's presentation copy and PDF renditions are drawn (decode, caption, encode)
+      // while the capture before it is read into the zip: the two overlap instead of taking turns,
+      // and only small renditions wait for the report, never full-size copies.
+      const drawingsOf = (i: number): Promise<Drawings | undefined> => {
+        const capture = plan.captures[i];
+        const preparedImages = prepared[i];
+        const drawn = capture && preparedImages ? exhibitDrawings.drawings(capture.view, capture.folder, share, preparedImages) : Promise.resolve(undefined);
+        drawn.catch(() => undefined); // awaited in its turn below
+        return drawn;
+      };
+
+      /** A capture's files as the plan lists them; its drawings are waited for after its originals. */
+      async function* captureFiles({ view, files }: PlannedCapture, these: Promise<Drawings | undefined>) {
+        let drawings: Drawings | undefined;
+        const drawn = async (): Promise<Drawings> => {
+          if (!drawings) {
+            drawings = (await these) ?? { pdfImages: [] };
+            for (const [path, image] of drawings.pdfImages) renditions.set(path, image);
+          }
+          return drawings;
         };
-        let next = drawingsOf(0);
-        for (const [i, view] of views.entries()) {
-          const these = next;
-          next = drawingsOf(i + 1);
-          if (!share) for (const artefact of view.metadata.artefacts) yield original(view, artefact, `${folders[i]}/${artefact.fileName}`);
-          const { presentation, pdfImages } = (await these)!;
-          if (presentation) {
-            yield writer.add({ path: presentation.path, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
-            presentationCopies.add(presentation.path);
+        for (const { path, source } of files) {
+          if (source.kind === 'original') {
+            yield original(view, source.artefact, path);
+            continue;
           }
-          for (const [path, image] of pdfImages) renditions.set(path, image);
-          for (const redaction of redactions[i]!) {
-            const stored = await deps.getRedactedCopy?.(view.metadata.id, redaction.copy.fileName);
-            if (!stored) throw new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
-            const changed = () => new ExhibitError('export-failed', `The redacted copy ${redaction.copy.fileName} no longer matches the hash recorded when it was made; the export was stopped.`);
-            yield writer.add({ path: `${folders[i]}/${redaction.copy.fileName}`, blob: stored.blob }, { expectedSha256: redaction.copy.sha256, mismatch: changed });
-            if (deps.pdf) renditions.set(`${folders[i]}/${redaction.copy.fileName}`, await deps.pdf.rendition(stored.blob));
-          }
-          if (!share) yield writer.add({ path: `${folders[i]}/metadata.json`, blob: json(view.metadata) });
+          const { presentation } = await drawn();
+          if (source.kind === 'presentation-copy') {
+            if (presentation?.path !== path) throw new ExhibitError('export-failed', `The presentation copy of the capture of ${view.metadata.page.url} was not drawn; the export was stopped.`);
+            yield writer.add({ path, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
+            presentationCopies.add(path);
+          } else if (source.kind === 'redacted-copy') {
+            const { copy } = source.redaction;
+            const stored = await deps.getRedactedCopy?.(view.metadata.id, copy.fileName);
+            if (!stored) throw new ExhibitError('export-failed', `The redacted copy ${copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
+            const changed = () => new ExhibitError('export-failed', `The redacted copy ${copy.fileName} no longer matches the hash recorded when it was made; the export was stopped.`);
+            yield writer.add({ path, blob: stored.blob }, { expectedSha256: copy.sha256, mismatch: changed });
+            if (deps.pdf) renditions.set(path, await deps.pdf.rendition(stored.blob));
+          } else if (source.kind === 'capture-metadata') {
+            yield writer.add({ path, blob: json(view.metadata) });
+          } else throw new ExhibitError('export-failed', `${path} is not a file of a capture's folder; the export was stopped.`);
         }
-        if (caseView) {
-          yield writer.add({ path: CASE_PATH, blob: json(caseExport(caseView)) });
-          for (const action of caseView.actions) {
-            for (const file of action.current.attachments) {
-              const stored = await deps.getAttachment?.(action.actionId, file.fileName);
-              const changed = () => new ExhibitError('export-failed', `The attachment ${file.fileName} is missing or no longer matches its recorded hash; the export was stopped.`);
+        await drawn();
+      }
+
+      /** The files after the captures' folders, as the plan lists them. */
+      async function* restFiles() {
+        for (const { path, source } of plan.rest) {
+          switch (source.kind) {
+            case 'case':
+              if (caseView) yield writer.add({ path, blob: json(caseExport(caseView)) });
+              break;
+            case 'attachment': {
+              const stored = await deps.getAttachment?.(source.actionId, source.fileName);
+              const changed = () => new ExhibitError('export-failed', `The attachment ${source.fileName} is missing or no longer matches its recorded hash; the export was stopped.`);
               if (!stored) throw changed();
               // Checked against the hash recorded with the action as it is written, like an original.
-              yield writer.add({ path: attachmentPath(action.actionId, file.fileName), blob: stored.blob }, { expectedSha256: file.sha256, mismatch: changed });
+              yield writer.add({ path, blob: stored.blob }, { expectedSha256: source.sha256, mismatch: changed });
+              break;
             }
+            case 'statement':
+              yield writer.add({ path, blob: text(source.statement.text, 'text/plain') });
+              break;
+            case 'audit-log':
+              yield writer.add({ path, blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
+              break;
+            case 'report-html': {
+              const ready = await early;
+              yield writer.add({ path, blob: text(renderReportHtml(ready?.document ?? documentWith(presentationCopies)), 'text/html') });
+              break;
+            }
+            case 'report-pdf': {
+              const ready = await early;
+              const pdf = await (ready?.pdf ?? deps.pdf?.render(ready?.document ?? documentWith(presentationCopies), renditions, signal));
+              renditions.clear();
+              if (pdf) yield writer.add({ path, blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
+              break;
+            }
+            case 'manifest-schema':
+              yield writer.add({ path, blob: json(manifestJsonSchema()) });
+              break;
+            case 'verify-page':
+              yield writer.add({ path, blob: text(verifyHtml, 'text/html') });
+              break;
+            case 'manifest': {
+              await writer.allRead();
+              manifest = BundleManifestSchema.parse({
+                format: 'exhibit-evidence-bundle',
+                formatVersion: 1,
+                generator: { name: 'Exhibit', version: deps.generatorVersion },
+                exportedAtUtc,
+                exportedBy: request.exportedBy,
+                captures: plan.captures.map(({ view: v, folder }) => ({ id: v.metadata.id, folder, capturedAtUtc: v.metadata.capturedAtUtc, url: v.metadata.page.url, category: v.current.category.id })),
+                audit: { path: 'audit.jsonl', entries: auditLines.length, headHash: auditLines.at(-1)?.hash },
+                case: caseView ? { id: caseView.id, title: caseView.details.title, path: CASE_PATH } : undefined,
+                share: share || undefined,
+                files: listed,
+              });
+              manifestBlob = json(manifest);
+              const manifestFile = writer.add({ path, blob: manifestBlob }, { listInManifest: false });
+              manifestSha256 = (await manifestFile.digest).sha256;
+              yield manifestFile;
+              break;
+            }
+            case 'manifest-digest': {
+              if (!manifestBlob) throw new ExhibitError('export-failed', 'The manifest was not written before its signature; the export was stopped.');
+              yield writer.add({ path, blob: json(await signManifest(signer, new Uint8Array(await manifestBlob.arrayBuffer()))) }, { listInManifest: false });
+              break;
+            }
+            case 'sha256sums': {
+              await writer.allRead();
+              yield writer.add({ path, blob: text(formatSha256Sums(writer.digests()), 'text/plain') }, { listInManifest: false });
+              break;
+            }
+            default:
+              throw new ExhibitError('export-failed', `${path} belongs in a capture's folder; the export was stopped.`);
           }
         }
-        for (const statement of statements) yield writer.add({ path: statement.path, blob: text(statement.text, 'text/plain') });
-        yield writer.add({ path: 'audit.jsonl', blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
-        const ready = await early;
-        const document = ready?.document ?? documentWith(presentationCopies);
-        yield writer.add({ path: 'report.html', blob: text(renderReportHtml(document), 'text/html') });
-        if (deps.pdf) {
-          const pdf = await (ready?.pdf ?? deps.pdf.render(document, renditions, signal));
-          renditions.clear();
-          yield writer.add({ path: 'report.pdf', blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
+      }
+
+      async function* files() {
+        let next = drawingsOf(0);
+        for (const [i, capture] of plan.captures.entries()) {
+          const these = next;
+          next = drawingsOf(i + 1);
+          yield* captureFiles(capture, these);
         }
-        yield writer.add({ path: 'manifest.schema.json', blob: json(manifestJsonSchema()) });
-        yield writer.add({ path: 'verify.html', blob: text(verifyHtml, 'text/html') });
-        await writer.allRead();
-        manifest = BundleManifestSchema.parse({
-          format: 'exhibit-evidence-bundle',
-          formatVersion: 1,
-          generator: { name: 'Exhibit', version: deps.generatorVersion },
-          exportedAtUtc,
-          exportedBy: request.exportedBy,
-          captures: views.map((v, i) => ({ id: v.metadata.id, folder: folders[i], capturedAtUtc: v.metadata.capturedAtUtc, url: v.metadata.page.url, category: v.current.category.id })),
-          audit: { path: 'audit.jsonl', entries: auditLines.length, headHash: auditLines.at(-1)?.hash },
-          case: caseView ? { id: caseView.id, title: caseView.details.title, path: CASE_PATH } : undefined,
-          share: share || undefined,
-          files: listed,
-        });
-        const manifestFile = writer.add({ path: MANIFEST_PATH, blob: json(manifest) }, { listInManifest: false });
-        manifestSha256 = (await manifestFile.digest).sha256;
-        yield manifestFile;
-        const signature = writer.add({ path: DIGEST_PATH, blob: json(await signManifest(signer, new Uint8Array(await manifestFile.blob.arrayBuffer()))) }, { listInManifest: false });
-        yield signature;
-        const sums = formatSha256Sums([...listed, { path: MANIFEST_PATH, sha256: manifestSha256 }, { path: DIGEST_PATH, sha256: (await signature.digest).sha256 }]);
-        yield writer.add({ path: SHA256SUMS_PATH, blob: text(sums, 'text/plain') }, { listInManifest: false });
+        yield* restFiles();
       }
 
       let zip: Blob;
       try {
-        zip = await writer.zip(files(), exportedAt, (done, path) => request.onProgress?.({ done, total, path }));
+        zip = await writer.zip(files(), exportedAt, (done, path) => request.onProgress?.({ done, total: plan.files.length, path }));
       } catch (error) {
         stopped.abort(error);
         if (request.signal?.aborted) throw new ExhibitError('export-cancelled', 'Export cancelled. No file was saved and your captures are unchanged.', { cause: error });
         if (error instanceof ExhibitError) throw error;
         throw new ExhibitError('export-failed', 'The bundle could not be built; no file was saved. Try again.', { cause: error });
       }
-      const fileName = bundleFileName(request.exportedBy.school, exportedAt, manifestSha256);
-      return { zip, fileName, manifest: manifest!, manifestSha256 };
+      if (!manifest) throw new ExhibitError('export-failed', 'The bundle was built without its manifest; no file was saved.');
+      return { zip, fileName: bundleFileName(request.exportedBy.school, exportedAt, manifestSha256), manifest, manifestSha256 };
     },
   };
 }
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
 
-const CASE_PATH = 'case/case.json';
 /** What a share copy's audit log gives in full: that each capture was made here or received, and its redactions. */
 const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.received', 'capture.redacted']);
 

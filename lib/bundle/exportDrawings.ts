@@ -13,7 +13,7 @@ export interface ExportDrawingDeps {
   /** What the export draws: presentation copies (`caption`) and PDF renditions, each only when given. */
   draw: ExhibitImageDrawing;
   /** What was drawn after capture (lib/store/preparedImages.ts), when there. */
-  preparedImages?: { load(metadata: CaptureMetadata): Promise<ExhibitImages | undefined> };
+  preparedImages?: { load: (metadata: CaptureMetadata) => Promise<ExhibitImages | undefined> };
   /** A stored original, checked against its capture hash before anything is drawn from it. */
   checkedOriginal(view: CaptureView, artefact: Artefact): Promise<Blob>;
 }

@@ -22,7 +22,7 @@ export function createBufferPool() {
   return {
     take(bytes: number): ArrayBuffer {
       const fits = free.findIndex((buffer) => buffer.byteLength >= bytes);
-      return fits >= 0 ? free.splice(fits, 1)[0]! : new ArrayBuffer(bytes);
+      return (fits >= 0 ? free.splice(fits, 1)[0] : undefined) ?? new ArrayBuffer(bytes);
     },
     give(buffer: ArrayBuffer): void {
       free.push(buffer);
@@ -49,7 +49,7 @@ export async function digestFile(blob: Blob, buffers?: BufferPool, stallMs = REA
       const crc32 = crc32Of(bytes) >>> 0;
       return { sha256: await sha256, crc32 };
     } finally {
-      if (buffer && buffer.byteLength > 0) buffers!.give(buffer); // a read that failed may have detached it
+      if (buffer && buffer.byteLength > 0) buffers?.give(buffer); // a read that failed may have detached it
     }
   }
   let crc = 0;
@@ -86,7 +86,7 @@ async function readInto(blob: Blob, buffer: ArrayBuffer, stallMs: number): Promi
         byob.cancel().catch(() => undefined);
         return { bytes: new Uint8Array(await blob.arrayBuffer()) }; // the stuck read holds the buffer
       }
-      if (result.done || !result.value) break;
+      if (result.done) break;
       buffer = result.value.buffer;
       at += result.value.byteLength;
     }

@@ -1,3 +1,6 @@
+/** A capture's metadata.json, and any other file of the bundle's own that is parsed. */
+const METADATA_BYTES = 8 * 2 ** 20;
+
 /**
  * What a real bundle can hold (issue #15), checked before any work is spent on a bundle, so a small
  * hostile zip cannot exhaust the memory or the time of the verifier or the import.
@@ -27,15 +30,15 @@ export const BUNDLE_LIMITS = {
     'manifest.digest.json': 64 * 2 ** 10,
     SHA256SUMS: 100_000 * (64 + 2 + 255 + 1),
     'audit.jsonl': 256 * 2 ** 20,
-    'metadata.json': 8 * 2 ** 20,
+    'metadata.json': METADATA_BYTES,
     'case/case.json': 32 * 2 ** 20,
-  } as Record<string, number>,
+  } as Record<string, number | undefined>,
 } as const;
 
 /** The most bytes of one of the bundle's own files that is read into memory, by its path's last part. */
 export function maxTextBytes(path: string): number {
   const limits = BUNDLE_LIMITS.maxTextBytes;
-  return limits[path] ?? limits[path.split('/').at(-1)!] ?? limits['metadata.json']!;
+  return limits[path] ?? limits[path.split('/').at(-1) ?? path] ?? METADATA_BYTES;
 }
 
 /**

@@ -14,8 +14,8 @@ export async function* readAhead<T>(source: AsyncIterator<T>, depth: number): As
   for (let i = 0; i <= depth; i++) ask();
   try {
     for (;;) {
-      const result = await pending.shift()!;
-      if (result.done) return;
+      const result = await pending.shift();
+      if (!result || result.done) return;
       ask();
       yield result.value;
     }
@@ -34,8 +34,8 @@ export function createByteBudget(limit: number) {
   let inUse = 0;
   const waiting: { bytes: number; start: () => void }[] = [];
   const startWhatFits = () => {
-    while (waiting.length > 0 && (inUse === 0 || inUse + waiting[0]!.bytes <= limit)) {
-      const next = waiting.shift()!;
+    for (let next = waiting[0]; next && (inUse === 0 || inUse + next.bytes <= limit); next = waiting[0]) {
+      waiting.shift();
       inUse += next.bytes;
       next.start();
     }

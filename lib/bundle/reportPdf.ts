@@ -101,16 +101,18 @@ function pageWriter(pdf: jsPDF, images: ReadonlyMap<string, PdfImage>) {
   }
   function table(block: Extract<Block, { kind: 'table' }>) {
     const widths = block.columns.length === 3 ? [72, 20, CONTENT_WIDTH - 92] : [34, 22, 30, CONTENT_WIDTH - 86];
+    // A table's columns are one of the two layouts above; a cell past them takes the last width.
+    const widthOf = (i: number) => widths[i] ?? CONTENT_WIDTH - 92;
     const row = (cells: readonly string[], header: boolean) => {
-      const wrapped = cells.map((cell, i) => lines(cell, { size: 8, mono: !header && block.code?.includes(i), width: widths[i]! - 2 }));
+      const wrapped = cells.map((cell, i) => lines(cell, { size: 8, mono: !header && block.code?.includes(i), width: widthOf(i) - 2 }));
       const height = Math.max(...wrapped.map((w) => w.length)) * lineHeight(8) + 1.5;
       room(height);
       let x = PAGE.margin;
       wrapped.forEach((cellLines, i) => {
-        pdf.setDrawColor(180).rect(x, y, widths[i]!, height);
+        pdf.setDrawColor(180).rect(x, y, widthOf(i), height);
         pdf.setFont(!header && block.code?.includes(i) ? 'DejaVuSansMono' : 'DejaVuSans', 'normal').setFontSize(8).setTextColor(header ? GREY : 20);
         cellLines.forEach((line, n) => pdf.text(line, x + 1, y + 0.8 + n * lineHeight(8), { baseline: 'top' }));
-        x += widths[i]!;
+        x += widthOf(i);
       });
       y += height;
     };
@@ -136,9 +138,9 @@ function pageWriter(pdf: jsPDF, images: ReadonlyMap<string, PdfImage>) {
       case 'heading':
         room(20);
         y += b.level === 2 ? 2 : 1;
-        return text(b.text, { size: b.level === 2 ? 14 : 11.5, after: 2 });
+        { text(b.text, { size: b.level === 2 ? 14 : 11.5, after: 2 }); return; }
       case 'paragraph':
-        return text(b.text, { size: 9.5, grey: b.tone === 'policy', after: 3 });
+        { text(b.text, { size: 9.5, grey: b.tone === 'policy', after: 3 }); return; }
       case 'fields':
         b.fields.forEach(field);
         y += 2;
@@ -148,9 +150,9 @@ function pageWriter(pdf: jsPDF, images: ReadonlyMap<string, PdfImage>) {
         y += 2;
         return;
       case 'table':
-        return table(b);
+        { table(b); return; }
       case 'figure':
-        return figure(b);
+        { figure(b); return; }
     }
   }
   return { newPage, text, block };

@@ -15,9 +15,9 @@ export function parseSha256Sums(text: string): { lines: ChecksumLine[]; problems
   const problems: string[] = [];
   text.split('\n').forEach((raw, index) => {
     if (raw === '') return;
-    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(raw);
-    if (!match || !SHA256_HEX.test(match[1]!)) problems.push(`SHA256SUMS line ${index + 1} is not in sha256sum format`);
-    else lines.push({ sha256: match[1]!, path: match[2]! });
+    const [, sha256, path] = /^([0-9a-f]{64}) [ *](.+)$/.exec(raw) ?? [];
+    if (!sha256 || !path || !SHA256_HEX.test(sha256)) problems.push(`SHA256SUMS line ${index + 1} is not in sha256sum format`);
+    else lines.push({ sha256, path });
   });
   return { lines, problems };
 }

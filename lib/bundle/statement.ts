@@ -3,6 +3,7 @@ import { referenceInitials, type CaptureMetadata } from '../capture/metadata';
 import { describeCategory } from '../policy';
 import { showInvisible } from '../visibleText';
 import { foldedName } from './limits';
+import { required } from '../required';
 
 export interface DraftStatement {
   path: string;
@@ -36,8 +37,9 @@ export function draftStatements(captures: readonly { metadata: CaptureMetadata; 
     return path;
   };
   return [...byPerson.values()].map(({ receivedFrom, own }) => {
-    const person = own[0]!.capturedBy;
     const sorted = [...own].sort((a, b) => a.capturedAtUtc.localeCompare(b.capturedAtUtc));
+    // Every group holds at least the capture that made it.
+    const person = required(sorted[0], 'a capture in each statement').capturedBy;
     const paragraphs = sorted.map((m, i) => {
       const images = imageArtefacts(m).map((a) => `${a.fileName} (${describeMethod(a)}, SHA-256 ${a.sha256})`);
       return [
@@ -73,6 +75,6 @@ export function draftStatements(captures: readonly { metadata: CaptureMetadata; 
       '',
     ].join('\n'), { keepLineBreaks: true });
     const initials = referenceInitials(person.name);
-    return { path: uniquePath(`${initials}-${person.email.split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '-')}`), text };
+    return { path: uniquePath(`${initials}-${(person.email.split('@')[0] ?? person.email).replace(/[^A-Za-z0-9._-]/g, '-')}`), text };
   });
 }

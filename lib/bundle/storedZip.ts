@@ -1,3 +1,5 @@
+import { required } from '../required';
+
 /**
  * A zip of stored (uncompressed) files, assembled as one Blob from the files' own Blobs plus small
  * header records (issue #5, export speed). A streaming zip writer must copy every byte into the
@@ -39,7 +41,7 @@ export function storedZip(entries: readonly StoredZipEntry[], lastModified: Date
     limits,
   );
   return new Blob(
-    pieces.map((piece) => ('file' in piece ? entries[piece.file]!.blob : piece.bytes)),
+    pieces.map((piece) => ('file' in piece ? required(entries[piece.file], `zip entry ${piece.file}`).blob : piece.bytes)),
     { type: 'application/zip' },
   );
 }

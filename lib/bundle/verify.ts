@@ -136,7 +136,7 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   const hashes = new Map<string, string>();
   const sizes = new Map<string, number>();
   const damaged = (path: string, error: unknown) => {
-    failures.add(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : error})`);
+    failures.add(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : String(error)})`);
     hashes.set(path, '');
     sizes.set(path, -1);
   };
@@ -222,7 +222,7 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     else if (sizes.get(file.path) !== file.bytes) failures.add(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
     else if (hashes.get(file.path) !== file.sha256) failures.add(`${file.path} has been changed: its SHA-256 does not match the manifest`);
   }
-  const signedBy = await checkDigest(await read(DIGEST_PATH), contents.get(MANIFEST_PATH)!, failures);
+  const signedBy = await checkDigest(await read(DIGEST_PATH), contents.get(MANIFEST_PATH) ?? new Uint8Array(), failures);
   const listed = new Set([...listedByPath.keys(), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);
   for (const entry of entries) if (!listed.has(entry.path)) failures.add(`${entry.path} is in the bundle but not listed in the manifest`);
 
@@ -234,9 +234,9 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     signal?.throwIfAborted();
     const history = historyOf.get(capture.id) ?? [];
     checkRedactedCopies(capture, redactedIn.get(capture.folder) ?? [], history, failures);
-    await checkCapture(capture, manifest, listedByPath, await readText(`${capture.folder}/metadata.json`), history, failures);
+    checkCapture(capture, manifest, listedByPath, await readText(`${capture.folder}/metadata.json`), history, failures);
   }
-  if (manifest.case) checkCase(manifest, listedByPath, await readText(manifest.case.path), auditLines, failures);
+  if (manifest.case) checkCase(manifest.case, listedByPath, await readText(manifest.case.path), auditLines, failures);
   const ok = failures.count === 0;
   return { ok, failures: failures.toArray(), failureCount: failures.count, manifest, manifestSha256: hashes.get(MANIFEST_PATH), filesChecked: hashes.size, signedBy: ok ? signedBy : undefined };
 }
@@ -329,7 +329,7 @@ function checkAudit(text: string | undefined, manifest: BundleManifest, failures
 type CaptureRecording = Extract<AuditEvent, { action: 'capture.created' | 'capture.received' }>;
 type ListedFiles = ReadonlyMap<string, BundleManifest['files'][number]>;
 
-async function checkCapture(
+function checkCapture(
   capture: BundleManifest['captures'][number],
   manifest: BundleManifest,
   listedByPath: ListedFiles,
@@ -390,8 +390,7 @@ function checkRedactedCopies(capture: BundleManifest['captures'][number], redact
 }
 
 /** A case's file must be well formed, about the named case, and point at actions the audit log records. */
-function checkCase(manifest: BundleManifest, listedByPath: ListedFiles, text: string | undefined, audit: readonly ExportedAuditLine[], failures: FailureList) {
-  const named = manifest.case!;
+function checkCase(named: NonNullable<BundleManifest['case']>, listedByPath: ListedFiles, text: string | undefined, audit: readonly ExportedAuditLine[], failures: FailureList) {
   const parsed = CaseExportSchema.safeParse(text === undefined ? undefined : parseBundleJson(text));
   if (!parsed.success) {
     failures.add(`${named.path} is missing or does not match the case format`);

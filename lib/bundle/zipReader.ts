@@ -41,17 +41,17 @@ export interface EntryDigest {
  * The entries of a zip, read from a Blob without loading the whole file (a Node caller passes
  * `fileBlob(path)` from scripts/fileBlob.ts). Throws when the Blob is not a readable zip.
  */
-export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; directory: DirectoryRecord[]; close(): Promise<void> }> {
+export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; directory: DirectoryRecord[]; close: () => Promise<void> }> {
   const reader = new ZipReader(new BlobReader(blob), { checkCrc32: true });
   const entries = await reader.getEntries();
   return {
-    directory: entries.map((entry) => ({ path: entry.filename, size: Number(entry.uncompressedSize), compressedSize: Number(entry.compressedSize), crc32: entry.signature ?? 0, dosDateTime: Number(entry.rawLastModDate) })),
+    directory: entries.map((entry) => ({ path: entry.filename, size: entry.uncompressedSize, compressedSize: entry.compressedSize, crc32: entry.crc32 ?? 0, dosDateTime: Number(entry.rawLastModDate) })),
     entries: entries
       .filter((entry) => !entry.directory)
       .map((entry) => ({
         path: entry.filename,
-        bytes: Number(entry.uncompressedSize),
-        compressedBytes: Number(entry.compressedSize),
+        bytes: entry.uncompressedSize,
+        compressedBytes: entry.compressedSize,
         read: () => readEntry(entry),
         digest: () => digestEntry(entry),
         blob: (type?: string) => entryBlob(blob, entry, type),
@@ -61,7 +61,7 @@ export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; di
 }
 
 function readEntry(entry: Entry): Promise<Uint8Array<ArrayBuffer>> {
-  return entry.directory ? Promise.resolve(new Uint8Array()) : (entry.getData(new Uint8ArrayWriter()) as Promise<Uint8Array<ArrayBuffer>>);
+  return entry.directory ? Promise.resolve(new Uint8Array()) : entry.getData(new Uint8ArrayWriter());
 }
 
 const LOCAL_HEADER = { bytes: 30, signature: 0x04034b50 };
@@ -72,7 +72,7 @@ async function entryBlob(zip: Blob, entry: Entry, type = ''): Promise<Blob> {
   const stored = readable && header.getUint16(8, true) === 0 && (header.getUint16(6, true) & 1) === 0; // method STORE, not encrypted
   if (!stored) return new Blob([await readEntry(entry)], { type }); // zip.js explains what is wrong, or inflates it
   const start = entry.offset + LOCAL_HEADER.bytes + header.getUint16(26, true) + header.getUint16(28, true);
-  return zip.slice(start, start + Number(entry.compressedSize), type);
+  return zip.slice(start, start + entry.compressedSize, type);
 }
 
 /** Small entries are inflated whole and hashed with WebCrypto; large ones are hashed as they inflate. */
@@ -94,6 +94,6 @@ export function blobEntry(path: string, blob: Blob): ZipFileEntry {
     compressedBytes: blob.size,
     read: async () => new Uint8Array(await blob.arrayBuffer()),
     digest: async () => ({ sha256: await sha256OfBlob(blob), bytes: blob.size }),
-    blob: async (type?: string) => (type === undefined ? blob : blob.slice(0, blob.size, type)),
+    blob: (type?: string) => Promise.resolve(type === undefined ? blob : blob.slice(0, blob.size, type)),
   };
 }

@@ -1,5 +1,6 @@
 import { zipLayout } from './storedZip';
 import type { DirectoryRecord } from './zipReader';
+import { required } from '../required';
 
 /**
  * Where a zip differs from the zip Exhibit's writer makes of the files its directory lists, or
@@ -15,14 +16,15 @@ export async function differenceFromExhibitZip(zip: Blob, directory: readonly Di
   let at = 0;
   for (const piece of zipLayout(directory, { time: when & 0xffff, date: when >>> 16 })) {
     if ('file' in piece) {
-      at += directory[piece.file]!.size;
+      at += required(directory[piece.file], `directory record ${piece.file}`).size;
       continue;
     }
-    const last = runs.at(-1);
-    if (last?.end === at) last.pieces.push(piece);
-    else runs.push({ at, end: at, pieces: [piece] });
+    const previous = runs.at(-1);
+    const run = previous?.end === at ? previous : { at, end: at, pieces: [] as { bytes: Uint8Array; what: string }[] };
+    if (run !== previous) runs.push(run);
+    run.pieces.push(piece);
     at += piece.bytes.length;
-    runs.at(-1)!.end = at;
+    run.end = at;
   }
   const tampered = (where: string) => `The zip is not byte for byte as Exhibit wrote it (${where}): it was changed, or re-zipped, after export. Its files can still be checked one by one: unzip it and check the folder.`;
   if (at !== zip.size) return tampered(`it is ${zip.size} bytes long; as written it would be ${at}`);

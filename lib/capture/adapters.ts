@@ -38,6 +38,6 @@ export interface TabsAdapter {
 
 /** Image work done off the page: canvases in the background (OffscreenCanvas). */
 export interface ImageAdapter {
-  makeThumbnail(png: Blob): Promise<Blob>;
-  createCanvas(width: number, tiles: readonly { y: number; height: number }[]): TileCanvas;
+  makeThumbnail: (png: Blob) => Promise<Blob>;
+  createCanvas: (width: number, tiles: readonly { y: number; height: number }[]) => TileCanvas;
 }

@@ -9,6 +9,7 @@ import { CaptureMetadataSchema, type Artefact, type CaptureForm, type CaptureMet
 import { PageReadingSchema, type PageReading } from './pageReading';
 import { createCaptureThrottle } from './region/throttle';
 import { FORBIDDEN_PAGE_MESSAGE, isBrowserRefusal, isRestrictedPage } from './restrictedPages';
+import { required } from '../required';
 
 export type { PageSource, TabInfo, TabsAdapter } from './adapters';
 
@@ -30,7 +31,7 @@ export interface CaptureRun {
   filing?: CaptureFiling;
   /** The right-clicked element, where the browser names it (Firefox); otherwise the picker asks. */
   targetElementId?: number;
-  onProgress?(slice: number, of: number): void;
+  onProgress?: (slice: number, of: number) => void;
 }
 
 export interface CaptureResult {
@@ -105,7 +106,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       const pageText = reading.then((page) => describe(new Blob([page.text], { type: 'text/plain;charset=utf-8' }), { kind: 'page-text', fileName: 'page-text.txt', method: 'document.body.innerText' }));
       const sourceFile = source.then((pageSource) => (pageSource instanceof Error ? undefined : describeSource(pageSource)));
       const thumbnail = images
-        .then(([first]) => deps.images.makeThumbnail(first!.blob))
+        .then(([first]) => deps.images.makeThumbnail(required(first, 'an image of the capture').blob))
         .then((blob) => describe(blob, { kind: 'thumbnail', fileName: thumbnailFileName(blob.type), method: 'scaled-from-screenshot' }));
       const hashedImages = images.then((captured) => Promise.all(captured.map((image: CapturedImage) => describe(image.blob, image.facts))));
       const [page, pageSource, imageArtefacts, thumbnailFile, textFile, sourceFileOrNone, environmentNow] = await Promise.all([
@@ -129,7 +130,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         capturedAtLocal: time.local,
         timeZone: time.timeZone,
         utcOffset: time.utcOffset,
-        page: { ...addressesOf(tab.url!, page.url), title: page.title, selectedText: page.selectedText, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio },
+        page: { ...addressesOf(required(tab.url, 'the tab’s address'), page.url), title: page.title, selectedText: page.selectedText, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio },
         ...form,
         capturedBy,
         environment: environmentNow,

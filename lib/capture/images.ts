@@ -5,6 +5,7 @@ import { pngSize } from './png';
 import { captureRegion, wholePage } from './region/captureRegion';
 import { outputSize, placeSlice, planTiles, type Region } from './region/geometry';
 import type { CaptureThrottle } from './region/throttle';
+import { required } from '../required';
 
 export type ImageFacts = Pick<Artefact, 'kind' | 'fileName' | 'method' | 'pixels' | 'part' | 'region' | 'derivedFrom' | 'note'>;
 export interface CapturedImage {
@@ -20,7 +21,7 @@ export interface ImageContext {
   /** Turns the browser's refusals into plain errors. */
   guard<T>(step: Promise<T>): Promise<T>;
   signal?: AbortSignal;
-  onProgress?(slice: number, of: number): void;
+  onProgress?: (slice: number, of: number) => void;
 }
 
 const visibleShot = (ctx: ImageContext) => ctx.guard(ctx.throttle(() => ctx.tabs.captureVisibleTab(ctx.tab.windowId)));
@@ -66,7 +67,7 @@ export async function fullPageImages(ctx: ImageContext): Promise<CapturedImage[]
 export async function elementImages(ctx: ImageContext, element: Region): Promise<CapturedImage[]> {
   let context: CapturedImage;
   try {
-    context = (await visibleImages(ctx))[0]!;
+    context = required((await visibleImages(ctx))[0], 'the screenshot of the visible tab');
   } catch (error) {
     return renderedInstead(ctx, element, error);
   }
@@ -76,11 +77,11 @@ export async function elementImages(ctx: ImageContext, element: Region): Promise
     element.y >= metrics.scrollY && element.y + element.height <= metrics.scrollY + metrics.viewportHeight && element.x >= metrics.scrollX && element.x + element.width <= metrics.scrollX + metrics.viewportWidth;
   if (inView) {
     const dpr = metrics.devicePixelRatio;
-    const placement = placeSlice(element, { x: metrics.scrollX, y: metrics.scrollY }, context.facts.pixels!.height, dpr, 0)!;
+    const placement = required(placeSlice(element, { x: metrics.scrollX, y: metrics.scrollY }, required(context.facts.pixels, 'the screenshot’s size').height, dpr, 0), 'the post inside the screenshot');
     const canvas = ctx.images.createCanvas(placement.width, [{ y: 0, height: placement.height }]);
     await canvas.draw(context.blob, [{ ...placement, tile: 0 }]);
-    const [crop] = await canvas.finish();
-    return [{ blob: crop!, facts: { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', pixels: await pngSize(crop!), region: element, derivedFrom: 'screenshot.png' } }, context];
+    const crop = required((await canvas.finish())[0], 'the cut-out post');
+    return [{ blob: crop, facts: { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', pixels: await pngSize(crop), region: element, derivedFrom: 'screenshot.png' } }, context];
   }
   const result = await ctx.guard(
     captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress, keep: element }, () => element),

@@ -126,6 +126,6 @@ export function referenceInitials(name: string): string {
     .replace(/[^A-Za-z\s-]/g, '')
     .split(/[\s-]+/)
     .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase());
-  return letters.length === 0 ? 'X' : letters.length <= 4 ? letters.join('') : letters[0]! + letters.slice(-1).join('');
+    .map((part) => part.charAt(0).toUpperCase());
+  return letters.length === 0 ? 'X' : letters.length <= 4 ? letters.join('') : letters.slice(0, 1).join('') + letters.slice(-1).join('');
 }

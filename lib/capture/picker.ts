@@ -20,7 +20,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     document.documentElement.append(overlay, hint);
     let chosen: Element | null = null;
 
-    const innerDocument = (element: Element | null): Document | null => {
+    const innerDocument = (element: Element | null | undefined): Document | null => {
       if (element?.tagName !== 'IFRAME') return null;
       try {
         return (element as HTMLIFrameElement).contentDocument;
@@ -29,16 +29,16 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       }
     };
     // Where a frame's viewport starts, in the top page's viewport (CSS px).
-    const frameOffset = (win: Window): { x: number; y: number } => {
-      const frame = win.frameElement;
+    const frameOffset = (win: Window | null): { x: number; y: number } => {
+      const frame = win?.frameElement;
       if (!frame || win === window) return { x: 0, y: 0 };
-      const outer = frameOffset(frame.ownerDocument.defaultView!);
+      const outer = frameOffset(frame.ownerDocument.defaultView);
       const box = frame.getBoundingClientRect();
       const style = getComputedStyle(frame);
       return { x: outer.x + box.left + frame.clientLeft + parseFloat(style.paddingLeft), y: outer.y + box.top + frame.clientTop + parseFloat(style.paddingTop) };
     };
     const sameOriginWindows = (doc: Document): Window[] => [
-      doc.defaultView!,
+      ...(doc.defaultView ? [doc.defaultView] : []),
       ...[...doc.querySelectorAll('iframe')].flatMap((frame) => {
         const inner = innerDocument(frame);
         return inner ? sameOriginWindows(inner) : [];
@@ -51,7 +51,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       for (;;) {
         const inner = innerDocument(element);
         if (inner) {
-          const offset = frameOffset(inner.defaultView!);
+          const offset = frameOffset(inner.defaultView);
           const found = inner.elementFromPoint(x - offset.x, y - offset.y);
           if (!found) break;
           element = found;
@@ -65,7 +65,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     };
     const topBox = (element: Element) => {
       const box = element.getBoundingClientRect();
-      const offset = frameOffset(element.ownerDocument.defaultView!);
+      const offset = frameOffset(element.ownerDocument.defaultView);
       return { left: box.left + offset.x, top: box.top + offset.y, width: box.width, height: box.height };
     };
     const show = (element: Element | null) => {
@@ -88,7 +88,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     // synthetic events (isTrusted false) to steer what "This post" captures, and they are ignored.
     const onMove = (event: MouseEvent) => {
       if (!event.isTrusted) return;
-      const offset = frameOffset((event.view as Window | null) ?? window);
+      const offset = frameOffset((event.view) ?? window);
       const under = deepest(event.clientX + offset.x, event.clientY + offset.y);
       show(under?.closest(postSelector) ?? under);
     };
@@ -113,7 +113,8 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       const parent = element.parentElement;
       if (parent && parent !== element.ownerDocument.documentElement) return parent;
       const frame = element.ownerDocument.defaultView?.frameElement;
-      return frame && windows.includes(frame.ownerDocument.defaultView!) ? frame : null;
+      const around = frame?.ownerDocument.defaultView;
+      return frame && around && windows.includes(around) ? frame : null;
     };
     const onKey = (event: KeyboardEvent) => {
       if (!event.isTrusted) return;
@@ -141,7 +142,8 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
         const box = topBox(post);
         return box.top + box.height > 0;
       });
-      const next = at === -1 ? posts[Math.max(0, inView)]! : posts[(at + by + posts.length) % posts.length]!;
+      const next = at === -1 ? posts[Math.max(0, inView)] : posts[(at + by + posts.length) % posts.length];
+      if (!next) return;
       next.scrollIntoView({ block: 'nearest' });
       show(next);
     };
@@ -151,7 +153,7 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       win.addEventListener('keydown', onKey, true);
     }
     let underPointer = [...document.querySelectorAll(':hover')].at(-1);
-    for (let inner = innerDocument(underPointer ?? null); inner; inner = innerDocument(underPointer ?? null)) {
+    for (let inner = innerDocument(underPointer); inner; inner = innerDocument(underPointer)) {
       const deeper = [...inner.querySelectorAll(':hover')].at(-1);
       if (!deeper) break;
       underPointer = deeper;
@@ -159,9 +161,9 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     let focused = document.activeElement;
     for (let inner = innerDocument(focused); inner?.activeElement; inner = innerDocument(focused)) focused = inner.activeElement;
     // The pointer over the page's margin (body or root) points at no post: fall back to the focus.
-    const onNothing = (element: Element | null | undefined) => !element || element === element.ownerDocument.body || element === element.ownerDocument.documentElement;
-    if (!onNothing(underPointer)) show(underPointer!.closest(postSelector) ?? underPointer!);
-    else if (!onNothing(focused)) show(focused!.closest(postSelector) ?? focused!);
+    const onSomething = (element: Element | null | undefined): element is Element => !!element && element !== element.ownerDocument.body && element !== element.ownerDocument.documentElement;
+    if (onSomething(underPointer)) show(underPointer.closest(postSelector) ?? underPointer);
+    else if (onSomething(focused)) show(focused.closest(postSelector) ?? focused);
   });
 }
 

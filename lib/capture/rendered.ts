@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Region } from './region/geometry';
+import { required } from '../required';
 
 /**
  * What the page-side render script answers: the rendering, or why there is none. Validated when it
@@ -21,7 +22,7 @@ type Render = (element: HTMLElement, options: object) => Promise<HTMLCanvasEleme
  * mark is gone before the page source is kept, so it is found again by its box.
  */
 export function elementAtRegion(doc: Document, region: Region): Element | null {
-  const win = doc.defaultView!;
+  const win = required(doc.defaultView, 'the page’s window');
   win.scrollTo(win.scrollX, Math.max(0, region.y + region.height / 2 - win.innerHeight / 2));
   const cx = region.x + region.width / 2 - win.scrollX;
   const cy = region.y + region.height / 2 - win.scrollY;

@@ -45,7 +45,8 @@ export interface LetterData {
   staffRole: string;
 }
 
-const PLACEHOLDERS = ['school', 'date', 'parentName', 'posts', 'categoryWording', 'staffName', 'staffRole'] as const;
+/** What a letter's template can name in {{…}}. */
+type Placeholder = 'school' | 'date' | 'parentName' | 'posts' | 'categoryWording' | 'staffName' | 'staffRole';
 
 /**
  * The letter as a printable, self-contained HTML page. The template and every value are text:
@@ -53,7 +54,7 @@ const PLACEHOLDERS = ['school', 'date', 'parentName', 'posts', 'categoryWording'
  */
 export function renderWarningLetter(template: string, data: LetterData): string {
   const wordings = [...new Set(data.posts.map((p) => categoryById(p.category.id).policyWording))];
-  const values: Record<(typeof PLACEHOLDERS)[number], SafeHtml> = {
+  const values: Record<Placeholder, SafeHtml> = {
     school: html`${data.school}`,
     date: html`${data.date}`,
     parentName: html`${data.parentName || 'Parent/Carer'}`,

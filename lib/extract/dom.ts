@@ -56,9 +56,22 @@ export function isInView(element: Element): boolean {
 /** Visible text of an element, including its shadow tree, with whitespace folded. */
 export function textOf(element: Element | null | undefined): string | null {
   if (!element) return null;
-  const own = (element as HTMLElement).innerText ?? element.textContent ?? '';
-  const shadow = element.shadowRoot ? (element.shadowRoot.textContent ?? '') : '';
-  return (own || shadow).trim() || null;
+  const shadow = element.shadowRoot ? element.shadowRoot.textContent : '';
+  return (renderedText(element) || shadow).trim() || null;
+}
+
+/**
+ * An element's text as the browser renders it (innerText), or its textContent where there is no
+ * innerText: SVG and MathML elements, and DOMs that lay nothing out.
+ */
+function renderedText(element: Element): string {
+  const innerText: string | undefined = 'innerText' in element ? (element as HTMLElement).innerText : undefined;
+  return innerText ?? element.textContent;
+}
+
+/** A document's body: the DOM gives none for a frameset or an XML document, whatever its type says. */
+function bodyOf(doc: Document): HTMLElement | null {
+  return doc.body;
 }
 
 export function attr(element: Element | null | undefined, name: string): string | null {
@@ -83,7 +96,7 @@ export function countIn(label: string | null | undefined): string | null {
 
 /** The first element under `scope` matching `selector` whose own text matches `pattern`. */
 export function byText(scope: Scope, selector: string, pattern: RegExp): Element | null {
-  return deepQueryAll(scope, selector).find((el) => pattern.test(el.textContent?.trim() ?? '')) ?? null;
+  return deepQueryAll(scope, selector).find((el) => pattern.test(el.textContent.trim())) ?? null;
 }
 
 /**
@@ -91,21 +104,23 @@ export function byText(scope: Scope, selector: string, pattern: RegExp): Element
  * `body.innerText` leaves out (issue #3). Each extra tree's text follows the main text.
  */
 export function deepText(doc: Document): string {
-  const parts = [doc.body?.innerText ?? doc.body?.textContent ?? ''];
+  const body = bodyOf(doc);
+  const parts = [body ? renderedText(body) : ''];
   const visit = (scope: Document | ShadowRoot) => {
     for (const element of scope.querySelectorAll('*')) {
       if (element.shadowRoot) {
-        const text = element.shadowRoot.textContent?.trim();
+        const text = element.shadowRoot.textContent.trim();
         if (text) parts.push(text);
         visit(element.shadowRoot);
       }
       if (element.tagName === 'IFRAME') {
         const inner = sameOriginDocument(element as HTMLIFrameElement);
-        if (inner?.body) parts.push(inner.body.innerText ?? inner.body.textContent ?? '');
+        const innerBody = inner && bodyOf(inner);
+        if (innerBody) parts.push(renderedText(innerBody));
         if (inner) visit(inner);
       }
     }
   };
-  if (doc.body) visit(doc);
+  if (body) visit(doc);
   return parts.filter(Boolean).join('\n\n');
 }

@@ -35,9 +35,11 @@ export function findPost(doc: Document, extractor: PlatformExtractor, target?: E
   // Replies nested in a post count as posts too: with both in view, either could be the one meant.
   const posts = deepQueryAll(doc, extractor.postSelector);
   if (posts.length === 0) return { post: doc.documentElement, foundBy: 'whole-page' };
-  if (posts.length === 1) return { post: posts[0]!, foundBy: 'only-on-page' };
+  const [onlyPost] = posts;
+  if (posts.length === 1 && onlyPost) return { post: onlyPost, foundBy: 'only-on-page' };
   const inView = posts.filter(isInView);
-  return inView.length === 1 ? { post: inView[0]!, foundBy: 'only-in-view' } : { post: null, foundBy: 'unclear' };
+  const [onlyInView] = inView;
+  return inView.length === 1 && onlyInView ? { post: onlyInView, foundBy: 'only-in-view' } : { post: null, foundBy: 'unclear' };
 }
 
 /** A picked element is its post, or is in one, or holds one; holding several, it names none. */

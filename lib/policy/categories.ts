@@ -68,7 +68,7 @@ export const CategoryChoiceSchema = z
     otherDescription: z.string().trim().max(500).optional(),
   })
   .refine((c) => c.id !== 'other' || (c.otherDescription ?? '').length > 0, {
-    message: 'Describe the inappropriate use when choosing “Other”.',
+    error: 'Describe the inappropriate use when choosing “Other”.',
     path: ['otherDescription'],
   });
 export type CategoryChoice = z.infer<typeof CategoryChoiceSchema>;

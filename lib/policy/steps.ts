@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { required } from '../required';
 
 /**
  * The procedure in the policy ("Procedure for addressing inappropriate use of social networks"),
@@ -55,5 +56,5 @@ export type PolicyStepId = PolicyStep['id'];
 export const PolicyStepIdSchema = z.enum(POLICY_STEPS.map((s) => s.id) as [PolicyStepId, ...PolicyStepId[]]);
 
 export function stepById(id: PolicyStepId): PolicyStep {
-  return POLICY_STEPS.find((s) => s.id === id)!;
+  return required(POLICY_STEPS.find((s) => s.id === id), `the policy step ${id}`);
 }

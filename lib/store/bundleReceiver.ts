@@ -7,6 +7,7 @@ import { ExhibitError, isQuotaExceeded } from '../errors';
 import { sha256Hex, sha256OfBlob } from '../hash';
 import { appendAudit } from './auditLog';
 import type { ExhibitDb, ReceivedAuditRow, StoredFile } from './db';
+import { required } from '../required';
 
 export type ReceiveOutcome =
   | { status: 'imported'; captureIds: string[]; caseId?: string; fromKeyFingerprint: string }
@@ -192,7 +193,7 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
             if (actions.has(file.actionId) && !(await db.attachments.get([file.actionId, file.fileName]))) await db.attachments.add({ ...file, receivedFrom: from });
           }
           for (const id of freshIds) {
-            await appendAudit(db, at, actor, { action: 'capture.received', captureId: id, metadataSha256: metadataHash.get(id)!, fromKeyFingerprint: from, manifestSha256: bundle.manifestSha256 });
+            await appendAudit(db, at, actor, { action: 'capture.received', captureId: id, metadataSha256: required(metadataHash.get(id), `the metadata hash of capture ${id}`), fromKeyFingerprint: from, manifestSha256: bundle.manifestSha256 });
           }
           if (caseExport && caseIsNew) await appendAudit(db, at, actor, { action: 'case.received', caseId: caseExport.id, fromKeyFingerprint: from, manifestSha256: bundle.manifestSha256 });
           await appendAudit(db, at, actor, {

@@ -93,7 +93,10 @@ export class ExhibitDb extends Dexie {
     // 4: cases (issue #4). Every capture made before them is put in the "unfiled" state.
     this.version(4)
       .stores({ captures: 'id, capturedAtUtc, caseId', audit: 'seq, event.captureId, event.caseId', cases: 'id, openedAtUtc' })
-      .upgrade((tx) => tx.table<CaptureRow>('captures').toCollection().modify((row) => void (row.caseId ??= UNFILED)));
+      .upgrade((tx) => tx.table<CaptureRow>('captures').toCollection().modify((row) => {
+        // Rows from before version 4 have no caseId, whatever CaptureRow says now.
+        (row as { caseId?: string }).caseId ??= UNFILED;
+      }));
     // 5: files attached to case actions.
     this.version(5).stores({ attachments: '[actionId+fileName], actionId' });
     // 6: audit entries received in imported bundles, kept apart from this installation's chain;

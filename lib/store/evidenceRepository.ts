@@ -10,6 +10,7 @@ import type { CategoryChoice } from '../policy';
 import { appendAudit, entriesForCapture, receivedFromOf } from './auditLog';
 import { insertCase } from './caseRepository';
 import type { CaptureRow, ExhibitDb, StoredFile } from './db';
+import { required } from '../required';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
@@ -136,12 +137,11 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     async pendingResponses(now: Date, calendar: WorkingCalendar): Promise<(PendingResponse & { view: CaptureView })[]> {
       const rows = await db.captures.filter((row) => Boolean(row.metadata.responseReceivedAtUtc)).toArray();
       const views = new Map((await Promise.all(rows.map((row) => view(row)))).map((v) => [v.metadata.id, v]));
-      const items = [...views.values()].map((v) => ({
-        captureId: v.metadata.id,
-        receivedAt: new Date(v.metadata.responseReceivedAtUtc!),
-        answered: v.history.some((e) => e.event.action === 'response.answered'),
-      }));
-      return responseQueue(items, now, calendar).map((pending) => ({ ...pending, view: views.get(pending.captureId)! }));
+      const items = [...views.values()].flatMap((v) => {
+        const received = v.metadata.responseReceivedAtUtc;
+        return received ? [{ captureId: v.metadata.id, receivedAt: new Date(received), answered: v.history.some((e) => e.event.action === 'response.answered') }] : [];
+      });
+      return responseQueue(items, now, calendar).map((pending) => ({ ...pending, view: required(views.get(pending.captureId), `capture ${pending.captureId}`) }));
     },
 
     /** The chain of custody: which captures left the machine, when, by whom, in which file. */

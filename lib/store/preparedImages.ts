@@ -33,8 +33,9 @@ export function createPreparedImages(db: ExhibitDb) {
     if (!presentationRow || renditionRows.some((row) => !row?.pixels)) return undefined;
     const renditions: ExhibitImages['renditions'] = [];
     for (const [i, { shownFileName }] of files.renditions.entries()) {
-      const row = renditionRows[i]!;
-      renditions.push({ shownFileName, image: { jpeg: new Uint8Array(await row.blob.arrayBuffer()), ...row.pixels! } });
+      const row = renditionRows[i];
+      if (!row?.pixels) return undefined;
+      renditions.push({ shownFileName, image: { jpeg: new Uint8Array(await row.blob.arrayBuffer()), ...row.pixels } });
     }
     return { presentation: { fileName: presentationRow.fileName, blob: presentationRow.blob, sha256: presentationRow.sha256 }, renditions };
   }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
 import { newestCapture } from './support/storedCapture';
-import { startFixtureServer } from './support/fixtureServer';
+import { closeAll, startFixtureServer } from './support/fixtureServer';
 import { expectHonestRecord, type HonestFields } from './support/hostilePage';
 import { decodePng } from './support/png';
 
@@ -16,10 +16,7 @@ beforeAll(async () => {
   browser = await launchWithExtension({ deviceScaleFactor: DPR });
   await saveProfile(browser);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(browser, server));
 
 const openFixture = (name: string) => openTab(browser, `${server.origin}/${name}`);
 

@@ -6,7 +6,7 @@ import { openZip } from '@/lib/bundle/zipReader';
 import { accessibilityProblems } from './support/axe';
 import { verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
-import { startFixtureServer } from './support/fixtureServer';
+import { closeAll, startFixtureServer } from './support/fixtureServer';
 
 let browser: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -16,10 +16,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   await saveProfile(browser);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(browser, server));
 
 async function captureInto(fixture: string, chooseCase: (popup: Page) => Promise<void>) {
   const { page, tabId } = await openTab(browser, `${server.origin}/${fixture}`);

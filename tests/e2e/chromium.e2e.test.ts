@@ -15,7 +15,7 @@ import { launchWithExtension, listTabs, openTab, saveProfile, VIEWPORT, type Ext
 import { accessibilityProblems } from './support/axe';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { rezip } from '../unit/bundle/zipFixtures';
-import { startFixtureServer } from './support/fixtureServer';
+import { closeAll, startFixtureServer } from './support/fixtureServer';
 
 const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
 const fingerprintOf = (cliOutput: string) => cliOutput.match(/fingerprint ((?:[0-9a-f]{4} ){15}[0-9a-f]{4})/)![1]!.replace(/ /g, '');
@@ -45,10 +45,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   browser.context.on('request', (request) => void requested.push(request.url()));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(browser, server));
 
 describe('Exhibit in Chromium', () => {
   it('points a new user to the options before the first capture', async () => {

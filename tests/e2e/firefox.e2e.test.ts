@@ -5,7 +5,7 @@ import { readableFingerprint } from '@/lib/bundle/signing';
 import { RenderOutcomeSchema } from '@/lib/capture/rendered';
 import { openZip } from '@/lib/bundle/zipReader';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
-import { startFixtureServer } from './support/fixtureServer';
+import { closeAll, startFixtureServer } from './support/fixtureServer';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import { expectHonestRecord, type HonestFields } from './support/hostilePage';
 import { decodePng } from './support/png';
@@ -18,10 +18,7 @@ beforeAll(async () => {
   server = await startFixtureServer();
   firefox = await launchFirefoxWithExtension();
 });
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(firefox, server));
 
 const textOf = (page: Page) => page.evaluate(() => document.body.innerText);
 const waitForText = (page: Page, text: string, timeout = 20_000) =>
@@ -266,7 +263,7 @@ describe('Exhibit in Firefox', () => {
           });
           await api.scripting.executeScript({ target: { tabId }, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [measured!.result] });
           const [result] = await api.scripting.executeScript({ target: { tabId }, world, files: ['/render-element.js'] });
-          return result?.result as unknown;
+          return result?.result;
         },
         tabId,
         world,

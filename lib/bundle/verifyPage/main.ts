@@ -1,12 +1,13 @@
 import { parseFingerprint } from '../signing';
 import { describeCheck, folderCheck, runCheck, zipCheck, type CheckWords, type NamedCheck } from '../verdict';
+import { required } from '../../required';
 
 /**
  * verify.html's script (issue #5): the recipient drops the bundle zip, or picks the unzipped folder,
  * and the same verifier as `npm run verify` says what passed and what did not. Bundled into the page
  * itself by scripts/verifyHtml.ts, so it runs from file:// with no install and no network.
  */
-const result = document.getElementById('result')!;
+const result = required(document.getElementById('result'), 'the page’s result area');
 
 function show({ tone, heading, lines, note }: CheckWords) {
   result.replaceChildren();

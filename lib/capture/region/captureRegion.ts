@@ -19,10 +19,10 @@ export interface TileCanvas {
 export interface RegionCaptureDeps {
   page: ScrollablePage;
   /** One screenshot of the visible tab, already throttled to the browser's rate. */
-  captureVisible(): Promise<Blob>;
-  createCanvas(width: number, tiles: readonly { y: number; height: number }[]): TileCanvas;
+  captureVisible: () => Promise<Blob>;
+  createCanvas: (width: number, tiles: readonly { y: number; height: number }[]) => TileCanvas;
   signal?: AbortSignal;
-  onProgress?(slice: number, of: number): void;
+  onProgress?: (slice: number, of: number) => void;
   /** The element being captured, never hidden as the page scrolls under what stays in place. */
   keep?: Region;
 }

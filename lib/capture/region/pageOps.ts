@@ -19,7 +19,8 @@ export function measurePage(): PageMetrics {
     scrollY: window.scrollY,
     viewportWidth: window.innerWidth,
     viewportHeight: window.innerHeight,
-    scrollHeight: Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0),
+    // A frameset or XML document has no body, whatever its type says.
+    scrollHeight: Math.max(root.scrollHeight, (document as { body: HTMLElement | null }).body?.scrollHeight ?? 0),
     devicePixelRatio: window.devicePixelRatio,
   };
 }
@@ -46,9 +47,11 @@ export async function scrollForSlice(y: number, options: SliceOptions): Promise<
   function keptTest(keep: SliceOptions['keep']): (element: Element, box: DOMRect) => boolean {
     if (!keep) return () => false;
     const chosen = (globalThis as { exhibitChosenElement?: Element }).exhibitChosenElement;
+    // A shadow root's host; a document (the top of a page or a frame) has none.
+    const hostOf = (root: Node): Element | null => ('host' in root ? (root as ShadowRoot).host : null);
     if (chosen?.isConnected) {
       const holders = new Set<Element>();
-      for (let e: Element | null | undefined = chosen; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host as Element | undefined) ?? e.ownerDocument.defaultView?.frameElement) holders.add(e);
+      for (let e: Element | null | undefined = chosen; e; e = e.parentElement ?? hostOf(e.getRootNode()) ?? e.ownerDocument.defaultView?.frameElement) holders.add(e);
       return (element) => holders.has(element) || chosen.contains(element);
     }
     return (_element, box) => {
@@ -89,7 +92,15 @@ export async function scrollForSlice(y: number, options: SliceOptions): Promise<
     const box = img.getBoundingClientRect();
     return !img.complete && box.bottom > 0 && box.top < window.innerHeight;
   });
-  const loaded = Promise.all(inView.map((img) => new Promise((done) => ((img.onload = img.onerror = done), img.complete && done(null)))));
+  const loaded = Promise.all(
+    inView.map(
+      (img) =>
+        new Promise((done) => {
+          img.onload = img.onerror = done;
+          if (img.complete) done(null);
+        }),
+    ),
+  );
   await Promise.race([loaded, new Promise((done) => setTimeout(done, 2000))]);
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   return { x: window.scrollX, y: window.scrollY };

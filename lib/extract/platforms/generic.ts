@@ -45,13 +45,14 @@ function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
   const nodes: JsonObject[] = [];
   for (const script of doc.querySelectorAll(SELECTORS.jsonLd)) {
     try {
-      const parsed: unknown = JSON.parse(script.textContent ?? '');
-      const queue = Array.isArray(parsed) ? parsed : [parsed];
+      const parsed: unknown = JSON.parse(script.textContent);
+      const queue: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
       for (const item of queue) {
         const object = asObject(item);
         if (!object) continue;
         nodes.push(object);
-        if (Array.isArray(object['@graph'])) queue.push(...object['@graph']);
+        const graph: unknown = object['@graph'];
+        if (Array.isArray(graph)) queue.push(...(graph as unknown[]));
       }
     } catch {
       // A page's broken JSON-LD is the page's problem; the other sources still count.
@@ -64,7 +65,7 @@ function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
     [post.interactionStatistic]
       .flat()
       .map(asObject)
-      .find((s) => String(asObject(s?.interactionType)?.['@type'] ?? s?.interactionType ?? '').includes(kind))?.userInteractionCount;
+      .find((s) => (asString(asObject(s?.interactionType)?.['@type']) ?? asString(s?.interactionType) ?? '').includes(kind))?.userInteractionCount;
   return {
     authorName: asString(author?.name),
     authorHandle: asString(author?.alternateName),

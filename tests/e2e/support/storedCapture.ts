@@ -10,7 +10,7 @@ export async function newestCapture(page: { evaluate<T>(fn: () => Promise<T>): P
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('exhibit');
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(new Error('The extension’s database would not open.', { cause: request.error }));
     });
     const all = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
     const captures = await all(db.transaction('captures').objectStore('captures').getAll());
@@ -18,7 +18,7 @@ export async function newestCapture(page: { evaluate<T>(fn: () => Promise<T>): P
     const rows = await all(db.transaction('files').objectStore('files').index('captureId').getAll(newest.id));
     const dataUrl = (blob: Blob) => new Promise<string>((resolve) => {
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => resolve(reader.result as string);
       reader.readAsDataURL(blob);
     });
     const files: Record<string, string> = {};

@@ -27,7 +27,7 @@ describe('an unzipped bundle folder', () => {
   it('sets aside what Finder and Explorer leave in a folder, names it, and still passes', async () => {
     const files = await unzippedBundle();
     const screenshot = files.find((f) => f.path.endsWith('/screenshot.png'))!.path;
-    const litter = ['.DS_Store', `${screenshot.replace('screenshot.png', '.DS_Store')}`, screenshot.replace('screenshot.png', '._screenshot.png'), 'Thumbs.db', 'desktop.ini', '__MACOSX/._report.html'];
+    const litter = ['.DS_Store', screenshot.replace('screenshot.png', '.DS_Store'), screenshot.replace('screenshot.png', '._screenshot.png'), 'Thumbs.db', 'desktop.ini', '__MACOSX/._report.html'];
     const { entries, setAside } = await bundleFolderEntries([...files, ...litter.map((path) => ({ path, blob: new Blob([realLitter(path)]) }))]);
     expect(setAside).toEqual(litter);
     expect((await verifyEntries(entries)).failures).toEqual([]);

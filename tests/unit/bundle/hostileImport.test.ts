@@ -16,7 +16,7 @@ async function victim() {
   const filed = await world.capture.captureTab(1, 'visible', form({ note: 'Jo’s own note' }), { filing: { newCase: CASE } });
   const caseId = (await cases.listCases())[0]!.id;
   const actionId = await cases.recordAction(caseId, { step: 'removal-request', date: '2026-06-05', who: 'Jo Smith', outcome: 'Asked', attachments: [] }, STAFF);
-  const comment = await world.capture.captureTab(1, 'visible', { ...form(), needsResponse: true } as ReturnType<typeof form>);
+  const comment = await world.capture.captureTab(1, 'visible', { ...form(), needsResponse: true });
   return { ...world, cases, captureId: filed.metadata.id, caseId, actionId, commentId: comment.metadata.id };
 }
 

@@ -47,7 +47,12 @@ describe('createByteBudget', () => {
     const read = (name: string, bytes: number) =>
       within(bytes, () => {
         log.push(`start ${name}`);
-        return new Promise<void>((resolve) => finish.set(name, () => (log.push(`end ${name}`), resolve())));
+        return new Promise<void>((resolve) =>
+          finish.set(name, () => {
+            log.push(`end ${name}`);
+            resolve();
+          }),
+        );
       });
     const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
     const all = Promise.all([read('a', 4), read('b', 4), read('c', 4), read('huge', 50), read('d', 1)]);

@@ -22,7 +22,7 @@ async function redactedCapture() {
 
 describe('redacted copies', () => {
   it('clamps boxes to the image and names the copy so nobody takes it for the original', () => {
-    expect(clampBoxes([{ x: 90, y: -5 as number, width: 50, height: 20 }, { x: 200, y: 0, width: 5, height: 5 }], { width: 100, height: 100 })).toEqual([{ x: 90, y: 0, width: 10, height: 15 }]);
+    expect(clampBoxes([{ x: 90, y: -5, width: 50, height: 20 }, { x: 200, y: 0, width: 5, height: 5 }], { width: 100, height: 100 })).toEqual([{ x: 90, y: 0, width: 10, height: 15 }]);
     expect(redactedFileName('screenshot.png')).toBe('redacted-screenshot.png');
     expect(redactedFileName('full-page-2.png')).toBe('redacted-full-page-2.png');
   });

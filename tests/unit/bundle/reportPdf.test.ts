@@ -67,7 +67,7 @@ describe('report.pdf', () => {
     expect(pages).toBeGreaterThanOrEqual(doc.sections.length);
     const shown = squeeze(text);
     // pdf.js gives a right-to-left run back reversed (it reads the stored order as visual).
-    const found = (t: string) => shown.includes(squeeze(t)) || (/[\u0590-\u08ff]/.test(t) && shown.includes([...squeeze(t)].reverse().join('')));
+    const found = (t: string) => shown.includes(squeeze(t)) || (/[\u0590-\u08ff]/.test(t) && shown.includes(Array.from(squeeze(t)).reverse().join('')));
     const missing = documentTexts(doc).filter((t) => !found(t));
     expect(missing).toEqual([]);
     // Hostile and non-Latin text is text: drawn as written, never run (a PDF with no scripts at all).

@@ -6,7 +6,7 @@ import { ExhibitDb, loadSigningKey } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
 import { fromUtf8, rezip, utf8 } from './zipFixtures';
 
-const bytes = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('manifest signature', () => {
   it('signs the manifest’s bytes and checks them with the public key it carries', async () => {

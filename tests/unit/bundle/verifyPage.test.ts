@@ -29,7 +29,7 @@ function pendingCheck() {
     (_bundle, onProgress, signal) =>
       new Promise((resolve, reject) => {
         Object.assign(check, { progress: onProgress, finish: resolve, fail: reject, signal });
-        signal?.addEventListener('abort', () => reject(signal.reason));
+        signal?.addEventListener('abort', () => reject(signal.reason as Error));
       }),
   );
   return check;

@@ -7,7 +7,7 @@ describe('finding the picked element again by its box', () => {
     document.body.innerHTML = '<article id="post"><p id="text">Hello</p></article>';
     const post = document.getElementById('post')!;
     const box = { left: 10, top: 40, width: 300, height: 120 };
-    post.getBoundingClientRect = () => ({ ...box, right: 310, bottom: 160, x: 10, y: 40, toJSON: () => box }) as DOMRect;
+    post.getBoundingClientRect = () => ({ ...box, right: 310, bottom: 160, x: 10, y: 40, toJSON: () => box });
     document.elementFromPoint = () => document.getElementById('text');
     const region = { x: 10, y: 40, width: 300, height: 120 };
     expect(elementAtRegion(document, region)).toBe(post);

@@ -8,7 +8,7 @@ import { createCaseRepository } from '@/lib/store';
 import { form, testWorld } from '../fixtures';
 
 // The dashboard's pieces read images and cases through the page's services: here, a test store's.
-const services = vi.hoisted(() => ({ current: undefined as unknown }));
+const services = vi.hoisted((): { current: unknown } => ({ current: undefined }));
 vi.mock('@/lib/browser/pageServices', () => ({ pageServices: () => services.current }));
 afterEach(cleanup);
 

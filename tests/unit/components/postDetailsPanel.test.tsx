@@ -18,7 +18,7 @@ beforeAll(async () => {
   view = (await world.evidence.getCapture(metadata.id))!;
 });
 
-const handle = () => screen.getByLabelText(/Author’s handle/) as HTMLInputElement;
+const handle = () => screen.getByLabelText<HTMLInputElement>(/Author’s handle/);
 
 describe('the post details form while the store changes', () => {
   it('keeps what is being typed when the list is read again for another capture (same capture, new object)', () => {

@@ -29,7 +29,7 @@ function pendingCheck() {
         check.progress = (checked, of) => onProgress?.(checked, of);
         check.finish = resolve;
         check.fail = reject;
-        signal?.addEventListener('abort', () => reject(signal.reason));
+        signal?.addEventListener('abort', () => reject(signal.reason as Error));
       }),
   );
   return check;
@@ -40,7 +40,7 @@ describe('the dashboard’s Check a bundle panel', () => {
     const check = pendingCheck();
     choose();
     expect(screen.getByRole('status').textContent).toContain('Checking…');
-    expect((screen.getByLabelText('Choose a bundle to check') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Choose a bundle to check').disabled).toBe(true);
     act(() => check.progress(3, 12));
     expect(screen.getByRole('status').textContent).toContain('Checking file 3 of 12…');
     await act(async () => check.finish(PASS));
@@ -58,7 +58,7 @@ describe('the dashboard’s Check a bundle panel', () => {
     const field = screen.getByLabelText(/The sender’s signing key fingerprint/);
     fireEvent.change(field, { target: { value: 'ab12 cd3' } });
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect((screen.getByLabelText('Choose a bundle to check') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Choose a bundle to check').disabled).toBe(true);
     fireEvent.change(field, { target: { value: 'EF56 '.repeat(16) } });
     verify.mockResolvedValue(PASS);
     choose();
@@ -75,7 +75,7 @@ describe('the dashboard’s Check a bundle panel', () => {
     expect(signal.aborted).toBe(true);
     expect(screen.getByRole('status').textContent).toBe('Check of large.zip cancelled: no verdict was reached.');
     expect(screen.queryByTestId('verify-result')).toBeNull();
-    expect((screen.getByLabelText('Choose a bundle to check') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('Choose a bundle to check').disabled).toBe(false);
   });
 
   it('says plainly when a bundle cannot be read to the end, instead of checking for ever', async () => {

@@ -24,7 +24,7 @@ describe.each(CASES)('$name selectors', ({ name, url, selectors, posts }) => {
     const doc = loadFixture(name, url);
     expect(extractorFor(url).platform).toBe(name);
     expect(deepQueryAll(doc, selectors.post)).toHaveLength(posts);
-    for (const [key, selector] of Object.entries(selectors)) expect(deepQueryAll(doc, String(selector)).length, `${name}.${key}`).toBeGreaterThan(0);
+    for (const [key, selector] of Object.entries(selectors)) expect(deepQueryAll(doc, selector).length, `${name}.${key}`).toBeGreaterThan(0);
   });
 });
 

@@ -13,7 +13,7 @@ function placed(id: string, position: 'fixed' | 'sticky' | 'static', layout: Lay
   element.style.position = position;
   element.getBoundingClientRect = () => {
     const { top, left = 0, width = 300, height = 50 } = layout(scrollY);
-    return { top, left, width, height, bottom: top + height, right: left + width, x: left, y: top, toJSON: () => ({}) } as DOMRect;
+    return { top, left, width, height, bottom: top + height, right: left + width, x: left, y: top, toJSON: () => ({}) };
   };
   document.body.append(element);
   return element;
@@ -85,7 +85,7 @@ describe('scrolling a page for the next slice', () => {
   it('hides nothing when the page did not move (already at the bottom)', async () => {
     placed('header', 'fixed', () => ({ top: 0 }));
     scrollY = 500;
-    window.scrollTo = (() => undefined) as typeof window.scrollTo;
+    window.scrollTo = (() => undefined);
     await scrollForSlice(720, { hideStatic: true });
     expect(hidden()).toEqual([]);
   });

@@ -1,0 +1,102 @@
+import { exportableRedactions, type Redaction } from '../audit';
+import { primaryImage } from '../capture/artefacts';
+import type { Artefact } from '../capture/metadata';
+import type { CaseView } from '../store/caseRepository';
+import type { CaptureView } from '../store/evidenceRepository';
+import { attachmentPath, MANIFEST_PATH, presentationFileName, SHA256SUMS_PATH } from './manifest';
+import { DIGEST_PATH } from './signing';
+import type { DraftStatement } from './statement';
+
+export const CASE_PATH = 'case/case.json';
+
+/** Where a file of the bundle comes from: the writer makes each from its source, in the plan's order. */
+export type PlannedSource =
+  | { kind: 'original'; artefact: Artefact }
+  | { kind: 'presentation-copy' }
+  | { kind: 'redacted-copy'; redaction: Redaction }
+  | { kind: 'capture-metadata' }
+  | { kind: 'case' }
+  | { kind: 'attachment'; actionId: string; fileName: string; sha256: string }
+  | { kind: 'statement'; statement: DraftStatement }
+  | { kind: 'audit-log' }
+  | { kind: 'report-html' }
+  | { kind: 'report-pdf' }
+  | { kind: 'manifest-schema' }
+  | { kind: 'verify-page' }
+  | { kind: 'manifest' }
+  | { kind: 'manifest-digest' }
+  | { kind: 'sha256sums' };
+
+export interface PlannedFile {
+  path: string;
+  source: PlannedSource;
+}
+
+/** One capture's folder and its files, in the order they are written. */
+export interface PlannedCapture {
+  view: CaptureView;
+  folder: string;
+  redactions: Redaction[];
+  files: PlannedFile[];
+}
+
+export interface BundlePlan {
+  captures: PlannedCapture[];
+  /** After the captures' folders: the case, statements, audit log, report, and the bundle's own files. */
+  rest: PlannedFile[];
+  /** Every file, in the order written: what the export's progress counts. */
+  files: PlannedFile[];
+}
+
+export interface BundlePlanInput {
+  /** The captures, in the bundle's order (oldest first). */
+  views: readonly CaptureView[];
+  caseView?: CaseView;
+  statements: readonly DraftStatement[];
+  /** A share copy: each capture's redacted copies only. */
+  share: boolean;
+  /** Whether presentation copies are drawn (a caption is given). */
+  presentationCopies: boolean;
+  pdf: boolean;
+}
+
+/**
+ * Which files a bundle holds, in which order, and where each comes from (issue #16): worked out
+ * before anything is read, so the writer and the progress total are the same list and cannot drift.
+ */
+export function planBundle(input: BundlePlanInput): BundlePlan {
+  const captures = input.views.map((view, i): PlannedCapture => {
+    // Folder names carry the exhibit reference (JS/4 → JS-4) where the capture has one.
+    const folder = `captures/${String(i + 1).padStart(3, '0')}-${view.metadata.reference?.replace('/', '-') ?? view.metadata.id.slice(0, 8)}`;
+    const redactions = exportableRedactions(view.history);
+    const primary = primaryImage(view.metadata);
+    const files: PlannedFile[] = [
+      ...(input.share ? [] : view.metadata.artefacts.map((artefact) => ({ path: `${folder}/${artefact.fileName}`, source: { kind: 'original', artefact } as const }))),
+      ...(!input.share && input.presentationCopies && primary ? [{ path: `${folder}/${presentationFileName(primary.fileName)}`, source: { kind: 'presentation-copy' } as const }] : []),
+      ...redactions.map((redaction) => ({ path: `${folder}/${redaction.copy.fileName}`, source: { kind: 'redacted-copy', redaction } as const })),
+      ...(input.share ? [] : [{ path: `${folder}/metadata.json`, source: { kind: 'capture-metadata' } as const }]),
+    ];
+    return { view, folder, redactions, files };
+  });
+  const caseFiles: PlannedFile[] = input.caseView
+    ? [
+        { path: CASE_PATH, source: { kind: 'case' } },
+        ...input.caseView.actions.flatMap(({ actionId, current }) =>
+          current.attachments.map((file): PlannedFile => ({ path: attachmentPath(actionId, file.fileName), source: { kind: 'attachment', actionId, fileName: file.fileName, sha256: file.sha256 } })),
+        ),
+      ]
+    : [];
+  const rest: PlannedFile[] = [
+    ...caseFiles,
+    ...input.statements.map((statement): PlannedFile => ({ path: statement.path, source: { kind: 'statement', statement } })),
+    { path: 'audit.jsonl', source: { kind: 'audit-log' } },
+    { path: 'report.html', source: { kind: 'report-html' } },
+    ...(input.pdf ? [{ path: 'report.pdf', source: { kind: 'report-pdf' } as const }] : []),
+    { path: 'manifest.schema.json', source: { kind: 'manifest-schema' } },
+    { path: 'verify.html', source: { kind: 'verify-page' } },
+    { path: MANIFEST_PATH, source: { kind: 'manifest' } },
+    { path: DIGEST_PATH, source: { kind: 'manifest-digest' } },
+    { path: SHA256SUMS_PATH, source: { kind: 'sha256sums' } },
+  ];
+  return { captures, rest, files: [...captures.flatMap((c) => c.files), ...rest] };
+}
