@@ -3,10 +3,25 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const BROWSER_APIS = [{ group: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/browser'], message: 'Reach the browser through an adapter in lib/browser/ (or from an entrypoint).' }];
-const ENTRYPOINTS = [{ group: ['@/entrypoints/*', '**/entrypoints/*'], message: 'Entrypoints are browser glue; nothing imports them.' }];
-const REACT_AND_COMPONENTS = [{ group: ['react', 'react-dom', 'react-dom/*', '@/components/*', '**/components/*'], message: 'lib/ is the domain, with no React in it: the pages’ pieces live in components/.' }];
-const BROWSER_GLOBALS = ['browser', 'chrome'].map((name) => ({ name, message: 'Reach the browser through an adapter in lib/browser/.' }));
+const BROWSER_APIS = [
+  {
+    group: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/browser'],
+    message: 'Reach the browser through an adapter in lib/browser/ (or from an entrypoint).',
+  },
+];
+const ENTRYPOINTS = [
+  { group: ['@/entrypoints/*', '**/entrypoints/*'], message: 'Entrypoints are browser glue; nothing imports them.' },
+];
+const REACT_AND_COMPONENTS = [
+  {
+    group: ['react', 'react-dom', 'react-dom/*', '@/components/*', '**/components/*'],
+    message: 'lib/ is the domain, with no React in it: the pages’ pieces live in components/.',
+  },
+];
+const BROWSER_GLOBALS = ['browser', 'chrome'].map((name) => ({
+  name,
+  message: 'Reach the browser through an adapter in lib/browser/.',
+}));
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'lib/vendor/**'] },
@@ -24,7 +39,10 @@ export default tseslint.config(
       // `onClick={() => setOpen(true)}` returns nothing anyone reads; a void in a longer expression is still caught.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // A leading underscore says a parameter or binding is unused on purpose (a callback's shape, a field left out of a copy).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -51,12 +69,18 @@ export default tseslint.config(
   // (tests/unit/architecture.test.ts).
   {
     files: ['components/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...BROWSER_APIS, ...ENTRYPOINTS] }], 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...BROWSER_APIS, ...ENTRYPOINTS] }],
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
+    },
   },
   {
     files: ['lib/**'],
     ignores: ['lib/browser/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...BROWSER_APIS, ...ENTRYPOINTS, ...REACT_AND_COMPONENTS] }], 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...BROWSER_APIS, ...ENTRYPOINTS, ...REACT_AND_COMPONENTS] }],
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
+    },
   },
   {
     files: ['lib/browser/**'],

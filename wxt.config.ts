@@ -22,14 +22,21 @@ export default defineConfig({
     // into chunks. jsPDF's optional HTML helper would give it its own html2canvas, never used there.
     worker: {
       format: 'es',
-      plugins: () => [{ name: 'exhibit:no-html2canvas-in-worker', enforce: 'pre' as const, resolveId: (id: string) => (id === 'html2canvas' ? resolve('lib/vendor/notBundled.ts') : null) }],
+      plugins: () => [
+        {
+          name: 'exhibit:no-html2canvas-in-worker',
+          enforce: 'pre' as const,
+          resolveId: (id: string) => (id === 'html2canvas' ? resolve('lib/vendor/notBundled.ts') : null),
+        },
+      ],
     },
     resolve: { alias: { canvg: resolve('lib/vendor/notBundled.ts'), dompurify: resolve('lib/vendor/notBundled.ts') } },
   }),
   hooks: {
     // The export benchmark's page drives the store directly; only the test build carries it.
     'entrypoints:resolved': (wxt, entrypoints) => {
-      if (wxt.config.mode !== 'e2e') for (const entrypoint of entrypoints) if (entrypoint.name === 'export-bench') entrypoint.skipped = true;
+      if (wxt.config.mode !== 'e2e')
+        for (const entrypoint of entrypoints) if (entrypoint.name === 'export-bench') entrypoint.skipped = true;
     },
   },
   webExt: {
@@ -42,7 +49,15 @@ export default defineConfig({
     description: 'Capture, keep and export tamper-evident evidence of social-media posts about a school.',
     // pageCapture (MHTML) exists only in Chromium; Firefox keeps a DOM snapshot instead (issue #3).
     // unlimitedStorage: the evidence store is never evicted under disk pressure, nor capped at a share of the disk.
-    permissions: ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    permissions: [
+      'activeTab',
+      'scripting',
+      'downloads',
+      'contextMenus',
+      'alarms',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+    ],
     // The e2e build alone may capture without a user gesture: Playwright cannot click the
     // toolbar button, so `activeTab` is never granted there (shared/notes/browser-and-tooling.md).
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),

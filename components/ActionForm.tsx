@@ -5,7 +5,17 @@ import type { CaseAction } from '@/lib/cases/case';
 import { stepById, type PolicyStepId } from '@/lib/policy';
 
 /** Records one step of the procedure on a case: date, who, outcome, reference (police: force, crime number, officer). */
-export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: string; step: PolicyStepId; correcting?: { actionId: string; current: CaseAction }; onRecorded: () => void }) {
+export function ActionForm({
+  caseId,
+  step,
+  correcting,
+  onRecorded,
+}: {
+  caseId: string;
+  step: PolicyStepId;
+  correcting?: { actionId: string; current: CaseAction };
+  onRecorded: () => void;
+}) {
   const was = correcting?.current;
   const [date, setDate] = useState(was?.date ?? new Date().toISOString().slice(0, 10));
   const [who, setWho] = useState(was?.who ?? '');
@@ -23,7 +33,15 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
     try {
       const { cases, currentActor } = pageServices();
       const actor = await currentActor();
-      const action: CaseAction = { step, date, who: who || actor.name, outcome, reference: reference || undefined, police: step === 'police-referral' ? police : undefined, attachments: was?.attachments ?? [] };
+      const action: CaseAction = {
+        step,
+        date,
+        who: who || actor.name,
+        outcome,
+        reference: reference || undefined,
+        police: step === 'police-referral' ? police : undefined,
+        attachments: was?.attachments ?? [],
+      };
       if (correcting) await cases.correctAction(caseId, correcting.actionId, action, reason, actor, files);
       else await cases.recordAction(caseId, action, actor, files);
       onRecorded();
@@ -33,7 +51,11 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
   }
 
   return (
-    <form onSubmit={(event) => void record(event)} className="action-form" aria-label={`${correcting ? 'Correct' : 'Record'}: ${label}`}>
+    <form
+      onSubmit={(event) => void record(event)}
+      className="action-form"
+      aria-label={`${correcting ? 'Correct' : 'Record'}: ${label}`}
+    >
       <div className="row">
         <label className="inline">
           Date <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
@@ -48,13 +70,24 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
       {step === 'police-referral' && (
         <div className="row">
           <label className="inline">
-            Force <input type="text" value={police.force} onChange={(e) => setPolice({ ...police, force: e.target.value })} />
+            Force{' '}
+            <input type="text" value={police.force} onChange={(e) => setPolice({ ...police, force: e.target.value })} />
           </label>
           <label className="inline">
-            Crime reference <input type="text" value={police.crimeReference} onChange={(e) => setPolice({ ...police, crimeReference: e.target.value })} />
+            Crime reference{' '}
+            <input
+              type="text"
+              value={police.crimeReference}
+              onChange={(e) => setPolice({ ...police, crimeReference: e.target.value })}
+            />
           </label>
           <label className="inline">
-            Officer <input type="text" value={police.officer} onChange={(e) => setPolice({ ...police, officer: e.target.value })} />
+            Officer{' '}
+            <input
+              type="text"
+              value={police.officer}
+              onChange={(e) => setPolice({ ...police, officer: e.target.value })}
+            />
           </label>
         </div>
       )}
@@ -67,7 +100,8 @@ export function ActionForm({ caseId, step, correcting, onRecorded }: { caseId: s
       </label>
       {correcting && (
         <label>
-          Why it is corrected (the original stays in the record) <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} />
+          Why it is corrected (the original stays in the record){' '}
+          <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
       )}
       <ErrorMessage error={error} />

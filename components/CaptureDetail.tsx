@@ -46,15 +46,23 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: (
 
   const rows: [string, string][] = [
     ['Page address', m.page.url],
-    ...(m.page.documentUrl ? [['Address the page gave itself', `${m.page.documentUrl} ${DOCUMENT_ADDRESS_REMARK}`] as [string, string]] : []),
+    ...(m.page.documentUrl
+      ? [['Address the page gave itself', `${m.page.documentUrl} ${DOCUMENT_ADDRESS_REMARK}`] as [string, string]]
+      : []),
     ['Page title', m.page.title],
     ['Captured (UTC)', m.capturedAtUtc],
     ['Captured (local)', `${m.capturedAtLocal} (${m.timeZone})`],
     ['Captured by', `${m.capturedBy.name}, ${m.capturedBy.role} (${m.capturedBy.email}), ${m.capturedBy.school}`],
     ['Post author', [m.author.name, m.author.profileUrl].filter(Boolean).join(' — ') || '—'],
     ['Selected text', m.page.selectedText || '—'],
-    ['Viewport', `${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}`],
-    ['Browser', `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}`],
+    [
+      'Viewport',
+      `${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}`,
+    ],
+    [
+      'Browser',
+      `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}`,
+    ],
     ['Category at capture', describeCategory(m.category)],
     ['Note at capture', m.note || '—'],
   ];
@@ -71,13 +79,19 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: (
       </div>
       {view.receivedFrom && (
         <p className="warning" data-testid="received-from">
-          Received in a bundle from the installation whose signing key is <code>{readableFingerprint(view.receivedFrom)}</code>. Its details are as the sender recorded them; this installation
-          did not capture it.
+          Received in a bundle from the installation whose signing key is{' '}
+          <code>{readableFingerprint(view.receivedFrom)}</code>. Its details are as the sender recorded them; this
+          installation did not capture it.
         </p>
       )}
       {imageArtefacts(m).map((image) => (
         <figure key={image.fileName}>
-          <ArtefactImage captureId={m.id} fileName={image.fileName} alt={`${image.fileName} of ${m.page.url}`} className="capture-image" />
+          <ArtefactImage
+            captureId={m.id}
+            fileName={image.fileName}
+            alt={`${image.fileName} of ${m.page.url}`}
+            className="capture-image"
+          />
           <figcaption className="help">
             {image.fileName}: {describeMethod(image)}
             {image.note && `. ${image.note}`}
@@ -111,7 +125,9 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: (
       <PostDetailsPanel view={view} />
       <form onSubmit={(event) => void save(event)}>
         <h2>Edit</h2>
-        <p className="help">Edits never change what was recorded at capture; each one is added to the audit log below.</p>
+        <p className="help">
+          Edits never change what was recorded at capture; each one is added to the audit log below.
+        </p>
         <CategoryField value={category} onChange={setCategory} />
         <label htmlFor="edit-note">Note</label>
         <textarea id="edit-note" value={note} onChange={(e) => setNote(e.target.value)} />
@@ -125,7 +141,11 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: (
       <ol className="history">
         {view.history.map((entry) => (
           <li key={entry.hash}>
-            <time dateTime={entry.at}>{entry.at}</time> — {showInvisible(entry.actor.name)}: {showInvisible(describeEvent(entry.event), { keepLineBreaks: true })} <span className="hash">{entryLabel(entry)}, {entry.hash.slice(0, 12)}</span>
+            <time dateTime={entry.at}>{entry.at}</time> — {showInvisible(entry.actor.name)}:{' '}
+            {showInvisible(describeEvent(entry.event), { keepLineBreaks: true })}{' '}
+            <span className="hash">
+              {entryLabel(entry)}, {entry.hash.slice(0, 12)}
+            </span>
           </li>
         ))}
       </ol>

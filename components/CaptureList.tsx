@@ -15,7 +15,8 @@ interface Props {
 
 /** Captures, newest first, with a checkbox each for export. */
 export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen }: Props) {
-  if (captures.length === 0) return <p>No captures yet. Use the Exhibit button in the toolbar on the page of a post.</p>;
+  if (captures.length === 0)
+    return <p>No captures yet. Use the Exhibit button in the toolbar on the page of a post.</p>;
   const allSelected = captures.every((c) => selected.has(c.metadata.id));
   return (
     <table className="captures">
@@ -37,26 +38,37 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
           // A page's title can carry a bidi override or zero-width characters; they are shown, not obeyed (issue #15).
           const title = showInvisible(metadata.page.title || metadata.page.url);
           return (
-          <tr key={metadata.id} data-capture-id={metadata.id}>
-            <td>
-              <input type="checkbox" aria-label={`Select capture of ${title}`} checked={selected.has(metadata.id)} onChange={() => onToggle(metadata.id)} />
-            </td>
-            {/* The thumbnail opens the capture for the mouse; the page's title is the control, one Tab stop a row. */}
-            <td className="opens" onClick={() => onOpen(metadata.id)}>
-              <ArtefactImage captureId={metadata.id} fileName={thumbnailOf(metadata)?.fileName ?? ''} alt="" />
-            </td>
-            <td>{shownReference(metadata.reference, receivedFrom) ?? (receivedFrom ? 'received' : '—')}</td>
-            <td>
-              <button className="link-text" onClick={() => onOpen(metadata.id)} aria-label={`Open capture of ${title}`}>
-                {title}
-              </button>
-            </td>
-            <td>{describeCategory(current.category)}</td>
-            <td>{siteOf(metadata.page.url)}</td>
-            <td>
-              <time dateTime={metadata.capturedAtUtc}>{metadata.capturedAtUtc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
-            </td>
-          </tr>
+            <tr key={metadata.id} data-capture-id={metadata.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select capture of ${title}`}
+                  checked={selected.has(metadata.id)}
+                  onChange={() => onToggle(metadata.id)}
+                />
+              </td>
+              {/* The thumbnail opens the capture for the mouse; the page's title is the control, one Tab stop a row. */}
+              <td className="opens" onClick={() => onOpen(metadata.id)}>
+                <ArtefactImage captureId={metadata.id} fileName={thumbnailOf(metadata)?.fileName ?? ''} alt="" />
+              </td>
+              <td>{shownReference(metadata.reference, receivedFrom) ?? (receivedFrom ? 'received' : '—')}</td>
+              <td>
+                <button
+                  className="link-text"
+                  onClick={() => onOpen(metadata.id)}
+                  aria-label={`Open capture of ${title}`}
+                >
+                  {title}
+                </button>
+              </td>
+              <td>{describeCategory(current.category)}</td>
+              <td>{siteOf(metadata.page.url)}</td>
+              <td>
+                <time dateTime={metadata.capturedAtUtc}>
+                  {metadata.capturedAtUtc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}
+                </time>
+              </td>
+            </tr>
           );
         })}
       </tbody>

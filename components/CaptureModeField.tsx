@@ -7,19 +7,29 @@ export const CAPTURE_MODES: { id: CaptureMode; label: string; help: string }[] =
 ];
 
 /** `severalPosts`: the page shows several posts and none is chosen, so only This post records one post's details. */
-export function CaptureModeField({ value, onChange, severalPosts = false }: { value: CaptureMode; onChange: (mode: CaptureMode) => void; severalPosts?: boolean }) {
+export function CaptureModeField({
+  value,
+  onChange,
+  severalPosts = false,
+}: {
+  value: CaptureMode;
+  onChange: (mode: CaptureMode) => void;
+  severalPosts?: boolean;
+}) {
   return (
     <fieldset className="modes">
       <legend>What to capture</legend>
       {CAPTURE_MODES.map((m) => (
         <label key={m.id}>
-          <input type="radio" name="mode" value={m.id} checked={value === m.id} onChange={() => onChange(m.id)} /> {m.label}
+          <input type="radio" name="mode" value={m.id} checked={value === m.id} onChange={() => onChange(m.id)} />{' '}
+          {m.label}
           <span className="help"> — {m.help}</span>
         </label>
       ))}
       {severalPosts && value !== 'element' && (
         <p className="notice" data-testid="several-posts">
-          Several posts are in view, so this capture would record no one post’s author, link or time. To record them, choose “This post” (or select some of the post’s text first).
+          Several posts are in view, so this capture would record no one post’s author, link or time. To record them,
+          choose “This post” (or select some of the post’s text first).
         </p>
       )}
     </fieldset>

@@ -11,11 +11,19 @@ export function CapturedSummary({ captured, onAnother }: { captured: CaptureMeta
   return (
     <main className="popup">
       <h1>Captured</h1>
-      {captured.reference && <p>Exhibit reference <strong data-testid="exhibit-reference">{captured.reference}</strong></p>}
+      {captured.reference && (
+        <p>
+          Exhibit reference <strong data-testid="exhibit-reference">{captured.reference}</strong>
+        </p>
+      )}
       <p className="success" role="status">
         Saved at <time dateTime={captured.capturedAtUtc}>{captured.capturedAtUtc}</time> (UTC)
       </p>
-      <ArtefactImage captureId={captured.id} fileName={thumbnailOf(captured)?.fileName ?? ''} alt="Thumbnail of the capture" />
+      <ArtefactImage
+        captureId={captured.id}
+        fileName={thumbnailOf(captured)?.fileName ?? ''}
+        alt="Thumbnail of the capture"
+      />
       {captured.post?.foundBy === 'unclear' && <p className="help">{UNCLEAR_POST_WORDS}</p>}
       <p>
         SHA-256 <code data-testid="short-hash">{image && shortHash(image.sha256)}</code>

@@ -21,7 +21,11 @@ export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved: ()
       const { cases, currentActor } = pageServices();
       const actor = await currentActor();
       const profileUrls = profiles.split(/\s+/).filter(Boolean);
-      await cases.changeDetails(view.id, { title, personPosting: { name, profileUrls, relationship }, affected, owner }, actor);
+      await cases.changeDetails(
+        view.id,
+        { title, personPosting: { name, profileUrls, relationship }, affected, owner },
+        actor,
+      );
       onSaved();
     } catch (e) {
       setError(e);
@@ -40,7 +44,12 @@ export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved: ()
       {field('case-person', 'Person posting', name, setName)}
       <label htmlFor="case-profiles">Their profiles (one address a line, on each platform)</label>
       <textarea id="case-profiles" value={profiles} onChange={(e) => setProfiles(e.target.value)} />
-      {field('case-relationship', 'Relationship to the school (e.g. parent of a pupil in Year 4)', relationship, setRelationship)}
+      {field(
+        'case-relationship',
+        'Relationship to the school (e.g. parent of a pupil in Year 4)',
+        relationship,
+        setRelationship,
+      )}
       {field('case-affected', 'Staff or pupils affected (names or initials)', affected, setAffected)}
       {field('case-owner', 'Owner', owner, setOwner)}
       <ErrorMessage error={error} />

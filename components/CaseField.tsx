@@ -4,17 +4,33 @@ import type { CaseView } from '@/lib/store/caseRepository';
 export type CaseChoice = { kind: 'unfiled' } | { kind: 'existing'; caseId: string } | { kind: 'new'; title: string };
 
 /** Which case a capture goes to: recent cases first, searchable by title or person, or a new one. */
-export function CaseField({ cases, value, onChange }: { cases: readonly CaseView[]; value: CaseChoice; onChange: (choice: CaseChoice) => void }) {
+export function CaseField({
+  cases,
+  value,
+  onChange,
+}: {
+  cases: readonly CaseView[];
+  value: CaseChoice;
+  onChange: (choice: CaseChoice) => void;
+}) {
   const id = useId();
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
-  const shown = cases.filter((c) => !needle || `${c.details.title} ${c.details.personPosting.name}`.toLowerCase().includes(needle));
+  const shown = cases.filter(
+    (c) => !needle || `${c.details.title} ${c.details.personPosting.name}`.toLowerCase().includes(needle),
+  );
   const selectValue = value.kind === 'existing' ? value.caseId : value.kind;
   return (
     <>
       <label htmlFor={`${id}-case`}>Case</label>
       {cases.length > 5 && (
-        <input type="search" aria-label="Find a case" placeholder="Find a case by title or person" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Find a case"
+          placeholder="Find a case by title or person"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       )}
       <select
         id={`${id}-case`}
@@ -22,7 +38,13 @@ export function CaseField({ cases, value, onChange }: { cases: readonly CaseView
         value={selectValue}
         onChange={(e) => {
           const v = e.target.value;
-          onChange(v === 'unfiled' ? { kind: 'unfiled' } : v === 'new' ? { kind: 'new', title: '' } : { kind: 'existing', caseId: v });
+          onChange(
+            v === 'unfiled'
+              ? { kind: 'unfiled' }
+              : v === 'new'
+                ? { kind: 'new', title: '' }
+                : { kind: 'existing', caseId: v },
+          );
         }}
       >
         <option value="unfiled">Not in a case yet</option>
@@ -36,7 +58,14 @@ export function CaseField({ cases, value, onChange }: { cases: readonly CaseView
       {value.kind === 'new' && (
         <>
           <label htmlFor={`${id}-title`}>New case title</label>
-          <input id={`${id}-title`} name="caseTitle" type="text" required value={value.title} onChange={(e) => onChange({ kind: 'new', title: e.target.value })} />
+          <input
+            id={`${id}-title`}
+            name="caseTitle"
+            type="text"
+            required
+            value={value.title}
+            onChange={(e) => onChange({ kind: 'new', title: e.target.value })}
+          />
         </>
       )}
     </>

@@ -25,7 +25,9 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
   const { value: loaded, error: loadError } = useLiveStore(async () => {
     const { cases, evidence } = pageServices();
     const found = await cases.getCase(caseId);
-    const captures = (await Promise.all((found?.captureIds ?? []).map((id) => evidence.getCapture(id)))).filter((c): c is CaptureView => !!c);
+    const captures = (await Promise.all((found?.captureIds ?? []).map((id) => evidence.getCapture(id)))).filter(
+      (c): c is CaptureView => !!c,
+    );
     return { view: found, captures };
   }, [caseId]);
   const view = loaded?.view;
@@ -62,7 +64,9 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
   const exhibitName = exhibitNames(captures);
   // The platforms of this case's captures first, then the others.
   const seen = new Set(captures.map((c) => c.metadata.post?.platform));
-  const platforms = (Object.keys(PLATFORM_REPORT_PAGES) as (keyof typeof PLATFORM_REPORT_PAGES)[]).sort((a, b) => Number(seen.has(b)) - Number(seen.has(a)));
+  const platforms = (Object.keys(PLATFORM_REPORT_PAGES) as (keyof typeof PLATFORM_REPORT_PAGES)[]).sort(
+    (a, b) => Number(seen.has(b)) - Number(seen.has(a)),
+  );
   return (
     <section className="case" aria-labelledby="case-heading">
       <div className="row">
@@ -72,11 +76,29 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
         </button>
       </div>
       <dl className="metadata">
-        <div><dt>Person posting</dt><dd>{[view.details.personPosting.name, view.details.personPosting.relationship].filter(Boolean).join(', ') || '—'}</dd></div>
-        <div><dt>Profiles</dt><dd>{view.details.personPosting.profileUrls.join(' ') || '—'}</dd></div>
-        <div><dt>Affected</dt><dd>{view.details.affected || '—'}</dd></div>
-        <div><dt>Owner</dt><dd>{view.details.owner}</dd></div>
-        <div><dt>Status</dt><dd data-testid="case-status">{view.status}</dd></div>
+        <div>
+          <dt>Person posting</dt>
+          <dd>
+            {[view.details.personPosting.name, view.details.personPosting.relationship].filter(Boolean).join(', ') ||
+              '—'}
+          </dd>
+        </div>
+        <div>
+          <dt>Profiles</dt>
+          <dd>{view.details.personPosting.profileUrls.join(' ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>Affected</dt>
+          <dd>{view.details.affected || '—'}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{view.details.owner}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd data-testid="case-status">{view.status}</dd>
+        </div>
         <div>
           <dt>Captures</dt>
           <dd>
@@ -86,8 +108,18 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
               <ul className="case-captures">
                 {captures.map(({ metadata, current, receivedFrom }) => (
                   <li key={metadata.id}>
-                    <a href={`#capture=${metadata.id}`}>{metadata.reference ? `Exhibit ${shownReference(metadata.reference, receivedFrom)}` : receivedFrom ? 'Received capture' : 'Capture'}: {metadata.page.title || metadata.page.url}</a> — {describeCategory(current.category)},{' '}
-                    <time dateTime={metadata.capturedAtUtc}>{metadata.capturedAtUtc.replace('T', ' ').slice(0, 16)}Z</time>
+                    <a href={`#capture=${metadata.id}`}>
+                      {metadata.reference
+                        ? `Exhibit ${shownReference(metadata.reference, receivedFrom)}`
+                        : receivedFrom
+                          ? 'Received capture'
+                          : 'Capture'}
+                      : {metadata.page.title || metadata.page.url}
+                    </a>{' '}
+                    — {describeCategory(current.category)},{' '}
+                    <time dateTime={metadata.capturedAtUtc}>
+                      {metadata.capturedAtUtc.replace('T', ' ').slice(0, 16)}Z
+                    </time>
                   </li>
                 ))}
               </ul>
@@ -111,7 +143,13 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
             ))}
           </select>
         </label>
-        <input type="text" aria-label="Status note" placeholder={status === 'closed' ? 'Why it is closed (required)' : 'Note (optional)'} value={statusNote} onChange={(e) => setStatusNote(e.target.value)} />
+        <input
+          type="text"
+          aria-label="Status note"
+          placeholder={status === 'closed' ? 'Why it is closed (required)' : 'Note (optional)'}
+          value={statusNote}
+          onChange={(e) => setStatusNote(e.target.value)}
+        />
         <button onClick={() => void changeStatus()} disabled={status === view.status}>
           Change status
         </button>
@@ -123,11 +161,14 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
       <h3>What the policy says next</h3>
       <p className="help">Guidance quoted from the policy; Exhibit takes no action by itself.</p>
       <ul className="recommendations">
-        {recommendationsFor(categories, { onSchoolAccount: captures.some((c) => c.metadata.needsResponse) }).map((r) => (
-          <li key={r.step}>
-            <strong>{stepById(r.step).label}</strong> ({r.strength === 'will' ? 'the policy says this will happen' : 'to consider'}): “{r.policyWording}”
-          </li>
-        ))}
+        {recommendationsFor(categories, { onSchoolAccount: captures.some((c) => c.metadata.needsResponse) }).map(
+          (r) => (
+            <li key={r.step}>
+              <strong>{stepById(r.step).label}</strong> (
+              {r.strength === 'will' ? 'the policy says this will happen' : 'to consider'}): “{r.policyWording}”
+            </li>
+          ),
+        )}
       </ul>
 
       <h3>Procedure</h3>
@@ -136,7 +177,10 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
           const done = view.actions.filter((a) => a.current.step === step.id);
           return (
             <li key={step.id} data-step={step.id}>
-              <span className={done.length ? 'done' : undefined}>{done.length ? '✓ ' : ''}{step.label}</span>
+              <span className={done.length ? 'done' : undefined}>
+                {done.length ? '✓ ' : ''}
+                {step.label}
+              </span>
               {done.map((a) => (
                 <div key={a.actionId}>
                   <p className="help">
@@ -144,13 +188,25 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
                     {a.current.reference ? `, ref. ${a.current.reference}` : ''}
                     {a.current.police?.crimeReference ? `, crime ref. ${a.current.police.crimeReference}` : ''}
                     {a.current.outcome ? `: ${a.current.outcome}` : ''}
-                    {a.current.attachments.length > 0 ? ` — attached: ${a.current.attachments.map((f) => f.fileName).join(', ')}` : ''}
+                    {a.current.attachments.length > 0
+                      ? ` — attached: ${a.current.attachments.map((f) => f.fileName).join(', ')}`
+                      : ''}
                     {a.history.length > 1 ? ' (corrected)' : ''}{' '}
-                    <button className="link-text" onClick={() => setCorrecting(correcting === a.actionId ? undefined : a.actionId)}>
+                    <button
+                      className="link-text"
+                      onClick={() => setCorrecting(correcting === a.actionId ? undefined : a.actionId)}
+                    >
                       Correct…
                     </button>
                   </p>
-                  {correcting === a.actionId && <ActionForm caseId={caseId} step={step.id} correcting={a} onRecorded={() => setCorrecting(undefined)} />}
+                  {correcting === a.actionId && (
+                    <ActionForm
+                      caseId={caseId}
+                      step={step.id}
+                      correcting={a}
+                      onRecorded={() => setCorrecting(undefined)}
+                    />
+                  )}
                 </div>
               ))}
               {step.id === 'written-warning' && (
@@ -191,7 +247,8 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
       <ol className="chronology" data-testid="chronology">
         {view.chronology.map((entry) => (
           <li key={entry.hash}>
-            <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}Z</time> — {entry.actor.name}: {describeEventNamingCapture(entry.event, exhibitName)}
+            <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}Z</time> — {entry.actor.name}:{' '}
+            {describeEventNamingCapture(entry.event, exhibitName)}
           </li>
         ))}
       </ol>

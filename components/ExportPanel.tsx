@@ -22,7 +22,15 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
       const { settings, exportAndSave, currentActor } = pageServices();
       const exportedBy = await currentActor();
       const { askWhereToSave } = await settings.getExportSettings();
-      const result = await exportAndSave({ captureIds: selectedIds, caseView, exportedBy, askWhereToSave, share, signal: controller.current.signal, onProgress: setProgress });
+      const result = await exportAndSave({
+        captureIds: selectedIds,
+        caseView,
+        exportedBy,
+        askWhereToSave,
+        share,
+        signal: controller.current.signal,
+        onProgress: setProgress,
+      });
       setDone(`Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).`);
     } catch (e) {
       setError(e);
@@ -36,11 +44,14 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
     <section className="export" aria-label="Export">
       <div className="row">
         <button onClick={() => void exportSelected()} disabled={busy || selectedIds.length === 0}>
-          {caseView ? `Export this case (${selectedIds.length} ${selectedIds.length === 1 ? 'capture' : 'captures'}) as bundle` : `Export ${selectedIds.length} selected as bundle`}
+          {caseView
+            ? `Export this case (${selectedIds.length} ${selectedIds.length === 1 ? 'capture' : 'captures'}) as bundle`
+            : `Export ${selectedIds.length} selected as bundle`}
         </button>
         {!caseView && (
           <label className="inline">
-            <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} disabled={busy} /> Share copy: redacted copies only, leave the originals out (the cover says so)
+            <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} disabled={busy} /> Share
+            copy: redacted copies only, leave the originals out (the cover says so)
           </label>
         )}
         {busy && (
@@ -52,7 +63,9 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
       {busy && (
         <div role="status">
           <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Export progress" />
-          <p className="help">{progress ? `Adding ${progress.path} (${progress.done} of ${progress.total})` : 'Preparing…'}</p>
+          <p className="help">
+            {progress ? `Adding ${progress.path} (${progress.done} of ${progress.total})` : 'Preparing…'}
+          </p>
         </div>
       )}
       {done && (

@@ -11,9 +11,15 @@ export function KeyReplacements({ replacements }: { replacements: readonly KeyRe
     <div className="warning" data-testid="key-replaced">
       {replacements.map((r) => (
         <p key={r.atUtc + r.newFingerprint}>
-          On {r.atUtc.slice(0, 10)} ({r.atUtc} UTC) Exhibit made a new signing key, because {r.reason}. Bundles exported before then were signed with{' '}
-          {r.oldFingerprint ? <code>{readableFingerprint(r.oldFingerprint)}</code> : 'a key whose fingerprint could not be read'}; from then on with{' '}
-          <code>{readableFingerprint(r.newFingerprint)}</code>. This is recorded in the audit log. Tell anyone who checks your bundles against the old fingerprint.
+          On {r.atUtc.slice(0, 10)} ({r.atUtc} UTC) Exhibit made a new signing key, because {r.reason}. Bundles exported
+          before then were signed with{' '}
+          {r.oldFingerprint ? (
+            <code>{readableFingerprint(r.oldFingerprint)}</code>
+          ) : (
+            'a key whose fingerprint could not be read'
+          )}
+          ; from then on with <code>{readableFingerprint(r.newFingerprint)}</code>. This is recorded in the audit log.
+          Tell anyone who checks your bundles against the old fingerprint.
         </p>
       ))}
     </div>

@@ -1,7 +1,13 @@
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
-import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostField } from '@/lib/extract/postDetails';
+import {
+  POST_FIELDS,
+  POST_FIELD_LABELS,
+  UNCLEAR_POST_WORDS,
+  postSourceWords,
+  type PostField,
+} from '@/lib/extract/postDetails';
 import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
 import { showInvisible } from '@/lib/visibleText';
 import { InvisibleCharacters } from './InvisibleCharacters';
@@ -15,7 +21,10 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
   const extracted = view.metadata.post;
   const [error, setError] = useState<unknown>();
   // Follows the view's content, not its identity.
-  const [values, setValues] = useResettableState<Partial<Record<PostField, string>>>(Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? ''])), revisionOf(view));
+  const [values, setValues] = useResettableState<Partial<Record<PostField, string>>>(
+    Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? ''])),
+    revisionOf(view),
+  );
   if (!extracted) return <p className="help">This capture was made before Exhibit read post details from pages.</p>;
 
   async function save(event: SyntheticEvent) {
@@ -23,7 +32,10 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
     setError(undefined);
     try {
       const changed = POST_FIELDS.filter((key) => (values[key] ?? '') !== (view.current.post[key] ?? ''));
-      await pageServices().editAsCurrentUser(view.metadata.id, changed.map((key) => ({ field: 'post', key, to: values[key] || null })));
+      await pageServices().editAsCurrentUser(
+        view.metadata.id,
+        changed.map((key) => ({ field: 'post', key, to: values[key] || null })),
+      );
     } catch (e) {
       setError(e);
     }
@@ -35,7 +47,9 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
       {extracted.foundBy === 'unclear' ? (
         <p className="notice">{UNCLEAR_POST_WORDS}</p>
       ) : (
-        <p className="help">Read from {postSourceWords(extracted)} at capture. Correct anything wrong; the value the page showed is kept.</p>
+        <p className="help">
+          Read from {postSourceWords(extracted)} at capture. Correct anything wrong; the value the page showed is kept.
+        </p>
       )}
       {POST_FIELDS.map((key) => {
         const notFound = extracted.missing.includes(key) && !view.current.post[key];
@@ -44,13 +58,32 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
           <div key={key} className={notFound ? 'flagged' : undefined}>
             <label htmlFor={`post-${key}`}>
               {POST_FIELD_LABELS[key]}
-              {notFound && <span className="flag"> — {extracted.foundBy === 'unclear' ? 'to fill in' : 'not found on the page'}</span>}
-              {corrected && <span className="flag"> — corrected (page showed “{showInvisible(extracted[key] ?? 'nothing', { keepLineBreaks: true })}”)</span>}
+              {notFound && (
+                <span className="flag">
+                  {' '}
+                  — {extracted.foundBy === 'unclear' ? 'to fill in' : 'not found on the page'}
+                </span>
+              )}
+              {corrected && (
+                <span className="flag">
+                  {' '}
+                  — corrected (page showed “{showInvisible(extracted[key] ?? 'nothing', { keepLineBreaks: true })}”)
+                </span>
+              )}
             </label>
             {key === 'text' ? (
-              <textarea id={`post-${key}`} value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+              <textarea
+                id={`post-${key}`}
+                value={values[key] ?? ''}
+                onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+              />
             ) : (
-              <input id={`post-${key}`} type="text" value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+              <input
+                id={`post-${key}`}
+                type="text"
+                value={values[key] ?? ''}
+                onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+              />
             )}
             <InvisibleCharacters value={values[key] ?? ''} prose={key === 'text'} testId={`post-${key}-invisible`} />
           </div>

@@ -23,14 +23,24 @@ export function RedactionEditor({ view, image }: { view: CaptureView; image: Art
   const [saving, setSaving] = useState(false);
   const existing = exportableRedactions(view.history).find((r) => r.image === image.fileName);
   // A copy the sending installation made, received with its bundle; one made here takes its place.
-  const received = existing ? undefined : currentRedactions(view.history.filter((e) => 'receivedFrom' in e)).find((r) => r.image === image.fileName);
+  const received = existing
+    ? undefined
+    : currentRedactions(view.history.filter((e) => 'receivedFrom' in e)).find((r) => r.image === image.fileName);
 
   // Pointer positions are in CSS pixels of the shown image; boxes are kept in the image's own pixels.
   const at = (event: PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return { x: Math.round((event.clientX - rect.left) * scale.x), y: Math.round((event.clientY - rect.top) * scale.y) };
+    return {
+      x: Math.round((event.clientX - rect.left) * scale.x),
+      y: Math.round((event.clientY - rect.top) * scale.y),
+    };
   };
-  const boxBetween = (a: { x: number; y: number }, b: { x: number; y: number }): RedactionBox => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+  const boxBetween = (a: { x: number; y: number }, b: { x: number; y: number }): RedactionBox => ({
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    width: Math.abs(a.x - b.x),
+    height: Math.abs(a.y - b.y),
+  });
 
   function addTyped() {
     const box = { x: Number(typed.x), y: Number(typed.y), width: Number(typed.width), height: Number(typed.height) };
@@ -60,7 +70,8 @@ export function RedactionEditor({ view, image }: { view: CaptureView; image: Art
     <section className="redaction" aria-labelledby={`redact-${image.fileName}`}>
       <h3 id={`redact-${image.fileName}`}>Redacted copy of {image.fileName}</h3>
       <p className="help">
-        Drag over children’s names and faces to black them out on a copy for sharing. The original is never changed; the copy goes in exports beside it, with its own hash.
+        Drag over children’s names and faces to black them out on a copy for sharing. The original is never changed; the
+        copy goes in exports beside it, with its own hash.
       </p>
       <div
         className="redaction-canvas"
@@ -76,9 +87,24 @@ export function RedactionEditor({ view, image }: { view: CaptureView; image: Art
           setDrag(undefined);
         }}
       >
-        <ArtefactImage captureId={view.metadata.id} fileName={image.fileName} alt={`${image.fileName} to redact`} className="capture-image" onLoad={(img) => setScale({ x: img.naturalWidth / img.clientWidth, y: img.naturalHeight / img.clientHeight })} />
+        <ArtefactImage
+          captureId={view.metadata.id}
+          fileName={image.fileName}
+          alt={`${image.fileName} to redact`}
+          className="capture-image"
+          onLoad={(img) => setScale({ x: img.naturalWidth / img.clientWidth, y: img.naturalHeight / img.clientHeight })}
+        />
         {shown.map((box, i) => (
-          <div key={i} className="redaction-box" style={{ left: box.x / scale.x, top: box.y / scale.y, width: box.width / scale.x, height: box.height / scale.y }} />
+          <div
+            key={i}
+            className="redaction-box"
+            style={{
+              left: box.x / scale.x,
+              top: box.y / scale.y,
+              width: box.width / scale.x,
+              height: box.height / scale.y,
+            }}
+          />
         ))}
       </div>
       <fieldset>
@@ -86,7 +112,13 @@ export function RedactionEditor({ view, image }: { view: CaptureView; image: Art
         <div className="row">
           {(['x', 'y', 'width', 'height'] as const).map((key) => (
             <label key={key}>
-              {key} <input inputMode="numeric" size={6} value={typed[key]} onChange={(e) => setTyped({ ...typed, [key]: e.target.value })} />
+              {key}{' '}
+              <input
+                inputMode="numeric"
+                size={6}
+                value={typed[key]}
+                onChange={(e) => setTyped({ ...typed, [key]: e.target.value })}
+              />
             </label>
           ))}
           <button type="button" className="secondary" onClick={addTyped}>
@@ -112,18 +144,36 @@ export function RedactionEditor({ view, image }: { view: CaptureView; image: Art
       </button>
       {received && (
         <figure>
-          <ArtefactImage key={received.copy.sha256} captureId={view.metadata.id} fileName={received.copy.fileName} redactedCopy sha256={received.copy.sha256} alt={`Redacted copy of ${image.fileName}, received`} className="capture-image" />
+          <ArtefactImage
+            key={received.copy.sha256}
+            captureId={view.metadata.id}
+            fileName={received.copy.fileName}
+            redactedCopy
+            sha256={received.copy.sha256}
+            alt={`Redacted copy of ${image.fileName}, received`}
+            className="capture-image"
+          />
           <figcaption className="help" data-testid="received-redacted-copy">
-            {received.copy.fileName}: redacted copy received with a bundle, {received.boxes.length} area(s) blacked out by {received.entry.actor.name} at {received.entry.at} ({entryLabel(received.entry)}). SHA-256 {received.copy.sha256}. Not the original. Bundles exported here carry only
-            redacted copies made here: to share this image redacted, save a copy above.
+            {received.copy.fileName}: redacted copy received with a bundle, {received.boxes.length} area(s) blacked out
+            by {received.entry.actor.name} at {received.entry.at} ({entryLabel(received.entry)}). SHA-256{' '}
+            {received.copy.sha256}. Not the original. Bundles exported here carry only redacted copies made here: to
+            share this image redacted, save a copy above.
           </figcaption>
         </figure>
       )}
       {existing && (
         <figure>
-          <ArtefactImage key={existing.copy.sha256} captureId={view.metadata.id} fileName={existing.copy.fileName} redactedCopy alt={`Redacted copy of ${image.fileName}`} className="capture-image" />
+          <ArtefactImage
+            key={existing.copy.sha256}
+            captureId={view.metadata.id}
+            fileName={existing.copy.fileName}
+            redactedCopy
+            alt={`Redacted copy of ${image.fileName}`}
+            className="capture-image"
+          />
           <figcaption className="help" data-testid="redacted-copy">
-            {existing.copy.fileName}: redacted copy, {existing.boxes.length} area(s) blacked out by {existing.entry.actor.name} at {existing.entry.at}. SHA-256 {existing.copy.sha256}. Not the original.
+            {existing.copy.fileName}: redacted copy, {existing.boxes.length} area(s) blacked out by{' '}
+            {existing.entry.actor.name} at {existing.entry.at}. SHA-256 {existing.copy.sha256}. Not the original.
           </figcaption>
         </figure>
       )}

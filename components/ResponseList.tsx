@@ -48,18 +48,29 @@ export function ResponseList() {
           {pending.map((p) => (
             <tr key={p.captureId} className={p.overdue ? 'overdue' : p.dueSoon ? 'due-soon' : undefined}>
               <td>
-                {p.view.current.post.authorName ?? p.view.metadata.author.name ?? '—'}: {(p.view.current.post.text ?? p.view.metadata.page.title).slice(0, 120)}
+                {p.view.current.post.authorName ?? p.view.metadata.author.name ?? '—'}:{' '}
+                {(p.view.current.post.text ?? p.view.metadata.page.title).slice(0, 120)}
                 <br />
                 <span className="help">{p.view.metadata.page.url}</span>
               </td>
               <td>{p.receivedAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
               <td>
-                {p.dueAt.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })}
+                {p.dueAt.toLocaleString('en-GB', {
+                  timeZone: 'Europe/London',
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
                 <br />
                 <strong>{p.overdue ? 'Overdue' : p.dueSoon ? 'Due within 2 hours' : ''}</strong>
               </td>
               <td>
-                <input type="text" aria-label={`How the comment was answered (${p.captureId.slice(0, 8)})`} placeholder="e.g. replied publicly, acknowledged" value={how[p.captureId] ?? ''} onChange={(e) => setHow({ ...how, [p.captureId]: e.target.value })} />
+                <input
+                  type="text"
+                  aria-label={`How the comment was answered (${p.captureId.slice(0, 8)})`}
+                  placeholder="e.g. replied publicly, acknowledged"
+                  value={how[p.captureId] ?? ''}
+                  onChange={(e) => setHow({ ...how, [p.captureId]: e.target.value })}
+                />
                 <button onClick={() => void answer(p.captureId)}>Mark answered</button>
               </td>
             </tr>

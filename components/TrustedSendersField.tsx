@@ -31,7 +31,11 @@ export function TrustedSendersField() {
     event.preventDefault();
     const key = parseFingerprint(fingerprint);
     if (!key) {
-      setError(new Error('A fingerprint is 64 hexadecimal digits (spaces between groups are fine): copy it from the sender’s Exhibit options.'));
+      setError(
+        new Error(
+          'A fingerprint is 64 hexadecimal digits (spaces between groups are fine): copy it from the sender’s Exhibit options.',
+        ),
+      );
       return;
     }
     if (await save([...(senders ?? []), { name: name.trim(), fingerprint: key }])) {
@@ -44,15 +48,21 @@ export function TrustedSendersField() {
     <section aria-labelledby="trusted-heading">
       <h2 id="trusted-heading">Trusted senders</h2>
       <p className="help">
-        The signing keys of the installations whose bundles you receive (the Designated Safeguarding Lead’s, colleagues’). Take each fingerprint from the sender in person or by phone, not from the
-        bundle itself. Receiving a bundle from a key not on this list says so.
+        The signing keys of the installations whose bundles you receive (the Designated Safeguarding Lead’s,
+        colleagues’). Take each fingerprint from the sender in person or by phone, not from the bundle itself. Receiving
+        a bundle from a key not on this list says so.
       </p>
       {senders.length > 0 && (
         <ul data-testid="trusted-senders">
           {senders.map((sender) => (
             <li key={sender.fingerprint}>
               {sender.name}: <code>{readableFingerprint(sender.fingerprint)}</code>{' '}
-              <button type="button" className="secondary" onClick={() => void save(senders.filter((s) => s !== sender))} aria-label={`Remove ${sender.name} from the trusted senders`}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void save(senders.filter((s) => s !== sender))}
+                aria-label={`Remove ${sender.name} from the trusted senders`}
+              >
                 Remove
               </button>
             </li>
@@ -63,7 +73,14 @@ export function TrustedSendersField() {
         <label htmlFor="trusted-name">Sender’s name</label>
         <input id="trusted-name" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="trusted-fingerprint">Their signing key fingerprint</label>
-        <input id="trusted-fingerprint" className="fingerprint" autoComplete="off" spellCheck={false} value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} />
+        <input
+          id="trusted-fingerprint"
+          className="fingerprint"
+          autoComplete="off"
+          spellCheck={false}
+          value={fingerprint}
+          onChange={(e) => setFingerprint(e.target.value)}
+        />
         <ErrorMessage error={error} />
         <div className="row">
           <button type="submit">Add trusted sender</button>

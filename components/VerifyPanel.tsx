@@ -36,8 +36,13 @@ export function VerifyPanel() {
   return (
     <section className="verify" aria-labelledby="verify-heading" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <h2 id="verify-heading">Check a bundle</h2>
-      <p className="help">Drop an Exhibit bundle (.zip) here, or choose one or its unzipped folder. Nothing is uploaded: the check runs in this browser.</p>
-      <label htmlFor="expected-key">The sender’s signing key fingerprint (optional: with it, a bundle signed by any other key fails)</label>
+      <p className="help">
+        Drop an Exhibit bundle (.zip) here, or choose one or its unzipped folder. Nothing is uploaded: the check runs in
+        this browser.
+      </p>
+      <label htmlFor="expected-key">
+        The sender’s signing key fingerprint (optional: with it, a bundle signed by any other key fails)
+      </label>
       <input
         id="expected-key"
         className="fingerprint"
@@ -51,7 +56,8 @@ export function VerifyPanel() {
       />
       {keyProblem && (
         <p id="expected-key-problem" className="field-problem">
-          A fingerprint is 64 hexadecimal digits (spaces between groups are fine). Correct it or leave it empty to check.
+          A fingerprint is 64 hexadecimal digits (spaces between groups are fine). Correct it or leave it empty to
+          check.
         </p>
       )}
       <div className="row">
@@ -82,14 +88,17 @@ export function VerifyPanel() {
       </div>
       {checking && (
         <p role="status">
-          {checking.of ? `Checking file ${checking.checked} of ${checking.of}…` : 'Checking…'} {checking.of > 0 && <progress max={checking.of} value={checking.checked} aria-label="Check progress" />}{' '}
+          {checking.of ? `Checking file ${checking.checked} of ${checking.of}…` : 'Checking…'}{' '}
+          {checking.of > 0 && <progress max={checking.of} value={checking.checked} aria-label="Check progress" />}{' '}
           <button className="secondary" onClick={() => controller.current?.abort()}>
             Cancel check
           </button>
         </p>
       )}
       {checked?.tone === 'stopped' && <p role="status">{checked.heading}</p>}
-      {checked && checked.tone !== 'stopped' && (checked.lines.length ? <Verdict words={checked} /> : <ErrorMessage error={new Error(checked.heading)} />)}
+      {checked &&
+        checked.tone !== 'stopped' &&
+        (checked.lines.length ? <Verdict words={checked} /> : <ErrorMessage error={new Error(checked.heading)} />)}
     </section>
   );
 }

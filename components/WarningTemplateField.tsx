@@ -27,7 +27,8 @@ export function WarningTemplateField() {
     <section aria-labelledby="template-heading">
       <h2 id="template-heading">Written warning letter</h2>
       <p className="help">
-        Placeholders: {'{{school}} {{date}} {{parentName}} {{posts}} {{categoryWording}} {{staffName}} {{staffRole}}'}. Everything is printed as plain text.
+        Placeholders: {'{{school}} {{date}} {{parentName}} {{posts}} {{categoryWording}} {{staffName}} {{staffRole}}'}.
+        Everything is printed as plain text.
       </p>
       <label htmlFor="warning-template">Template</label>
       <textarea id="warning-template" rows={16} value={template} onChange={(e) => setTemplate(e.target.value)} />

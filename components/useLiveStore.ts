@@ -7,17 +7,26 @@ import { useEffect, useState, type DependencyList } from 'react';
  * The query must read through Dexie only: its reads are what is watched. `deps` are the query's,
  * as with useEffect; the lint checks them where it is called (`additionalHooks` in eslint.config.mjs).
  */
-export function useLiveStore<T>(query: () => Promise<T>, deps: DependencyList): { value: T | undefined; error: unknown } {
+export function useLiveStore<T>(
+  query: () => Promise<T>,
+  deps: DependencyList,
+): { value: T | undefined; error: unknown } {
   const [state, setState] = useState<{ deps?: DependencyList; value?: T; error?: unknown }>({});
   useEffect(
     () => {
-      const subscription = liveQuery(query).subscribe({ next: (value) => setState({ deps, value }), error: (error: unknown) => setState({ deps, error }) });
+      const subscription = liveQuery(query).subscribe({
+        next: (value) => setState({ deps, value }),
+        error: (error: unknown) => setState({ deps, error }),
+      });
       return () => subscription.unsubscribe();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's dependencies, checked where it is called
     deps,
   );
   // What was read for other dependencies (another case opened) is never shown as this read's.
-  const current = state.deps !== undefined && state.deps.length === deps.length && state.deps.every((dep, i) => Object.is(dep, deps[i]));
+  const current =
+    state.deps !== undefined &&
+    state.deps.length === deps.length &&
+    state.deps.every((dep, i) => Object.is(dep, deps[i]));
   return current ? { value: state.value, error: state.error } : { value: undefined, error: undefined };
 }

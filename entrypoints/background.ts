@@ -6,7 +6,8 @@ import { createMessageRouter } from '@/lib/messages';
 export default defineBackground(() => {
   const services = createBackgroundServices();
   const route = createMessageRouter({
-    'capture.tab': ({ tabId, mode, form, targetElementId, filing }) => services.captureTab(tabId, mode, form, { targetElementId, filing }),
+    'capture.tab': ({ tabId, mode, form, targetElementId, filing }) =>
+      services.captureTab(tabId, mode, form, { targetElementId, filing }),
     'capture.cancel': ({ tabId }) => services.cancel(tabId),
     'responses.refresh': () => services.refreshBadge(),
   });

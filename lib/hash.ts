@@ -25,7 +25,10 @@ const blobHashes = new WeakMap<Blob, Promise<Sha256Hex>>();
 export function sha256OfBlob(blob: Blob): Promise<Sha256Hex> {
   let hash = blobHashes.get(blob);
   if (!hash) {
-    hash = blob.size <= WHOLE_FILE_HASH_LIMIT ? blob.arrayBuffer().then(sha256OfBytes) : sha256OfStream(blob.stream()).then((r) => r.sha256);
+    hash =
+      blob.size <= WHOLE_FILE_HASH_LIMIT
+        ? blob.arrayBuffer().then(sha256OfBytes)
+        : sha256OfStream(blob.stream()).then((r) => r.sha256);
     blobHashes.set(blob, hash);
     hash.catch(() => blobHashes.delete(blob)); // a failed read is tried afresh next time
   }
@@ -45,7 +48,10 @@ function incrementalSha256(): { update(chunk: Uint8Array): void; hex(): Sha256He
 }
 
 /** SHA-256 and length of a stream's bytes, read chunk by chunk; `alsoEach` sees each chunk too (another checksum). */
-export async function sha256OfStream(stream: ReadableStream<Uint8Array>, alsoEach?: (chunk: Uint8Array) => void): Promise<{ sha256: Sha256Hex; bytes: number }> {
+export async function sha256OfStream(
+  stream: ReadableStream<Uint8Array>,
+  alsoEach?: (chunk: Uint8Array) => void,
+): Promise<{ sha256: Sha256Hex; bytes: number }> {
   const hash = incrementalSha256();
   let bytes = 0;
   const reader = stream.getReader();

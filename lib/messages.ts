@@ -43,7 +43,12 @@ export type Handlers = { [T in RequestType]: (request: Extract<Request, { type: 
  * Broadcast by the background while a capture runs (slice k of n), for whichever page asked.
  * Sent with runtime.sendMessage, so it has a `type` the router refuses and never mistakes for a request.
  */
-export const CaptureProgressSchema = z.object({ type: z.literal('capture.progress'), tabId: TabId, slice: z.number().int().positive(), of: z.number().int().positive() });
+export const CaptureProgressSchema = z.object({
+  type: z.literal('capture.progress'),
+  tabId: TabId,
+  slice: z.number().int().positive(),
+  of: z.number().int().positive(),
+});
 export type CaptureProgress = z.infer<typeof CaptureProgressSchema>;
 
 /** The background's single listener: parse, dispatch by type, and turn errors into plain replies. */
@@ -51,24 +56,37 @@ export function createMessageRouter(handlers: Handlers) {
   return async (message: unknown): Promise<Reply | undefined> => {
     if (CaptureProgressSchema.safeParse(message).success) return undefined; // an event, not a request
     const parsed = RequestSchema.safeParse(message);
-    if (!parsed.success) return { ok: false, code: 'invalid-input', message: 'Exhibit received a request it does not understand.' };
+    if (!parsed.success)
+      return { ok: false, code: 'invalid-input', message: 'Exhibit received a request it does not understand.' };
     try {
       const handler = handlers[parsed.data.type] as (request: Request) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof ExhibitError) return { ok: false, code: error.code, message: error.message };
       console.error('Exhibit background error', error);
-      return { ok: false, code: 'capture-failed', message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        code: 'capture-failed',
+        message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   };
 }
 
 /** The caller's side: send through the given transport and validate what comes back. */
-export async function sendRequest<R extends Request>(send: (message: unknown) => Promise<unknown>, request: R): Promise<ResponseOf<R['type']>> {
+export async function sendRequest<R extends Request>(
+  send: (message: unknown) => Promise<unknown>,
+  request: R,
+): Promise<ResponseOf<R['type']>> {
   const valid = RequestSchema.safeParse(request);
-  if (!valid.success) throw new ExhibitError('invalid-input', `Exhibit could not send this request (${z.prettifyError(valid.error)}).`);
+  if (!valid.success)
+    throw new ExhibitError('invalid-input', `Exhibit could not send this request (${z.prettifyError(valid.error)}).`);
   const reply = (await send(valid.data)) as Reply | undefined;
-  if (!reply) throw new ExhibitError('capture-failed', 'Exhibit’s background did not answer. Reload the extension and try again.');
+  if (!reply)
+    throw new ExhibitError(
+      'capture-failed',
+      'Exhibit’s background did not answer. Reload the extension and try again.',
+    );
   if (!reply.ok) {
     const error = ErrorReplySchema.parse(reply);
     throw new ExhibitError(error.code as ExhibitErrorCode, error.message);

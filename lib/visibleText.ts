@@ -15,7 +15,8 @@ const INVISIBLE =
 const LINE_BREAKS = /[\n\t]/;
 // Sequences where an otherwise invisible character is part of what a person sees: a zero-width
 // joiner inside an emoji (👨‍👩‍👧), and the tag characters of a subdivision flag (England, Scotland, Wales).
-const KEPT_SEQUENCES = /\p{Extended_Pictographic}\ufe0f?(?:\u200d\p{Extended_Pictographic}\ufe0f?)+|\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
+const KEPT_SEQUENCES =
+  /\p{Extended_Pictographic}\ufe0f?(?:\u200d\p{Extended_Pictographic}\ufe0f?)+|\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
 
 function codePoint(ch: string): string {
   return `⟨U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`;

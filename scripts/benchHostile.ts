@@ -20,13 +20,22 @@ export interface HostileMeasure {
 /** One run of the CLI on `path`, in a process of its own, as a person runs it. */
 function runCli(path: string): Omit<HostileMeasure, 'name' | 'zipBytes'> {
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/reportUsage.mjs', 'scripts/verify-bundle.ts', path], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/reportUsage.mjs', 'scripts/verify-bundle.ts', path],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
   const ms = performance.now() - start;
   const usage = /exhibit-bench-usage (\{.*\})/.exec(run.stderr)?.[1];
   if (!usage) throw new Error(`The verifier did not report its memory: ${run.stderr.slice(-500)}`);
   const lines = run.stdout.split('\n');
   const verdict = lines.slice(0, 2).join(' ').replace(path, 'input.zip').replace(/\s+/g, ' ').trim();
-  return { ms, maxRssMiB: (JSON.parse(usage) as { maxRssKiB: number }).maxRssKiB / 1024, exitCode: run.status ?? -1, verdict };
+  return {
+    ms,
+    maxRssMiB: (JSON.parse(usage) as { maxRssKiB: number }).maxRssKiB / 1024,
+    exitCode: run.status ?? -1,
+    verdict,
+  };
 }
 
 export async function measureHostileInputs(): Promise<HostileMeasure[]> {
@@ -45,7 +54,10 @@ export async function measureHostileInputs(): Promise<HostileMeasure[]> {
   try {
     const inputs: [string, () => Promise<Blob>][] = [
       ['the genuine one-capture bundle the others start from (for comparison)', () => Promise.resolve(genuine)],
-      ...Object.values(HOSTILE_INPUTS).map((input): [string, () => Promise<Blob>] => [input.name, () => input.build(genuine)]),
+      ...Object.values(HOSTILE_INPUTS).map((input): [string, () => Promise<Blob>] => [
+        input.name,
+        () => input.build(genuine),
+      ]),
     ];
     for (const [index, [name, build]] of inputs.entries()) {
       const zip = await build();

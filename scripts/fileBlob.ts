@@ -24,7 +24,7 @@ function slice(path: string, start: number, end: number) {
       const bytes = new Uint8Array(end - start);
       const file = await open(path, 'r');
       try {
-        for (let done = 0; done < bytes.length; ) {
+        for (let done = 0; done < bytes.length;) {
           const { bytesRead } = await file.read(bytes, done, bytes.length - done, start + done);
           if (bytesRead === 0) throw new Error(`${path} is shorter than it was`);
           done += bytesRead;

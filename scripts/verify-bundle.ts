@@ -6,7 +6,14 @@ import { join, relative, sep } from 'node:path';
 import { bundleFolderEntries, setAsideNote } from '../lib/bundle/bundleFolder';
 import { parseFingerprint } from '../lib/bundle/signing';
 import { describeCheck } from '../lib/bundle/verdict';
-import { verifyBundle, verifyEntries, withExpectedSigner, withProblems, type VerifyProgress, type VerifyReport } from '../lib/bundle/verify';
+import {
+  verifyBundle,
+  verifyEntries,
+  withExpectedSigner,
+  withProblems,
+  type VerifyProgress,
+  type VerifyReport,
+} from '../lib/bundle/verify';
 import { fileBlob } from './fileBlob';
 
 const USAGE = 'Usage: npm run verify -- [--key <signing key fingerprint>] <bundle.zip or unzipped bundle folder> […]';
@@ -16,11 +23,17 @@ async function check(path: string, onProgress?: VerifyProgress): Promise<{ repor
   if (!(await stat(path)).isDirectory()) return { report: await verifyBundle(await fileBlob(path), onProgress) }; // lazily read at 64-bit offsets: never loaded whole
   const found = await readdir(path, { recursive: true, withFileTypes: true });
   const inBundle = (f: (typeof found)[number]) => relative(path, join(f.parentPath, f.name)).split(sep).join('/');
-  const files = await Promise.all(found.filter((f) => f.isFile()).map(async (f) => ({ path: inBundle(f), blob: await fileBlob(join(f.parentPath, f.name)) })));
+  const files = await Promise.all(
+    found
+      .filter((f) => f.isFile())
+      .map(async (f) => ({ path: inBundle(f), blob: await fileBlob(join(f.parentPath, f.name)) })),
+  );
   const { entries, setAside } = await bundleFolderEntries(files);
   const report = await verifyEntries(entries, onProgress);
   // A link could stand for a file or folder outside the bundle: a bundle holds only files (issue #15).
-  const links = found.filter((f) => f.isSymbolicLink() || !(f.isFile() || f.isDirectory())).map((f) => `${inBundle(f)} is a link or special file, not a file of the bundle`);
+  const links = found
+    .filter((f) => f.isSymbolicLink() || !(f.isFile() || f.isDirectory()))
+    .map((f) => `${inBundle(f)} is a link or special file, not a file of the bundle`);
   return { report: withProblems(report, links), note: setAsideNote(setAside) };
 }
 
@@ -36,7 +49,11 @@ function parseArguments(args: string[]): { paths: string[]; key?: string } | { p
     }
     const given = arg === '--key' ? rest.shift() : arg.slice('--key='.length);
     key = given === undefined ? undefined : parseFingerprint(given);
-    if (!key) return { problem: '--key needs the signing key’s fingerprint: 64 hexadecimal digits, spaces between groups allowed (quote it).' };
+    if (!key)
+      return {
+        problem:
+          '--key needs the signing key’s fingerprint: 64 hexadecimal digits, spaces between groups allowed (quote it).',
+      };
   }
   return paths.length ? { paths, key } : { problem: USAGE };
 }
@@ -53,7 +70,10 @@ async function main(args: string[]): Promise<number> {
     const onTerminal = process.stderr.isTTY;
     let words;
     try {
-      const { report, note } = await check(path, onTerminal ? (done, of) => process.stderr.write(`\rChecking file ${done} of ${of}…`) : undefined);
+      const { report, note } = await check(
+        path,
+        onTerminal ? (done, of) => process.stderr.write(`\rChecking file ${done} of ${of}…`) : undefined,
+      );
       words = describeCheck(path, { report: withExpectedSigner(report, parsed.key) }, note);
       if (parsed.key && words.tone === 'pass') words.lines.push('It is the key given with --key.');
     } catch (error) {

@@ -28,6 +28,7 @@ export function verifyHtmlPlugin() {
   return {
     name: 'exhibit-verify-html',
     resolveId: (source: string) => (source === id ? `\0${id}` : undefined),
-    load: async (resolved: string) => (resolved === `\0${id}` ? `export default ${JSON.stringify(await buildVerifyHtml())};` : undefined),
+    load: async (resolved: string) =>
+      resolved === `\0${id}` ? `export default ${JSON.stringify(await buildVerifyHtml())};` : undefined,
   };
 }

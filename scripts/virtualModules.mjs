@@ -8,6 +8,10 @@ export function initialize(data) {
 }
 
 export async function resolve(specifier, context, next) {
-  if (specifier === 'virtual:verify-html') return { url: `data:text/javascript,${encodeURIComponent(`export default ${JSON.stringify(verifyHtml)};`)}`, shortCircuit: true };
+  if (specifier === 'virtual:verify-html')
+    return {
+      url: `data:text/javascript,${encodeURIComponent(`export default ${JSON.stringify(verifyHtml)};`)}`,
+      shortCircuit: true,
+    };
   return next(specifier, context);
 }

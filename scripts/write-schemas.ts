@@ -2,5 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { manifestJsonSchema } from '../lib/bundle/manifest';
 
-writeFileSync(new URL('../schemas/manifest.schema.json', import.meta.url), JSON.stringify(manifestJsonSchema(), null, 2) + '\n');
+writeFileSync(
+  new URL('../schemas/manifest.schema.json', import.meta.url),
+  JSON.stringify(manifestJsonSchema(), null, 2) + '\n',
+);
 console.log('schemas/manifest.schema.json written');

@@ -20,7 +20,13 @@ const openCaptureId = () => hashParam('capture');
 export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
-  const [tab, setTab] = useState<'captures' | 'cases' | 'responses'>(hashParam('case') || hashParam('tab') === 'cases' ? 'cases' : hashParam('tab') === 'responses' ? 'responses' : 'captures');
+  const [tab, setTab] = useState<'captures' | 'cases' | 'responses'>(
+    hashParam('case') || hashParam('tab') === 'cases'
+      ? 'cases'
+      : hashParam('tab') === 'responses'
+        ? 'responses'
+        : 'captures',
+  );
   const [caseId, setCaseId] = useState(() => hashParam('case'));
   const [replacedKeys, setReplacedKeys] = useState<KeyReplacement[]>([]);
   useEffect(() => void pageServices().keyReplacements().then(setReplacedKeys), []);
@@ -44,7 +50,10 @@ export function App() {
     setOpenId(id);
   };
   const toggle = (id: string) => setSelected((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
-  const toggleAll = () => setSelected((s) => (captures && s.size === captures.length ? new Set() : new Set(captures?.map((c) => c.metadata.id))));
+  const toggleAll = () =>
+    setSelected((s) =>
+      captures && s.size === captures.length ? new Set() : new Set(captures?.map((c) => c.metadata.id)),
+    );
   const openView = captures?.find((c) => c.metadata.id === openId);
 
   return (
@@ -52,13 +61,25 @@ export function App() {
       <h1>Exhibit</h1>
       <KeyReplacements replacements={replacedKeys} />
       <nav className="tabs row" aria-label="Sections">
-        <button className={tab === 'captures' ? undefined : 'secondary'} aria-pressed={tab === 'captures'} onClick={() => setTab('captures')}>
+        <button
+          className={tab === 'captures' ? undefined : 'secondary'}
+          aria-pressed={tab === 'captures'}
+          onClick={() => setTab('captures')}
+        >
           Captures
         </button>
-        <button className={tab === 'cases' ? undefined : 'secondary'} aria-pressed={tab === 'cases'} onClick={() => setTab('cases')}>
+        <button
+          className={tab === 'cases' ? undefined : 'secondary'}
+          aria-pressed={tab === 'cases'}
+          onClick={() => setTab('cases')}
+        >
           Cases
         </button>
-        <button className={tab === 'responses' ? undefined : 'secondary'} aria-pressed={tab === 'responses'} onClick={() => setTab('responses')}>
+        <button
+          className={tab === 'responses' ? undefined : 'secondary'}
+          aria-pressed={tab === 'responses'}
+          onClick={() => setTab('responses')}
+        >
           Responses due
         </button>
       </nav>
@@ -90,7 +111,13 @@ export function App() {
       ) : (
         <>
           <ExportPanel selectedIds={[...selected]} />
-          <CaptureList captures={captures} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={open} />
+          <CaptureList
+            captures={captures}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            onOpen={open}
+          />
         </>
       )}
       <VerifyPanel />

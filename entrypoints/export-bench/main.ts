@@ -23,7 +23,8 @@ import { required } from '@/lib/required';
 /** A PNG of random pixels: incompressible, so its size is what a bundle of photos would weigh. */
 async function noisePng(width: number, height: number): Promise<Blob> {
   const pixels = new Uint8ClampedArray(width * height * 4);
-  for (let offset = 0; offset < pixels.length; offset += 65536) crypto.getRandomValues(pixels.subarray(offset, offset + 65536));
+  for (let offset = 0; offset < pixels.length; offset += 65536)
+    crypto.getRandomValues(pixels.subarray(offset, offset + 65536));
   for (let alpha = 3; alpha < pixels.length; alpha += 4) pixels[alpha] = 255;
   const canvas = new OffscreenCanvas(width, height);
   context2d(canvas).putImageData(new ImageData(pixels, width, height), 0, 0);
@@ -36,9 +37,22 @@ function tabShowing(png: Blob, index: () => number): TabsAdapter {
   return {
     getTab: (id) => Promise.resolve({ id, windowId: 1, url: url(), active: true }),
     activate: () => Promise.resolve(),
-    readPage: () => Promise.resolve({ url: url(), title: `Post ${index()}`, selectedText: '', text: 'Benchmark post text', viewport: { width: 1280, height: 720 }, devicePixelRatio: 1, post: postDetails('generic', {}) }),
+    readPage: () =>
+      Promise.resolve({
+        url: url(),
+        title: `Post ${index()}`,
+        selectedText: '',
+        text: 'Benchmark post text',
+        viewport: { width: 1280, height: 720 },
+        devicePixelRatio: 1,
+        post: postDetails('generic', {}),
+      }),
     captureVisibleTab: () => Promise.resolve(png),
-    savePageSource: () => Promise.resolve({ blob: new Blob([`<html><body>Post ${index()}</body></html>`], { type: 'text/html' }), method: 'dom-snapshot' as const }),
+    savePageSource: () =>
+      Promise.resolve({
+        blob: new Blob([`<html><body>Post ${index()}</body></html>`], { type: 'text/html' }),
+        method: 'dom-snapshot' as const,
+      }),
     pickElement: () => Promise.resolve(null),
     renderElement: () => Promise.resolve({ blob: png, world: 'ISOLATED' as const }),
     scrollablePage: () => {
@@ -62,7 +76,9 @@ const bench = {
     for (const id of ids) {
       const view = required(await evidence.getCapture(id), `capture ${id}`);
       const blobs = [
-        ...(await Promise.all(view.metadata.artefacts.map(async (a) => required(await evidence.getFile(id, a.fileName), a.fileName).blob))),
+        ...(await Promise.all(
+          view.metadata.artefacts.map(async (a) => required(await evidence.getFile(id, a.fileName), a.fileName).blob),
+        )),
         ...(derived ? (await db.derivedFiles.where('captureId').equals(id).toArray()).map((row) => row.blob) : []),
       ];
       for (const blob of blobs) {
@@ -81,7 +97,10 @@ const bench = {
     for (const id of ids) {
       const { metadata } = required(await evidence.getCapture(id), `capture ${id}`);
       const original = required(primaryImage(metadata), 'an image of the capture');
-      await EXHIBIT_DRAWING.caption(required(await evidence.getFile(id, original.fileName), original.fileName).blob, presentationLines(metadata, original));
+      await EXHIBIT_DRAWING.caption(
+        required(await evidence.getFile(id, original.fileName), original.fileName).blob,
+        presentationLines(metadata, original),
+      );
     }
     return { ms: performance.now() - start };
   },
@@ -103,7 +122,11 @@ const bench = {
     // As the background does after each capture: presentation copy and PDF renditions drawn once.
     const prepared = createPreparedImages(new ExhibitDb());
     for (n = 1; n <= count; n++) {
-      const { metadata } = await capture.captureTab(1, 'visible', { category: { id: 'threats' }, note: `benchmark ${n}`, author: {} });
+      const { metadata } = await capture.captureTab(1, 'visible', {
+        category: { id: 'threats' },
+        note: `benchmark ${n}`,
+        author: {},
+      });
       await prepared.prepare(metadata.id, EXHIBIT_DRAWING);
       ids.push(metadata.id);
     }
@@ -121,11 +144,20 @@ const bench = {
     const exportAndSave = createExportFlow({
       exporter: services.exporter,
       evidence: services.evidence,
-      saveFile: (zip, fileName, ask) => ((lastBundle = zip), (builtAt = performance.now()), saveFile(zip, fileName, ask)),
+      saveFile: (zip, fileName, ask) => (
+        (lastBundle = zip),
+        (builtAt = performance.now()),
+        saveFile(zip, fileName, ask)
+      ),
     });
     const start = performance.now();
     const { fileName } = await exportAndSave({ captureIds: ids, exportedBy, askWhereToSave: false });
-    return { ms: performance.now() - start, buildMs: builtAt - start, fileName, builtBytes: required(lastBundle, 'the exported bundle').size };
+    return {
+      ms: performance.now() - start,
+      buildMs: builtAt - start,
+      fileName,
+      builtBytes: required(lastBundle, 'the exported bundle').size,
+    };
   },
 
   /**
@@ -142,7 +174,10 @@ const bench = {
       signer: () => loadSigningKey(db),
     });
     const start = performance.now();
-    const bundle = await exporter.exportBundle({ captureIds: ids, exportedBy: required(await services.settings.getProfile(), 'the staff profile') });
+    const bundle = await exporter.exportBundle({
+      captureIds: ids,
+      exportedBy: required(await services.settings.getProfile(), 'the staff profile'),
+    });
     return { ms: performance.now() - start, bytes: bundle.zip.size };
   },
 

@@ -37,7 +37,9 @@ export function App() {
     setError(undefined);
     const parsed = StaffMemberSchema.safeParse(profile);
     if (!parsed.success) {
-      const byField = Object.fromEntries(parsed.error.issues.map((i): [string, string] => [String(i.path[0]), i.message]).reverse());
+      const byField = Object.fromEntries(
+        parsed.error.issues.map((i): [string, string] => [String(i.path[0]), i.message]).reverse(),
+      );
       setProblems(byField);
       // Straight to the first field to put right, so a keyboard or screen-reader user lands on it.
       const first = FIELDS.find((f) => f.key in byField);
@@ -84,7 +86,13 @@ export function App() {
         ))}
         <h2>Export</h2>
         <label style={{ fontWeight: 'normal' }}>
-          <input type="checkbox" name="askWhereToSave" checked={askWhereToSave} onChange={(e) => setAskWhereToSave(e.target.checked)} /> Ask where to save each bundle
+          <input
+            type="checkbox"
+            name="askWhereToSave"
+            checked={askWhereToSave}
+            onChange={(e) => setAskWhereToSave(e.target.checked)}
+          />{' '}
+          Ask where to save each bundle
         </label>
         {Object.keys(problems).length > 0 && (
           <div className="error" role="alert">

@@ -6,7 +6,13 @@ import { CapturedSummary } from '@/components/CapturedSummary';
 import { CategoryField } from '@/components/CategoryField';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { openDashboard, openOptions, pageServices } from '@/lib/browser/pageServices';
-import { modeFromQuery, postChoiceIn, requestWholePageAccess, targetFromQuery, targetTabId } from '@/lib/browser/popupTarget';
+import {
+  modeFromQuery,
+  postChoiceIn,
+  requestWholePageAccess,
+  targetFromQuery,
+  targetTabId,
+} from '@/lib/browser/popupTarget';
 import type { CaptureMetadata, CaptureMode, StaffMember } from '@/lib/capture/metadata';
 import type { PostFoundBy } from '@/lib/extract/postDetails';
 import { CaptureProgressSchema } from '@/lib/messages';
@@ -14,7 +20,6 @@ import { askBackground } from '@/lib/browser/background';
 import { schoolAccountFor, type CategoryChoice } from '@/lib/policy';
 import type { CaseView } from '@/lib/store/caseRepository';
 import './popup.css';
-
 
 export function App() {
   const [profile, setProfile] = useState<StaffMember | null>();
@@ -35,7 +40,9 @@ export function App() {
   const [postChoice, setPostChoice] = useState<PostFoundBy>();
 
   useEffect(() => {
-    void pageServices().settings.getProfile().then((p) => setProfile(p ?? null));
+    void pageServices()
+      .settings.getProfile()
+      .then((p) => setProfile(p ?? null));
     void pageServices().cases.listCases().then(setCases);
     void targetTabId().then(async (id) => {
       setTabId(id);
@@ -65,14 +72,33 @@ export function App() {
     setProgress(undefined);
     try {
       if (tabId === undefined) throw new Error('There is no tab to capture.');
-      const form = { category, note, needsResponse: needsResponse || undefined, author: { name: authorName || undefined, profileUrl: authorUrl || undefined } };
+      const form = {
+        category,
+        note,
+        needsResponse: needsResponse || undefined,
+        author: { name: authorName || undefined, profileUrl: authorUrl || undefined },
+      };
       const filing =
         caseChoice.kind === 'existing'
           ? { caseId: caseChoice.caseId }
           : caseChoice.kind === 'new'
-            ? { newCase: { title: caseChoice.title, personPosting: { name: authorName, profileUrls: authorUrl ? [authorUrl] : [], relationship: '' }, affected: '', owner: profile?.name ?? '' } }
+            ? {
+                newCase: {
+                  title: caseChoice.title,
+                  personPosting: { name: authorName, profileUrls: authorUrl ? [authorUrl] : [], relationship: '' },
+                  affected: '',
+                  owner: profile?.name ?? '',
+                },
+              }
             : undefined;
-      const result = await askBackground({ type: 'capture.tab', tabId, mode, form, filing, targetElementId: mode === 'element' ? targetFromQuery() : undefined });
+      const result = await askBackground({
+        type: 'capture.tab',
+        tabId,
+        mode,
+        form,
+        filing,
+        targetElementId: mode === 'element' ? targetFromQuery() : undefined,
+      });
       setCaptured(result.metadata);
     } catch (e) {
       setError(e);
@@ -88,7 +114,9 @@ export function App() {
     return (
       <main className="popup">
         <h1>Exhibit</h1>
-        <p>Before your first capture, enter your name, role and email and your school’s name. They go into every capture.</p>
+        <p>
+          Before your first capture, enter your name, role and email and your school’s name. They go into every capture.
+        </p>
         <button onClick={() => void openOptions()}>Open options</button>
       </main>
     );
@@ -100,15 +128,40 @@ export function App() {
       <form onSubmit={(event) => void capture(event)}>
         <CategoryField value={category} onChange={setCategory} />
         <label htmlFor="note">Note</label>
-        <textarea id="note" name="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="What is this, and how did you come across it?" />
+        <textarea
+          id="note"
+          name="note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="What is this, and how did you come across it?"
+        />
         <label htmlFor="author-name">Post author / profile name (if known)</label>
-        <input id="author-name" name="authorName" type="text" value={authorName} onChange={(e) => setAuthorName(e.target.value)} />
+        <input
+          id="author-name"
+          name="authorName"
+          type="text"
+          value={authorName}
+          onChange={(e) => setAuthorName(e.target.value)}
+        />
         <label htmlFor="author-url">Author’s profile URL (if known)</label>
-        <input id="author-url" name="authorUrl" type="url" value={authorUrl} onChange={(e) => setAuthorUrl(e.target.value)} placeholder="https://" />
+        <input
+          id="author-url"
+          name="authorUrl"
+          type="url"
+          value={authorUrl}
+          onChange={(e) => setAuthorUrl(e.target.value)}
+          placeholder="https://"
+        />
         <CaseField cases={cases} value={caseChoice} onChange={setCaseChoice} />
         <label className="checkbox">
-          <input type="checkbox" name="needsResponse" checked={needsResponse} onChange={(e) => setNeedsResponse(e.target.checked)} /> A comment on one of the school’s own accounts:
-          it needs an answer within 24 hours (next working day at weekends)
+          <input
+            type="checkbox"
+            name="needsResponse"
+            checked={needsResponse}
+            onChange={(e) => setNeedsResponse(e.target.checked)}
+          />{' '}
+          A comment on one of the school’s own accounts: it needs an answer within 24 hours (next working day at
+          weekends)
         </label>
         <CaptureModeField value={mode} onChange={setMode} severalPosts={postChoice === 'unclear'} />
         <ErrorMessage error={error} />
@@ -126,7 +179,9 @@ export function App() {
             Dashboard
           </button>
         </div>
-        <p className="help">Capturing as {profile.name}, {profile.school}.</p>
+        <p className="help">
+          Capturing as {profile.name}, {profile.school}.
+        </p>
       </form>
     </main>
   );

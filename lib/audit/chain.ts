@@ -31,15 +31,23 @@ export function findChainBreaks(lines: readonly ExportedAuditLine[]): string[] {
   let expectedPrev = GENESIS_HASH;
   lines.forEach((line, index) => {
     const label = `audit entry ${line.seq}`;
-    if (line.seq !== index + 1) breaks.push(`${label} is out of sequence (expected ${index + 1}): an entry is missing or reordered`);
+    if (line.seq !== index + 1)
+      breaks.push(`${label} is out of sequence (expected ${index + 1}): an entry is missing or reordered`);
     if (line.prevHash !== expectedPrev) breaks.push(`${label} does not link to the entry before it`);
     const contentHash = 'withheld' in line ? line.contentHash : contentHashOf(line);
-    if (linkHash(line.prevHash, contentHash) !== line.hash) breaks.push(`${label} has been changed since it was recorded`);
+    if (linkHash(line.prevHash, contentHash) !== line.hash)
+      breaks.push(`${label} has been changed since it was recorded`);
     expectedPrev = line.hash;
   });
   return breaks;
 }
 
 export function withhold(entry: AuditEntry): ExportedAuditLine {
-  return { seq: entry.seq, withheld: true, contentHash: contentHashOf(entry), prevHash: entry.prevHash, hash: entry.hash };
+  return {
+    seq: entry.seq,
+    withheld: true,
+    contentHash: contentHashOf(entry),
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+  };
 }

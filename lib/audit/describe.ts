@@ -15,8 +15,15 @@ export function shownReference(reference: string | undefined, receivedFrom: stri
 }
 
 /** "exhibit JS/1" by capture id, from the captures a list is about (one without a reference goes unnamed). */
-export function exhibitNames(captures: readonly { metadata: Pick<CaptureMetadata, 'id' | 'reference'>; receivedFrom?: string }[]): (captureId: string) => string | undefined {
-  const names = new Map(captures.map(({ metadata, receivedFrom }) => [metadata.id, metadata.reference && `exhibit ${shownReference(metadata.reference, receivedFrom)}`]));
+export function exhibitNames(
+  captures: readonly { metadata: Pick<CaptureMetadata, 'id' | 'reference'>; receivedFrom?: string }[],
+): (captureId: string) => string | undefined {
+  const names = new Map(
+    captures.map(({ metadata, receivedFrom }) => [
+      metadata.id,
+      metadata.reference && `exhibit ${shownReference(metadata.reference, receivedFrom)}`,
+    ]),
+  );
   return (captureId) => names.get(captureId);
 }
 
@@ -24,7 +31,10 @@ export function exhibitNames(captures: readonly { metadata: Pick<CaptureMetadata
  * An event in plain words, naming the capture it is about (by `nameOf`, e.g. its exhibit reference)
  * where one list mixes several captures' events, as a case's chronology does.
  */
-export function describeEventNamingCapture(event: AuditEvent, nameOf: (captureId: string) => string | undefined): string {
+export function describeEventNamingCapture(
+  event: AuditEvent,
+  nameOf: (captureId: string) => string | undefined,
+): string {
   const name = 'captureId' in event ? nameOf(event.captureId) : undefined;
   return name ? `${describeEvent(event)} (${name})` : describeEvent(event);
 }
@@ -63,7 +73,8 @@ export function describeEvent(event: AuditEvent): string {
     case 'capture.edited': {
       const { change } = event;
       if (change.field === 'note') return `changed the note from “${change.from}” to “${change.to}”`;
-      if (change.field === 'category') return `changed the category from “${describeCategory(change.from)}” to “${describeCategory(change.to)}”`;
+      if (change.field === 'category')
+        return `changed the category from “${describeCategory(change.from)}” to “${describeCategory(change.to)}”`;
       return `corrected “${POST_FIELD_LABELS[change.key]}” from “${change.from ?? '(not found)'}” to “${change.to ?? '(empty)'}”`;
     }
   }
@@ -74,5 +85,7 @@ export function describeEvent(event: AuditEvent): string {
  * installation's, whose numbering is its own.
  */
 export function entryLabel(entry: AuditEntry): string {
-  return 'receivedFrom' in entry ? `entry ${entry.seq} of the sending installation’s audit log` : `audit entry ${entry.seq}`;
+  return 'receivedFrom' in entry
+    ? `entry ${entry.seq} of the sending installation’s audit log`
+    : `audit entry ${entry.seq}`;
 }

@@ -21,17 +21,34 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
       z.object({ field: z.literal('note'), from: z.string(), to: z.string() }),
       z.object({ field: z.literal('category'), from: CategoryChoiceSchema, to: CategoryChoiceSchema }),
       /** A correction of a post detail read from the page; the extracted value stays in the metadata. */
-      z.object({ field: z.literal('post'), key: PostFieldSchema, from: z.string().nullable(), to: z.string().nullable() }),
+      z.object({
+        field: z.literal('post'),
+        key: PostFieldSchema,
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+      }),
     ]),
   }),
   z.object({ action: z.literal('case.opened'), caseId: z.uuid(), details: CaseDetailsSchema }),
   z.object({ action: z.literal('case.changed'), caseId: z.uuid(), from: CaseDetailsSchema, to: CaseDetailsSchema }),
-  z.object({ action: z.literal('case.status'), caseId: z.uuid(), from: CaseStatusSchema, to: CaseStatusSchema, note: z.string().max(5000) }),
+  z.object({
+    action: z.literal('case.status'),
+    caseId: z.uuid(),
+    from: CaseStatusSchema,
+    to: CaseStatusSchema,
+    note: z.string().max(5000),
+  }),
   /** A capture moved into a case (or back to unfiled); `caseId` is where it went. */
   z.object({ action: z.literal('capture.filed'), captureId: z.uuid(), caseId: z.string(), previousCaseId: z.string() }),
   z.object({ action: z.literal('action.recorded'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema }),
   /** A correction: the action as it should read; the entry it corrects stays in the log. */
-  z.object({ action: z.literal('action.corrected'), caseId: z.uuid(), actionId: z.uuid(), details: CaseActionSchema, reason: z.string().min(1).max(2000) }),
+  z.object({
+    action: z.literal('action.corrected'),
+    caseId: z.uuid(),
+    actionId: z.uuid(),
+    details: CaseActionSchema,
+    reason: z.string().min(1).max(2000),
+  }),
   /** A redacted copy of one of the capture's images: the boxes blacked out and the copy's hash. The original is untouched. */
   z.object({
     action: z.literal('capture.redacted'),
@@ -45,7 +62,13 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
    * Custody (issue #5): a capture that arrived in a verified bundle from another installation,
    * whose signing key is `fromKeyFingerprint`; `metadataSha256` is checked as for capture.created.
    */
-  z.object({ action: z.literal('capture.received'), captureId: z.uuid(), metadataSha256: Hash, fromKeyFingerprint: Hash, manifestSha256: Hash }),
+  z.object({
+    action: z.literal('capture.received'),
+    captureId: z.uuid(),
+    metadataSha256: Hash,
+    fromKeyFingerprint: Hash,
+    manifestSha256: Hash,
+  }),
   z.object({ action: z.literal('case.received'), caseId: z.uuid(), fromKeyFingerprint: Hash, manifestSha256: Hash }),
   /** One per imported bundle; its manifest hash is what makes a second import of it change nothing. */
   z.object({
@@ -60,7 +83,13 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
    * The stored signing key could not be used and a new one was made (issue #15); bundles signed
    * before carry the old fingerprint (null when not even its public half could be read).
    */
-  z.object({ action: z.literal('signing-key.replaced'), atUtc: z.iso.datetime(), oldFingerprint: Hash.nullable(), newFingerprint: Hash, reason: z.string().max(2000) }),
+  z.object({
+    action: z.literal('signing-key.replaced'),
+    atUtc: z.iso.datetime(),
+    oldFingerprint: Hash.nullable(),
+    newFingerprint: Hash,
+    reason: z.string().max(2000),
+  }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

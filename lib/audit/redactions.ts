@@ -15,7 +15,13 @@ export interface Redaction {
 export function currentRedactions(history: readonly AuditEntry[]): Redaction[] {
   const byImage = new Map<string, Redaction>();
   for (const entry of history) {
-    if (entry.event.action === 'capture.redacted') byImage.set(entry.event.image, { image: entry.event.image, boxes: entry.event.boxes, copy: entry.event.copy, entry });
+    if (entry.event.action === 'capture.redacted')
+      byImage.set(entry.event.image, {
+        image: entry.event.image,
+        boxes: entry.event.boxes,
+        copy: entry.event.copy,
+        entry,
+      });
   }
   return [...byImage.values()];
 }

@@ -35,7 +35,12 @@ export function createBackgroundServices() {
 
   return {
     refreshBadge,
-    async captureTab(tabId: number, mode: CaptureMode, form: CaptureForm, options: Pick<CaptureRun, 'targetElementId' | 'filing'> = {}) {
+    async captureTab(
+      tabId: number,
+      mode: CaptureMode,
+      form: CaptureForm,
+      options: Pick<CaptureRun, 'targetElementId' | 'filing'> = {},
+    ) {
       running.get(tabId)?.abort();
       const controller = new AbortController();
       running.set(tabId, controller);
@@ -44,7 +49,11 @@ export function createBackgroundServices() {
         browser.runtime.sendMessage(progress).catch(() => undefined); // no page listening is fine
       };
       try {
-        const result = await capture.captureTab(tabId, mode, form, { ...options, signal: controller.signal, onProgress });
+        const result = await capture.captureTab(tabId, mode, form, {
+          ...options,
+          signal: controller.signal,
+          onProgress,
+        });
         if (form.needsResponse) await refreshBadge();
         // After the reply, not before: drawing the presentation copy and PDF renditions now spares
         // every later export the work. If the background stops first, the export draws them.

@@ -23,13 +23,22 @@ export function popupUrlFor(menuItemId: string | number, tabId: number, targetEl
 export function registerContextMenus(): void {
   browser.runtime.onInstalled.addListener(() => {
     for (const item of CONTEXT_MENU_ITEMS) {
-      browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['page', 'selection', 'link', 'image', 'video'] });
+      browser.contextMenus.create({
+        id: item.id,
+        title: item.title,
+        contexts: ['page', 'selection', 'link', 'image', 'video'],
+      });
     }
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const targetElementId = (info as { targetElementId?: number }).targetElementId;
     const path = tab?.id === undefined ? undefined : popupUrlFor(info.menuItemId, tab.id, targetElementId);
     if (!path) return;
-    void browser.windows.create({ url: browser.runtime.getURL(path as '/popup.html'), type: 'popup', width: 420, height: 760 });
+    void browser.windows.create({
+      url: browser.runtime.getURL(path as '/popup.html'),
+      type: 'popup',
+      width: 420,
+      height: 760,
+    });
   });
 }

@@ -10,16 +10,30 @@ type DownloadDelta = { id: number; state?: { current?: string }; error?: { curre
  * Saves a Blob through the downloads API and resolves when the file is complete. Runs in an
  * extension page: the service worker has no URL.createObjectURL.
  */
-export async function saveFile(blob: Blob, fileName: string, askWhereToSave: boolean, downloads: DownloadsApi = browser.downloads): Promise<void> {
+export async function saveFile(
+  blob: Blob,
+  fileName: string,
+  askWhereToSave: boolean,
+  downloads: DownloadsApi = browser.downloads,
+): Promise<void> {
   const url = URL.createObjectURL(blob);
   try {
-    const id = await downloads.download({ url, filename: fileName, saveAs: askWhereToSave, conflictAction: 'uniquify' });
+    const id = await downloads.download({
+      url,
+      filename: fileName,
+      saveAs: askWhereToSave,
+      conflictAction: 'uniquify',
+    });
     await completion(downloads, id);
   } catch (error) {
     if (error instanceof ExhibitError) throw error;
     // Firefox rejects with "Download canceled by the user" when the Save-As dialog is dismissed.
     if (/cancel/i.test(String(error))) throw new ExhibitError('export-cancelled', CANCELLED, { cause: error });
-    throw new ExhibitError('export-failed', `The bundle could not be saved (${String(error)}). Your captures are unchanged.`, { cause: error });
+    throw new ExhibitError(
+      'export-failed',
+      `The bundle could not be saved (${String(error)}). Your captures are unchanged.`,
+      { cause: error },
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -32,7 +46,11 @@ function completion(downloads: DownloadsApi, id: number): Promise<void> {
       if (state === 'complete') finish(resolve);
       else if (state === 'interrupted') {
         finish(() =>
-          reject(error === 'USER_CANCELED' ? new ExhibitError('export-cancelled', CANCELLED) : new ExhibitError('export-failed', `Saving the bundle failed (${error}). Your captures are unchanged.`)),
+          reject(
+            error === 'USER_CANCELED'
+              ? new ExhibitError('export-cancelled', CANCELLED)
+              : new ExhibitError('export-failed', `Saving the bundle failed (${error}). Your captures are unchanged.`),
+          ),
         );
       }
     };

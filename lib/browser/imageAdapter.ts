@@ -11,7 +11,10 @@ export const imageAdapter: ImageAdapter = {
   async makeThumbnail(png) {
     const { width, height } = await pngSize(png);
     const scale = Math.min(1, THUMBNAIL_WIDTH / width);
-    const size = { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)) };
+    const size = {
+      resizeWidth: Math.max(1, Math.round(width * scale)),
+      resizeHeight: Math.max(1, Math.round(height * scale)),
+    };
     // Decoding straight to the small size is about twice as fast as drawing the full image scaled.
     const bitmap = await createImageBitmap(png, { ...size, resizeQuality: 'medium' });
     const canvas = new OffscreenCanvas(size.resizeWidth, size.resizeHeight);

@@ -4,7 +4,20 @@ import { createExportFlow } from '../bundle/exportFlow';
 import { createImportFlow } from '../bundle/importFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { ExhibitDb, keyReplacements, loadSigningKey, createBundleReceiver, createCaseRepository, createPreparedImages, createRedactionRepository, createEvidenceRepository, createSettingsRepository, exportableAuditLines, type CaptureEdit, type CaptureView } from '../store';
+import {
+  ExhibitDb,
+  keyReplacements,
+  loadSigningKey,
+  createBundleReceiver,
+  createCaseRepository,
+  createPreparedImages,
+  createRedactionRepository,
+  createEvidenceRepository,
+  createSettingsRepository,
+  exportableAuditLines,
+  type CaptureEdit,
+  type CaptureView,
+} from '../store';
 import type { RedactionBox } from '../capture/redaction';
 import { redactImage } from './redactor';
 import { EXHIBIT_DRAWING } from './exhibitDrawing';
@@ -45,7 +58,11 @@ export function createPageServices() {
     return view;
   }
   const cases = createCaseRepository(db);
-  const importFlow = createImportFlow({ receiver: createBundleReceiver(db), actor: currentActor, trustedSenders: () => settings.getTrustedSenders() });
+  const importFlow = createImportFlow({
+    receiver: createBundleReceiver(db),
+    actor: currentActor,
+    trustedSenders: () => settings.getTrustedSenders(),
+  });
   return {
     evidence,
     settings,
@@ -57,7 +74,8 @@ export function createPageServices() {
     keyReplacements: () => keyReplacements(db),
     redactions,
     /** A redacted copy of one of a capture's images, by whoever is set in the options. */
-    redactCopy: async (captureId: string, image: string, boxes: readonly RedactionBox[]) => redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),
+    redactCopy: async (captureId: string, image: string, boxes: readonly RedactionBox[]) =>
+      redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
     prepareImport: importFlow.prepare,
@@ -72,7 +90,7 @@ export function pageServices(): PageServices {
 }
 
 export function openDashboard(hash = ''): Promise<unknown> {
-  return browser.tabs.create({ url: browser.runtime.getURL("/dashboard.html") + hash });
+  return browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') + hash });
 }
 
 export function openOptions(): Promise<void> {

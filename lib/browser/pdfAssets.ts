@@ -19,9 +19,15 @@ export async function pdfFonts(): Promise<PdfFonts> {
 export async function pdfRendition(image: Blob): Promise<PdfImage> {
   const probe = await createImageBitmap(image);
   const scale = Math.min(1, RENDITION_WIDTH / probe.width, RENDITION_HEIGHT / probe.height);
-  const size = { width: Math.max(1, Math.round(probe.width * scale)), height: Math.max(1, Math.round(probe.height * scale)) };
+  const size = {
+    width: Math.max(1, Math.round(probe.width * scale)),
+    height: Math.max(1, Math.round(probe.height * scale)),
+  };
   probe.close();
-  const bitmap = scale < 1 ? await createImageBitmap(image, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' }) : await createImageBitmap(image);
+  const bitmap =
+    scale < 1
+      ? await createImageBitmap(image, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' })
+      : await createImageBitmap(image);
   const canvas = new OffscreenCanvas(size.width, size.height);
   const context = context2d(canvas);
   context.fillStyle = '#ffffff'; // JPEG has no transparency

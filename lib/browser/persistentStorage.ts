@@ -5,7 +5,9 @@
  * eviction and quota; its service worker has no `persist()` at all. Returns whether it is persistent,
  * or undefined where the question cannot be asked.
  */
-export async function keepStorePersistent(storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = pageStorage()): Promise<boolean | undefined> {
+export async function keepStorePersistent(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = pageStorage(),
+): Promise<boolean | undefined> {
   // Typed as always there; Chrome's service worker has none.
   if (!storage || typeof (storage.persist as unknown) !== 'function') return undefined;
   return (await storage.persisted()) || storage.persist();

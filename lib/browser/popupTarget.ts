@@ -39,7 +39,10 @@ export async function requestWholePageAccess(url: string | undefined): Promise<v
  */
 export async function postChoiceIn(tabId: number): Promise<PostFoundBy | undefined> {
   try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/post-choice.js'] });
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      files: ['/content-scripts/post-choice.js'],
+    });
     const parsed = PostFoundBySchema.safeParse(result?.result); // it comes from page context
     return parsed.success ? parsed.data : undefined;
   } catch {

@@ -9,7 +9,11 @@ import ReportPdfWorker from './reportPdfWorker?worker';
  * The images' and fonts' bytes are handed over, not copied (tens of MB for hundreds of exhibits),
  * so the caller must not read them afterwards.
  */
-export async function renderReportPdfInWorker(document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal): Promise<Uint8Array> {
+export async function renderReportPdfInWorker(
+  document: ReportDocument,
+  images: ReadonlyMap<string, PdfImage>,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   const job: ReportPdfJob = { document, fonts: await pdfFonts(), images: [...images] };
   signal?.throwIfAborted();
   const worker = new ReportPdfWorker();
@@ -19,7 +23,8 @@ export async function renderReportPdfInWorker(document: ReportDocument, images: 
       stop = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('report.pdf was stopped.'));
       signal?.addEventListener('abort', stop, { once: true });
       worker.onerror = (event) => reject(new Error(`report.pdf could not be made: ${event.message}`));
-      worker.onmessage = ({ data }: MessageEvent<ReportPdfResult>) => ('pdf' in data ? resolve(data.pdf) : reject(new Error(`report.pdf could not be made: ${data.error}`)));
+      worker.onmessage = ({ data }: MessageEvent<ReportPdfResult>) =>
+        'pdf' in data ? resolve(data.pdf) : reject(new Error(`report.pdf could not be made: ${data.error}`));
       const bytes = [job.fonts.regular, job.fonts.mono, ...job.images.map(([, image]) => image.jpeg)];
       worker.postMessage(job, { transfer: [...new Set(bytes.map((b) => b.buffer as ArrayBuffer))] });
     });

@@ -26,12 +26,16 @@ export function createTabsAdapter(): TabsAdapter {
       await new Promise((resolve) => setTimeout(resolve, 150));
     },
     async readPage(tabId) {
-      const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId },
+        files: ['/content-scripts/content.js'],
+      });
       return result?.result;
     },
     async savePageSource(tabId) {
       // Chrome keeps the page as MHTML; Firefox has no pageCapture, so the DOM is serialised instead.
-      if ((browser as { pageCapture?: unknown }).pageCapture) return { blob: await saveAsMhtml(tabId), method: 'pageCapture.saveAsMHTML' };
+      if ((browser as { pageCapture?: unknown }).pageCapture)
+        return { blob: await saveAsMhtml(tabId), method: 'pageCapture.saveAsMHTML' };
       // A frame that gives no result gives undefined, whatever the script's own type says.
       const snapshot = (await run(tabId, snapshotDom)) as ReturnType<typeof snapshotDom> | undefined;
       if (!snapshot) throw new Error('The page did not return a snapshot.');
@@ -44,7 +48,10 @@ export function createTabsAdapter(): TabsAdapter {
       return run(tabId, pickElement, await postSelectorOf(tabId));
     },
     // Only Firefox's context menu names the clicked element.
-    markTargetElement: 'menus' in browser ? async (tabId, targetElementId) => run(tabId, markRightClicked, targetElementId, await postSelectorOf(tabId)) : undefined,
+    markTargetElement:
+      'menus' in browser
+        ? async (tabId, targetElementId) => run(tabId, markRightClicked, targetElementId, await postSelectorOf(tabId))
+        : undefined,
     async renderElement(tabId, region) {
       // The content script's own world first, out of the page's reach. Firefox forbids html2canvas
       // writing its copy of the document from there (SecurityError, html2canvas#1184), so it then
@@ -52,7 +59,8 @@ export function createTabsAdapter(): TabsAdapter {
       // labelled as drawn beside the page's own scripts, which could change it (issue #15).
       let world: RenderWorld = 'ISOLATED';
       let outcome = await renderIn(tabId, region, world);
-      if (!outcome.ok && outcome.message.startsWith('SecurityError')) outcome = await renderIn(tabId, region, (world = 'MAIN'));
+      if (!outcome.ok && outcome.message.startsWith('SecurityError'))
+        outcome = await renderIn(tabId, region, (world = 'MAIN'));
       if (!outcome.ok) throw new Error(`The page could not be rendered: ${outcome.message}`);
       return { blob: dataUrlToBlob(outcome.dataUrl), world };
     },
@@ -68,15 +76,23 @@ export function createTabsAdapter(): TabsAdapter {
     // Firefox renders any rectangle of the page in one call; Chrome has no tabs.captureTab. Looked up
     // on each use: Firefox offers it only once host access to the page has been granted.
     get captureTabRect() {
-      const captureTab = (browser.tabs as { captureTab?: (tabId: number, options: object) => Promise<string> }).captureTab;
-      return captureTab ? async (tabId: number, rect: object) => dataUrlToBlob(await captureTab(tabId, { format: 'png', rect })) : undefined;
+      const captureTab = (browser.tabs as { captureTab?: (tabId: number, options: object) => Promise<string> })
+        .captureTab;
+      return captureTab
+        ? async (tabId: number, rect: object) => dataUrlToBlob(await captureTab(tabId, { format: 'png', rect }))
+        : undefined;
     },
   };
 }
 
 async function renderIn(tabId: number, region: Region, world: RenderWorld): Promise<RenderOutcome> {
   const target = { tabId };
-  await browser.scripting.executeScript({ target, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
+  await browser.scripting.executeScript({
+    target,
+    world,
+    func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r),
+    args: [region],
+  });
   const [result] = await browser.scripting.executeScript({ target, world, files: ['/render-element.js'] });
   const parsed = RenderOutcomeSchema.safeParse(result?.result);
   return parsed.success ? parsed.data : { ok: false, message: 'the render script gave no answer Exhibit could read' };

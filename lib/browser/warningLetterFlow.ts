@@ -19,28 +19,64 @@ export interface WarningLetterDeps {
 export function createWarningLetterFlow(deps: WarningLetterDeps) {
   return async function draftWarningLetter(caseId: string): Promise<{ fileName: string; sha256: string }> {
     const clock = deps.clock ?? (() => new Date());
-    const [view, actor, template, { askWhereToSave }] = await Promise.all([deps.cases.getCase(caseId), deps.settings.getProfile(), deps.settings.getWarningTemplate(), deps.settings.getExportSettings()]);
+    const [view, actor, template, { askWhereToSave }] = await Promise.all([
+      deps.cases.getCase(caseId),
+      deps.settings.getProfile(),
+      deps.settings.getWarningTemplate(),
+      deps.settings.getExportSettings(),
+    ]);
     if (!view) throw new ExhibitError('invalid-input', 'That case no longer exists.');
     if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
-    const captures = (await Promise.all(view.captureIds.map((id) => deps.evidence.getCapture(id)))).filter((c): c is CaptureView => !!c);
+    const captures = (await Promise.all(view.captureIds.map((id) => deps.evidence.getCapture(id)))).filter(
+      (c): c is CaptureView => !!c,
+    );
     if (captures.length === 0) throw new ExhibitError('invalid-input', 'The case has no captures to put in a letter.');
     const now = clock();
     const letter = renderWarningLetter(template, {
       school: actor.school,
-      date: now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }),
+      date: now.toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/London',
+      }),
       parentName: view.details.personPosting.name,
-      posts: captures.map((c) => ({ capturedAtUtc: c.metadata.capturedAtUtc, platform: c.metadata.post?.platform === 'generic' || !c.metadata.post ? new URL(c.metadata.page.url).hostname : c.metadata.post.platform, url: c.current.post.permalink ?? c.metadata.page.url, category: c.current.category })),
+      posts: captures.map((c) => ({
+        capturedAtUtc: c.metadata.capturedAtUtc,
+        platform:
+          c.metadata.post?.platform === 'generic' || !c.metadata.post
+            ? new URL(c.metadata.page.url).hostname
+            : c.metadata.post.platform,
+        url: c.current.post.permalink ?? c.metadata.page.url,
+        category: c.current.category,
+      })),
       staffName: actor.name,
       staffRole: actor.role,
     });
     const blob = new Blob([letter], { type: 'text/html;charset=utf-8' });
-    const slug = view.details.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'case';
+    const slug =
+      view.details.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'case';
     const fileName = `warning-letter-${slug}-${now.toISOString().slice(0, 10)}.html`;
     const sha256 = await sha256OfBlob(blob);
     await deps.saveFile(blob, fileName, askWhereToSave);
     // The draft is kept with the action, so a case's bundle carries the letter that was generated.
     const draft = new File([blob], fileName, { type: blob.type });
-    await deps.cases.recordAction(caseId, { step: 'written-warning', date: now.toISOString().slice(0, 10), who: actor.name, outcome: `Warning letter drafted: ${fileName}`, attachments: [] }, actor, [draft]);
+    await deps.cases.recordAction(
+      caseId,
+      {
+        step: 'written-warning',
+        date: now.toISOString().slice(0, 10),
+        who: actor.name,
+        outcome: `Warning letter drafted: ${fileName}`,
+        attachments: [],
+      },
+      actor,
+      [draft],
+    );
     return { fileName, sha256 };
   };
 }

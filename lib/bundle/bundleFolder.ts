@@ -17,7 +17,10 @@ const SYSTEM_LITTER: { name: RegExp; is(head: Uint8Array, blob: Blob): boolean }
   // Explorer's Thumbs.db: an OLE compound file.
   { name: /(^|\/)Thumbs\.db$/i, is: (head) => startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
   // desktop.ini: a small INI text file (UTF-16 with a byte-order mark, or plain text).
-  { name: /(^|\/)desktop\.ini$/i, is: (head, blob) => blob.size <= 64 * 1024 && (startsWith(head, [0xff, 0xfe]) || looksLikeIni(head)) },
+  {
+    name: /(^|\/)desktop\.ini$/i,
+    is: (head, blob) => blob.size <= 64 * 1024 && (startsWith(head, [0xff, 0xfe]) || looksLikeIni(head)),
+  },
 ];
 
 function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
@@ -26,12 +29,17 @@ function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
 
 function looksLikeIni(head: Uint8Array): boolean {
   if (head.includes(0)) return false;
-  const lines = new TextDecoder().decode(head).split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = new TextDecoder()
+    .decode(head)
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   return lines.length > 0 && lines.every((line) => /^\s*(\[[^\]]+\]|[;#].*|[^=[\]]+=.*)\s*$/.test(line));
 }
 
 /** An unzipped bundle's files as entries to verify, named as inside the bundle, and what was set aside. */
-export async function bundleFolderEntries(files: readonly { path: string; blob: Blob }[]): Promise<{ entries: ZipFileEntry[]; setAside: string[] }> {
+export async function bundleFolderEntries(
+  files: readonly { path: string; blob: Blob }[],
+): Promise<{ entries: ZipFileEntry[]; setAside: string[] }> {
   const setAside: string[] = [];
   const entries: ZipFileEntry[] = [];
   for (const file of files) {
@@ -44,12 +52,21 @@ export async function bundleFolderEntries(files: readonly { path: string; blob: 
 }
 
 export function setAsideNote(setAside: readonly string[]): string | undefined {
-  return setAside.length ? `Set aside, as made by the operating system and not part of the bundle: ${setAside.join(', ')}.` : undefined;
+  return setAside.length
+    ? `Set aside, as made by the operating system and not part of the bundle: ${setAside.join(', ')}.`
+    : undefined;
 }
 
 /** A folder chosen in a browser (`<input webkitdirectory>`): its name, and its files as above. */
-export async function chosenFolder(files: ArrayLike<File>): Promise<{ name: string; entries: ZipFileEntry[]; setAside: string[] }> {
+export async function chosenFolder(
+  files: ArrayLike<File>,
+): Promise<{ name: string; entries: ZipFileEntry[]; setAside: string[] }> {
   const chosen = Array.from(files);
   const name = `${chosen[0]?.webkitRelativePath.split('/')[0] ?? 'folder'}/`;
-  return { name, ...(await bundleFolderEntries(chosen.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/'), blob: file })))) };
+  return {
+    name,
+    ...(await bundleFolderEntries(
+      chosen.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/'), blob: file })),
+    )),
+  };
 }

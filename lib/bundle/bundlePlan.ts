@@ -71,9 +71,24 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
     const redactions = exportableRedactions(view.history);
     const primary = primaryImage(view.metadata);
     const files: PlannedFile[] = [
-      ...(input.share ? [] : view.metadata.artefacts.map((artefact) => ({ path: `${folder}/${artefact.fileName}`, source: { kind: 'original', artefact } as const }))),
-      ...(!input.share && input.presentationCopies && primary ? [{ path: `${folder}/${presentationFileName(primary.fileName)}`, source: { kind: 'presentation-copy' } as const }] : []),
-      ...redactions.map((redaction) => ({ path: `${folder}/${redaction.copy.fileName}`, source: { kind: 'redacted-copy', redaction } as const })),
+      ...(input.share
+        ? []
+        : view.metadata.artefacts.map((artefact) => ({
+            path: `${folder}/${artefact.fileName}`,
+            source: { kind: 'original', artefact } as const,
+          }))),
+      ...(!input.share && input.presentationCopies && primary
+        ? [
+            {
+              path: `${folder}/${presentationFileName(primary.fileName)}`,
+              source: { kind: 'presentation-copy' } as const,
+            },
+          ]
+        : []),
+      ...redactions.map((redaction) => ({
+        path: `${folder}/${redaction.copy.fileName}`,
+        source: { kind: 'redacted-copy', redaction } as const,
+      })),
       ...(input.share ? [] : [{ path: `${folder}/metadata.json`, source: { kind: 'capture-metadata' } as const }]),
     ];
     return { view, folder, redactions, files };
@@ -82,13 +97,19 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
     ? [
         { path: CASE_PATH, source: { kind: 'case' } },
         ...input.caseView.actions.flatMap(({ actionId, current }) =>
-          current.attachments.map((file): PlannedFile => ({ path: attachmentPath(actionId, file.fileName), source: { kind: 'attachment', actionId, fileName: file.fileName, sha256: file.sha256 } })),
+          current.attachments.map((file): PlannedFile => ({
+            path: attachmentPath(actionId, file.fileName),
+            source: { kind: 'attachment', actionId, fileName: file.fileName, sha256: file.sha256 },
+          })),
         ),
       ]
     : [];
   const rest: PlannedFile[] = [
     ...caseFiles,
-    ...input.statements.map((statement): PlannedFile => ({ path: statement.path, source: { kind: 'statement', statement } })),
+    ...input.statements.map((statement): PlannedFile => ({
+      path: statement.path,
+      source: { kind: 'statement', statement },
+    })),
     { path: 'audit.jsonl', source: { kind: 'audit-log' } },
     { path: 'report.html', source: { kind: 'report-html' } },
     ...(input.pdf ? [{ path: 'report.pdf', source: { kind: 'report-pdf' } as const }] : []),

@@ -50,14 +50,30 @@ export function createBundleWriter(signal?: AbortSignal) {
       // What the verifier refuses, the writer never makes (issue #15): two files that unzip to one,
       // or more files than a bundle may hold.
       const folded = foldedName(file.path);
-      if (names.has(folded)) throw new ExhibitError('export-failed', `The bundle would hold two files named ${file.path} (or names that differ only in case), so it was not made. Nothing was saved.`);
+      if (names.has(folded))
+        throw new ExhibitError(
+          'export-failed',
+          `The bundle would hold two files named ${file.path} (or names that differ only in case), so it was not made. Nothing was saved.`,
+        );
       names.add(folded);
-      if (names.size > BUNDLE_LIMITS.maxFiles) throw new ExhibitError('export-failed', `The bundle would hold more than ${BUNDLE_LIMITS.maxFiles} files, more than a bundle may; export fewer captures at a time. Nothing was saved.`);
-      const line = { path: file.path, bytes: file.blob.size, sha256: '', mimeType: file.blob.type || 'application/octet-stream' };
+      if (names.size > BUNDLE_LIMITS.maxFiles)
+        throw new ExhibitError(
+          'export-failed',
+          `The bundle would hold more than ${BUNDLE_LIMITS.maxFiles} files, more than a bundle may; export fewer captures at a time. Nothing was saved.`,
+        );
+      const line = {
+        path: file.path,
+        bytes: file.blob.size,
+        sha256: '',
+        mimeType: file.blob.type || 'application/octet-stream',
+      };
       if (options.listInManifest ?? true) listed.push(line);
       all.push(line);
-      const digest = reading(Math.min(file.blob.size, WHOLE_FILE_HASH_LIMIT), () => digestFile(file.blob, buffers)).then((d) => {
-        if (options.expectedSha256 && d.sha256 !== options.expectedSha256) throw options.mismatch?.() ?? new Error(`${file.path} does not match its recorded hash.`);
+      const digest = reading(Math.min(file.blob.size, WHOLE_FILE_HASH_LIMIT), () =>
+        digestFile(file.blob, buffers),
+      ).then((d) => {
+        if (options.expectedSha256 && d.sha256 !== options.expectedSha256)
+          throw options.mismatch?.() ?? new Error(`${file.path} does not match its recorded hash.`);
         line.sha256 = d.sha256;
         return d;
       });
@@ -74,7 +90,11 @@ export function createBundleWriter(signal?: AbortSignal) {
       await Promise.all(hashing);
     },
     /** Zips the files in the order given, reading a few ahead; the first failure stops it. */
-    async zip(files: AsyncIterator<PendingFile>, lastModified: Date, onFile?: (done: number, path: string) => void): Promise<Blob> {
+    async zip(
+      files: AsyncIterator<PendingFile>,
+      lastModified: Date,
+      onFile?: (done: number, path: string) => void,
+    ): Promise<Blob> {
       const entries: StoredZipEntry[] = [];
       for await (const file of readAhead(files, READ_AHEAD)) {
         signal?.throwIfAborted();

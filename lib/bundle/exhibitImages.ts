@@ -26,7 +26,11 @@ export interface ExhibitImages {
 
 /** The caption beneath a presentation copy; a received capture says so, as everywhere it shows (issue #15). */
 export function presentationLines(m: CaptureMetadata, original: Artefact, receivedFrom?: string): string[] {
-  const name = m.reference ? `Exhibit ${shownReference(m.reference, receivedFrom)}` : receivedFrom ? 'Received capture' : 'Capture';
+  const name = m.reference
+    ? `Exhibit ${shownReference(m.reference, receivedFrom)}`
+    : receivedFrom
+      ? 'Received capture'
+      : 'Capture';
   return [
     `${name} — presentation copy of ${original.fileName} (SHA-256 ${original.sha256.slice(0, 16)}…); the original is unaltered in this bundle`,
     `Address: ${m.page.url}`,
@@ -44,7 +48,10 @@ export async function drawExhibitImages(
   const original = primaryImage(m);
   const presentation =
     draw.caption && original
-      ? { fileName: presentationFileName(original.fileName), blob: await draw.caption(await readOriginal(original), presentationLines(m, original, receivedFrom)) }
+      ? {
+          fileName: presentationFileName(original.fileName),
+          blob: await draw.caption(await readOriginal(original), presentationLines(m, original, receivedFrom)),
+        }
       : undefined;
   const renditions: ExhibitImages['renditions'] = [];
   const { rendition } = draw;

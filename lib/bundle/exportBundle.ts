@@ -43,11 +43,14 @@ export interface ExportedBundle {
   manifestSha256: string;
 }
 
-
 export interface BundleExporterDeps {
   evidence: EvidenceRepository;
   /** The audit chain for the bundle; `onlyActions` narrows which entries about the captures are given in full. */
-  auditLines(captureIds: ReadonlySet<string>, caseIds: ReadonlySet<string>, onlyActions?: ReadonlySet<string>): Promise<ExportedAuditLine[]>;
+  auditLines(
+    captureIds: ReadonlySet<string>,
+    caseIds: ReadonlySet<string>,
+    onlyActions?: ReadonlySet<string>,
+  ): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
   /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
   caption?: (png: Blob, lines: readonly string[]) => Promise<Blob>;
@@ -65,7 +68,11 @@ export interface BundleExporterDeps {
   getRedactedCopy?(captureId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
   /** report.pdf (issue #5): laid out from the report's document and a JPEG rendition of each image it shows. Absent: no PDF. */
   pdf?: {
-    render: (document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal) => Promise<Uint8Array>;
+    render: (
+      document: ReportDocument,
+      images: ReadonlyMap<string, PdfImage>,
+      signal?: AbortSignal,
+    ) => Promise<Uint8Array>;
     rendition: (image: Blob) => Promise<PdfImage>;
   };
   clock?: () => Date;
@@ -86,13 +93,18 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     const views = await Promise.all(ids.map((id) => deps.evidence.getCapture(id)));
     const found = views.filter((v): v is CaptureView => v !== undefined);
     if (found.length === 0) throw new ExhibitError('invalid-input', 'Choose at least one capture to export.');
-    if (found.length !== ids.length) throw new ExhibitError('invalid-input', 'Some chosen captures no longer exist; refresh the list and try again.');
+    if (found.length !== ids.length)
+      throw new ExhibitError('invalid-input', 'Some chosen captures no longer exist; refresh the list and try again.');
     return found.sort((a, b) => a.metadata.capturedAtUtc.localeCompare(b.metadata.capturedAtUtc));
   }
 
   async function storedBlob(view: CaptureView, artefact: Artefact): Promise<Blob> {
     const row = await deps.evidence.getFile(view.metadata.id, artefact.fileName);
-    if (!row) throw new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
+    if (!row)
+      throw new ExhibitError(
+        'export-failed',
+        `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`,
+      );
     return row.blob;
   }
 
@@ -103,15 +115,26 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return blob;
   }
 
-  const exhibitDrawings = createExportDrawings({ draw: { caption: deps.caption, rendition: deps.pdf?.rendition }, preparedImages: deps.preparedImages, checkedOriginal: checkedBlob });
+  const exhibitDrawings = createExportDrawings({
+    draw: { caption: deps.caption, rendition: deps.pdf?.rendition },
+    preparedImages: deps.preparedImages,
+    checkedOriginal: checkedBlob,
+  });
 
   /** What makes an export unable to start, said before anything is read. */
   function refuseUnexportable(request: ExportRequest): void {
     // A received case's actions point at entries in the sender's log, which this installation cannot re-sign.
     if (request.caseView?.chronology.some((entry) => 'receivedFrom' in entry)) {
-      throw new ExhibitError('export-failed', 'This case was received from another installation, so it cannot be exported again as a case yet. Export its captures on their own (their custody entries go with them), or ask the sender for the case bundle.');
+      throw new ExhibitError(
+        'export-failed',
+        'This case was received from another installation, so it cannot be exported again as a case yet. Export its captures on their own (their custody entries go with them), or ask the sender for the case bundle.',
+      );
     }
-    if (request.share && request.caseView) throw new ExhibitError('invalid-input', 'A share copy is made from captures, not a whole case: choose the captures to share.');
+    if (request.share && request.caseView)
+      throw new ExhibitError(
+        'invalid-input',
+        'A share copy is made from captures, not a whole case: choose the captures to share.',
+      );
   }
 
   return {
@@ -125,11 +148,25 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const share = request.share === true;
       // A share copy carries no statements (they describe the originals) and only the redactions in full.
       const statements = share ? [] : draftStatements(views);
-      const auditLines = await deps.auditLines(new Set(views.map((v) => v.metadata.id)), new Set(caseView ? [caseView.id] : []), share ? SHARED_ACTIONS : undefined);
+      const auditLines = await deps.auditLines(
+        new Set(views.map((v) => v.metadata.id)),
+        new Set(caseView ? [caseView.id] : []),
+        share ? SHARED_ACTIONS : undefined,
+      );
       if (auditLines.length > BUNDLE_LIMITS.maxAuditEntries) {
-        throw new ExhibitError('export-failed', `The audit log up to these captures has ${auditLines.length} entries, more than a bundle may carry (${BUNDLE_LIMITS.maxAuditEntries}), so the bundle was not made.`);
+        throw new ExhibitError(
+          'export-failed',
+          `The audit log up to these captures has ${auditLines.length} entries, more than a bundle may carry (${BUNDLE_LIMITS.maxAuditEntries}), so the bundle was not made.`,
+        );
       }
-      const plan = planBundle({ views, caseView, statements, share, presentationCopies: deps.caption !== undefined, pdf: deps.pdf !== undefined });
+      const plan = planBundle({
+        views,
+        caseView,
+        statements,
+        share,
+        presentationCopies: deps.caption !== undefined,
+        pdf: deps.pdf !== undefined,
+      });
       let manifestSha256 = '';
       let manifest: BundleManifest | undefined;
       let manifestBlob: Blob | undefined;
@@ -146,7 +183,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       /** A stored original: it must still be the file hashed at capture, checked by the one read that zips it. */
       const original = async (view: CaptureView, artefact: Artefact, path: string) => {
         const blob = await storedBlob(view, artefact);
-        return writer.add({ path, blob }, { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) });
+        return writer.add(
+          { path, blob },
+          { expectedSha256: artefact.sha256, mismatch: () => changedSinceCapture(view, artefact) },
+        );
       };
 
       const documentWith = (shownCopies: ReadonlySet<string>): ReportDocument =>
@@ -171,7 +211,9 @@ export function createBundleExporter(deps: BundleExporterDeps) {
        * When every image the report shows was drawn after capture, the report is known before any
        * file is read, so report.pdf is laid out alongside the reads, not after them.
        */
-      async function earlyReport(loading: Promise<ExhibitImages | undefined>[]): Promise<{ document: ReportDocument; pdf?: Promise<Uint8Array> } | undefined> {
+      async function earlyReport(
+        loading: Promise<ExhibitImages | undefined>[],
+      ): Promise<{ document: ReportDocument; pdf?: Promise<Uint8Array> } | undefined> {
         if (share || plan.captures.some((c) => c.redactions.length > 0)) return undefined;
         const loaded = await Promise.all(loading);
         const placedAll: Drawings[] = [];
@@ -192,7 +234,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       const drawingsOf = (i: number): Promise<Drawings | undefined> => {
         const capture = plan.captures[i];
         const preparedImages = prepared[i];
-        const drawn = capture && preparedImages ? exhibitDrawings.drawings(capture.view, capture.folder, share, preparedImages) : Promise.resolve(undefined);
+        const drawn =
+          capture && preparedImages
+            ? exhibitDrawings.drawings(capture.view, capture.folder, share, preparedImages)
+            : Promise.resolve(undefined);
         drawn.catch(() => undefined); // awaited in its turn below
         return drawn;
       };
@@ -214,19 +259,41 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           }
           const { presentation } = await drawn();
           if (source.kind === 'presentation-copy') {
-            if (presentation?.path !== path) throw new ExhibitError('export-failed', `The presentation copy of the capture of ${view.metadata.page.url} was not drawn; the export was stopped.`);
-            yield writer.add({ path, blob: presentation.blob }, { expectedSha256: presentation.sha256, mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard) });
+            if (presentation?.path !== path)
+              throw new ExhibitError(
+                'export-failed',
+                `The presentation copy of the capture of ${view.metadata.page.url} was not drawn; the export was stopped.`,
+              );
+            yield writer.add(
+              { path, blob: presentation.blob },
+              {
+                expectedSha256: presentation.sha256,
+                mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard),
+              },
+            );
             presentationCopies.add(path);
           } else if (source.kind === 'redacted-copy') {
             const { copy } = source.redaction;
             const stored = await deps.getRedactedCopy?.(view.metadata.id, copy.fileName);
-            if (!stored) throw new ExhibitError('export-failed', `The redacted copy ${copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`);
-            const changed = () => new ExhibitError('export-failed', `The redacted copy ${copy.fileName} no longer matches the hash recorded when it was made; the export was stopped.`);
+            if (!stored)
+              throw new ExhibitError(
+                'export-failed',
+                `The redacted copy ${copy.fileName} of the capture of ${view.metadata.page.url} is missing; the export was stopped.`,
+              );
+            const changed = () =>
+              new ExhibitError(
+                'export-failed',
+                `The redacted copy ${copy.fileName} no longer matches the hash recorded when it was made; the export was stopped.`,
+              );
             yield writer.add({ path, blob: stored.blob }, { expectedSha256: copy.sha256, mismatch: changed });
             if (deps.pdf) renditions.set(path, await deps.pdf.rendition(stored.blob));
           } else if (source.kind === 'capture-metadata') {
             yield writer.add({ path, blob: json(view.metadata) });
-          } else throw new ExhibitError('export-failed', `${path} is not a file of a capture's folder; the export was stopped.`);
+          } else
+            throw new ExhibitError(
+              'export-failed',
+              `${path} is not a file of a capture's folder; the export was stopped.`,
+            );
         }
         await drawn();
       }
@@ -240,7 +307,11 @@ export function createBundleExporter(deps: BundleExporterDeps) {
               break;
             case 'attachment': {
               const stored = await deps.getAttachment?.(source.actionId, source.fileName);
-              const changed = () => new ExhibitError('export-failed', `The attachment ${source.fileName} is missing or no longer matches its recorded hash; the export was stopped.`);
+              const changed = () =>
+                new ExhibitError(
+                  'export-failed',
+                  `The attachment ${source.fileName} is missing or no longer matches its recorded hash; the export was stopped.`,
+                );
               if (!stored) throw changed();
               // Checked against the hash recorded with the action as it is written, like an original.
               yield writer.add({ path, blob: stored.blob }, { expectedSha256: source.sha256, mismatch: changed });
@@ -250,18 +321,29 @@ export function createBundleExporter(deps: BundleExporterDeps) {
               yield writer.add({ path, blob: text(source.statement.text, 'text/plain') });
               break;
             case 'audit-log':
-              yield writer.add({ path, blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson') });
+              yield writer.add({
+                path,
+                blob: text(auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson'),
+              });
               break;
             case 'report-html': {
               const ready = await early;
-              yield writer.add({ path, blob: text(renderReportHtml(ready?.document ?? documentWith(presentationCopies)), 'text/html') });
+              yield writer.add({
+                path,
+                blob: text(renderReportHtml(ready?.document ?? documentWith(presentationCopies)), 'text/html'),
+              });
               break;
             }
             case 'report-pdf': {
               const ready = await early;
-              const pdf = await (ready?.pdf ?? deps.pdf?.render(ready?.document ?? documentWith(presentationCopies), renditions, signal));
+              const pdf = await (ready?.pdf ??
+                deps.pdf?.render(ready?.document ?? documentWith(presentationCopies), renditions, signal));
               renditions.clear();
-              if (pdf) yield writer.add({ path, blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
+              if (pdf)
+                yield writer.add({
+                  path,
+                  blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+                });
               break;
             }
             case 'manifest-schema':
@@ -278,7 +360,13 @@ export function createBundleExporter(deps: BundleExporterDeps) {
                 generator: { name: 'Exhibit', version: deps.generatorVersion },
                 exportedAtUtc,
                 exportedBy: request.exportedBy,
-                captures: plan.captures.map(({ view: v, folder }) => ({ id: v.metadata.id, folder, capturedAtUtc: v.metadata.capturedAtUtc, url: v.metadata.page.url, category: v.current.category.id })),
+                captures: plan.captures.map(({ view: v, folder }) => ({
+                  id: v.metadata.id,
+                  folder,
+                  capturedAtUtc: v.metadata.capturedAtUtc,
+                  url: v.metadata.page.url,
+                  category: v.current.category.id,
+                })),
                 audit: { path: 'audit.jsonl', entries: auditLines.length, headHash: auditLines.at(-1)?.hash },
                 case: caseView ? { id: caseView.id, title: caseView.details.title, path: CASE_PATH } : undefined,
                 share: share || undefined,
@@ -291,13 +379,23 @@ export function createBundleExporter(deps: BundleExporterDeps) {
               break;
             }
             case 'manifest-digest': {
-              if (!manifestBlob) throw new ExhibitError('export-failed', 'The manifest was not written before its signature; the export was stopped.');
-              yield writer.add({ path, blob: json(await signManifest(signer, new Uint8Array(await manifestBlob.arrayBuffer()))) }, { listInManifest: false });
+              if (!manifestBlob)
+                throw new ExhibitError(
+                  'export-failed',
+                  'The manifest was not written before its signature; the export was stopped.',
+                );
+              yield writer.add(
+                { path, blob: json(await signManifest(signer, new Uint8Array(await manifestBlob.arrayBuffer()))) },
+                { listInManifest: false },
+              );
               break;
             }
             case 'sha256sums': {
               await writer.allRead();
-              yield writer.add({ path, blob: text(formatSha256Sums(writer.digests()), 'text/plain') }, { listInManifest: false });
+              yield writer.add(
+                { path, blob: text(formatSha256Sums(writer.digests()), 'text/plain') },
+                { listInManifest: false },
+              );
               break;
             }
             default:
@@ -318,15 +416,30 @@ export function createBundleExporter(deps: BundleExporterDeps) {
 
       let zip: Blob;
       try {
-        zip = await writer.zip(files(), exportedAt, (done, path) => request.onProgress?.({ done, total: plan.files.length, path }));
+        zip = await writer.zip(files(), exportedAt, (done, path) =>
+          request.onProgress?.({ done, total: plan.files.length, path }),
+        );
       } catch (error) {
         stopped.abort(error);
-        if (request.signal?.aborted) throw new ExhibitError('export-cancelled', 'Export cancelled. No file was saved and your captures are unchanged.', { cause: error });
+        if (request.signal?.aborted)
+          throw new ExhibitError(
+            'export-cancelled',
+            'Export cancelled. No file was saved and your captures are unchanged.',
+            { cause: error },
+          );
         if (error instanceof ExhibitError) throw error;
-        throw new ExhibitError('export-failed', 'The bundle could not be built; no file was saved. Try again.', { cause: error });
+        throw new ExhibitError('export-failed', 'The bundle could not be built; no file was saved. Try again.', {
+          cause: error,
+        });
       }
-      if (!manifest) throw new ExhibitError('export-failed', 'The bundle was built without its manifest; no file was saved.');
-      return { zip, fileName: bundleFileName(request.exportedBy.school, exportedAt, manifestSha256), manifest, manifestSha256 };
+      if (!manifest)
+        throw new ExhibitError('export-failed', 'The bundle was built without its manifest; no file was saved.');
+      return {
+        zip,
+        fileName: bundleFileName(request.exportedBy.school, exportedAt, manifestSha256),
+        manifest,
+        manifestSha256,
+      };
     },
   };
 }
@@ -336,13 +449,19 @@ export type BundleExporter = ReturnType<typeof createBundleExporter>;
 const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.received', 'capture.redacted']);
 
 function changedSinceCapture(view: CaptureView, artefact: Artefact): ExhibitError {
-  return new ExhibitError('export-failed', `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`);
+  return new ExhibitError(
+    'export-failed',
+    `The stored ${artefact.fileName} of the capture of ${view.metadata.page.url} no longer matches the hash recorded when it was captured; the export was stopped.`,
+  );
 }
 
 /** A stored presentation copy found changed: set aside, so exporting again draws it afresh. */
 function changedPresentationCopy(view: CaptureView, discard?: (m: CaptureMetadata) => Promise<void>): ExhibitError {
   void discard?.(view.metadata).catch(() => undefined);
-  return new ExhibitError('export-failed', `The presentation copy of the capture of ${view.metadata.page.url} had changed since it was drawn; it has been set aside. Export again and it will be drawn afresh. The evidence itself is unchanged.`);
+  return new ExhibitError(
+    'export-failed',
+    `The presentation copy of the capture of ${view.metadata.page.url} had changed since it was drawn; it has been set aside. Export again and it will be drawn afresh. The evidence itself is unchanged.`,
+  );
 }
 
 function caseExport(view: CaseView): CaseExport {
@@ -351,14 +470,27 @@ function caseExport(view: CaseView): CaseExport {
     openedAtUtc: view.openedAtUtc,
     status: view.status,
     details: view.details,
-    actions: view.actions.map((a) => ({ actionId: a.actionId, current: a.current, auditEntries: a.history.map((e) => e.seq) })),
+    actions: view.actions.map((a) => ({
+      actionId: a.actionId,
+      current: a.current,
+      auditEntries: a.history.map((e) => e.seq),
+    })),
     captureIds: view.captureIds,
   };
 }
 
 /** `exhibit-<school>-<UTC date>-<short hash>.zip`; the hash is the manifest's, which pins every file. */
 export function bundleFileName(school: string, exportedAt: Date, manifestSha256: string): string {
-  const slug = school.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'school';
-  const stamp = exportedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const slug =
+    school
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'school';
+  const stamp = exportedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `exhibit-${slug}-${stamp}-${shortHash(manifestSha256).slice(0, 8)}.zip`;
 }

@@ -30,21 +30,40 @@ export function createExportDrawings(deps: ExportDrawingDeps) {
   async function prepared(view: CaptureView, share: boolean): Promise<ExhibitImages | undefined> {
     if (share) return undefined;
     const images = await deps.preparedImages?.load(view.metadata);
-    return images && (!draw.caption || images.presentation) && (!draw.rendition || images.renditions.length > 0) ? images : undefined;
+    return images && (!draw.caption || images.presentation) && (!draw.rendition || images.renditions.length > 0)
+      ? images
+      : undefined;
   }
 
   /** The drawings this export uses, at their paths in the capture's folder. */
   function placed(images: ExhibitImages, folder: string): Drawings {
     return {
-      presentation: draw.caption && images.presentation ? { ...images.presentation, path: `${folder}/${images.presentation.fileName}` } : undefined,
+      presentation:
+        draw.caption && images.presentation
+          ? { ...images.presentation, path: `${folder}/${images.presentation.fileName}` }
+          : undefined,
       pdfImages: draw.rendition ? images.renditions.map((r) => [`${folder}/${r.shownFileName}`, r.image]) : [],
     };
   }
 
   /** A capture's drawings: the prepared ones (`preparedImages`, from `prepared()`), else drawn now. */
-  async function drawings(view: CaptureView, folder: string, share: boolean, preparedImages: Promise<ExhibitImages | undefined>): Promise<Drawings> {
+  async function drawings(
+    view: CaptureView,
+    folder: string,
+    share: boolean,
+    preparedImages: Promise<ExhibitImages | undefined>,
+  ): Promise<Drawings> {
     if (share) return { pdfImages: [] };
-    return placed((await preparedImages) ?? (await drawExhibitImages(view.metadata, (artefact) => deps.checkedOriginal(view, artefact), draw, view.receivedFrom)), folder);
+    return placed(
+      (await preparedImages) ??
+        (await drawExhibitImages(
+          view.metadata,
+          (artefact) => deps.checkedOriginal(view, artefact),
+          draw,
+          view.receivedFrom,
+        )),
+      folder,
+    );
   }
 
   return { prepared, placed, drawings };

@@ -22,7 +22,12 @@ export function createExportFlow(deps: ExportFlowDeps) {
   }): Promise<{ fileName: string; manifestSha256: string }> {
     const bundle = await deps.exporter.exportBundle(options);
     await deps.saveFile(bundle.zip, bundle.fileName, options.askWhereToSave);
-    await deps.evidence.recordExport(bundle.manifest.captures.map((c) => c.id), bundle.fileName, bundle.manifestSha256, options.exportedBy);
+    await deps.evidence.recordExport(
+      bundle.manifest.captures.map((c) => c.id),
+      bundle.fileName,
+      bundle.manifestSha256,
+      options.exportedBy,
+    );
     return { fileName: bundle.fileName, manifestSha256: bundle.manifestSha256 };
   };
 }

@@ -70,7 +70,11 @@ export const READ_STALL_MS = 5000;
  * place (each read hands the same memory back as a new ArrayBuffer, returned here for reuse).
  * Where the stream has no BYOB reader, its chunks are copied in.
  */
-async function readInto(blob: Blob, buffer: ArrayBuffer, stallMs: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; buffer?: ArrayBuffer }> {
+async function readInto(
+  blob: Blob,
+  buffer: ArrayBuffer,
+  stallMs: number,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; buffer?: ArrayBuffer }> {
   const stream = blob.stream();
   let at = 0;
   let byob: ReadableStreamBYOBReader | undefined;
@@ -95,7 +99,8 @@ async function readInto(blob: Blob, buffer: ArrayBuffer, stallMs: number): Promi
     const target = new Uint8Array(buffer);
     const reader = stream.getReader();
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      if (at + chunk.value.byteLength > target.byteLength) throw new Error('The file is longer than its recorded size.');
+      if (at + chunk.value.byteLength > target.byteLength)
+        throw new Error('The file is longer than its recorded size.');
       target.set(chunk.value, at);
       at += chunk.value.byteLength;
     }
@@ -109,7 +114,10 @@ const STALLED = Symbol('stalled');
 async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | typeof STALLED> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await Promise.race([promise, new Promise<typeof STALLED>((resolve) => (timer = setTimeout(() => resolve(STALLED), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<typeof STALLED>((resolve) => (timer = setTimeout(() => resolve(STALLED), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

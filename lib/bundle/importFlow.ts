@@ -32,8 +32,18 @@ export interface PreparedImport {
  * imports it. It can be cancelled until the transaction starts (checking and reading a bundle of
  * gigabytes take most of the time); after that it runs to the end, all or nothing.
  */
-export function createImportFlow(deps: { receiver: BundleReceiver; actor(): Promise<StaffMember>; /** The school's trusted senders; without it, no sender is on the list. */ trustedSenders?(): Promise<TrustedSender[]> }) {
-  async function prepare(bundle: Blob, onProgress?: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<PreparedImport> {
+export function createImportFlow(deps: {
+  receiver: BundleReceiver;
+  actor(): Promise<StaffMember>;
+  /** The school's trusted senders; without it, no sender is on the list. */ trustedSenders?(): Promise<
+    TrustedSender[]
+  >;
+}) {
+  async function prepare(
+    bundle: Blob,
+    onProgress?: (progress: ImportProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<PreparedImport> {
     const actor = await deps.actor();
     onProgress?.({ stage: 'checking' });
     let received;
@@ -45,13 +55,21 @@ export function createImportFlow(deps: { receiver: BundleReceiver; actor(): Prom
       throw error;
     }
     const plan = await deps.receiver.plan(received);
-    const trusted = ((await deps.trustedSenders?.()) ?? []).find((sender) => sender.fingerprint === received.keyFingerprint);
+    const trusted = ((await deps.trustedSenders?.()) ?? []).find(
+      (sender) => sender.fingerprint === received.keyFingerprint,
+    );
     const preview: ImportPreview = {
       plan,
       trustedAs: trusted?.name,
       exportedBy: received.manifest.exportedBy,
       exportedAtUtc: received.manifest.exportedAtUtc,
-      captures: received.captures.map(({ metadata }) => ({ id: metadata.id, reference: metadata.reference, url: metadata.page.url, capturedBy: metadata.capturedBy.name, capturedAtUtc: metadata.capturedAtUtc })),
+      captures: received.captures.map(({ metadata }) => ({
+        id: metadata.id,
+        reference: metadata.reference,
+        url: metadata.page.url,
+        capturedBy: metadata.capturedBy.name,
+        capturedAtUtc: metadata.capturedAtUtc,
+      })),
     };
     return {
       preview,
@@ -64,7 +82,11 @@ export function createImportFlow(deps: { receiver: BundleReceiver; actor(): Prom
   return {
     prepare,
     /** Checks and stores in one go, as a person who has confirmed would (tests, and callers with no one to ask). */
-    async importBundle(bundle: Blob, onProgress?: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ReceiveOutcome> {
+    async importBundle(
+      bundle: Blob,
+      onProgress?: (progress: ImportProgress) => void,
+      signal?: AbortSignal,
+    ): Promise<ReceiveOutcome> {
       return (await prepare(bundle, onProgress, signal)).confirm();
     },
   };

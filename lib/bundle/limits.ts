@@ -56,7 +56,8 @@ export function jsonTooDeep(text: string, max: number = BUNDLE_LIMITS.maxJsonDep
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // a backslash escapes the next character
+      if (ch === 0x5c)
+        i++; // a backslash escapes the next character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x7b || ch === 0x5b) {
@@ -96,7 +97,9 @@ export class FailureList {
 
   /** The problems to show: those kept, and a last line counting the rest. */
   toArray(): string[] {
-    return this.more ? [...this.listed, `…and ${this.more} more problem(s) of the same kinds, not listed.`] : [...this.listed];
+    return this.more
+      ? [...this.listed, `…and ${this.more} more problem(s) of the same kinds, not listed.`]
+      : [...this.listed];
   }
 }
 

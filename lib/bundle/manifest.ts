@@ -7,7 +7,10 @@ import { BUNDLE_LIMITS } from './limits';
 /** A path inside the bundle: relative, forward slashes, no `..`, nothing odd a zip slip could use. */
 export const BundlePathSchema = z
   .string()
-  .regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'must be a plain relative path inside the bundle');
+  .regex(
+    /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/,
+    'must be a plain relative path inside the bundle',
+  );
 
 export const ManifestFileSchema = z.object({
   path: BundlePathSchema,
@@ -27,16 +30,22 @@ export const BundleManifestSchema = z.object({
   generator: z.object({ name: z.literal('Exhibit'), version: z.string() }),
   exportedAtUtc: z.iso.datetime(),
   exportedBy: StaffMemberSchema,
-  captures: z.array(
-    z.object({
-      id: z.uuid(),
-      folder: BundlePathSchema,
-      capturedAtUtc: z.iso.datetime(),
-      url: z.url(),
-      category: CategoryIdSchema,
-    }),
-  ).max(BUNDLE_LIMITS.maxFiles),
-  audit: z.object({ path: z.literal('audit.jsonl'), entries: z.number().int().nonnegative().max(BUNDLE_LIMITS.maxAuditEntries), headHash: z.string().regex(SHA256_HEX) }),
+  captures: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        folder: BundlePathSchema,
+        capturedAtUtc: z.iso.datetime(),
+        url: z.url(),
+        category: CategoryIdSchema,
+      }),
+    )
+    .max(BUNDLE_LIMITS.maxFiles),
+  audit: z.object({
+    path: z.literal('audit.jsonl'),
+    entries: z.number().int().nonnegative().max(BUNDLE_LIMITS.maxAuditEntries),
+    headHash: z.string().regex(SHA256_HEX),
+  }),
   /**
    * A share copy (issue #5): redacted copies only. The originals, page text and source, metadata and
    * notes stay with the school; the audit log gives only the redactions in full.

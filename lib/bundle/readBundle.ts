@@ -41,7 +41,11 @@ const REFUSED = 'This bundle was not imported, and nothing here was changed, bec
  * Verifies a bundle and, only if every check passes, reads what is needed to store it. Every file
  * read is checked again against the manifest, so what is stored is what was verified.
  */
-export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ReceivedBundle> {
+export async function readReceivedBundle(
+  bundle: Blob,
+  onProgress?: (progress: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ReceivedBundle> {
   const report = await verifyBundle(bundle, (done, total) => onProgress?.({ stage: 'checking', done, total }), signal);
   const { manifest, manifestSha256, signedBy } = report;
   if (!report.ok || !manifest || !manifestSha256 || !signedBy) {
@@ -49,14 +53,20 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
     throw new ExhibitError('import-refused', `${REFUSED} ${problems.join('; ')}`, { problems });
   }
   if (manifest.share) {
-    const problem = 'It is a share copy: redacted copies only, without the originals, so it cannot be received as evidence. Ask the sender for the full bundle.';
-    throw new ExhibitError('import-refused', `This bundle was not imported, and nothing here was changed. ${problem}`, { problems: [problem] });
+    const problem =
+      'It is a share copy: redacted copies only, without the originals, so it cannot be received as evidence. Ask the sender for the full bundle.';
+    throw new ExhibitError('import-refused', `This bundle was not imported, and nothing here was changed. ${problem}`, {
+      problems: [problem],
+    });
   }
   const zip = await openZip(bundle);
   try {
     const byPath = new Map(zip.entries.map((entry) => [entry.path, entry]));
     const listed = new Map(manifest.files.map((file) => [file.path, file]));
-    const changedWhileRead = (path: string) => new ExhibitError('import-refused', `${REFUSED} ${path} changed while it was being read.`, { problems: [`${path} changed while it was being read`] });
+    const changedWhileRead = (path: string) =>
+      new ExhibitError('import-refused', `${REFUSED} ${path} changed while it was being read.`, {
+        problems: [`${path} changed while it was being read`],
+      });
     /** A small file (metadata, the case, the audit log), read once: the bytes hashed are the bytes used. */
     const text = async (path: string): Promise<string> => {
       const bytes = await byPath.get(path)?.read();
@@ -76,7 +86,8 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
       signal?.throwIfAborted();
       const metadata = CaptureMetadataSchema.parse(await json(`${capture.folder}/metadata.json`));
       const files = new Map<string, Blob>();
-      for (const artefact of metadata.artefacts) files.set(artefact.fileName, await file(`${capture.folder}/${artefact.fileName}`, artefact.mimeType));
+      for (const artefact of metadata.artefacts)
+        files.set(artefact.fileName, await file(`${capture.folder}/${artefact.fileName}`, artefact.mimeType));
       captures.push({ metadata, files });
       onProgress?.({ stage: 'reading', done: captures.length, total: manifest.captures.length });
     }
@@ -85,7 +96,12 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
     for (const action of caseExport?.actions ?? []) {
       for (const attached of action.current.attachments) {
         const path = attachmentPath(action.actionId, attached.fileName);
-        attachments.push({ actionId: action.actionId, fileName: attached.fileName, sha256: attached.sha256, blob: await file(path, listed.get(path)?.mimeType) });
+        attachments.push({
+          actionId: action.actionId,
+          fileName: attached.fileName,
+          sha256: attached.sha256,
+          blob: await file(path, listed.get(path)?.mimeType),
+        });
       }
     }
     const auditText = await text(manifest.audit.path);
@@ -100,10 +116,25 @@ export async function readReceivedBundle(bundle: Blob, onProgress?: (progress: I
     for (const capture of manifest.captures) {
       for (const { copy } of currentRedactions(historyOf.get(capture.id) ?? [])) {
         const path = `${capture.folder}/${copy.fileName}`;
-        if (listed.has(path)) redactedCopies.push({ captureId: capture.id, fileName: copy.fileName, sha256: copy.sha256, blob: await file(path, 'image/png') });
+        if (listed.has(path))
+          redactedCopies.push({
+            captureId: capture.id,
+            fileName: copy.fileName,
+            sha256: copy.sha256,
+            blob: await file(path, 'image/png'),
+          });
       }
     }
-    return { manifest, manifestSha256, keyFingerprint: signedBy, captures, caseExport, attachments, auditEntries, redactedCopies };
+    return {
+      manifest,
+      manifestSha256,
+      keyFingerprint: signedBy,
+      captures,
+      caseExport,
+      attachments,
+      auditEntries,
+      redactedCopies,
+    };
   } finally {
     await zip.close();
   }

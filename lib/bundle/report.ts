@@ -1,5 +1,12 @@
 import { html, type SafeHtml } from '../html';
-import { reportDocument, type Block, type Field, type ReportDocument, type ReportInput, type ReportSection } from './reportDocument';
+import {
+  reportDocument,
+  type Block,
+  type Field,
+  type ReportDocument,
+  type ReportInput,
+  type ReportSection,
+} from './reportDocument';
 
 export type { ReportCapture, ReportInput } from './reportDocument';
 
@@ -14,48 +21,82 @@ export function renderReport(input: ReportInput): string {
 
 export function renderReportHtml(doc: ReportDocument): string {
   const page = html`<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src 'none'">
-<meta name="referrer" content="no-referrer">
-<title>${doc.title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${doc.sections.filter((section) => section.kind === 'cover').map((section) => sectionHtml(section, doc.school))}<main>
-${doc.sections.filter((section) => section.kind !== 'cover').map((section) => sectionHtml(section, doc.school))}</main>
-</body>
-</html>
-`;
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta
+          http-equiv="Content-Security-Policy"
+          content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src 'none'"
+        />
+        <meta name="referrer" content="no-referrer" />
+        <title>${doc.title}</title>
+        <style>
+          ${STYLE}
+        </style>
+      </head>
+      <body>
+        ${doc.sections.filter((section) => section.kind === 'cover').map((section) => sectionHtml(section, doc.school))}
+        <main>
+          ${doc.sections.filter((section) => section.kind !== 'cover').map((section) => sectionHtml(section, doc.school))}
+        </main>
+      </body>
+    </html> `;
   return page.html;
 }
 
 function sectionHtml(section: ReportSection, school: string): SafeHtml {
   const blocks = section.blocks.map(blockHtml);
-  if (section.kind === 'cover') return html`<header class="cover">\n<h1>Evidence report</h1>\n<p class="school">${school}</p>\n${blocks}</header>\n`;
-  return html`<section class="${section.kind}">\n${blocks}</section>\n`;
+  if (section.kind === 'cover')
+    return html`<header class="cover">
+      <h1>Evidence report</h1>
+      <p class="school">${school}</p>
+      ${blocks}
+    </header> `;
+  return html`<section class="${section.kind}">${blocks}</section> `;
 }
 
 function blockHtml(block: Block): SafeHtml {
   switch (block.kind) {
     case 'heading':
-      return block.level === 2 ? html`<h2>${block.text}</h2>\n` : html`<h3>${block.text}</h3>\n`;
+      return block.level === 2 ? html`<h2>${block.text}</h2> ` : html`<h3>${block.text}</h3> `;
     case 'paragraph':
       return html`<p${block.tone ? html` class="${block.tone}"` : ''}>${block.text}</p>\n`;
     case 'fields':
-      return html`<dl>\n${block.fields.map(fieldHtml)}</dl>\n`;
+      return html`<dl>${block.fields.map(fieldHtml)}</dl> `;
     case 'list':
-      return html`<ol class="history">\n${block.items.map((item) => html`<li>${item}</li>\n`)}</ol>\n`;
+      return html`<ol class="history">
+        ${block.items.map((item) => html`<li>${item}</li> `)}
+      </ol> `;
     case 'table':
-      return html`<table><thead><tr>${block.columns.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>\n${block.rows.map((row) => html`<tr>${row.map((cell, i) => (block.code?.includes(i) ? html`<td><code>${cell}</code></td>` : html`<td>${cell}</td>`))}</tr>\n`)}</tbody></table>\n`;
+      return html`<table>
+        <thead>
+          <tr>
+            ${block.columns.map((c) => html`<th>${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${block.rows.map(
+            (row) =>
+              html`<tr>
+                ${row.map((cell, i) => (block.code?.includes(i) ? html`<td><code>${cell}</code></td>` : html`<td>${cell}</td>`))}
+              </tr> `,
+          )}
+        </tbody>
+      </table> `;
     case 'figure':
-      return html`<figure><img src="${block.path}" alt="${block.alt}"><figcaption>${block.caption}</figcaption></figure>\n`;
+      return html`<figure>
+        <img src="${block.path}" alt="${block.alt}" />
+        <figcaption>${block.caption}</figcaption>
+      </figure> `;
   }
 }
 
 function fieldHtml(field: Field): SafeHtml {
-  const value = field.absent ? html`<em>${field.value}</em>` : field.code ? html`<code>${field.value}</code>` : html`${field.value}`;
+  const value = field.absent
+    ? html`<em>${field.value}</em>`
+    : field.code
+      ? html`<code>${field.value}</code>`
+      : html`${field.value}`;
   const classes = [field.code ? 'url' : '', field.prose ? 'note' : ''].filter(Boolean).join(' ');
   return html`<dt>${field.label}</dt><dd${classes ? html` class="${classes}"` : ''}>${value}${field.remark ? html` <em>${field.remark}</em>` : ''}</dd>\n`;
 }

@@ -75,13 +75,26 @@ export function reportDocument(input: ReportInput): ReportDocument {
       {
         kind: 'fields',
         fields: [
-          ...(input.share ? [{ label: 'Contents', value: 'Share copy: redacted copies only, originals left out' }] : []),
-          { label: 'Exported by', value: `${input.exportedBy.name}, ${input.exportedBy.role} (${input.exportedBy.email})` },
+          ...(input.share
+            ? [{ label: 'Contents', value: 'Share copy: redacted copies only, originals left out' }]
+            : []),
+          {
+            label: 'Exported by',
+            value: `${input.exportedBy.name}, ${input.exportedBy.role} (${input.exportedBy.email})`,
+          },
           { label: 'Exported at (UTC)', value: input.exportedAtUtc },
-          { label: 'Case', value: input.caseView ? input.caseView.details.title : 'none (captures exported on their own)' },
+          {
+            label: 'Case',
+            value: input.caseView ? input.caseView.details.title : 'none (captures exported on their own)',
+          },
           { label: 'Captures', value: String(input.captures.length) },
           { label: 'Audit log head', value: input.auditHeadHash, code: true },
-          { label: 'Signing key fingerprint', value: input.keyFingerprint, code: true, remark: '(the school can check it against Exhibit’s options)' },
+          {
+            label: 'Signing key fingerprint',
+            value: input.keyFingerprint,
+            code: true,
+            remark: '(the school can check it against Exhibit’s options)',
+          },
           { label: 'Made with', value: `Exhibit ${input.generatorVersion}` },
         ],
       },
@@ -95,7 +108,9 @@ export function reportDocument(input: ReportInput): ReportDocument {
     sections: [
       cover,
       ...(input.caseView ? [caseSection(input.caseView, nameOf)] : []),
-      ...input.captures.map((capture, index) => (input.share ? sharedCaptureSection(capture, index + 1) : captureSection(capture, index + 1, input))),
+      ...input.captures.map((capture, index) =>
+        input.share ? sharedCaptureSection(capture, index + 1) : captureSection(capture, index + 1, input),
+      ),
       ...(input.auditLines?.length ? [auditSection(input.auditLines, nameOf)] : []),
     ],
   });
@@ -118,7 +133,15 @@ function withInvisibleShown(document: ReportDocument): ReportDocument {
       case 'paragraph':
         return { ...b, text: prose(b.text) };
       case 'fields':
-        return { ...b, fields: b.fields.map((f) => ({ ...f, label: line(f.label), value: f.prose ? prose(f.value) : line(f.value), remark: f.remark === undefined ? undefined : f.prose ? prose(f.remark) : line(f.remark) })) };
+        return {
+          ...b,
+          fields: b.fields.map((f) => ({
+            ...f,
+            label: line(f.label),
+            value: f.prose ? prose(f.value) : line(f.value),
+            remark: f.remark === undefined ? undefined : f.prose ? prose(f.remark) : line(f.remark),
+          })),
+        };
       case 'list':
         return { ...b, items: b.items.map(prose) };
       case 'table':
@@ -127,7 +150,11 @@ function withInvisibleShown(document: ReportDocument): ReportDocument {
         return { ...b, alt: line(b.alt), caption: line(b.caption) };
     }
   };
-  return { title: line(document.title), school: line(document.school), sections: document.sections.map((s) => ({ ...s, blocks: s.blocks.map(block) })) };
+  return {
+    title: line(document.title),
+    school: line(document.school),
+    sections: document.sections.map((s) => ({ ...s, blocks: s.blocks.map(block) })),
+  };
 }
 
 /** A case's summary, its actions and its chronology (issue #4). */
@@ -137,7 +164,9 @@ function caseSection(view: CaseView, nameOf: (captureId: string) => string | und
     [
       a.outcome,
       a.reference ? ` (ref. ${a.reference})` : '',
-      a.police ? ` Police: ${[a.police.force, a.police.crimeReference, a.police.officer].filter(Boolean).join(', ')}` : '',
+      a.police
+        ? ` Police: ${[a.police.force, a.police.crimeReference, a.police.officer].filter(Boolean).join(', ')}`
+        : '',
       ...a.attachments.map((f) => ` Attachment ${f.fileName}, SHA-256 ${f.sha256}.`),
       history.length > 1 ? ` (corrected; ${history.map(entryLabel).join(', ')})` : '',
     ].join('');
@@ -150,8 +179,15 @@ function caseSection(view: CaseView, nameOf: (captureId: string) => string | und
         fields: [
           { label: 'Status', value: view.status },
           { label: 'Opened (UTC)', value: view.openedAtUtc },
-          { label: 'Person posting', value: [d.personPosting.name, d.personPosting.relationship].filter(Boolean).join(', ') || '—' },
-          { label: 'Profiles', value: d.personPosting.profileUrls.join(' ') || '—', code: d.personPosting.profileUrls.length > 0 },
+          {
+            label: 'Person posting',
+            value: [d.personPosting.name, d.personPosting.relationship].filter(Boolean).join(', ') || '—',
+          },
+          {
+            label: 'Profiles',
+            value: d.personPosting.profileUrls.join(' ') || '—',
+            code: d.personPosting.profileUrls.length > 0,
+          },
           { label: 'Affected', value: d.affected || '—' },
           { label: 'Owner', value: d.owner },
         ],
@@ -159,25 +195,46 @@ function caseSection(view: CaseView, nameOf: (captureId: string) => string | und
       { kind: 'heading', level: 3, text: 'Actions' },
       view.actions.length === 0
         ? { kind: 'paragraph', text: 'None recorded.' }
-        : { kind: 'table', columns: ['Step', 'Date', 'Who', 'Outcome and references'], rows: view.actions.map((a) => [stepById(a.current.step).label, a.current.date, a.current.who, action(a)]) },
+        : {
+            kind: 'table',
+            columns: ['Step', 'Date', 'Who', 'Outcome and references'],
+            rows: view.actions.map((a) => [stepById(a.current.step).label, a.current.date, a.current.who, action(a)]),
+          },
       { kind: 'heading', level: 3, text: 'Chronology' },
-      { kind: 'list', items: view.chronology.map((entry) => `${entry.at} — ${entry.actor.name}: ${describeEventNamingCapture(entry.event, nameOf)} (${entryLabel(entry)})`) },
+      {
+        kind: 'list',
+        items: view.chronology.map(
+          (entry) =>
+            `${entry.at} — ${entry.actor.name}: ${describeEventNamingCapture(entry.event, nameOf)} (${entryLabel(entry)})`,
+        ),
+      },
     ],
   };
 }
 
-function auditSection(lines: readonly ExportedAuditLine[], nameOf: (captureId: string) => string | undefined): ReportSection {
+function auditSection(
+  lines: readonly ExportedAuditLine[],
+  nameOf: (captureId: string) => string | undefined,
+): ReportSection {
   const items: string[] = [];
   let withheld: number[] = [];
   const flush = () => {
-    if (withheld.length) items.push(`Entries ${withheld[0]}–${withheld.at(-1)}: withheld (about other matters); their hashes are in audit.jsonl, so the chain can still be checked.`.replace(/^Entries (\d+)–\1:/, 'Entry $1:'));
+    if (withheld.length)
+      items.push(
+        `Entries ${withheld[0]}–${withheld.at(-1)}: withheld (about other matters); their hashes are in audit.jsonl, so the chain can still be checked.`.replace(
+          /^Entries (\d+)–\1:/,
+          'Entry $1:',
+        ),
+      );
     withheld = [];
   };
   for (const line of lines) {
     if ('withheld' in line) withheld.push(line.seq);
     else {
       flush();
-      items.push(`Entry ${line.seq}, ${line.at} — ${line.actor.name}: ${describeEventNamingCapture(line.event, nameOf)} (hash ${line.hash.slice(0, 16)}…)`);
+      items.push(
+        `Entry ${line.seq}, ${line.at} — ${line.actor.name}: ${describeEventNamingCapture(line.event, nameOf)} (hash ${line.hash.slice(0, 16)}…)`,
+      );
     }
   }
   flush();
@@ -185,7 +242,10 @@ function auditSection(lines: readonly ExportedAuditLine[], nameOf: (captureId: s
     kind: 'audit',
     blocks: [
       { kind: 'heading', level: 2, text: 'Audit trail' },
-      { kind: 'paragraph', text: 'Every entry is chained to the one before by its SHA-256 (audit.jsonl); the last entry’s hash is the audit log head on the cover.' },
+      {
+        kind: 'paragraph',
+        text: 'Every entry is chained to the one before by its SHA-256 (audit.jsonl); the last entry’s hash is the audit log head on the cover.',
+      },
       { kind: 'list', items },
     ],
   };

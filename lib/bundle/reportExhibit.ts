@@ -1,7 +1,20 @@
-import { describeEvent, exportableRedactions, entryLabel, shownReference, type AuditEntry, type Redaction } from '../audit';
+import {
+  describeEvent,
+  exportableRedactions,
+  entryLabel,
+  shownReference,
+  type AuditEntry,
+  type Redaction,
+} from '../audit';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
-import { POST_FIELDS, POST_FIELD_LABELS, UNCLEAR_POST_WORDS, postSourceWords, type PostDetails } from '../extract/postDetails';
+import {
+  POST_FIELDS,
+  POST_FIELD_LABELS,
+  UNCLEAR_POST_WORDS,
+  postSourceWords,
+  type PostDetails,
+} from '../extract/postDetails';
 import { categoryById, describeCategory } from '../policy';
 import type { CaptureView } from '../store/evidenceRepository';
 import { presentationFileName, shownImageFileName } from './manifest';
@@ -11,7 +24,11 @@ import type { Block, Field, ReportCapture, ReportInput, ReportSection } from './
 // wording, address, post details, capture facts, hashes and edits; or, in a share copy, only what
 // may be shared.
 
-export function captureSection({ view, folder }: ReportCapture, number: number, input: Pick<ReportInput, 'presentationCopies'>): ReportSection {
+export function captureSection(
+  { view, folder }: ReportCapture,
+  number: number,
+  input: Pick<ReportInput, 'presentationCopies'>,
+): ReportSection {
   const m = view.metadata;
   const edits = view.history.filter((entry) => entry.event.action === 'capture.edited');
   const redactions = exportableRedactions(view.history);
@@ -21,37 +38,79 @@ export function captureSection({ view, folder }: ReportCapture, number: number, 
     { label: 'Page title', value: m.page.title },
     { label: 'Captured (UTC)', value: m.capturedAtUtc },
     { label: 'Captured (local)', value: `${m.capturedAtLocal} (${m.timeZone}, UTC${m.utcOffset})` },
-    { label: 'Captured by', value: `${m.capturedBy.name}, ${m.capturedBy.role} (${m.capturedBy.email}), ${m.capturedBy.school}` },
+    {
+      label: 'Captured by',
+      value: `${m.capturedBy.name}, ${m.capturedBy.role} (${m.capturedBy.email}), ${m.capturedBy.school}`,
+    },
     ...(m.author.name ? [{ label: 'Post author', value: m.author.name }] : []),
     ...(m.author.profileUrl ? [{ label: 'Author profile', value: m.author.profileUrl, code: true }] : []),
     { label: 'Note', value: view.current.note || '—', prose: true },
     ...(m.page.selectedText ? [{ label: 'Selected text', value: m.page.selectedText, prose: true }] : []),
     { label: 'Page source', value: pageSourceLabel(m) },
-    { label: 'Captured', value: `${MODE_WORDS[m.mode ?? 'visible']}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}` },
-    { label: 'Browser', value: `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}` },
+    {
+      label: 'Captured',
+      value: `${MODE_WORDS[m.mode ?? 'visible']}; viewport ${m.page.viewport.width} × ${m.page.viewport.height} CSS px at device pixel ratio ${m.page.devicePixelRatio}`,
+    },
+    {
+      label: 'Browser',
+      value: `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}`,
+    },
     { label: 'Capture id', value: m.id, code: true },
-    ...(view.receivedFrom ? [{ label: 'Received from', value: `the installation whose signing key is ${view.receivedFrom}; its details are as that installation recorded them`, code: false }] : []),
+    ...(view.receivedFrom
+      ? [
+          {
+            label: 'Received from',
+            value: `the installation whose signing key is ${view.receivedFrom}; its details are as that installation recorded them`,
+            code: false,
+          },
+        ]
+      : []),
   ];
   const figures: Block[] = imageArtefacts(m).map((image, i) => {
-    const shown = shownImageFileName(image.fileName, i, input.presentationCopies?.has(`${folder}/${presentationFileName(image.fileName)}`) ?? false);
-    const label = shown === image.fileName ? '' : ` Shown as the presentation copy ${shown} (caption added beneath; not the original). The original is ${image.fileName}.`;
-    return { kind: 'figure', path: `${folder}/${shown}`, alt: `${image.fileName} for capture ${number}`, caption: `${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? `. ${image.note}` : ''}.${label}` };
+    const shown = shownImageFileName(
+      image.fileName,
+      i,
+      input.presentationCopies?.has(`${folder}/${presentationFileName(image.fileName)}`) ?? false,
+    );
+    const label =
+      shown === image.fileName
+        ? ''
+        : ` Shown as the presentation copy ${shown} (caption added beneath; not the original). The original is ${image.fileName}.`;
+    return {
+      kind: 'figure',
+      path: `${folder}/${shown}`,
+      alt: `${image.fileName} for capture ${number}`,
+      caption: `${folder}/${image.fileName}: ${describeMethod(image)}${image.note ? `. ${image.note}` : ''}.${label}`,
+    };
   });
   return {
     kind: 'capture',
     blocks: [
-      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${shownReference(m.reference, view.receivedFrom)}` : `Capture ${number}`}: ${describeCategory(view.current.category)}` },
+      {
+        kind: 'heading',
+        level: 2,
+        text: `${m.reference ? `Exhibit ${shownReference(m.reference, view.receivedFrom)}` : `Capture ${number}`}: ${describeCategory(view.current.category)}`,
+      },
       { kind: 'paragraph', tone: 'policy', text: `Policy: “${categoryById(view.current.category.id).policyWording}”` },
       { kind: 'fields', fields },
       ...(m.post ? postDetailsBlocks(m.post, view.current.post) : []),
       ...(m.pageSourceError ? [{ kind: 'paragraph', tone: 'warning', text: m.pageSourceError } as const] : []),
       ...(edits.length > 0 ? editHistory(m, edits) : []),
       ...figures,
-      ...redactions.map((r) => redactionFigure(r, folder, number, `The original ${r.image} is unaltered in this bundle.`)),
+      ...redactions.map((r) =>
+        redactionFigure(r, folder, number, `The original ${r.image} is unaltered in this bundle.`),
+      ),
       {
         kind: 'table',
         columns: ['File', 'Bytes', 'SHA-256'],
-        rows: [...m.artefacts.map((a) => [`${folder}/${a.fileName}`, String(a.bytes), a.sha256]), ...redactions.map((r) => [`${folder}/${r.copy.fileName} (redacted copy)`, String(r.copy.bytes), r.copy.sha256])],
+        rows: [
+          ...m.artefacts.map((a) => [`${folder}/${a.fileName}`, String(a.bytes), a.sha256]),
+          ...redactions.map((r) => [
+            `${folder}/${r.copy.fileName} (redacted copy)`,
+            String(r.copy.bytes),
+            r.copy.sha256,
+          ]),
+        ],
         code: [2],
       },
     ],
@@ -74,7 +133,11 @@ export function sharedCaptureSection({ view, folder }: ReportCapture, number: nu
   return {
     kind: 'capture',
     blocks: [
-      { kind: 'heading', level: 2, text: `${m.reference ? `Exhibit ${shownReference(m.reference, view.receivedFrom)}` : `Capture ${number}`}: ${describeCategory(view.current.category)} (share copy)` },
+      {
+        kind: 'heading',
+        level: 2,
+        text: `${m.reference ? `Exhibit ${shownReference(m.reference, view.receivedFrom)}` : `Capture ${number}`}: ${describeCategory(view.current.category)} (share copy)`,
+      },
       { kind: 'paragraph', tone: 'policy', text: `Policy: “${categoryById(view.current.category.id).policyWording}”` },
       {
         kind: 'fields',
@@ -85,13 +148,25 @@ export function sharedCaptureSection({ view, folder }: ReportCapture, number: nu
           { label: 'Capture id', value: m.id, code: true },
         ],
       },
-      ...(redactions.length === 0 ? [{ kind: 'paragraph', tone: 'warning', text: 'No redacted copy was made of this capture, so no image of it is shared.' } as const] : []),
+      ...(redactions.length === 0
+        ? [
+            {
+              kind: 'paragraph',
+              tone: 'warning',
+              text: 'No redacted copy was made of this capture, so no image of it is shared.',
+            } as const,
+          ]
+        : []),
       ...redactions.map((r) => redactionFigure(r, folder, number, 'The original is not in this share copy.')),
       {
         kind: 'table',
         columns: ['File', 'Bytes', 'SHA-256'],
         rows: [
-          ...redactions.map((r) => [`${folder}/${r.copy.fileName} (redacted copy, in this bundle)`, String(r.copy.bytes), r.copy.sha256]),
+          ...redactions.map((r) => [
+            `${folder}/${r.copy.fileName} (redacted copy, in this bundle)`,
+            String(r.copy.bytes),
+            r.copy.sha256,
+          ]),
           ...m.artefacts.map((a) => [`${a.fileName} (original, left out)`, String(a.bytes), a.sha256]),
         ],
         code: [2],
@@ -107,7 +182,11 @@ function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current
     const corrected = value !== (extracted[key] ?? null);
     return {
       label: POST_FIELD_LABELS[key],
-      value: value ?? (extracted.foundBy === 'unclear' ? 'not taken: several posts, none picked on its own' : 'not found on the page'),
+      value:
+        value ??
+        (extracted.foundBy === 'unclear'
+          ? 'not taken: several posts, none picked on its own'
+          : 'not found on the page'),
       absent: value === null,
       prose: key === 'text',
       remark: corrected ? `(corrected; the page showed “${extracted[key] ?? 'nothing'}”)` : undefined,
@@ -123,22 +202,46 @@ function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current
 function editHistory(original: CaptureMetadata, edits: readonly AuditEntry[]): Block[] {
   return [
     { kind: 'heading', level: 3, text: 'Edits after capture' },
-    { kind: 'paragraph', text: `Recorded at capture: category “${describeCategory(original.category)}”, note “${original.note}”.` },
-    { kind: 'list', items: edits.map((entry) => `${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (${entryLabel(entry)})`) },
+    {
+      kind: 'paragraph',
+      text: `Recorded at capture: category “${describeCategory(original.category)}”, note “${original.note}”.`,
+    },
+    {
+      kind: 'list',
+      items: edits.map(
+        (entry) => `${entry.at} — ${entry.actor.name} ${describeEvent(entry.event)} (${entryLabel(entry)})`,
+      ),
+    },
   ];
 }
 
 /** The address the page's own code gave, when it was not the browser's (schemaVersion 3). */
 export function documentAddressField(m: CaptureMetadata): Field[] {
-  return m.page.documentUrl ? [{ label: 'Address the page gave itself', value: m.page.documentUrl, code: true, remark: DOCUMENT_ADDRESS_REMARK }] : [];
+  return m.page.documentUrl
+    ? [
+        {
+          label: 'Address the page gave itself',
+          value: m.page.documentUrl,
+          code: true,
+          remark: DOCUMENT_ADDRESS_REMARK,
+        },
+      ]
+    : [];
 }
 
-export const DOCUMENT_ADDRESS_REMARK = '(not the address the browser showed for the tab, which is the page address above; the page’s own code reported this one)';
+export const DOCUMENT_ADDRESS_REMARK =
+  '(not the address the browser showed for the tab, which is the page address above; the page’s own code reported this one)';
 
-const MODE_WORDS = { visible: 'the visible area of the tab', element: 'one element of the page (“This post”), with the visible area as context', 'full-page': 'the whole page' } as const;
+const MODE_WORDS = {
+  visible: 'the visible area of the tab',
+  element: 'one element of the page (“This post”), with the visible area as context',
+  'full-page': 'the whole page',
+} as const;
 
 function pageSourceLabel(m: CaptureMetadata): string {
   const source = m.artefacts.find((a) => a.kind === 'page-source');
   if (!source) return 'not kept';
-  return source.method === 'pageCapture.saveAsMHTML' ? `${source.fileName} (MHTML saved by the browser)` : `${source.fileName} (the page’s DOM serialised at capture)`;
+  return source.method === 'pageCapture.saveAsMHTML'
+    ? `${source.fileName} (MHTML saved by the browser)`
+    : `${source.fileName} (the page’s DOM serialised at capture)`;
 }

@@ -25,7 +25,11 @@ const GREY = 90;
  * embeds JPEG renditions of the images (the report's copies, for reading); the hashed originals
  * are the bundle's files, which the PDF names with their SHA-256 as the HTML report does.
  */
-export function renderReportPdf(doc: ReportDocument, fonts: PdfFonts, images: ReadonlyMap<string, PdfImage>): Uint8Array {
+export function renderReportPdf(
+  doc: ReportDocument,
+  fonts: PdfFonts,
+  images: ReadonlyMap<string, PdfImage>,
+): Uint8Array {
   const pdf = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   keepCharactersAsWritten(pdf);
   pdf.setProperties({ title: doc.title, subject: 'Evidence report', creator: 'Exhibit' });
@@ -40,7 +44,10 @@ export function renderReportPdf(doc: ReportDocument, fonts: PdfFonts, images: Re
     if (section.kind === 'cover') {
       writer.text('Evidence report', { size: 20 });
       writer.text(doc.school, { size: 14, after: 4 });
-      writer.text('This PDF is the readable copy of report.html in the same bundle. Right-to-left text (Arabic, Hebrew) is printed here in its stored character order; report.html shows it as written.', { size: 8.5, grey: true, after: 3 });
+      writer.text(
+        'This PDF is the readable copy of report.html in the same bundle. Right-to-left text (Arabic, Hebrew) is printed here in its stored character order; report.html shows it as written.',
+        { size: 8.5, grey: true, after: 3 },
+      );
     }
     for (const block of section.blocks) writer.block(block);
   }
@@ -88,8 +95,16 @@ function pageWriter(pdf: jsPDF, images: ReadonlyMap<string, PdfImage>) {
     y += style.after ?? 1.5;
   }
   function field(f: Field) {
-    const valueStyle: TextStyle = { size: f.code ? 8 : 9.5, mono: f.code, x: PAGE.margin + LABEL_WIDTH, width: CONTENT_WIDTH - LABEL_WIDTH };
-    const value = [...lines(f.value, valueStyle), ...(f.remark ? lines(f.remark, { ...valueStyle, mono: false, size: 9 }) : [])];
+    const valueStyle: TextStyle = {
+      size: f.code ? 8 : 9.5,
+      mono: f.code,
+      x: PAGE.margin + LABEL_WIDTH,
+      width: CONTENT_WIDTH - LABEL_WIDTH,
+    };
+    const value = [
+      ...lines(f.value, valueStyle),
+      ...(f.remark ? lines(f.remark, { ...valueStyle, mono: false, size: 9 }) : []),
+    ];
     room(lineHeight(9.5) * Math.min(value.length, 3));
     const top = y;
     text(f.label, { size: 9.5, grey: true, width: LABEL_WIDTH - 3, after: 0 });
@@ -104,13 +119,18 @@ function pageWriter(pdf: jsPDF, images: ReadonlyMap<string, PdfImage>) {
     // A table's columns are one of the two layouts above; a cell past them takes the last width.
     const widthOf = (i: number) => widths[i] ?? CONTENT_WIDTH - 92;
     const row = (cells: readonly string[], header: boolean) => {
-      const wrapped = cells.map((cell, i) => lines(cell, { size: 8, mono: !header && block.code?.includes(i), width: widthOf(i) - 2 }));
+      const wrapped = cells.map((cell, i) =>
+        lines(cell, { size: 8, mono: !header && block.code?.includes(i), width: widthOf(i) - 2 }),
+      );
       const height = Math.max(...wrapped.map((w) => w.length)) * lineHeight(8) + 1.5;
       room(height);
       let x = PAGE.margin;
       wrapped.forEach((cellLines, i) => {
         pdf.setDrawColor(180).rect(x, y, widthOf(i), height);
-        pdf.setFont(!header && block.code?.includes(i) ? 'DejaVuSansMono' : 'DejaVuSans', 'normal').setFontSize(8).setTextColor(header ? GREY : 20);
+        pdf
+          .setFont(!header && block.code?.includes(i) ? 'DejaVuSansMono' : 'DejaVuSans', 'normal')
+          .setFontSize(8)
+          .setTextColor(header ? GREY : 20);
         cellLines.forEach((line, n) => pdf.text(line, x + 1, y + 0.8 + n * lineHeight(8), { baseline: 'top' }));
         x += widthOf(i);
       });
@@ -131,16 +151,24 @@ function pageWriter(pdf: jsPDF, images: ReadonlyMap<string, PdfImage>) {
       pdf.setDrawColor(150).rect(PAGE.margin, y, width, height);
       y += height + 2;
     }
-    text(`${block.caption}${image ? ' The image above is a JPEG rendition for reading; the file itself is in the bundle.' : ` (${block.path} is in the bundle.)`}`, { size: 8.5, grey: true, after: 4 });
+    text(
+      `${block.caption}${image ? ' The image above is a JPEG rendition for reading; the file itself is in the bundle.' : ` (${block.path} is in the bundle.)`}`,
+      { size: 8.5, grey: true, after: 4 },
+    );
   }
   function block(b: Block) {
     switch (b.kind) {
       case 'heading':
         room(20);
         y += b.level === 2 ? 2 : 1;
-        { text(b.text, { size: b.level === 2 ? 14 : 11.5, after: 2 }); return; }
-      case 'paragraph':
-        { text(b.text, { size: 9.5, grey: b.tone === 'policy', after: 3 }); return; }
+        {
+          text(b.text, { size: b.level === 2 ? 14 : 11.5, after: 2 });
+          return;
+        }
+      case 'paragraph': {
+        text(b.text, { size: 9.5, grey: b.tone === 'policy', after: 3 });
+        return;
+      }
       case 'fields':
         b.fields.forEach(field);
         y += 2;
@@ -149,10 +177,14 @@ function pageWriter(pdf: jsPDF, images: ReadonlyMap<string, PdfImage>) {
         b.items.forEach((item, i) => text(`${i + 1}. ${item}`, { size: 8.5, after: 0.8 }));
         y += 2;
         return;
-      case 'table':
-        { table(b); return; }
-      case 'figure':
-        { figure(b); return; }
+      case 'table': {
+        table(b);
+        return;
+      }
+      case 'figure': {
+        figure(b);
+        return;
+      }
     }
   }
   return { newPage, text, block };
@@ -168,12 +200,22 @@ type Handler = [(...args: unknown[]) => unknown, boolean];
  * The handlers are found by what they call, which survives minification; a unit test fails if not.
  */
 function keepCharactersAsWritten(pdf: jsPDF) {
-  const events = (pdf as unknown as { internal: { events: { getTopics(): Record<string, Record<string, Handler>>; unsubscribe(token: string): boolean } } }).internal.events;
+  const events = (
+    pdf as unknown as {
+      internal: {
+        events: { getTopics(): Record<string, Record<string, Handler>>; unsubscribe(token: string): boolean };
+      };
+    }
+  ).internal.events;
   const topics = events.getTopics();
   const reshaper = (jsPDF.API as { processArabic?: unknown }).processArabic;
   for (const [topic, handlers] of Object.entries(topics)) {
     for (const [token, [handler]] of Object.entries(handlers)) {
-      if ((topic === 'preProcessText' && handler === reshaper) || (topic === 'postProcessText' && String(handler).includes('doBidiReorder'))) events.unsubscribe(token);
+      if (
+        (topic === 'preProcessText' && handler === reshaper) ||
+        (topic === 'postProcessText' && String(handler).includes('doBidiReorder'))
+      )
+        events.unsubscribe(token);
     }
   }
 }
@@ -183,4 +225,3 @@ function binaryString(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return out;
 }
-

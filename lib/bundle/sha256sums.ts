@@ -16,7 +16,8 @@ export function parseSha256Sums(text: string): { lines: ChecksumLine[]; problems
   text.split('\n').forEach((raw, index) => {
     if (raw === '') return;
     const [, sha256, path] = /^([0-9a-f]{64}) [ *](.+)$/.exec(raw) ?? [];
-    if (!sha256 || !path || !SHA256_HEX.test(sha256)) problems.push(`SHA256SUMS line ${index + 1} is not in sha256sum format`);
+    if (!sha256 || !path || !SHA256_HEX.test(sha256))
+      problems.push(`SHA256SUMS line ${index + 1} is not in sha256sum format`);
     else lines.push({ sha256, path });
   });
   return { lines, problems };

@@ -7,7 +7,12 @@ export const DIGEST_PATH = 'manifest.digest.json';
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-export const PublicKeyJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().min(1), y: z.string().min(1) });
+export const PublicKeyJwkSchema = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().min(1),
+  y: z.string().min(1),
+});
 export type PublicKeyJwk = z.infer<typeof PublicKeyJwkSchema>;
 
 /**
@@ -44,7 +49,10 @@ export function keyFingerprint(jwk: PublicKeyJwk): string {
 export async function generateSigningKey(): Promise<{ privateKey: CryptoKey; publicKeyJwk: PublicKeyJwk }> {
   const pair = await crypto.subtle.generateKey(ECDSA, false, ['sign', 'verify']);
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-  return { privateKey: pair.privateKey, publicKeyJwk: PublicKeyJwkSchema.parse({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }) };
+  return {
+    privateKey: pair.privateKey,
+    publicKeyJwk: PublicKeyJwkSchema.parse({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }),
+  };
 }
 
 export function createSigner(privateKey: CryptoKey, publicKeyJwk: PublicKeyJwk): BundleSigner {
@@ -55,25 +63,41 @@ export function createSigner(privateKey: CryptoKey, publicKeyJwk: PublicKeyJwk):
   };
 }
 
-export async function signManifest(signer: BundleSigner, manifestBytes: Uint8Array<ArrayBuffer>): Promise<ManifestDigest> {
+export async function signManifest(
+  signer: BundleSigner,
+  manifestBytes: Uint8Array<ArrayBuffer>,
+): Promise<ManifestDigest> {
   const signature = await signer.sign(manifestBytes);
   return {
     format: 'exhibit-manifest-digest',
     formatVersion: 1,
     manifest: { path: MANIFEST_PATH, sha256: sha256Hex(manifestBytes) },
-    signature: { algorithm: 'ECDSA-P256-SHA256', keyFingerprint: signer.fingerprint, publicKeyJwk: signer.publicKeyJwk, value: btoa(String.fromCharCode(...signature)) },
+    signature: {
+      algorithm: 'ECDSA-P256-SHA256',
+      keyFingerprint: signer.fingerprint,
+      publicKeyJwk: signer.publicKeyJwk,
+      value: btoa(String.fromCharCode(...signature)),
+    },
   };
 }
 
 /** Every problem with a digest, in plain words; empty when the manifest is the one that was signed. */
-export async function checkManifestDigest(digest: ManifestDigest, manifestBytes: Uint8Array<ArrayBuffer>): Promise<string[]> {
+export async function checkManifestDigest(
+  digest: ManifestDigest,
+  manifestBytes: Uint8Array<ArrayBuffer>,
+): Promise<string[]> {
   const failures: string[] = [];
-  if (digest.manifest.sha256 !== sha256Hex(manifestBytes)) failures.push(`${DIGEST_PATH}: manifest.json is not the manifest whose SHA-256 it records`);
-  if (keyFingerprint(digest.signature.publicKeyJwk) !== digest.signature.keyFingerprint) failures.push(`${DIGEST_PATH}: the key fingerprint does not belong to the public key given`);
+  if (digest.manifest.sha256 !== sha256Hex(manifestBytes))
+    failures.push(`${DIGEST_PATH}: manifest.json is not the manifest whose SHA-256 it records`);
+  if (keyFingerprint(digest.signature.publicKeyJwk) !== digest.signature.keyFingerprint)
+    failures.push(`${DIGEST_PATH}: the key fingerprint does not belong to the public key given`);
   try {
-    const key = await crypto.subtle.importKey('jwk', { ...digest.signature.publicKeyJwk, ext: true }, ECDSA, false, ['verify']);
+    const key = await crypto.subtle.importKey('jwk', { ...digest.signature.publicKeyJwk, ext: true }, ECDSA, false, [
+      'verify',
+    ]);
     const signature = Uint8Array.from(atob(digest.signature.value), (c) => c.charCodeAt(0));
-    if (!(await crypto.subtle.verify(SIGN, key, signature, manifestBytes))) failures.push(`${DIGEST_PATH}: the signature does not match manifest.json`);
+    if (!(await crypto.subtle.verify(SIGN, key, signature, manifestBytes)))
+      failures.push(`${DIGEST_PATH}: the signature does not match manifest.json`);
   } catch {
     failures.push(`${DIGEST_PATH}: the public key or signature cannot be read`);
   }
@@ -104,6 +128,9 @@ export function readableFingerprint(fingerprint: string): string {
  * or undefined when it is not a whole SHA-256 fingerprint.
  */
 export function parseFingerprint(text: string): string | undefined {
-  const hex = text.trim().toLowerCase().replace(/[\s:-]/g, '');
+  const hex = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s:-]/g, '');
   return SHA256_HEX.test(hex) ? hex : undefined;
 }

@@ -17,7 +17,9 @@ const DRAFT_NOTICE =
  * A draft witness statement per capturer (issue #5): who they are, when and how they viewed and
  * captured each post, and the exhibits they produce. Plain text, one file per person.
  */
-export function draftStatements(captures: readonly { metadata: CaptureMetadata; receivedFrom?: string }[]): DraftStatement[] {
+export function draftStatements(
+  captures: readonly { metadata: CaptureMetadata; receivedFrom?: string }[],
+): DraftStatement[] {
   // One statement per person per installation: a capture received from another key is never drafted
   // into the statement of someone here, even one of the same name and email (issue #15).
   const byPerson = new Map<string, { receivedFrom?: string; own: CaptureMetadata[] }>();
@@ -43,9 +45,14 @@ export function draftStatements(captures: readonly { metadata: CaptureMetadata; 
     const paragraphs = sorted.map((m, i) => {
       const images = imageArtefacts(m).map((a) => `${a.fileName} (${describeMethod(a)}, SHA-256 ${a.sha256})`);
       return [
-        `${i + 2}. On ${m.capturedAtLocal} (${m.timeZone}; ${m.capturedAtUtc} UTC) I viewed the page at ${m.page.url}` + (m.page.title ? `, titled "${m.page.title}"` : '') + `, in ${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}.`,
-        m.page.documentUrl ? `   The page's own code reported its address as ${m.page.documentUrl}; the address above is the one the browser showed for the tab.` : undefined,
-        `   I used the Exhibit extension (version ${m.environment.extensionVersion}) to record it, under the category "${describeCategory(m.category)}".` + (m.reference ? ` I produce this as exhibit ${m.reference}.` : ''),
+        `${i + 2}. On ${m.capturedAtLocal} (${m.timeZone}; ${m.capturedAtUtc} UTC) I viewed the page at ${m.page.url}` +
+          (m.page.title ? `, titled "${m.page.title}"` : '') +
+          `, in ${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}.`,
+        m.page.documentUrl
+          ? `   The page's own code reported its address as ${m.page.documentUrl}; the address above is the one the browser showed for the tab.`
+          : undefined,
+        `   I used the Exhibit extension (version ${m.environment.extensionVersion}) to record it, under the category "${describeCategory(m.category)}".` +
+          (m.reference ? ` I produce this as exhibit ${m.reference}.` : ''),
         `   The records made at that moment are: ${images.join('; ')}.`,
         m.note ? `   My note at the time: "${m.note}"` : undefined,
       ]
@@ -61,20 +68,26 @@ export function draftStatements(captures: readonly { metadata: CaptureMetadata; 
       : [];
     // Everything but the line breaks that could act instead of showing (a bidi override in a title or
     // note) is marked, so the person signing reads what is there (issue #15).
-    const text = showInvisible([
-      DRAFT_NOTICE,
-      '',
-      ...received,
-      `Draft witness statement of ${person.name}`,
-      '',
-      `1. I am ${person.name}, ${person.role} at ${person.school}. My work email address is ${person.email}.`,
-      ...paragraphs,
-      `${sorted.length + 2}. ${references.length ? `I produce the exhibits ${references.join(', ')}.` : 'The captures above are in the accompanying bundle.'} The bundle lists each file's SHA-256 in manifest.json and SHA256SUMS.`,
-      '',
-      'Signed: ............................................   Date: ....................',
-      '',
-    ].join('\n'), { keepLineBreaks: true });
+    const text = showInvisible(
+      [
+        DRAFT_NOTICE,
+        '',
+        ...received,
+        `Draft witness statement of ${person.name}`,
+        '',
+        `1. I am ${person.name}, ${person.role} at ${person.school}. My work email address is ${person.email}.`,
+        ...paragraphs,
+        `${sorted.length + 2}. ${references.length ? `I produce the exhibits ${references.join(', ')}.` : 'The captures above are in the accompanying bundle.'} The bundle lists each file's SHA-256 in manifest.json and SHA256SUMS.`,
+        '',
+        'Signed: ............................................   Date: ....................',
+        '',
+      ].join('\n'),
+      { keepLineBreaks: true },
+    );
     const initials = referenceInitials(person.name);
-    return { path: uniquePath(`${initials}-${(person.email.split('@')[0] ?? person.email).replace(/[^A-Za-z0-9._-]/g, '-')}`), text };
+    return {
+      path: uniquePath(`${initials}-${(person.email.split('@')[0] ?? person.email).replace(/[^A-Za-z0-9._-]/g, '-')}`),
+      text,
+    };
   });
 }

@@ -41,7 +41,9 @@ export function storedZip(entries: readonly StoredZipEntry[], lastModified: Date
     limits,
   );
   return new Blob(
-    pieces.map((piece) => ('file' in piece ? required(entries[piece.file], `zip entry ${piece.file}`).blob : piece.bytes)),
+    pieces.map((piece) =>
+      'file' in piece ? required(entries[piece.file], `zip entry ${piece.file}`).blob : piece.bytes,
+    ),
     { type: 'application/zip' },
   );
 }
@@ -66,7 +68,11 @@ export type ZipPiece = { bytes: Uint8Array<ArrayBuffer>; what: string } | { file
  * Every byte of the zip but the files' own, in order: the writer assembles the zip from it, and the
  * verifier compares a bundle with it, so a changed byte anywhere in a bundle is found.
  */
-export function zipLayout(entries: readonly ZipLayoutEntry[], { time, date }: DosDateTime, limits: ZipLimits = LIMITS): ZipPiece[] {
+export function zipLayout(
+  entries: readonly ZipLayoutEntry[],
+  { time, date }: DosDateTime,
+  limits: ZipLimits = LIMITS,
+): ZipPiece[] {
   const pieces: ZipPiece[] = [];
   const central: ZipPiece[] = [];
   let offset = 0;
@@ -75,8 +81,17 @@ export function zipLayout(entries: readonly ZipLayoutEntry[], { time, date }: Do
     const { size } = entry;
     const bigSize = size >= limits.max32;
     const local = record(30, (v) => {
-      v.u32(0x04034b50).u16(bigSize ? VERSION_ZIP64 : VERSION_STORE).u16(UTF8_NAMES).u16(0).u16(time).u16(date).u32(entry.crc32);
-      v.u32(bigSize ? 0xffffffff : size).u32(bigSize ? 0xffffffff : size).u16(name.length).u16(bigSize ? 20 : 0);
+      v.u32(0x04034b50)
+        .u16(bigSize ? VERSION_ZIP64 : VERSION_STORE)
+        .u16(UTF8_NAMES)
+        .u16(0)
+        .u16(time)
+        .u16(date)
+        .u32(entry.crc32);
+      v.u32(bigSize ? 0xffffffff : size)
+        .u32(bigSize ? 0xffffffff : size)
+        .u16(name.length)
+        .u16(bigSize ? 20 : 0);
     });
     const localExtra = bigSize ? zip64Extra([size, size]) : new Uint8Array();
     const what = `the header of ${entry.path}`;
@@ -88,8 +103,21 @@ export function zipLayout(entries: readonly ZipLayoutEntry[], { time, date }: Do
     central.push(
       {
         bytes: record(46, (v) => {
-          v.u32(0x02014b50).u16(MADE_BY).u16(bigSize || bigOffset ? VERSION_ZIP64 : VERSION_STORE).u16(UTF8_NAMES).u16(0).u16(time).u16(date).u32(entry.crc32);
-          v.u32(bigSize ? 0xffffffff : size).u32(bigSize ? 0xffffffff : size).u16(name.length).u16(centralExtra.length).u16(0).u16(0).u16(0);
+          v.u32(0x02014b50)
+            .u16(MADE_BY)
+            .u16(bigSize || bigOffset ? VERSION_ZIP64 : VERSION_STORE)
+            .u16(UTF8_NAMES)
+            .u16(0)
+            .u16(time)
+            .u16(date)
+            .u32(entry.crc32);
+          v.u32(bigSize ? 0xffffffff : size)
+            .u32(bigSize ? 0xffffffff : size)
+            .u16(name.length)
+            .u16(centralExtra.length)
+            .u16(0)
+            .u16(0)
+            .u16(0);
           v.u32((FILE_MODE << 16) >>> 0).u32(bigOffset ? 0xffffffff : offset);
         }),
         what: listed,
@@ -123,7 +151,9 @@ export function zipLayout(entries: readonly ZipLayoutEntry[], { time, date }: Do
   tail.push({
     bytes: record(22, (v) => {
       v.u32(0x06054b50).u16(0).u16(0).u16(count).u16(count);
-      v.u32(directorySize >= limits.max32 ? 0xffffffff : directorySize).u32(directoryOffset >= limits.max32 ? 0xffffffff : directoryOffset).u16(0);
+      v.u32(directorySize >= limits.max32 ? 0xffffffff : directorySize)
+        .u32(directoryOffset >= limits.max32 ? 0xffffffff : directoryOffset)
+        .u16(0);
     }),
     what: end,
   });

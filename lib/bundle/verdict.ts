@@ -21,17 +21,30 @@ export interface NamedCheck {
  * checking typed), a bundle signed by any other key fails.
  */
 export function zipCheck(file: File, expectedSigner?: string): NamedCheck {
-  return { name: file.name, check: async (onProgress, signal) => withExpectedSigner(await verifyBundle(file, onProgress, signal), expectedSigner) };
+  return {
+    name: file.name,
+    check: async (onProgress, signal) =>
+      withExpectedSigner(await verifyBundle(file, onProgress, signal), expectedSigner),
+  };
 }
 
 /** An unzipped bundle folder chosen in a browser, its files named as inside the bundle. */
 export async function folderCheck(files: ArrayLike<File>, expectedSigner?: string): Promise<NamedCheck> {
   const { name, entries, setAside } = await chosenFolder(files);
-  return { name, check: async (onProgress, signal) => withExpectedSigner(await verifyEntries(entries, onProgress, signal), expectedSigner), note: setAsideNote(setAside) };
+  return {
+    name,
+    check: async (onProgress, signal) =>
+      withExpectedSigner(await verifyEntries(entries, onProgress, signal), expectedSigner),
+    note: setAsideNote(setAside),
+  };
 }
 
 /** Runs a check to an outcome: a check stopped through its signal, or one that throws, ends in words, never an endless "Checking…". */
-export async function runCheck(check: BundleCheck, onProgress: VerifyProgress, signal: AbortSignal): Promise<CheckOutcome> {
+export async function runCheck(
+  check: BundleCheck,
+  onProgress: VerifyProgress,
+  signal: AbortSignal,
+): Promise<CheckOutcome> {
   try {
     return { report: await check(onProgress, signal) };
   } catch (error) {
@@ -58,17 +71,38 @@ export interface CheckWords {
 export function describeCheck(name: string, outcome: CheckOutcome, note?: string): CheckWords {
   const words = wordsFor(name, outcome, note);
   const shown = (text: string) => showInvisible(text);
-  return { ...words, heading: shown(words.heading), lines: words.lines.map(shown), note: words.note === undefined ? undefined : shown(words.note) };
+  return {
+    ...words,
+    heading: shown(words.heading),
+    lines: words.lines.map(shown),
+    note: words.note === undefined ? undefined : shown(words.note),
+  };
 }
 
 function wordsFor(name: string, outcome: CheckOutcome, note?: string): CheckWords {
-  if ('cancelled' in outcome) return { tone: 'stopped', heading: `Check of ${name} cancelled: no verdict was reached.`, lines: [] };
-  if ('error' in outcome) return { tone: 'fail', heading: `${name} could not be checked: ${errorMessage(outcome.error)}`, lines: [] };
+  if ('cancelled' in outcome)
+    return { tone: 'stopped', heading: `Check of ${name} cancelled: no verdict was reached.`, lines: [] };
+  if ('error' in outcome)
+    return { tone: 'fail', heading: `${name} could not be checked: ${errorMessage(outcome.error)}`, lines: [] };
   const { report } = outcome;
-  if (!report.ok) return { tone: 'fail', heading: `FAIL — ${name}: ${report.failureCount ?? report.failures.length} problem(s)`, lines: [...report.failures], note };
+  if (!report.ok)
+    return {
+      tone: 'fail',
+      heading: `FAIL — ${name}: ${report.failureCount ?? report.failures.length} problem(s)`,
+      lines: [...report.failures],
+      note,
+    };
   const manifest = report.manifest;
-  const lines = [`${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain${manifest ? ` of ${manifest.audit.entries} entries` : ''} is intact.`];
-  if (manifest) lines.push(`${manifest.captures.length} capture(s), exported ${manifest.exportedAtUtc} by ${manifest.exportedBy.name} (${manifest.exportedBy.school}).`);
-  if (report.signedBy) lines.push(`The manifest is signed by the key with fingerprint ${readableFingerprint(report.signedBy)}. Check that it is the school's.`);
+  const lines = [
+    `${report.filesChecked} files match their SHA-256 in manifest.json and SHA256SUMS; the audit chain${manifest ? ` of ${manifest.audit.entries} entries` : ''} is intact.`,
+  ];
+  if (manifest)
+    lines.push(
+      `${manifest.captures.length} capture(s), exported ${manifest.exportedAtUtc} by ${manifest.exportedBy.name} (${manifest.exportedBy.school}).`,
+    );
+  if (report.signedBy)
+    lines.push(
+      `The manifest is signed by the key with fingerprint ${readableFingerprint(report.signedBy)}. Check that it is the school's.`,
+    );
   return { tone: 'pass', heading: `PASS — ${name}`, lines, note };
 }

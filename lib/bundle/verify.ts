@@ -1,10 +1,24 @@
 import { z } from 'zod';
-import { ExportedAuditLineSchema, currentRedactions, findChainBreaks, type AuditEntry, type AuditEvent, type ExportedAuditLine } from '../audit';
+import {
+  ExportedAuditLineSchema,
+  currentRedactions,
+  findChainBreaks,
+  type AuditEntry,
+  type AuditEvent,
+  type ExportedAuditLine,
+} from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import { CaseExportSchema } from '../cases/case';
 import { CaptureMetadataSchema } from '../capture/metadata';
 import { sha256Hex, sha256OfBytes } from '../hash';
-import { attachmentPath, BundleManifestSchema, BundlePathSchema, MANIFEST_PATH, SHA256SUMS_PATH, type BundleManifest } from './manifest';
+import {
+  attachmentPath,
+  BundleManifestSchema,
+  BundlePathSchema,
+  MANIFEST_PATH,
+  SHA256SUMS_PATH,
+  type BundleManifest,
+} from './manifest';
 import { parseSha256Sums } from './sha256sums';
 import { BUNDLE_LIMITS, FailureList, foldedName, maxTextBytes, parseBundleJson, zipDirectoryExtent } from './limits';
 import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest, readableFingerprint } from './signing';
@@ -30,12 +44,22 @@ export interface VerifyReport {
  * SHA256SUMS, the audit chain and each capture's metadata against the chain. Used by the CLI and
  * by the dashboard, so both give the same verdict.
  */
-export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress, signal?: AbortSignal): Promise<VerifyReport> {
+export async function verifyBundle(
+  bundle: Blob,
+  onProgress?: VerifyProgress,
+  signal?: AbortSignal,
+): Promise<VerifyReport> {
   // How many entries the zip says it holds, from its end records alone: a hostile zip of a million
   // empty entries is refused before a reader builds a list of them (issue #15).
   const extent = await zipDirectoryExtent(bundle);
-  if (extent && extent.entries > BUNDLE_LIMITS.maxFiles) return fail(`The zip holds ${extent.entries} files, more than any bundle can (${BUNDLE_LIMITS.maxFiles}), so it was refused.`);
-  if (extent && extent.directoryBytes > BUNDLE_LIMITS.maxDirectoryBytes) return fail(`The zip’s table of contents is ${extent.directoryBytes} bytes, more than any bundle’s, so it was refused.`);
+  if (extent && extent.entries > BUNDLE_LIMITS.maxFiles)
+    return fail(
+      `The zip holds ${extent.entries} files, more than any bundle can (${BUNDLE_LIMITS.maxFiles}), so it was refused.`,
+    );
+  if (extent && extent.directoryBytes > BUNDLE_LIMITS.maxDirectoryBytes)
+    return fail(
+      `The zip’s table of contents is ${extent.directoryBytes} bytes, more than any bundle’s, so it was refused.`,
+    );
   let zip: Awaited<ReturnType<typeof openZip>>;
   try {
     zip = await openZip(bundle);
@@ -45,7 +69,11 @@ export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress, si
       return fail('The zip holds a file with an unsafe path (outside the bundle folder), so it was refused.');
     }
     const startsLikeAZip = new Uint8Array(await bundle.slice(0, 4).arrayBuffer()).join() === '80,75,3,4';
-    return fail(startsLikeAZip ? 'The zip is damaged or cut short (its table of contents cannot be read), so it cannot be checked.' : 'This file is not a zip archive, so it is not an Exhibit bundle.');
+    return fail(
+      startsLikeAZip
+        ? 'The zip is damaged or cut short (its table of contents cannot be read), so it cannot be checked.'
+        : 'This file is not a zip archive, so it is not an Exhibit bundle.',
+    );
   }
   try {
     const refused = zipBombReason(zip.entries) ?? directoryProblem(zip.directory);
@@ -64,13 +92,22 @@ export async function verifyBundle(bundle: Blob, onProgress?: VerifyProgress, si
 }
 
 /** Bundles hold screenshots and text; no real one inflates like this. Checked before reading any file. */
-export const ZIP_LIMITS = { maxTotalBytes: BUNDLE_LIMITS.maxTotalBytes, maxRatio: 200, ratioAppliesAbove: 16 * 2 ** 20 };
+export const ZIP_LIMITS = {
+  maxTotalBytes: BUNDLE_LIMITS.maxTotalBytes,
+  maxRatio: 200,
+  ratioAppliesAbove: 16 * 2 ** 20,
+};
 
 function zipBombReason(entries: readonly ZipFileEntry[]): string | undefined {
   const total = entries.reduce((sum, e) => sum + e.bytes, 0);
-  if (total > ZIP_LIMITS.maxTotalBytes) return `The zip would unpack to ${(total / 2 ** 30).toFixed(1)} GiB, more than any bundle, so it was refused.`;
-  const bomb = entries.find((e) => e.bytes > ZIP_LIMITS.ratioAppliesAbove && e.bytes / Math.max(1, e.compressedBytes) > ZIP_LIMITS.maxRatio);
-  return bomb ? `${bomb.path} would unpack ${Math.round(bomb.bytes / Math.max(1, bomb.compressedBytes))} times larger than it is stored (a zip bomb), so the zip was refused.` : undefined;
+  if (total > ZIP_LIMITS.maxTotalBytes)
+    return `The zip would unpack to ${(total / 2 ** 30).toFixed(1)} GiB, more than any bundle, so it was refused.`;
+  const bomb = entries.find(
+    (e) => e.bytes > ZIP_LIMITS.ratioAppliesAbove && e.bytes / Math.max(1, e.compressedBytes) > ZIP_LIMITS.maxRatio,
+  );
+  return bomb
+    ? `${bomb.path} would unpack ${Math.round(bomb.bytes / Math.max(1, bomb.compressedBytes))} times larger than it is stored (a zip bomb), so the zip was refused.`
+    : undefined;
 }
 
 /**
@@ -79,8 +116,11 @@ function zipBombReason(entries: readonly ZipFileEntry[]): string | undefined {
  * file could be seen while the genuine one is checked.
  */
 function directoryProblem(directory: readonly DirectoryRecord[]): string | undefined {
-  const withData = directory.find((record) => record.path.endsWith('/') && (record.size > 0 || record.compressedSize > 0));
-  if (withData) return `The zip’s folder entry ${JSON.stringify(withData.path)} carries data, which no bundle does, so it was refused.`;
+  const withData = directory.find(
+    (record) => record.path.endsWith('/') && (record.size > 0 || record.compressedSize > 0),
+  );
+  if (withData)
+    return `The zip’s folder entry ${JSON.stringify(withData.path)} carries data, which no bundle does, so it was refused.`;
   return duplicateProblem(directory.map((record) => record.path));
 }
 
@@ -91,7 +131,10 @@ function duplicateProblem(paths: readonly string[]): string | undefined {
     const folded = foldedName(path);
     const earlier = seen.get(folded);
     if (earlier !== undefined) {
-      const how = earlier === path ? 'twice' : `twice (as ${JSON.stringify(earlier)} and ${JSON.stringify(path)}, one file once unzipped)`;
+      const how =
+        earlier === path
+          ? 'twice'
+          : `twice (as ${JSON.stringify(earlier)} and ${JSON.stringify(path)}, one file once unzipped)`;
       return `The bundle holds ${JSON.stringify(path)} ${how}; tools disagree on which copy they show, so it was refused.`;
     }
     seen.set(folded, path);
@@ -102,13 +145,21 @@ function duplicateProblem(paths: readonly string[]): string | undefined {
 /** A report that passes only when the signing key is the one the person checking expects (`--key`, the pin fields). */
 export function withExpectedSigner(report: VerifyReport, expectedFingerprint: string | undefined): VerifyReport {
   if (!expectedFingerprint || !report.ok || report.signedBy === expectedFingerprint) return report;
-  return withProblems(report, [`The manifest is signed by the key ${readableFingerprint(report.signedBy ?? '')}, not by the expected key ${readableFingerprint(expectedFingerprint)}.`]);
+  return withProblems(report, [
+    `The manifest is signed by the key ${readableFingerprint(report.signedBy ?? '')}, not by the expected key ${readableFingerprint(expectedFingerprint)}.`,
+  ]);
 }
 
 /** A report failed by problems found beside the verifier's own (a pinned key, a link in a folder), listed first. */
 export function withProblems(report: VerifyReport, problems: readonly string[]): VerifyReport {
   if (problems.length === 0) return report;
-  return { ...report, ok: false, signedBy: undefined, failures: [...problems, ...report.failures], failureCount: problems.length + (report.failureCount ?? report.failures.length) };
+  return {
+    ...report,
+    ok: false,
+    signedBy: undefined,
+    failures: [...problems, ...report.failures],
+    failureCount: problems.length + (report.failureCount ?? report.failures.length),
+  };
 }
 
 function fail(message: string): VerifyReport {
@@ -124,8 +175,15 @@ export type VerifyProgress = (checked: number, of: number) => void;
  * bundle states is checked against BUNDLE_LIMITS before work is spent on it, and problems are
  * counted past the first hundred, so a hostile bundle is refused quickly in bounded memory.
  */
-export async function verifyEntries(entries: ZipFileEntry[], onProgress?: VerifyProgress, signal?: AbortSignal): Promise<VerifyReport> {
-  if (entries.length > BUNDLE_LIMITS.maxFiles) return fail(`The bundle holds ${entries.length} files, more than any bundle can (${BUNDLE_LIMITS.maxFiles}), so it was refused.`);
+export async function verifyEntries(
+  entries: ZipFileEntry[],
+  onProgress?: VerifyProgress,
+  signal?: AbortSignal,
+): Promise<VerifyReport> {
+  if (entries.length > BUNDLE_LIMITS.maxFiles)
+    return fail(
+      `The bundle holds ${entries.length} files, more than any bundle can (${BUNDLE_LIMITS.maxFiles}), so it was refused.`,
+    );
   const duplicate = duplicateProblem(entries.map((entry) => entry.path));
   if (duplicate) return fail(duplicate);
   const failures = new FailureList();
@@ -136,7 +194,9 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   const hashes = new Map<string, string>();
   const sizes = new Map<string, number>();
   const damaged = (path: string, error: unknown) => {
-    failures.add(`${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : String(error)})`);
+    failures.add(
+      `${path} cannot be read from the zip (it is damaged: ${error instanceof Error ? error.message : String(error)})`,
+    );
     hashes.set(path, '');
     sizes.set(path, -1);
   };
@@ -163,7 +223,9 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     if (!entry) return undefined;
     if (!contents.has(path)) {
       if (entry.bytes > maxTextBytes(path)) {
-        failures.add(`${path} is ${entry.bytes} bytes, more than a bundle’s ${path.split('/').at(-1)} can be (${maxTextBytes(path)}); it was not read`);
+        failures.add(
+          `${path} is ${entry.bytes} bytes, more than a bundle’s ${path.split('/').at(-1)} can be (${maxTextBytes(path)}); it was not read`,
+        );
         unread.add(path);
         contents.set(path, new Uint8Array());
         return contents.get(path);
@@ -188,14 +250,21 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   };
 
   for (const entry of entries) {
-    if (!BundlePathSchema.safeParse(entry.path).success) failures.add(`The zip holds a file with an unsafe path: ${JSON.stringify(entry.path)}`);
+    if (!BundlePathSchema.safeParse(entry.path).success)
+      failures.add(`The zip holds a file with an unsafe path: ${JSON.stringify(entry.path)}`);
   }
   const manifestText = await readText(MANIFEST_PATH);
   if (manifestText === undefined) {
     // Most likely the folder that holds the unzipped bundle was chosen, not the bundle's own folder.
-    const nested = entries.find((entry) => entry.path.endsWith(`/${MANIFEST_PATH}`))?.path.slice(0, -MANIFEST_PATH.length);
+    const nested = entries
+      .find((entry) => entry.path.endsWith(`/${MANIFEST_PATH}`))
+      ?.path.slice(0, -MANIFEST_PATH.length);
     const where = nested ? ` Its manifest.json is inside ${nested}: check that folder instead.` : '';
-    return { ok: false, failures: [`This is not an Exhibit bundle: it has no manifest.json.${where}`, ...failures.toArray()], filesChecked: 0 };
+    return {
+      ok: false,
+      failures: [`This is not an Exhibit bundle: it has no manifest.json.${where}`, ...failures.toArray()],
+      filesChecked: 0,
+    };
   }
   // A manifest too large to read has been said to be; nothing more can be checked without it.
   if (unread.has(MANIFEST_PATH)) return { ok: false, failures: failures.toArray(), filesChecked: 0 };
@@ -203,12 +272,25 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   const listedFiles = (manifestJson as { files?: unknown } | undefined)?.files;
   if (Array.isArray(listedFiles) && listedFiles.length > entries.length) {
     // Checked before the schema, which would otherwise walk a million made-up entries.
-    return { ok: false, failures: [...failures.toArray(), `manifest.json lists ${listedFiles.length} files, but the bundle holds ${entries.length}.`], filesChecked: 0 };
+    return {
+      ok: false,
+      failures: [
+        ...failures.toArray(),
+        `manifest.json lists ${listedFiles.length} files, but the bundle holds ${entries.length}.`,
+      ],
+      filesChecked: 0,
+    };
   }
   const manifestParse = BundleManifestSchema.safeParse(manifestJson);
   if (!manifestParse.success) {
-    const issues = manifestParse.error.issues.slice(0, BUNDLE_LIMITS.maxFailuresListed).map((issue) => `manifest.json: ${issue.path.join('.') || '(whole file)'}: ${issue.message}`);
-    return { ok: false, failures: [...failures.toArray(), 'manifest.json does not match the bundle format.', ...issues], filesChecked: 0 };
+    const issues = manifestParse.error.issues
+      .slice(0, BUNDLE_LIMITS.maxFailuresListed)
+      .map((issue) => `manifest.json: ${issue.path.join('.') || '(whole file)'}: ${issue.message}`);
+    return {
+      ok: false,
+      failures: [...failures.toArray(), 'manifest.json does not match the bundle format.', ...issues],
+      filesChecked: 0,
+    };
   }
   const manifest = manifestParse.data;
   const listedByPath = new Map(manifest.files.map((file) => [file.path, file]));
@@ -218,13 +300,21 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
     const present = await digest(file.path);
     onProgress?.(index + 1, manifest.files.length);
     if (!present) failures.add(`${file.path} is listed in the manifest but missing from the bundle`);
-    else if (sizes.get(file.path) === -1) continue; // damaged, said already
-    else if (sizes.get(file.path) !== file.bytes) failures.add(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
-    else if (hashes.get(file.path) !== file.sha256) failures.add(`${file.path} has been changed: its SHA-256 does not match the manifest`);
+    else if (sizes.get(file.path) === -1)
+      continue; // damaged, said already
+    else if (sizes.get(file.path) !== file.bytes)
+      failures.add(`${file.path} has ${sizes.get(file.path)} bytes; the manifest says ${file.bytes}`);
+    else if (hashes.get(file.path) !== file.sha256)
+      failures.add(`${file.path} has been changed: its SHA-256 does not match the manifest`);
   }
-  const signedBy = await checkDigest(await read(DIGEST_PATH), contents.get(MANIFEST_PATH) ?? new Uint8Array(), failures);
+  const signedBy = await checkDigest(
+    await read(DIGEST_PATH),
+    contents.get(MANIFEST_PATH) ?? new Uint8Array(),
+    failures,
+  );
   const listed = new Set([...listedByPath.keys(), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);
-  for (const entry of entries) if (!listed.has(entry.path)) failures.add(`${entry.path} is in the bundle but not listed in the manifest`);
+  for (const entry of entries)
+    if (!listed.has(entry.path)) failures.add(`${entry.path} is in the bundle but not listed in the manifest`);
 
   checkSha256Sums(await readText(SHA256SUMS_PATH), hashes, manifest, failures);
   const auditLines = checkAudit(await readText(manifest.audit.path), manifest, failures);
@@ -238,7 +328,15 @@ export async function verifyEntries(entries: ZipFileEntry[], onProgress?: Verify
   }
   if (manifest.case) checkCase(manifest.case, listedByPath, await readText(manifest.case.path), auditLines, failures);
   const ok = failures.count === 0;
-  return { ok, failures: failures.toArray(), failureCount: failures.count, manifest, manifestSha256: hashes.get(MANIFEST_PATH), filesChecked: hashes.size, signedBy: ok ? signedBy : undefined };
+  return {
+    ok,
+    failures: failures.toArray(),
+    failureCount: failures.count,
+    manifest,
+    manifestSha256: hashes.get(MANIFEST_PATH),
+    filesChecked: hashes.size,
+    signedBy: ok ? signedBy : undefined,
+  };
 }
 
 /** Each capture's entries in full, in the log's order, found in one pass (a bundle can list many captures). */
@@ -260,7 +358,12 @@ function lineCount(text: string): number {
   return text.endsWith('\n') || text === '' ? lines : lines + 1;
 }
 
-function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, manifest: BundleManifest, failures: FailureList) {
+function checkSha256Sums(
+  text: string | undefined,
+  hashes: Map<string, string>,
+  manifest: BundleManifest,
+  failures: FailureList,
+) {
   if (text === undefined) {
     failures.add('SHA256SUMS is missing');
     return;
@@ -268,7 +371,9 @@ function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, 
   const most = manifest.files.length + 2; // every listed file, the manifest and its digest
   const count = lineCount(text);
   if (count > most) {
-    failures.add(`SHA256SUMS has ${count} lines; a bundle of ${manifest.files.length} files has at most ${most}, so it was not read`);
+    failures.add(
+      `SHA256SUMS has ${count} lines; a bundle of ${manifest.files.length} files has at most ${most}, so it was not read`,
+    );
     return;
   }
   const { lines, problems } = parseSha256Sums(text);
@@ -279,11 +384,16 @@ function checkSha256Sums(text: string | undefined, hashes: Map<string, string>, 
     if (actual === undefined) failures.add(`SHA256SUMS lists ${line.path}, which is not in the manifest or the zip`);
     else if (actual && actual !== line.sha256) failures.add(`${line.path} does not match its line in SHA256SUMS`);
   }
-  for (const path of hashes.keys()) if (path !== SHA256SUMS_PATH && !covered.has(path)) failures.add(`${path} is missing from SHA256SUMS`);
+  for (const path of hashes.keys())
+    if (path !== SHA256SUMS_PATH && !covered.has(path)) failures.add(`${path} is missing from SHA256SUMS`);
 }
 
 /** The manifest's digest and signature (issue #5); returns the signing key's fingerprint when they hold. */
-async function checkDigest(bytes: Uint8Array | undefined, manifestBytes: Uint8Array, failures: FailureList): Promise<string | undefined> {
+async function checkDigest(
+  bytes: Uint8Array | undefined,
+  manifestBytes: Uint8Array,
+  failures: FailureList,
+): Promise<string | undefined> {
   if (!bytes) {
     failures.add(`${DIGEST_PATH} is missing: the manifest is not signed`);
     return undefined;
@@ -306,7 +416,9 @@ function checkAudit(text: string | undefined, manifest: BundleManifest, failures
   const count = lineCount(text);
   if (count > BUNDLE_LIMITS.maxAuditEntries || count > manifest.audit.entries + 1) {
     // One spare line: a blank last line is not an entry.
-    failures.add(`audit.jsonl has ${count} lines; the manifest says ${manifest.audit.entries} entries, so it was not read`);
+    failures.add(
+      `audit.jsonl has ${count} lines; the manifest says ${manifest.audit.entries} entries, so it was not read`,
+    );
     return [];
   }
   const lines: ExportedAuditLine[] = [];
@@ -321,8 +433,10 @@ function checkAudit(text: string | undefined, manifest: BundleManifest, failures
     else failures.add(`audit.jsonl line ${index + 1} is not a valid audit entry`);
   }
   failures.addAll(findChainBreaks(lines));
-  if (lines.length !== manifest.audit.entries) failures.add(`audit.jsonl has ${lines.length} entries; the manifest says ${manifest.audit.entries}`);
-  if (lines.at(-1)?.hash !== manifest.audit.headHash) failures.add('The last audit entry is not the one the manifest names');
+  if (lines.length !== manifest.audit.entries)
+    failures.add(`audit.jsonl has ${lines.length} entries; the manifest says ${manifest.audit.entries}`);
+  if (lines.at(-1)?.hash !== manifest.audit.headHash)
+    failures.add('The last audit entry is not the one the manifest names');
   return lines;
 }
 
@@ -339,7 +453,11 @@ function checkCapture(
 ) {
   const label = `Capture ${capture.folder}`;
   // Made here (capture.created) or received from another installation's verified bundle (capture.received).
-  const recorded = history.map((entry) => entry.event).find((event): event is CaptureRecording => event.action === 'capture.created' || event.action === 'capture.received');
+  const recorded = history
+    .map((entry) => entry.event)
+    .find(
+      (event): event is CaptureRecording => event.action === 'capture.created' || event.action === 'capture.received',
+    );
   if (manifest.share) {
     // A share copy leaves the originals and metadata out: the log must still record the capture.
     if (!recorded) failures.add(`${label}: the audit log has no entry recording this capture`);
@@ -352,17 +470,21 @@ function checkCapture(
   const raw = parseBundleJson(text);
   const metadata = CaptureMetadataSchema.safeParse(raw);
   if (!metadata.success) {
-    failures.add(`${label}: metadata.json does not match the capture format (${z.prettifyError(metadata.error).split('\n')[0]})`);
+    failures.add(
+      `${label}: metadata.json does not match the capture format (${z.prettifyError(metadata.error).split('\n')[0]})`,
+    );
     return;
   }
   if (metadata.data.id !== capture.id) failures.add(`${label}: metadata.json is for a different capture`);
   for (const artefact of metadata.data.artefacts) {
     const listed = listedByPath.get(`${capture.folder}/${artefact.fileName}`);
     if (!listed) failures.add(`${label}: ${artefact.fileName} is recorded at capture but not in the bundle`);
-    else if (listed.sha256 !== artefact.sha256) failures.add(`${label}: ${artefact.fileName} is not the file hashed at capture`);
+    else if (listed.sha256 !== artefact.sha256)
+      failures.add(`${label}: ${artefact.fileName} is not the file hashed at capture`);
   }
   if (!recorded) failures.add(`${label}: the audit log has no entry recording this capture`);
-  else if (recorded.metadataSha256 !== sha256Hex(canonicalJson(raw))) failures.add(`${label}: metadata.json differs from what was recorded at capture`);
+  else if (recorded.metadataSha256 !== sha256Hex(canonicalJson(raw)))
+    failures.add(`${label}: metadata.json differs from what was recorded at capture`);
 }
 
 /** The redacted copies the manifest lists, by the folder they are in, found in one pass. */
@@ -380,30 +502,50 @@ function redactedCopiesByFolder(manifest: BundleManifest): Map<string, BundleMan
 }
 
 /** Each redacted copy in the bundle is the one its capture's latest capture.redacted entry vouches for. */
-function checkRedactedCopies(capture: BundleManifest['captures'][number], redacted: BundleManifest['files'], history: readonly AuditEntry[], failures: FailureList) {
+function checkRedactedCopies(
+  capture: BundleManifest['captures'][number],
+  redacted: BundleManifest['files'],
+  history: readonly AuditEntry[],
+  failures: FailureList,
+) {
   const label = `Capture ${capture.folder}`;
-  const vouched = new Map(currentRedactions(history).map((r) => [`${capture.folder}/${r.copy.fileName}`, r.copy.sha256]));
+  const vouched = new Map(
+    currentRedactions(history).map((r) => [`${capture.folder}/${r.copy.fileName}`, r.copy.sha256]),
+  );
   for (const file of redacted) {
-    if (!vouched.has(file.path)) failures.add(`${label}: ${file.path.split('/').at(-1)} is not a redacted copy the audit log records`);
-    else if (vouched.get(file.path) !== file.sha256) failures.add(`${label}: ${file.path.split('/').at(-1)} is not the redacted copy the audit log records`);
+    if (!vouched.has(file.path))
+      failures.add(`${label}: ${file.path.split('/').at(-1)} is not a redacted copy the audit log records`);
+    else if (vouched.get(file.path) !== file.sha256)
+      failures.add(`${label}: ${file.path.split('/').at(-1)} is not the redacted copy the audit log records`);
   }
 }
 
 /** A case's file must be well formed, about the named case, and point at actions the audit log records. */
-function checkCase(named: NonNullable<BundleManifest['case']>, listedByPath: ListedFiles, text: string | undefined, audit: readonly ExportedAuditLine[], failures: FailureList) {
+function checkCase(
+  named: NonNullable<BundleManifest['case']>,
+  listedByPath: ListedFiles,
+  text: string | undefined,
+  audit: readonly ExportedAuditLine[],
+  failures: FailureList,
+) {
   const parsed = CaseExportSchema.safeParse(text === undefined ? undefined : parseBundleJson(text));
   if (!parsed.success) {
     failures.add(`${named.path} is missing or does not match the case format`);
     return;
   }
   if (parsed.data.id !== named.id) failures.add(`${named.path} is for a different case`);
-  const recorded = new Set(audit.filter((l) => !('withheld' in l) && 'caseId' in l.event && l.event.caseId === named.id).map((l) => l.seq));
+  const recorded = new Set(
+    audit.filter((l) => !('withheld' in l) && 'caseId' in l.event && l.event.caseId === named.id).map((l) => l.seq),
+  );
   for (const action of parsed.data.actions) {
-    for (const seq of action.auditEntries) if (!recorded.has(seq)) failures.add(`${named.path}: an action points at audit entry ${seq}, which does not record it`);
+    for (const seq of action.auditEntries)
+      if (!recorded.has(seq))
+        failures.add(`${named.path}: an action points at audit entry ${seq}, which does not record it`);
     for (const file of action.current.attachments) {
       const listed = listedByPath.get(attachmentPath(action.actionId, file.fileName));
       if (!listed) failures.add(`${named.path}: the attachment ${file.fileName} is not in the bundle`);
-      else if (listed.sha256 !== file.sha256) failures.add(`${named.path}: the attachment ${file.fileName} is not the file recorded with the action`);
+      else if (listed.sha256 !== file.sha256)
+        failures.add(`${named.path}: the attachment ${file.fileName} is not the file recorded with the action`);
     }
   }
 }

@@ -41,11 +41,19 @@ export interface EntryDigest {
  * The entries of a zip, read from a Blob without loading the whole file (a Node caller passes
  * `fileBlob(path)` from scripts/fileBlob.ts). Throws when the Blob is not a readable zip.
  */
-export async function openZip(blob: Blob): Promise<{ entries: ZipFileEntry[]; directory: DirectoryRecord[]; close: () => Promise<void> }> {
+export async function openZip(
+  blob: Blob,
+): Promise<{ entries: ZipFileEntry[]; directory: DirectoryRecord[]; close: () => Promise<void> }> {
   const reader = new ZipReader(new BlobReader(blob), { checkCrc32: true });
   const entries = await reader.getEntries();
   return {
-    directory: entries.map((entry) => ({ path: entry.filename, size: entry.uncompressedSize, compressedSize: entry.compressedSize, crc32: entry.crc32 ?? 0, dosDateTime: Number(entry.rawLastModDate) })),
+    directory: entries.map((entry) => ({
+      path: entry.filename,
+      size: entry.uncompressedSize,
+      compressedSize: entry.compressedSize,
+      crc32: entry.crc32 ?? 0,
+      dosDateTime: Number(entry.rawLastModDate),
+    })),
     entries: entries
       .filter((entry) => !entry.directory)
       .map((entry) => ({

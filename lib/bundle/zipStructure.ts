@@ -9,7 +9,10 @@ import { required } from '../required';
  * is found, including in fields no reader looks at (issue #5). A zip re-made by another tool
  * differs too, though its files may be intact: the message says how to check them.
  */
-export async function differenceFromExhibitZip(zip: Blob, directory: readonly DirectoryRecord[]): Promise<string | undefined> {
+export async function differenceFromExhibitZip(
+  zip: Blob,
+  directory: readonly DirectoryRecord[],
+): Promise<string | undefined> {
   const when = directory[0]?.dosDateTime ?? 0;
   // Header bytes in runs that lie end to end in the file, each read once.
   const runs: { at: number; end: number; pieces: { bytes: Uint8Array; what: string }[] }[] = [];
@@ -26,7 +29,8 @@ export async function differenceFromExhibitZip(zip: Blob, directory: readonly Di
     at += piece.bytes.length;
     run.end = at;
   }
-  const tampered = (where: string) => `The zip is not byte for byte as Exhibit wrote it (${where}): it was changed, or re-zipped, after export. Its files can still be checked one by one: unzip it and check the folder.`;
+  const tampered = (where: string) =>
+    `The zip is not byte for byte as Exhibit wrote it (${where}): it was changed, or re-zipped, after export. Its files can still be checked one by one: unzip it and check the folder.`;
   if (at !== zip.size) return tampered(`it is ${zip.size} bytes long; as written it would be ${at}`);
   for (const run of runs) {
     const found = new Uint8Array(await zip.slice(run.at, run.end).arrayBuffer());

@@ -23,7 +23,8 @@ const METHOD_WORDS: Record<Artefact['method'], string> = {
   'stitched-captureVisibleTab': 'browser screenshots taken while scrolling, joined row for row',
   'tabs.captureTab': 'the browser’s own rendering of the whole region in one capture (Firefox)',
   html2canvas: 're-rendered from the page’s code, not a screenshot',
-  'html2canvas-page-world': 're-rendered from the page’s code inside the page’s own world, where the page’s scripts could change what was drawn; not a screenshot',
+  'html2canvas-page-world':
+    're-rendered from the page’s code inside the page’s own world, where the page’s scripts could change what was drawn; not a screenshot',
   'scaled-from-screenshot': 'a smaller copy of the screenshot for lists',
   'document.body.innerText': 'the page’s text as the browser rendered it',
   'pageCapture.saveAsMHTML': 'the page saved by the browser as MHTML',

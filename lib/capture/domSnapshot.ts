@@ -13,7 +13,9 @@ export function snapshotDom(): { html: string; baseUrl: string } {
   csp.content = "script-src 'none'; connect-src 'none'; frame-src 'none'";
   const base = document.createElement('base');
   base.href = baseUrl;
-  const note = document.createComment(` Exhibit DOM snapshot of ${baseUrl.replace(/--/g, '- -')}: <base> and script-blocking CSP added by Exhibit `);
+  const note = document.createComment(
+    ` Exhibit DOM snapshot of ${baseUrl.replace(/--/g, '- -')}: <base> and script-blocking CSP added by Exhibit `,
+  );
   head.prepend(note, base, csp);
   const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>\n` : '';
   return { html: doctype + clone.outerHTML, baseUrl };

@@ -7,7 +7,10 @@ import { outputSize, placeSlice, planTiles, type Region } from './region/geometr
 import type { CaptureThrottle } from './region/throttle';
 import { required } from '../required';
 
-export type ImageFacts = Pick<Artefact, 'kind' | 'fileName' | 'method' | 'pixels' | 'part' | 'region' | 'derivedFrom' | 'note'>;
+export type ImageFacts = Pick<
+  Artefact,
+  'kind' | 'fileName' | 'method' | 'pixels' | 'part' | 'region' | 'derivedFrom' | 'note'
+>;
 export interface CapturedImage {
   blob: Blob;
   facts: ImageFacts;
@@ -29,7 +32,17 @@ const visibleShot = (ctx: ImageContext) => ctx.guard(ctx.throttle(() => ctx.tabs
 /** Visible area (issue #2): the browser's screenshot of what the staff member sees. */
 export async function visibleImages(ctx: ImageContext): Promise<CapturedImage[]> {
   const png = await visibleShot(ctx);
-  return [{ blob: png, facts: { kind: 'screenshot', fileName: 'screenshot.png', method: 'tabs.captureVisibleTab', pixels: await pngSize(png) } }];
+  return [
+    {
+      blob: png,
+      facts: {
+        kind: 'screenshot',
+        fileName: 'screenshot.png',
+        method: 'tabs.captureVisibleTab',
+        pixels: await pngSize(png),
+      },
+    },
+  ];
 }
 
 /** Full page: Firefox renders it in one call per canvas-sized band; Chrome scrolls and stitches. */
@@ -55,7 +68,13 @@ export async function fullPageImages(ctx: ImageContext): Promise<CapturedImage[]
     return named('full-page', 'tabs.captureTab', blobs, region);
   }
   const result = await ctx.guard(
-    captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress }),
+    captureRegion({
+      page,
+      captureVisible: () => visibleShot(ctx),
+      createCanvas: ctx.images.createCanvas,
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+    }),
   );
   return named('full-page', 'stitched-captureVisibleTab', result.images, undefined);
 }
@@ -74,17 +93,52 @@ export async function elementImages(ctx: ImageContext, element: Region): Promise
   const page = ctx.tabs.scrollablePage(ctx.tab.id);
   const metrics = await page.measure();
   const inView =
-    element.y >= metrics.scrollY && element.y + element.height <= metrics.scrollY + metrics.viewportHeight && element.x >= metrics.scrollX && element.x + element.width <= metrics.scrollX + metrics.viewportWidth;
+    element.y >= metrics.scrollY &&
+    element.y + element.height <= metrics.scrollY + metrics.viewportHeight &&
+    element.x >= metrics.scrollX &&
+    element.x + element.width <= metrics.scrollX + metrics.viewportWidth;
   if (inView) {
     const dpr = metrics.devicePixelRatio;
-    const placement = required(placeSlice(element, { x: metrics.scrollX, y: metrics.scrollY }, required(context.facts.pixels, 'the screenshot’s size').height, dpr, 0), 'the post inside the screenshot');
+    const placement = required(
+      placeSlice(
+        element,
+        { x: metrics.scrollX, y: metrics.scrollY },
+        required(context.facts.pixels, 'the screenshot’s size').height,
+        dpr,
+        0,
+      ),
+      'the post inside the screenshot',
+    );
     const canvas = ctx.images.createCanvas(placement.width, [{ y: 0, height: placement.height }]);
     await canvas.draw(context.blob, [{ ...placement, tile: 0 }]);
     const crop = required((await canvas.finish())[0], 'the cut-out post');
-    return [{ blob: crop, facts: { kind: 'element', fileName: 'element.png', method: 'cropped-from-screenshot', pixels: await pngSize(crop), region: element, derivedFrom: 'screenshot.png' } }, context];
+    return [
+      {
+        blob: crop,
+        facts: {
+          kind: 'element',
+          fileName: 'element.png',
+          method: 'cropped-from-screenshot',
+          pixels: await pngSize(crop),
+          region: element,
+          derivedFrom: 'screenshot.png',
+        },
+      },
+      context,
+    ];
   }
   const result = await ctx.guard(
-    captureRegion({ page, captureVisible: () => visibleShot(ctx), createCanvas: ctx.images.createCanvas, signal: ctx.signal, onProgress: ctx.onProgress, keep: element }, () => element),
+    captureRegion(
+      {
+        page,
+        captureVisible: () => visibleShot(ctx),
+        createCanvas: ctx.images.createCanvas,
+        signal: ctx.signal,
+        onProgress: ctx.onProgress,
+        keep: element,
+      },
+      () => element,
+    ),
   );
   return [...(await named('element', 'stitched-captureVisibleTab', result.images, element)), context];
 }
@@ -102,10 +156,27 @@ async function renderedInstead(ctx: ImageContext, element: Region, failure: unkn
       ? `Re-rendered from the page’s code in the page’s own world, not a screenshot: the browser gave no pixels (${failure.message}) and refused the drawing in Exhibit’s own world, so the page’s own scripts ran beside it and could have changed what was drawn`
       : `Re-rendered from the page’s code, not a screenshot: the browser gave no pixels (${failure.message})`;
   const method = world === 'MAIN' ? 'html2canvas-page-world' : 'html2canvas';
-  return [{ blob, facts: { kind: 'rendered', fileName: 'element-rendered.png', method, pixels: await pngSize(blob), region: element, note } }];
+  return [
+    {
+      blob,
+      facts: {
+        kind: 'rendered',
+        fileName: 'element-rendered.png',
+        method,
+        pixels: await pngSize(blob),
+        region: element,
+        note,
+      },
+    },
+  ];
 }
 
-async function named(kind: 'element' | 'full-page', method: Artefact['method'], blobs: Blob[], region: Region | undefined): Promise<CapturedImage[]> {
+async function named(
+  kind: 'element' | 'full-page',
+  method: Artefact['method'],
+  blobs: Blob[],
+  region: Region | undefined,
+): Promise<CapturedImage[]> {
   return Promise.all(
     blobs.map(async (blob, i) => ({
       blob,

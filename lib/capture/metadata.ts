@@ -12,7 +12,15 @@ export const StaffMemberSchema = z.object({
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 /** What produced an artefact, so a reader knows a screenshot from a derived file. */
-export const ArtefactKindSchema = z.enum(['element', 'full-page', 'screenshot', 'rendered', 'thumbnail', 'page-text', 'page-source']);
+export const ArtefactKindSchema = z.enum([
+  'element',
+  'full-page',
+  'screenshot',
+  'rendered',
+  'thumbnail',
+  'page-text',
+  'page-source',
+]);
 export type ArtefactKind = z.infer<typeof ArtefactKindSchema>;
 
 export const ArtefactSchema = z.object({
@@ -38,7 +46,9 @@ export const ArtefactSchema = z.object({
   /** For an image split to fit a canvas: which part of how many, top to bottom. */
   part: z.object({ index: z.number().int().positive(), of: z.number().int().positive() }).optional(),
   /** For an element or page image: the part of the document it shows, in CSS pixels. */
-  region: z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() }).optional(),
+  region: z
+    .object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() })
+    .optional(),
   /** The file this one was cut from (an element crop from its context screenshot). */
   derivedFrom: z.string().optional(),
   /** Why a rendering stands in for pixels. */
@@ -81,7 +91,12 @@ export const CaptureFormSchema = z.object({
   needsResponse: z.boolean().optional(),
   author: z.object({
     name: z.string().trim().max(300).optional(),
-    profileUrl: z.union([z.url({ protocol: /^https?$/, error: 'The profile address must start with http:// or https://.' }), z.literal('')]).optional(),
+    profileUrl: z
+      .union([
+        z.url({ protocol: /^https?$/, error: 'The profile address must start with http:// or https://.' }),
+        z.literal(''),
+      ])
+      .optional(),
   }),
 });
 export type CaptureForm = z.infer<typeof CaptureFormSchema>;
@@ -107,7 +122,10 @@ export const CaptureMetadataSchema = z.object({
   environment: EnvironmentSchema,
   artefacts: z.array(ArtefactSchema).min(1),
   /** The exhibit reference, the capturer's initials and a running number, e.g. "JS/4" (issue #5). */
-  reference: z.string().regex(/^[A-Z]{1,4}\/[1-9]\d*$/).optional(),
+  reference: z
+    .string()
+    .regex(/^[A-Z]{1,4}\/[1-9]\d*$/)
+    .optional(),
   /** What the staff member asked for; captures before issue #3 were all of the visible area. */
   mode: CaptureModeSchema.optional(),
   /** The post's details as the page showed them; corrections go to the audit log. */
@@ -127,5 +145,9 @@ export function referenceInitials(name: string): string {
     .split(/[\s-]+/)
     .filter(Boolean)
     .map((part) => part.charAt(0).toUpperCase());
-  return letters.length === 0 ? 'X' : letters.length <= 4 ? letters.join('') : letters.slice(0, 1).join('') + letters.slice(-1).join('');
+  return letters.length === 0
+    ? 'X'
+    : letters.length <= 4
+      ? letters.join('')
+      : letters.slice(0, 1).join('') + letters.slice(-1).join('');
 }

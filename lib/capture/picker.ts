@@ -10,13 +10,18 @@
  * The chosen element is marked `data-exhibit-target` for the page reader, and the highlight is
  * gone (two frames later) before the promise resolves, so it never appears in the screenshot.
  */
-export function pickElement(postSelector: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+export function pickElement(
+  postSelector: string,
+): Promise<{ x: number; y: number; width: number; height: number } | null> {
   return new Promise((resolve) => {
     const overlay = document.createElement('div');
-    overlay.style.cssText = 'position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;background:rgba(245,158,11,.15);box-sizing:border-box;display:none;';
+    overlay.style.cssText =
+      'position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #f59e0b;background:rgba(245,158,11,.15);box-sizing:border-box;display:none;';
     const hint = document.createElement('div');
-    hint.textContent = 'Exhibit: click the post to capture it (Enter takes the highlighted one) · Tab moves to the next post · ↑ selects the surrounding box · Esc cancels';
-    hint.style.cssText = 'position:fixed;top:8px;left:50%;transform:translateX(-50%);z-index:2147483647;background:#1b1b1b;color:#fff;font:14px system-ui,sans-serif;padding:6px 12px;border-radius:4px;pointer-events:none;';
+    hint.textContent =
+      'Exhibit: click the post to capture it (Enter takes the highlighted one) · Tab moves to the next post · ↑ selects the surrounding box · Esc cancels';
+    hint.style.cssText =
+      'position:fixed;top:8px;left:50%;transform:translateX(-50%);z-index:2147483647;background:#1b1b1b;color:#fff;font:14px system-ui,sans-serif;padding:6px 12px;border-radius:4px;pointer-events:none;';
     document.documentElement.append(overlay, hint);
     let chosen: Element | null = null;
 
@@ -35,7 +40,10 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       const outer = frameOffset(frame.ownerDocument.defaultView);
       const box = frame.getBoundingClientRect();
       const style = getComputedStyle(frame);
-      return { x: outer.x + box.left + frame.clientLeft + parseFloat(style.paddingLeft), y: outer.y + box.top + frame.clientTop + parseFloat(style.paddingTop) };
+      return {
+        x: outer.x + box.left + frame.clientLeft + parseFloat(style.paddingLeft),
+        y: outer.y + box.top + frame.clientTop + parseFloat(style.paddingTop),
+      };
     };
     const sameOriginWindows = (doc: Document): Window[] => [
       ...(doc.defaultView ? [doc.defaultView] : []),
@@ -72,7 +80,13 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       chosen = element;
       if (!element) return void (overlay.style.display = 'none');
       const box = topBox(element);
-      Object.assign(overlay.style, { display: 'block', left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+      Object.assign(overlay.style, {
+        display: 'block',
+        left: `${box.left}px`,
+        top: `${box.top}px`,
+        width: `${box.width}px`,
+        height: `${box.height}px`,
+      });
     };
     const finish = (value: { x: number; y: number; width: number; height: number } | null) => {
       for (const win of windows) {
@@ -88,13 +102,15 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     // synthetic events (isTrusted false) to steer what "This post" captures, and they are ignored.
     const onMove = (event: MouseEvent) => {
       if (!event.isTrusted) return;
-      const offset = frameOffset((event.view) ?? window);
+      const offset = frameOffset(event.view ?? window);
       const under = deepest(event.clientX + offset.x, event.clientY + offset.y);
       show(under?.closest(postSelector) ?? under);
     };
     const select = () => {
       if (!chosen) return;
-      for (const win of windows) for (const old of win.document.querySelectorAll('[data-exhibit-target]')) old.removeAttribute('data-exhibit-target');
+      for (const win of windows)
+        for (const old of win.document.querySelectorAll('[data-exhibit-target]'))
+          old.removeAttribute('data-exhibit-target');
       chosen.setAttribute('data-exhibit-target', '');
       // Kept in this script's own world (not the page's) for a tall post's scrolling: it is never hidden (pageOps.ts).
       (globalThis as { exhibitChosenElement?: Element }).exhibitChosenElement = chosen;
@@ -135,7 +151,9 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
     };
     // The page's posts in document order, frames after the page; from none chosen, the first in view.
     const step = (by: 1 | -1) => {
-      const posts = windows.flatMap((win) => [...win.document.querySelectorAll(postSelector)]).filter((post) => post.getClientRects().length > 0);
+      const posts = windows
+        .flatMap((win) => [...win.document.querySelectorAll(postSelector)])
+        .filter((post) => post.getClientRects().length > 0);
       if (posts.length === 0) return;
       const at = chosen ? posts.findIndex((post) => post === chosen || post.contains(chosen)) : -1;
       const inView = posts.findIndex((post) => {
@@ -159,9 +177,11 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
       underPointer = deeper;
     }
     let focused = document.activeElement;
-    for (let inner = innerDocument(focused); inner?.activeElement; inner = innerDocument(focused)) focused = inner.activeElement;
+    for (let inner = innerDocument(focused); inner?.activeElement; inner = innerDocument(focused))
+      focused = inner.activeElement;
     // The pointer over the page's margin (body or root) points at no post: fall back to the focus.
-    const onSomething = (element: Element | null | undefined): element is Element => !!element && element !== element.ownerDocument.body && element !== element.ownerDocument.documentElement;
+    const onSomething = (element: Element | null | undefined): element is Element =>
+      !!element && element !== element.ownerDocument.body && element !== element.ownerDocument.documentElement;
     if (onSomething(underPointer)) show(underPointer.closest(postSelector) ?? underPointer);
     else if (onSomething(focused)) show(focused.closest(postSelector) ?? focused);
   });
@@ -171,8 +191,12 @@ export function pickElement(postSelector: string): Promise<{ x: number; y: numbe
  * Firefox names the right-clicked element (menus.getTargetElement): mark it, widened to its post,
  * for the page reader, and return its box; null when the page has changed since the click.
  */
-export function markRightClicked(targetElementId: number, postSelector: string): { x: number; y: number; width: number; height: number } | null {
-  const menus = (globalThis as { browser?: { menus?: { getTargetElement(id: number): Element | null } } }).browser?.menus;
+export function markRightClicked(
+  targetElementId: number,
+  postSelector: string,
+): { x: number; y: number; width: number; height: number } | null {
+  const menus = (globalThis as { browser?: { menus?: { getTargetElement(id: number): Element | null } } }).browser
+    ?.menus;
   const clicked = menus?.getTargetElement(targetElementId);
   if (!clicked) return null;
   const element = clicked.closest(postSelector) ?? clicked;

@@ -20,7 +20,8 @@ function pngSizeOfHeader(bytes: Uint8Array): PixelSize | undefined {
 /** Decodes a `data:image/png;base64,…` URL (what captureVisibleTab returns) without fetch(). */
 export function dataUrlToBlob(dataUrl: string): Blob {
   const [, type, base64] = /^data:([^;,]+);base64,(.*)$/s.exec(dataUrl) ?? [];
-  if (type === undefined || base64 === undefined) throw new Error('The browser returned a capture in an unexpected form.');
+  if (type === undefined || base64 === undefined)
+    throw new Error('The browser returned a capture in an unexpected form.');
   const bytes = base64ToBytes(base64);
   const blob = new Blob([bytes], { type });
   const size = pngSizeOfHeader(bytes);

@@ -9,7 +9,10 @@ export const RedactionBoxSchema = z.object({
 });
 export type RedactionBox = z.infer<typeof RedactionBoxSchema>;
 
-export const RedactionBoxesSchema = z.array(RedactionBoxSchema).min(1, 'Draw at least one box over what must be hidden.').max(200);
+export const RedactionBoxesSchema = z
+  .array(RedactionBoxSchema)
+  .min(1, 'Draw at least one box over what must be hidden.')
+  .max(200);
 
 /** The redacted copy of an image sits beside it, named so nobody takes it for the original. */
 export function redactedFileName(imageFileName: string): string {

@@ -7,7 +7,13 @@ import { required } from '../required';
  * comes back, since in the page's world the page's own code can answer instead (issue #15).
  */
 export const RenderOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), dataUrl: z.string().max(200_000_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/) }),
+  z.object({
+    ok: z.literal(true),
+    dataUrl: z
+      .string()
+      .max(200_000_000)
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/),
+  }),
   z.object({ ok: z.literal(false), message: z.string().max(2000) }),
 ]);
 export type RenderOutcome = z.infer<typeof RenderOutcomeSchema>;
@@ -28,7 +34,12 @@ export function elementAtRegion(doc: Document, region: Region): Element | null {
   const cy = region.y + region.height / 2 - win.scrollY;
   const matches = (el: Element) => {
     const box = el.getBoundingClientRect();
-    return Math.abs(box.left + win.scrollX - region.x) <= 1 && Math.abs(box.top + win.scrollY - region.y) <= 1 && Math.abs(box.width - region.width) <= 1 && Math.abs(box.height - region.height) <= 1;
+    return (
+      Math.abs(box.left + win.scrollX - region.x) <= 1 &&
+      Math.abs(box.top + win.scrollY - region.y) <= 1 &&
+      Math.abs(box.width - region.width) <= 1 &&
+      Math.abs(box.height - region.height) <= 1
+    );
   };
   for (let el: Element | null = doc.elementFromPoint(cx, cy); el; el = el.parentElement) if (matches(el)) return el;
   return null;
@@ -42,6 +53,12 @@ export function elementAtRegion(doc: Document, region: Region): Element | null {
 export async function renderRegion(doc: Document, region: Region, render: Render): Promise<string> {
   const element = elementAtRegion(doc, region);
   if (!element) throw new Error('The chosen element is no longer on the page.');
-  const canvas = await render(element as HTMLElement, { scale: doc.defaultView?.devicePixelRatio ?? 1, logging: false, useCORS: false, allowTaint: false, imageTimeout: 1500 });
+  const canvas = await render(element as HTMLElement, {
+    scale: doc.defaultView?.devicePixelRatio ?? 1,
+    logging: false,
+    useCORS: false,
+    allowTaint: false,
+    imageTimeout: 1500,
+  });
   return canvas.toDataURL('image/png');
 }

@@ -14,7 +14,9 @@ export const CaseDetailsSchema = z.object({
   title: Text(300).min(1, 'Give the case a title.'),
   personPosting: z.object({
     name: Text(300),
-    profileUrls: z.array(z.url({ protocol: /^https?$/, error: 'Profile addresses must start with http:// or https://.' })).max(20),
+    profileUrls: z
+      .array(z.url({ protocol: /^https?$/, error: 'Profile addresses must start with http:// or https://.' }))
+      .max(20),
     /** e.g. "parent of a pupil in Year 4". */
     relationship: Text(300),
   }),
@@ -33,15 +35,25 @@ export const CaseActionSchema = z.object({
   outcome: Text(5000),
   /** The platform's report reference, the crime reference number and the like. */
   reference: Text(300).optional(),
-  police: z.object({ force: Text(200), crimeReference: Text(100), officer: Text(200) }).partial().optional(),
+  police: z
+    .object({ force: Text(200), crimeReference: Text(100), officer: Text(200) })
+    .partial()
+    .optional(),
   /** Hashes of attached files (a scanned letter, a screenshot of a platform's reply). */
-  attachments: z.array(z.object({ fileName: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(50),
+  attachments: z
+    .array(
+      z.object({ fileName: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    )
+    .max(50),
 });
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
 /** A file name safe in any bundle path and on any disk: letters, digits, dot, dash, underscore. */
 export function safeFileName(name: string): string {
-  const cleaned = name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  const cleaned = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return (cleaned || 'attachment').slice(-120);
 }
 
@@ -51,7 +63,9 @@ export const CaseExportSchema = z.object({
   openedAtUtc: z.iso.datetime(),
   status: CaseStatusSchema,
   details: CaseDetailsSchema,
-  actions: z.array(z.object({ actionId: z.uuid(), current: CaseActionSchema, auditEntries: z.array(z.number().int().positive()) })),
+  actions: z.array(
+    z.object({ actionId: z.uuid(), current: CaseActionSchema, auditEntries: z.array(z.number().int().positive()) }),
+  ),
   captureIds: z.array(z.uuid()),
 });
 export type CaseExport = z.infer<typeof CaseExportSchema>;

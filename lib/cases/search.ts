@@ -29,7 +29,14 @@ export function caseMatches(view: CaseView, captures: readonly CaptureView[], fi
     view.details.affected,
     view.details.owner,
     ...view.actions.map((a) => `${a.current.outcome} ${a.current.who}`),
-    ...captures.flatMap((c) => [c.current.note, c.current.post.text ?? '', c.current.post.authorName ?? '', c.current.post.authorHandle ?? '', c.metadata.author.name ?? '', c.metadata.page.title]),
+    ...captures.flatMap((c) => [
+      c.current.note,
+      c.current.post.text ?? '',
+      c.current.post.authorName ?? '',
+      c.current.post.authorHandle ?? '',
+      c.metadata.author.name ?? '',
+      c.metadata.page.title,
+    ]),
   ]
     .join('\n')
     .toLowerCase();

@@ -58,12 +58,16 @@ export function renderWarningLetter(template: string, data: LetterData): string 
     school: html`${data.school}`,
     date: html`${data.date}`,
     parentName: html`${data.parentName || 'Parent/Carer'}`,
-    posts: html`<ul>${data.posts.map((p) => html`<li>${p.platform}, ${p.capturedAtUtc.slice(0, 10)}: <span class="url">${p.url}</span></li>`)}</ul>`,
+    posts: html`<ul>
+      ${data.posts.map((p) => html`<li>${p.platform}, ${p.capturedAtUtc.slice(0, 10)}: <span class="url">${p.url}</span></li>`)}
+    </ul>`,
     categoryWording: html`“${wordings.join('”; “')}”`,
     staffName: html`${data.staffName}`,
     staffRole: html`${data.staffRole}`,
   };
-  const body = html`${template}`.html.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values].html : whole));
+  const body = html`${template}`.html.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in values ? values[name as keyof typeof values].html : whole,
+  );
   const paragraphs = body.split(/\n{2,}/).map((p) => (p.startsWith('<ul>') ? p : `<p>${p.replace(/\n/g, '<br>')}</p>`));
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8">

@@ -38,14 +38,17 @@ export function isInView(element: Element): boolean {
   if (box.height <= 0) return false;
   let top = box.top;
   let bottom = box.bottom;
-  for (let view = element.ownerDocument.defaultView; view; ) {
+  for (let view = element.ownerDocument.defaultView; view;) {
     if (bottom <= 0 || top >= view.innerHeight) return false;
     const frame = view.frameElement;
     if (!frame) return true;
     const parent = frame.ownerDocument.defaultView;
     if (!parent) return false;
     // The frame's content starts inside its border and padding.
-    const offset = frame.getBoundingClientRect().top + frame.clientTop + (parseFloat(parent.getComputedStyle(frame).paddingTop) || 0);
+    const offset =
+      frame.getBoundingClientRect().top +
+      frame.clientTop +
+      (parseFloat(parent.getComputedStyle(frame).paddingTop) || 0);
     top = Math.max(top, 0) + offset;
     bottom = Math.min(bottom, view.innerHeight) + offset;
     view = parent;

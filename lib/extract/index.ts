@@ -24,7 +24,11 @@ export function extractorFor(pageUrl: string): PlatformExtractor {
  * post in view, or the only post on the page; the whole page when it marks no post. Several posts
  * and nothing to choose between them: none (`unclear`), never the first.
  */
-export function findPost(doc: Document, extractor: PlatformExtractor, target?: Element | null): { post: Element | null; foundBy: PostFoundBy } {
+export function findPost(
+  doc: Document,
+  extractor: PlatformExtractor,
+  target?: Element | null,
+): { post: Element | null; foundBy: PostFoundBy } {
   if (target) return pickedPost(target, extractor.postSelector);
   const selection = doc.defaultView?.getSelection();
   const anchor = selection && selection.rangeCount > 0 ? selection.anchorNode : null;
@@ -39,7 +43,9 @@ export function findPost(doc: Document, extractor: PlatformExtractor, target?: E
   if (posts.length === 1 && onlyPost) return { post: onlyPost, foundBy: 'only-on-page' };
   const inView = posts.filter(isInView);
   const [onlyInView] = inView;
-  return inView.length === 1 && onlyInView ? { post: onlyInView, foundBy: 'only-in-view' } : { post: null, foundBy: 'unclear' };
+  return inView.length === 1 && onlyInView
+    ? { post: onlyInView, foundBy: 'only-in-view' }
+    : { post: null, foundBy: 'unclear' };
 }
 
 /** A picked element is its post, or is in one, or holds one; holding several, it names none. */

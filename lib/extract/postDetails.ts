@@ -7,7 +7,18 @@ export type Platform = z.infer<typeof PlatformSchema>;
 /** A value as the page shows it, or null when the page does not show it (never guessed). */
 const Found = z.string().max(100_000).nullable();
 
-export const POST_FIELDS = ['authorName', 'authorHandle', 'authorProfileUrl', 'permalink', 'postedAtText', 'postedAtIso', 'text', 'likes', 'comments', 'shares'] as const;
+export const POST_FIELDS = [
+  'authorName',
+  'authorHandle',
+  'authorProfileUrl',
+  'permalink',
+  'postedAtText',
+  'postedAtIso',
+  'text',
+  'likes',
+  'comments',
+  'shares',
+] as const;
 export type PostField = (typeof POST_FIELDS)[number];
 export const PostFieldSchema = z.enum(POST_FIELDS);
 
@@ -17,13 +28,20 @@ export const PostFieldSchema = z.enum(POST_FIELDS);
  * the selection, so no post's details were taken: taking the first would be a guess, and could name
  * the wrong person as the author.
  */
-export const PostFoundBySchema = z.enum(['picked', 'selection', 'only-in-view', 'only-on-page', 'whole-page', 'unclear']);
+export const PostFoundBySchema = z.enum([
+  'picked',
+  'selection',
+  'only-in-view',
+  'only-on-page',
+  'whole-page',
+  'unclear',
+]);
 export type PostFoundBy = z.infer<typeof PostFoundBySchema>;
 
 /** What the page says about the post: who, where, when, what, and the counts it shows (issue #3). */
 export const PostDetailsSchema = z.object({
   platform: PlatformSchema,
-  ...Object.fromEntries(POST_FIELDS.map((field) => [field, Found])) as Record<PostField, typeof Found>,
+  ...(Object.fromEntries(POST_FIELDS.map((field) => [field, Found])) as Record<PostField, typeof Found>),
   /** Fields the extractor looked for and did not find: flagged for staff to fill in by hand. */
   missing: z.array(PostFieldSchema),
   /** Absent from captures made before 2026-12-01, which took the first post in view. */
@@ -37,7 +55,7 @@ export function postDetails(platform: Platform, found: FoundFields, foundBy?: Po
   const details = { platform, missing: [] as PostField[], ...(foundBy && { foundBy }) } as PostDetails;
   for (const field of POST_FIELDS) {
     const value = found[field]?.replace(/\s+/g, ' ').trim() || null;
-    details[field] = field === 'text' ? (found.text?.trim() || null) : value;
+    details[field] = field === 'text' ? found.text?.trim() || null : value;
     if (details[field] === null) details.missing.push(field);
   }
   return details;

@@ -82,7 +82,5 @@ export function categoryById(id: CategoryId): PolicyCategory {
 /** How a chosen category reads in lists and the report. */
 export function describeCategory(choice: CategoryChoice): string {
   const category = categoryById(choice.id);
-  return choice.id === 'other' && choice.otherDescription
-    ? `Other: ${choice.otherDescription}`
-    : category.label;
+  return choice.id === 'other' && choice.otherDescription ? `Other: ${choice.otherDescription}` : category.label;
 }

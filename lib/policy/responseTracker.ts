@@ -14,7 +14,10 @@ export type SchoolAccount = z.infer<typeof SchoolAccountSchema>;
 function normalise(url: string): { host: string; path: string } | undefined {
   try {
     const u = new URL(url);
-    return { host: u.host.toLowerCase().replace(/^(www|m|mobile)\./, ''), path: u.pathname.toLowerCase().replace(/\/+$/, '') };
+    return {
+      host: u.host.toLowerCase().replace(/^(www|m|mobile)\./, ''),
+      path: u.pathname.toLowerCase().replace(/\/+$/, ''),
+    };
   } catch {
     return undefined;
   }
@@ -26,7 +29,9 @@ export function schoolAccountFor(pageUrl: string, accounts: readonly SchoolAccou
   if (!page) return undefined;
   return accounts.find((account) => {
     const own = normalise(account.url);
-    return own !== undefined && own.host === page.host && (page.path === own.path || page.path.startsWith(`${own.path}/`));
+    return (
+      own !== undefined && own.host === page.host && (page.path === own.path || page.path.startsWith(`${own.path}/`))
+    );
   });
 }
 
@@ -42,13 +47,23 @@ export interface PendingResponse {
 const TWO_HOURS = 2 * 60 * 60 * 1000;
 
 /** Unanswered comments on the school's accounts, soonest due first. */
-export function responseQueue(items: readonly { captureId: string; receivedAt: Date; answered: boolean }[], now: Date, calendar: WorkingCalendar): PendingResponse[] {
+export function responseQueue(
+  items: readonly { captureId: string; receivedAt: Date; answered: boolean }[],
+  now: Date,
+  calendar: WorkingCalendar,
+): PendingResponse[] {
   return items
     .filter((item) => !item.answered)
     .map((item) => {
       const dueAt = responseDueAt(item.receivedAt, calendar);
       const left = dueAt.getTime() - now.getTime();
-      return { captureId: item.captureId, receivedAt: item.receivedAt, dueAt, overdue: left < 0, dueSoon: left >= 0 && left <= TWO_HOURS };
+      return {
+        captureId: item.captureId,
+        receivedAt: item.receivedAt,
+        dueAt,
+        overdue: left < 0,
+        dueSoon: left >= 0 && left <= TWO_HOURS,
+      };
     })
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }

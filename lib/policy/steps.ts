@@ -10,7 +10,8 @@ export const POLICY_STEPS = [
   {
     id: 'discussion',
     label: 'Discussion with the parent',
-    policyWording: 'as a first step, the schools will usually discuss the matter with the parent to try and resolve the matter',
+    policyWording:
+      'as a first step, the schools will usually discuss the matter with the parent to try and resolve the matter',
   },
   {
     id: 'removal-request',
@@ -20,22 +21,26 @@ export const POLICY_STEPS = [
   {
     id: 'written-warning',
     label: 'Written warning',
-    policyWording: "Set out the school's concerns to you in writing, giving you a warning and requesting that the material in question is removed",
+    policyWording:
+      "Set out the school's concerns to you in writing, giving you a warning and requesting that the material in question is removed",
   },
   {
     id: 'block-restrict',
     label: 'Block or restrict on the school’s account',
-    policyWording: "If the inappropriate comments have been made on a social media accounts, the school may take action to block or restrict that individual's access to that website or forum",
+    policyWording:
+      "If the inappropriate comments have been made on a social media accounts, the school may take action to block or restrict that individual's access to that website or forum",
   },
   {
     id: 'platform-report',
     label: 'Report to the platform',
-    policyWording: 'Contact the host/provider of the social networking site to complain about the content of the site and ask for removal of the information.',
+    policyWording:
+      'Contact the host/provider of the social networking site to complain about the content of the site and ask for removal of the information.',
   },
   {
     id: 'legal-advice',
     label: 'Legal advice',
-    policyWording: 'Take legal advice and/or legal action where the information posted is defamatory in any way or if the circumstances warrant this',
+    policyWording:
+      'Take legal advice and/or legal action where the information posted is defamatory in any way or if the circumstances warrant this',
   },
   {
     id: 'police-referral',
@@ -56,5 +61,8 @@ export type PolicyStepId = PolicyStep['id'];
 export const PolicyStepIdSchema = z.enum(POLICY_STEPS.map((s) => s.id) as [PolicyStepId, ...PolicyStepId[]]);
 
 export function stepById(id: PolicyStepId): PolicyStep {
-  return required(POLICY_STEPS.find((s) => s.id === id), `the policy step ${id}`);
+  return required(
+    POLICY_STEPS.find((s) => s.id === id),
+    `the policy step ${id}`,
+  );
 }

@@ -7,7 +7,8 @@ import { addDays, weekday, type IsoDate } from '../time';
  * (a coronation, a state funeral) are not predictable: schools add them to their own list.
  */
 export function englandAndWalesBankHolidays(year: number): IsoDate[] {
-  const date = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const date = (month: number, day: number) =>
+    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const easter = easterSunday(year);
   const firstMonday = (month: number) => nextWeekday(date(month, 1), 1);
   const lastMonday = (month: number, days: number) => previousWeekday(date(month, days), 1);
@@ -16,8 +17,20 @@ export function englandAndWalesBankHolidays(year: number): IsoDate[] {
   const boxingDay = date(12, 26);
   // Christmas on a Saturday: Monday and Tuesday off; on a Sunday: Boxing Day Monday, Christmas Tuesday.
   const christmasPair =
-    weekday(christmas) === 6 ? [addDays(christmas, 2), addDays(christmas, 3)] : weekday(christmas) === 0 ? [addDays(christmas, 1), addDays(christmas, 2)] : [christmas, weekendToMonday(boxingDay)];
-  return [newYear, addDays(easter, -2), addDays(easter, 1), firstMonday(5), lastMonday(5, 31), lastMonday(8, 31), ...christmasPair].sort();
+    weekday(christmas) === 6
+      ? [addDays(christmas, 2), addDays(christmas, 3)]
+      : weekday(christmas) === 0
+        ? [addDays(christmas, 1), addDays(christmas, 2)]
+        : [christmas, weekendToMonday(boxingDay)];
+  return [
+    newYear,
+    addDays(easter, -2),
+    addDays(easter, 1),
+    firstMonday(5),
+    lastMonday(5, 31),
+    lastMonday(8, 31),
+    ...christmasPair,
+  ].sort();
 }
 
 /** Easter Sunday (Gregorian), by the anonymous algorithm (Meeus/Jones/Butcher). */
@@ -61,7 +74,11 @@ export interface WorkingCalendar {
   workedBankHolidays: readonly IsoDate[];
 }
 
-export const ENGLAND_AND_WALES_SCHOOL: WorkingCalendar = { timeZone: 'Europe/London', extraNonWorkingDays: [], workedBankHolidays: [] };
+export const ENGLAND_AND_WALES_SCHOOL: WorkingCalendar = {
+  timeZone: 'Europe/London',
+  extraNonWorkingDays: [],
+  workedBankHolidays: [],
+};
 
 export function isWorkingDay(date: IsoDate, calendar: WorkingCalendar): boolean {
   const day = weekday(date);

@@ -58,18 +58,25 @@ function namedIds(event: AuditEvent): { captures: string[]; cases: string[] } {
  */
 export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => new Date()) {
   async function originOf(index: 'event.captureId' | 'event.caseId', id: string): Promise<Origin | undefined> {
-    const recording = (await db.audit.where(index).equals(id).toArray()).find((e) => ['capture.created', 'capture.received', 'case.opened', 'case.received'].includes(e.event.action));
+    const recording = (await db.audit.where(index).equals(id).toArray()).find((e) =>
+      ['capture.created', 'capture.received', 'case.opened', 'case.received'].includes(e.event.action),
+    );
     if (!recording) return undefined;
     const event = recording.event;
-    return event.action === 'capture.received' || event.action === 'case.received' ? { from: event.fromKeyFingerprint } : 'here';
+    return event.action === 'capture.received' || event.action === 'case.received'
+      ? { from: event.fromKeyFingerprint }
+      : 'here';
   }
-  const isFrom = (origin: Origin | undefined, key: string) => origin !== undefined && origin !== 'here' && origin.from === key;
+  const isFrom = (origin: Origin | undefined, key: string) =>
+    origin !== undefined && origin !== 'here' && origin.from === key;
 
   /** An action of this installation's, or of a case received from another key: the bundle may not add to it. */
   async function actionIsOthers(actionId: string, from: string, caseId: string | undefined): Promise<boolean> {
     if ((await db.audit.where('event.actionId').equals(actionId).count()) > 0) return true;
     const received = await db.receivedAudit.where('event.actionId').equals(actionId).toArray();
-    return received.some((e) => e.receivedFrom.keyFingerprint !== from || !('caseId' in e.event) || e.event.caseId !== caseId);
+    return received.some(
+      (e) => e.receivedFrom.keyFingerprint !== from || !('caseId' in e.event) || e.event.caseId !== caseId,
+    );
   }
 
   /** Reads only: call inside a transaction over captures, cases, audit and receivedAudit, or on its own for a preview. */
@@ -89,7 +96,10 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
         continue;
       }
       if (sha256Hex(canonicalJson(here.metadata)) !== metadataHash.get(capture.metadata.id)) {
-        throw new ExhibitError('import-refused', `This bundle was not imported: its capture of ${capture.metadata.page.url} has the same identity as one already here but different content. Nothing was changed.`);
+        throw new ExhibitError(
+          'import-refused',
+          `This bundle was not imported: its capture of ${capture.metadata.page.url} has the same identity as one already here but different content. Nothing was changed.`,
+        );
       }
       (isFrom(await originOf('event.captureId', here.id), from) ? senderCaptureIds : untouchedCaptureIds).push(here.id);
     }
@@ -118,7 +128,10 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
       newCaptureIds: fresh.map((c) => c.metadata.id),
       senderCaptureIds,
       untouchedCaptureIds,
-      case: caseExport && caseOutcome ? { id: caseExport.id, title: caseExport.details.title, outcome: caseOutcome } : undefined,
+      case:
+        caseExport && caseOutcome
+          ? { id: caseExport.id, title: caseExport.details.title, outcome: caseOutcome }
+          : undefined,
       entriesTaken: taken.length,
       entriesLeftOut: leftOut,
     };
@@ -128,17 +141,24 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
   return {
     /** What receiving `bundle` would add and leave out, for the person to confirm; changes nothing. */
     async plan(bundle: ReceivedBundle): Promise<ReceiptPlan> {
-      return (await db.transaction('r', [db.captures, db.cases, db.audit, db.receivedAudit], () => planFor(bundle))).plan;
+      return (await db.transaction('r', [db.captures, db.cases, db.audit, db.receivedAudit], () => planFor(bundle)))
+        .plan;
     },
 
     async receive(bundle: ReceivedBundle, actor: StaffMember): Promise<ReceiveOutcome> {
       const from = bundle.keyFingerprint;
       const redactedHere = async (captureId: string, fileName: string) =>
-        (await db.audit.where('event.captureId').equals(captureId).toArray()).some((e) => e.event.action === 'capture.redacted' && e.event.copy.fileName === fileName);
+        (await db.audit.where('event.captureId').equals(captureId).toArray()).some(
+          (e) => e.event.action === 'capture.redacted' && e.event.copy.fileName === fileName,
+        );
       // The copy the newest received redaction names (bundles may arrive out of order).
       const newestReceivedCopy = async (captureId: string, fileName: string) =>
         (await db.receivedAudit.where('event.captureId').equals(captureId).toArray())
-          .flatMap((e) => (e.event.action === 'capture.redacted' && e.event.copy.fileName === fileName ? [{ at: e.at, seq: e.seq, sha256: e.event.copy.sha256 }] : []))
+          .flatMap((e) =>
+            e.event.action === 'capture.redacted' && e.event.copy.fileName === fileName
+              ? [{ at: e.at, seq: e.seq, sha256: e.event.copy.sha256 }]
+              : [],
+          )
           .sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq)
           .at(-1)?.sha256;
       // Hashes first: a transaction must not wait on anything but the database.
@@ -146,70 +166,132 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
       for (const { metadata, files: blobs } of bundle.captures) {
         for (const artefact of metadata.artefacts) {
           const blob = blobs.get(artefact.fileName);
-          if (!blob || (await sha256OfBlob(blob)) !== artefact.sha256) throw new ExhibitError('import-refused', `The bundle’s ${artefact.fileName} does not match its capture’s hash; nothing was imported.`);
-          files.push({ captureId: metadata.id, fileName: artefact.fileName, kind: artefact.kind, blob, sha256: artefact.sha256 });
+          if (!blob || (await sha256OfBlob(blob)) !== artefact.sha256)
+            throw new ExhibitError(
+              'import-refused',
+              `The bundle’s ${artefact.fileName} does not match its capture’s hash; nothing was imported.`,
+            );
+          files.push({
+            captureId: metadata.id,
+            fileName: artefact.fileName,
+            kind: artefact.kind,
+            blob,
+            sha256: artefact.sha256,
+          });
         }
       }
 
       try {
-        return await db.transaction('rw', [db.captures, db.files, db.audit, db.cases, db.attachments, db.receivedAudit, db.derivedFiles], async () => {
-          const { plan, fresh, captures, caseTaken, taken, metadataHash } = await planFor(bundle);
-          if (plan.alreadyImported) return { status: 'already-imported' as const, fromKeyFingerprint: from };
-          // Entries already here (from an earlier bundle, or this installation's own) are kept once.
-          const known = new Set((await db.receivedAudit.bulkGet(taken.map((e) => e.hash))).flatMap((e) => (e ? [e.hash] : [])));
-          const own = new Set((await db.audit.where('hash').anyOf(taken.map((e) => e.hash)).toArray()).map((e) => e.hash));
-          const unseen: ReceivedAuditRow[] = taken
-            .filter((e) => !known.has(e.hash) && !own.has(e.hash))
-            .map((entry) => ({ ...entry, receivedFrom: { keyFingerprint: from, manifestSha256: bundle.manifestSha256 } }));
-          const caseExport = bundle.caseExport;
-          const caseIsNew = plan.case?.outcome === 'new';
-          if (fresh.length === 0 && !caseIsNew && unseen.length === 0) return { status: 'nothing-new' as const, fromKeyFingerprint: from };
+        return await db.transaction(
+          'rw',
+          [db.captures, db.files, db.audit, db.cases, db.attachments, db.receivedAudit, db.derivedFiles],
+          async () => {
+            const { plan, fresh, captures, caseTaken, taken, metadataHash } = await planFor(bundle);
+            if (plan.alreadyImported) return { status: 'already-imported' as const, fromKeyFingerprint: from };
+            // Entries already here (from an earlier bundle, or this installation's own) are kept once.
+            const known = new Set(
+              (await db.receivedAudit.bulkGet(taken.map((e) => e.hash))).flatMap((e) => (e ? [e.hash] : [])),
+            );
+            const own = new Set(
+              (
+                await db.audit
+                  .where('hash')
+                  .anyOf(taken.map((e) => e.hash))
+                  .toArray()
+              ).map((e) => e.hash),
+            );
+            const unseen: ReceivedAuditRow[] = taken
+              .filter((e) => !known.has(e.hash) && !own.has(e.hash))
+              .map((entry) => ({
+                ...entry,
+                receivedFrom: { keyFingerprint: from, manifestSha256: bundle.manifestSha256 },
+              }));
+            const caseExport = bundle.caseExport;
+            const caseIsNew = plan.case?.outcome === 'new';
+            if (fresh.length === 0 && !caseIsNew && unseen.length === 0)
+              return { status: 'nothing-new' as const, fromKeyFingerprint: from };
 
-          const at = clock();
-          if (caseExport && caseIsNew) {
-            const opened = bundle.auditEntries.find((e) => e.event.action === 'case.opened' && e.event.caseId === caseExport.id);
-            // The case as opened: its later changes are folded from the received entries, as here.
-            const details = opened?.event.action === 'case.opened' ? opened.event.details : caseExport.details;
-            await db.cases.add({ id: caseExport.id, openedAtUtc: caseExport.openedAtUtc, details });
-          }
-          await db.receivedAudit.bulkAdd(unseen);
-          // Filed in the bundle's case only when that case is the sender's here; otherwise unfiled.
-          const inCase = new Set(caseTaken ? (caseExport?.captureIds ?? []) : []);
-          for (const { metadata } of fresh) {
-            await db.captures.add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, caseId: caseExport && inCase.has(metadata.id) ? caseExport.id : UNFILED, metadata });
-          }
-          const freshIds = new Set(fresh.map((c) => c.metadata.id));
-          await db.files.bulkAdd(files.filter((f) => freshIds.has(f.captureId)));
-          // A redacted copy is kept for a capture received now, and for one received before from
-          // this sender when it has redacted it since; a copy this installation made stays.
-          for (const copy of bundle.redactedCopies) {
-            if (!captures.has(copy.captureId)) continue;
-            const since = !freshIds.has(copy.captureId) && !(await redactedHere(copy.captureId, copy.fileName)) && (await newestReceivedCopy(copy.captureId, copy.fileName)) === copy.sha256;
-            if (freshIds.has(copy.captureId) || since) await db.derivedFiles.put(copy);
-          }
-          // Files only of the actions whose entries were taken: never one added to an action of this installation's.
-          const actions = new Set(taken.flatMap((e) => ('actionId' in e.event ? [e.event.actionId] : [])));
-          for (const file of bundle.attachments) {
-            if (actions.has(file.actionId) && !(await db.attachments.get([file.actionId, file.fileName]))) await db.attachments.add({ ...file, receivedFrom: from });
-          }
-          for (const id of freshIds) {
-            await appendAudit(db, at, actor, { action: 'capture.received', captureId: id, metadataSha256: required(metadataHash.get(id), `the metadata hash of capture ${id}`), fromKeyFingerprint: from, manifestSha256: bundle.manifestSha256 });
-          }
-          if (caseExport && caseIsNew) await appendAudit(db, at, actor, { action: 'case.received', caseId: caseExport.id, fromKeyFingerprint: from, manifestSha256: bundle.manifestSha256 });
-          await appendAudit(db, at, actor, {
-            action: 'bundle.received',
-            manifestSha256: bundle.manifestSha256,
-            fromKeyFingerprint: from,
-            exportedAtUtc: bundle.manifest.exportedAtUtc,
-            captureIds: [...freshIds],
-            caseId: caseTaken ? caseExport?.id : undefined,
-          });
-          return { status: 'imported' as const, captureIds: [...freshIds], caseId: caseTaken ? caseExport?.id : undefined, fromKeyFingerprint: from };
-        });
+            const at = clock();
+            if (caseExport && caseIsNew) {
+              const opened = bundle.auditEntries.find(
+                (e) => e.event.action === 'case.opened' && e.event.caseId === caseExport.id,
+              );
+              // The case as opened: its later changes are folded from the received entries, as here.
+              const details = opened?.event.action === 'case.opened' ? opened.event.details : caseExport.details;
+              await db.cases.add({ id: caseExport.id, openedAtUtc: caseExport.openedAtUtc, details });
+            }
+            await db.receivedAudit.bulkAdd(unseen);
+            // Filed in the bundle's case only when that case is the sender's here; otherwise unfiled.
+            const inCase = new Set(caseTaken ? (caseExport?.captureIds ?? []) : []);
+            for (const { metadata } of fresh) {
+              await db.captures.add({
+                id: metadata.id,
+                capturedAtUtc: metadata.capturedAtUtc,
+                caseId: caseExport && inCase.has(metadata.id) ? caseExport.id : UNFILED,
+                metadata,
+              });
+            }
+            const freshIds = new Set(fresh.map((c) => c.metadata.id));
+            await db.files.bulkAdd(files.filter((f) => freshIds.has(f.captureId)));
+            // A redacted copy is kept for a capture received now, and for one received before from
+            // this sender when it has redacted it since; a copy this installation made stays.
+            for (const copy of bundle.redactedCopies) {
+              if (!captures.has(copy.captureId)) continue;
+              const since =
+                !freshIds.has(copy.captureId) &&
+                !(await redactedHere(copy.captureId, copy.fileName)) &&
+                (await newestReceivedCopy(copy.captureId, copy.fileName)) === copy.sha256;
+              if (freshIds.has(copy.captureId) || since) await db.derivedFiles.put(copy);
+            }
+            // Files only of the actions whose entries were taken: never one added to an action of this installation's.
+            const actions = new Set(taken.flatMap((e) => ('actionId' in e.event ? [e.event.actionId] : [])));
+            for (const file of bundle.attachments) {
+              if (actions.has(file.actionId) && !(await db.attachments.get([file.actionId, file.fileName])))
+                await db.attachments.add({ ...file, receivedFrom: from });
+            }
+            for (const id of freshIds) {
+              await appendAudit(db, at, actor, {
+                action: 'capture.received',
+                captureId: id,
+                metadataSha256: required(metadataHash.get(id), `the metadata hash of capture ${id}`),
+                fromKeyFingerprint: from,
+                manifestSha256: bundle.manifestSha256,
+              });
+            }
+            if (caseExport && caseIsNew)
+              await appendAudit(db, at, actor, {
+                action: 'case.received',
+                caseId: caseExport.id,
+                fromKeyFingerprint: from,
+                manifestSha256: bundle.manifestSha256,
+              });
+            await appendAudit(db, at, actor, {
+              action: 'bundle.received',
+              manifestSha256: bundle.manifestSha256,
+              fromKeyFingerprint: from,
+              exportedAtUtc: bundle.manifest.exportedAtUtc,
+              captureIds: [...freshIds],
+              caseId: caseTaken ? caseExport?.id : undefined,
+            });
+            return {
+              status: 'imported' as const,
+              captureIds: [...freshIds],
+              caseId: caseTaken ? caseExport?.id : undefined,
+              fromKeyFingerprint: from,
+            };
+          },
+        );
       } catch (error) {
         if (error instanceof ExhibitError) throw error;
-        if (isQuotaExceeded(error)) throw new ExhibitError('storage-full', 'The browser’s storage for Exhibit is full, so the bundle was not imported; nothing was changed. Free some space and try again.', { cause: error });
-        throw new ExhibitError('storage-failed', 'The bundle could not be stored; nothing was imported. Try again.', { cause: error });
+        if (isQuotaExceeded(error))
+          throw new ExhibitError(
+            'storage-full',
+            'The browser’s storage for Exhibit is full, so the bundle was not imported; nothing was changed. Free some space and try again.',
+            { cause: error },
+          );
+        throw new ExhibitError('storage-failed', 'The bundle could not be stored; nothing was imported. Try again.', {
+          cause: error,
+        });
       }
     },
   };

@@ -1,5 +1,13 @@
 import type { AuditEntry } from '../audit';
-import { CaseActionSchema, CaseDetailsSchema, UNFILED, safeFileName, type CaseAction, type CaseDetails, type CaseStatus } from '../cases/case';
+import {
+  CaseActionSchema,
+  CaseDetailsSchema,
+  UNFILED,
+  safeFileName,
+  type CaseAction,
+  type CaseDetails,
+  type CaseStatus,
+} from '../cases/case';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, parseInput } from '../errors';
 import { sha256OfBlob } from '../hash';
@@ -30,7 +38,13 @@ export interface CaseView {
 }
 
 /** Adds a case and its `case.opened` entry. Call inside a transaction over cases and audit. */
-export async function insertCase(db: ExhibitDb, id: string, details: CaseDetails, at: Date, actor: StaffMember): Promise<void> {
+export async function insertCase(
+  db: ExhibitDb,
+  id: string,
+  details: CaseDetails,
+  at: Date,
+  actor: StaffMember,
+): Promise<void> {
   await db.cases.add({ id, openedAtUtc: at.toISOString(), details });
   await appendAudit(db, at, actor, { action: 'case.opened', caseId: id, details });
 }
@@ -41,7 +55,10 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
     if (!row) return undefined;
     // In the order they were taken (the index alone gives them by id): the case page, letter and bundle list them so.
     const captureIds = (await db.captures.where('caseId').equals(caseId).sortBy('capturedAtUtc')).map((row) => row.id);
-    const [caseEntries, ...perCapture] = await Promise.all([entriesForCase(db, caseId), ...captureIds.map((id) => entriesForCapture(db, id))]);
+    const [caseEntries, ...perCapture] = await Promise.all([
+      entriesForCase(db, caseId),
+      ...captureIds.map((id) => entriesForCapture(db, id)),
+    ]);
     // Received entries come first (they were made before the case arrived), then this installation's.
     const received = (e: AuditEntry) => 'receivedFrom' in e;
     const byHash = new Map([...caseEntries, ...perCapture.flat()].map((e) => [e.hash, e]));
@@ -53,13 +70,24 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
       const event = entry.event;
       if (event.action === 'case.changed') details = event.to;
       else if (event.action === 'case.status') status = event.to;
-      else if (event.action === 'action.recorded') actions.set(event.actionId, { actionId: event.actionId, current: event.details, history: [entry] });
+      else if (event.action === 'action.recorded')
+        actions.set(event.actionId, { actionId: event.actionId, current: event.details, history: [entry] });
       else if (event.action === 'action.corrected') {
         const action = actions.get(event.actionId);
         if (action) Object.assign(action, { current: event.details, history: [...action.history, entry] });
       }
     }
-    return { id: row.id, openedAtUtc: row.openedAtUtc, details, status, captureIds, actions: [...actions.values()], chronology, lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc, receivedFrom: receivedFromOf(caseEntries) };
+    return {
+      id: row.id,
+      openedAtUtc: row.openedAtUtc,
+      details,
+      status,
+      captureIds,
+      actions: [...actions.values()],
+      chronology,
+      lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc,
+      receivedFrom: receivedFromOf(caseEntries),
+    };
   }
 
   async function requireCase(caseId: string): Promise<CaseView> {
@@ -69,10 +97,14 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
   }
 
   /** Each change is one transaction over the tables it touches and the audit log: all or nothing. */
-  const write = <T>(work: () => Promise<T>) => db.transaction('rw', [db.cases, db.captures, db.audit, db.attachments, db.receivedAudit], work);
+  const write = <T>(work: () => Promise<T>) =>
+    db.transaction('rw', [db.cases, db.captures, db.audit, db.attachments, db.receivedAudit], work);
 
   /** Files for an action, hashed before the transaction; their names and hashes go in the action. */
-  async function describeFiles(files: readonly File[], already: CaseAction['attachments']): Promise<{ rows: Omit<AttachmentRow, 'actionId'>[]; attachments: CaseAction['attachments'] }> {
+  async function describeFiles(
+    files: readonly File[],
+    already: CaseAction['attachments'],
+  ): Promise<{ rows: Omit<AttachmentRow, 'actionId'>[]; attachments: CaseAction['attachments'] }> {
     const taken = new Set(already.map((a) => a.fileName));
     const rows: Omit<AttachmentRow, 'actionId'>[] = [];
     for (const file of files) {
@@ -123,7 +155,13 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
       return write(async () => {
         const before = await requireCase(caseId);
         if (before.status === to) return before;
-        await appendAudit(db, clock(), actor, { action: 'case.status', caseId, from: before.status, to, note: note.trim() });
+        await appendAudit(db, clock(), actor, {
+          action: 'case.status',
+          caseId,
+          from: before.status,
+          to,
+          note: note.trim(),
+        });
         return requireCase(caseId);
       });
     },
@@ -136,11 +174,21 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
         if (caseId !== UNFILED) await requireCase(caseId);
         if (capture.caseId === caseId) return;
         await db.captures.update(captureId, { caseId });
-        await appendAudit(db, clock(), actor, { action: 'capture.filed', captureId, caseId, previousCaseId: capture.caseId });
+        await appendAudit(db, clock(), actor, {
+          action: 'capture.filed',
+          captureId,
+          caseId,
+          previousCaseId: capture.caseId,
+        });
       });
     },
 
-    async recordAction(caseId: string, input: CaseAction, actor: StaffMember, files: readonly File[] = []): Promise<string> {
+    async recordAction(
+      caseId: string,
+      input: CaseAction,
+      actor: StaffMember,
+      files: readonly File[] = [],
+    ): Promise<string> {
       const { rows, attachments } = await describeFiles(files, input.attachments);
       const details = parseInput(CaseActionSchema, { ...input, attachments });
       const actionId = crypto.randomUUID();
@@ -153,17 +201,34 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
     },
 
     /** A correction is a new entry; the recorded action and every earlier correction stay. */
-    async correctAction(caseId: string, actionId: string, input: CaseAction, reason: string, actor: StaffMember, files: readonly File[] = []): Promise<CaseView> {
+    async correctAction(
+      caseId: string,
+      actionId: string,
+      input: CaseAction,
+      reason: string,
+      actor: StaffMember,
+      files: readonly File[] = [],
+    ): Promise<CaseView> {
       const stored = await db.attachments.where('actionId').equals(actionId).toArray();
-      const { rows, attachments } = await describeFiles(files, stored.map(({ fileName, sha256 }) => ({ fileName, sha256 })));
+      const { rows, attachments } = await describeFiles(
+        files,
+        stored.map(({ fileName, sha256 }) => ({ fileName, sha256 })),
+      );
       // Attachments are never taken away: the corrected action lists every file stored for it.
       const details = parseInput(CaseActionSchema, { ...input, attachments });
       if (!reason.trim()) throw new ExhibitError('invalid-input', 'Say why the action is being corrected.');
       return write(async () => {
         const found = await requireCase(caseId);
-        if (!found.actions.some((a) => a.actionId === actionId)) throw new ExhibitError('invalid-input', 'That action is not on this case.');
+        if (!found.actions.some((a) => a.actionId === actionId))
+          throw new ExhibitError('invalid-input', 'That action is not on this case.');
         await db.attachments.bulkAdd(rows.map((row) => ({ ...row, actionId })));
-        await appendAudit(db, clock(), actor, { action: 'action.corrected', caseId, actionId, details, reason: reason.trim() });
+        await appendAudit(db, clock(), actor, {
+          action: 'action.corrected',
+          caseId,
+          actionId,
+          details,
+          reason: reason.trim(),
+        });
         return requireCase(caseId);
       });
     },

@@ -85,23 +85,41 @@ export class ExhibitDb extends Dexie {
       .stores({ files: '[captureId+fileName], captureId' })
       .upgrade(async (tx) => {
         const captures = await tx.table<CaptureRow>('captures').toArray();
-        const nameOf = new Map(captures.flatMap((c) => c.metadata.artefacts.map((a) => [`${c.id}/${a.kind}`, a.fileName] as const)));
+        const nameOf = new Map(
+          captures.flatMap((c) => c.metadata.artefacts.map((a) => [`${c.id}/${a.kind}`, a.fileName] as const)),
+        );
         const old = await tx.table<Omit<StoredFile, 'fileName'>>('artefacts').toArray();
-        await tx.table<StoredFile>('files').bulkAdd(old.map((row) => ({ ...row, fileName: nameOf.get(`${row.captureId}/${row.kind}`) ?? `${row.kind}.bin` })));
+        await tx
+          .table<StoredFile>('files')
+          .bulkAdd(
+            old.map((row) => ({ ...row, fileName: nameOf.get(`${row.captureId}/${row.kind}`) ?? `${row.kind}.bin` })),
+          );
       });
     this.version(3).stores({ artefacts: null });
     // 4: cases (issue #4). Every capture made before them is put in the "unfiled" state.
     this.version(4)
-      .stores({ captures: 'id, capturedAtUtc, caseId', audit: 'seq, event.captureId, event.caseId', cases: 'id, openedAtUtc' })
-      .upgrade((tx) => tx.table<CaptureRow>('captures').toCollection().modify((row) => {
-        // Rows from before version 4 have no caseId, whatever CaptureRow says now.
-        (row as { caseId?: string }).caseId ??= UNFILED;
-      }));
+      .stores({
+        captures: 'id, capturedAtUtc, caseId',
+        audit: 'seq, event.captureId, event.caseId',
+        cases: 'id, openedAtUtc',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<CaptureRow>('captures')
+          .toCollection()
+          .modify((row) => {
+            // Rows from before version 4 have no caseId, whatever CaptureRow says now.
+            (row as { caseId?: string }).caseId ??= UNFILED;
+          }),
+      );
     // 5: files attached to case actions.
     this.version(5).stores({ attachments: '[actionId+fileName], actionId' });
     // 6: audit entries received in imported bundles, kept apart from this installation's chain;
     // the local chain is looked up by bundle (a second import of one changes nothing) and by hash.
-    this.version(6).stores({ receivedAudit: 'hash, event.captureId, event.caseId', audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash' });
+    this.version(6).stores({
+      receivedAudit: 'hash, event.captureId, event.caseId',
+      audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash',
+    });
     // 7: files derived from captures (redacted copies; presentation copies and PDF renditions drawn
     // after capture), kept apart from the originals in `files`.
     this.version(7).stores({ derivedFiles: '[captureId+fileName], captureId' });

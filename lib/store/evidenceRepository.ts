@@ -35,7 +35,10 @@ export function revisionOf(view: CaptureView): string {
 /** Where a new capture goes: unfiled, an existing case, or a case opened with it. */
 export type CaptureFiling = { caseId: string } | { newCase: CaseDetails };
 
-export type CaptureEdit = { field: 'note'; to: string } | { field: 'category'; to: CategoryChoice } | { field: 'post'; key: PostField; to: string | null };
+export type CaptureEdit =
+  | { field: 'note'; to: string }
+  | { field: 'category'; to: CategoryChoice }
+  | { field: 'post'; key: PostField; to: string | null };
 type Change = Extract<AuditEntry['event'], { action: 'capture.edited' }>['change'];
 
 function applyChange(current: CaptureView['current'], change: Change): CaptureView['current'] {
@@ -47,8 +50,13 @@ function applyChange(current: CaptureView['current'], change: Change): CaptureVi
 export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
   async function view({ metadata, caseId }: CaptureRow): Promise<CaptureView> {
     const history = await entriesForCapture(db, metadata.id);
-    let current: CaptureView['current'] = { category: metadata.category, note: metadata.note, post: { ...metadata.post } };
-    for (const entry of history) if (entry.event.action === 'capture.edited') current = applyChange(current, entry.event.change);
+    let current: CaptureView['current'] = {
+      category: metadata.category,
+      note: metadata.note,
+      post: { ...metadata.post },
+    };
+    for (const entry of history)
+      if (entry.event.action === 'capture.edited') current = applyChange(current, entry.event.change);
     return { metadata, caseId, current, history, receivedFrom: receivedFromOf(history) };
   }
 
@@ -65,16 +73,32 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
      * Each file's hash is checked against the metadata before anything is written. Returns the
      * audit entry and the metadata as stored, with its exhibit reference.
      */
-    async saveCapture(metadata: CaptureMetadata, blobs: ReadonlyMap<string, Blob>, filing: CaptureFiling = { caseId: UNFILED }): Promise<{ entry: AuditEntry; metadata: CaptureMetadata }> {
-      const newCase = 'newCase' in filing ? { id: crypto.randomUUID(), details: parseInput(CaseDetailsSchema, filing.newCase) } : undefined;
+    async saveCapture(
+      metadata: CaptureMetadata,
+      blobs: ReadonlyMap<string, Blob>,
+      filing: CaptureFiling = { caseId: UNFILED },
+    ): Promise<{ entry: AuditEntry; metadata: CaptureMetadata }> {
+      const newCase =
+        'newCase' in filing
+          ? { id: crypto.randomUUID(), details: parseInput(CaseDetailsSchema, filing.newCase) }
+          : undefined;
       const caseId = newCase?.id ?? ('caseId' in filing ? filing.caseId : UNFILED);
       const rows: StoredFile[] = await Promise.all(
         metadata.artefacts.map(async (artefact) => {
           const blob = blobs.get(artefact.fileName);
           if (!blob || blob.size !== artefact.bytes || (await sha256OfBlob(blob)) !== artefact.sha256) {
-            throw new ExhibitError('capture-failed', `The ${artefact.kind} does not match its recorded hash or size; nothing was saved.`);
+            throw new ExhibitError(
+              'capture-failed',
+              `The ${artefact.kind} does not match its recorded hash or size; nothing was saved.`,
+            );
           }
-          return { captureId: metadata.id, fileName: artefact.fileName, kind: artefact.kind, blob, sha256: artefact.sha256 };
+          return {
+            captureId: metadata.id,
+            fileName: artefact.fileName,
+            kind: artefact.kind,
+            blob,
+            sha256: artefact.sha256,
+          };
         }),
       );
       try {
@@ -86,11 +110,22 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
           const number = (counters[initials] ?? 0) + 1;
           const stored = CaptureMetadataSchema.parse({ ...metadata, reference: `${initials}/${number}` });
           if (newCase) await insertCase(db, newCase.id, newCase.details, at, stored.capturedBy);
-          else if (caseId !== UNFILED && !(await db.cases.get(caseId))) throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
+          else if (caseId !== UNFILED && !(await db.cases.get(caseId)))
+            throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
           // Issued together, not one after another: each await is a round trip to the browser's
           // IndexedDB, on the click → stored path (issue #3); the transaction still makes them one write.
-          const audited = appendAudit(db, at, stored.capturedBy, { action: 'capture.created', captureId: stored.id, metadataSha256: sha256Hex(canonicalJson(stored)) }).then(async (created) => {
-            if (caseId !== UNFILED) await appendAudit(db, at, stored.capturedBy, { action: 'capture.filed', captureId: stored.id, caseId, previousCaseId: UNFILED });
+          const audited = appendAudit(db, at, stored.capturedBy, {
+            action: 'capture.created',
+            captureId: stored.id,
+            metadataSha256: sha256Hex(canonicalJson(stored)),
+          }).then(async (created) => {
+            if (caseId !== UNFILED)
+              await appendAudit(db, at, stored.capturedBy, {
+                action: 'capture.filed',
+                captureId: stored.id,
+                caseId,
+                previousCaseId: UNFILED,
+              });
             return created;
           });
           const [entry] = await Promise.all([
@@ -111,7 +146,9 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
             { cause: error },
           );
         }
-        throw new ExhibitError('storage-failed', 'This capture could not be saved; nothing was stored. Try again.', { cause: error });
+        throw new ExhibitError('storage-failed', 'This capture could not be saved; nothing was stored. Try again.', {
+          cause: error,
+        });
       }
     },
 
@@ -128,7 +165,8 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     async answerResponse(captureId: string, how: string, actor: StaffMember): Promise<AuditEntry> {
       if (!how.trim()) throw new ExhibitError('invalid-input', 'Say how the comment was answered.');
       return db.transaction('rw', [db.captures, db.audit, db.receivedAudit], async () => {
-        if (!(await db.captures.get(captureId))) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
+        if (!(await db.captures.get(captureId)))
+          throw new ExhibitError('invalid-input', 'That capture no longer exists.');
         return appendAudit(db, clock(), actor, { action: 'response.answered', captureId, how: how.trim() });
       });
     },
@@ -139,14 +177,32 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       const views = new Map((await Promise.all(rows.map((row) => view(row)))).map((v) => [v.metadata.id, v]));
       const items = [...views.values()].flatMap((v) => {
         const received = v.metadata.responseReceivedAtUtc;
-        return received ? [{ captureId: v.metadata.id, receivedAt: new Date(received), answered: v.history.some((e) => e.event.action === 'response.answered') }] : [];
+        return received
+          ? [
+              {
+                captureId: v.metadata.id,
+                receivedAt: new Date(received),
+                answered: v.history.some((e) => e.event.action === 'response.answered'),
+              },
+            ]
+          : [];
       });
-      return responseQueue(items, now, calendar).map((pending) => ({ ...pending, view: required(views.get(pending.captureId), `capture ${pending.captureId}`) }));
+      return responseQueue(items, now, calendar).map((pending) => ({
+        ...pending,
+        view: required(views.get(pending.captureId), `capture ${pending.captureId}`),
+      }));
     },
 
     /** The chain of custody: which captures left the machine, when, by whom, in which file. */
-    async recordExport(captureIds: string[], fileName: string, manifestSha256: string, actor: StaffMember): Promise<AuditEntry> {
-      return db.transaction('rw', [db.audit], () => appendAudit(db, clock(), actor, { action: 'bundle.exported', captureIds, fileName, manifestSha256 }));
+    async recordExport(
+      captureIds: string[],
+      fileName: string,
+      manifestSha256: string,
+      actor: StaffMember,
+    ): Promise<AuditEntry> {
+      return db.transaction('rw', [db.audit], () =>
+        appendAudit(db, clock(), actor, { action: 'bundle.exported', captureIds, fileName, manifestSha256 }),
+      );
     },
 
     /** Records an edit as a new audit entry; the stored original is never touched. */
@@ -159,7 +215,12 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
             ? { field: 'note', from: before.current.note, to: edit.to }
             : edit.field === 'category'
               ? { field: 'category', from: before.current.category, to: edit.to }
-              : { field: 'post', key: edit.key, from: before.current.post[edit.key] ?? null, to: edit.to?.trim() || null };
+              : {
+                  field: 'post',
+                  key: edit.key,
+                  from: before.current.post[edit.key] ?? null,
+                  to: edit.to?.trim() || null,
+                };
         if (canonicalJson(change.from) === canonicalJson(change.to)) return before;
         const entry = await appendAudit(db, clock(), actor, { action: 'capture.edited', captureId: id, change });
         return { ...before, current: applyChange(before.current, change), history: [...before.history, entry] };

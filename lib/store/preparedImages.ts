@@ -9,12 +9,18 @@ import type { DerivedFileRow, ExhibitDb } from './db';
 const renditionName = (shownFileName: string) => `rendition-${shownFileName}.jpg`;
 
 /** Where a capture's drawings are kept: its primary image's presentation copy, and a rendition of each image its report shows. */
-function preparedFiles(m: CaptureMetadata): { renditions: { shownFileName: string; fileName: string }[]; keys: [string, string][] } | undefined {
+function preparedFiles(
+  m: CaptureMetadata,
+): { renditions: { shownFileName: string; fileName: string }[]; keys: [string, string][] } | undefined {
   const original = primaryImage(m);
   if (!original) return undefined;
-  const renditions = imageArtefacts(m).map((image, index) => shownImageFileName(image.fileName, index, true)).map((shownFileName) => ({ shownFileName, fileName: renditionName(shownFileName) }));
+  const renditions = imageArtefacts(m)
+    .map((image, index) => shownImageFileName(image.fileName, index, true))
+    .map((shownFileName) => ({ shownFileName, fileName: renditionName(shownFileName) }));
   // Their derivedFiles keys: the presentation copy's first, then each rendition's.
-  const keys = [presentationFileName(original.fileName), ...renditions.map((r) => r.fileName)].map((fileName): [string, string] => [m.id, fileName]);
+  const keys = [presentationFileName(original.fileName), ...renditions.map((r) => r.fileName)].map(
+    (fileName): [string, string] => [m.id, fileName],
+  );
   return { renditions, keys };
 }
 
@@ -37,7 +43,10 @@ export function createPreparedImages(db: ExhibitDb) {
       if (!row?.pixels) return undefined;
       renditions.push({ shownFileName, image: { jpeg: new Uint8Array(await row.blob.arrayBuffer()), ...row.pixels } });
     }
-    return { presentation: { fileName: presentationRow.fileName, blob: presentationRow.blob, sha256: presentationRow.sha256 }, renditions };
+    return {
+      presentation: { fileName: presentationRow.fileName, blob: presentationRow.blob, sha256: presentationRow.sha256 },
+      renditions,
+    };
   }
 
   return {
@@ -53,16 +62,34 @@ export function createPreparedImages(db: ExhibitDb) {
       if (!row || (await load(row.metadata))) return;
       const readOriginal = async (artefact: { fileName: string; sha256: string }) => {
         const file = await db.files.get([captureId, artefact.fileName]);
-        if (!file || (await sha256OfBlob(file.blob)) !== artefact.sha256) throw new Error(`The stored ${artefact.fileName} does not match its capture hash.`);
+        if (!file || (await sha256OfBlob(file.blob)) !== artefact.sha256)
+          throw new Error(`The stored ${artefact.fileName} does not match its capture hash.`);
         return file.blob;
       };
       // A received capture's caption says so; its custody entry is among its own, read by index.
-      const images = await drawExhibitImages(row.metadata, readOriginal, draw, receivedFromOf(await entriesForCapture(db, captureId)));
+      const images = await drawExhibitImages(
+        row.metadata,
+        readOriginal,
+        draw,
+        receivedFromOf(await entriesForCapture(db, captureId)),
+      );
       const rows: DerivedFileRow[] = [];
-      if (images.presentation) rows.push({ captureId, fileName: images.presentation.fileName, blob: images.presentation.blob, sha256: await sha256OfBlob(images.presentation.blob) });
+      if (images.presentation)
+        rows.push({
+          captureId,
+          fileName: images.presentation.fileName,
+          blob: images.presentation.blob,
+          sha256: await sha256OfBlob(images.presentation.blob),
+        });
       for (const { shownFileName, image } of images.renditions) {
         const blob = new Blob([image.jpeg as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' });
-        rows.push({ captureId, fileName: renditionName(shownFileName), blob, sha256: await sha256OfBlob(blob), pixels: { width: image.width, height: image.height } });
+        rows.push({
+          captureId,
+          fileName: renditionName(shownFileName),
+          blob,
+          sha256: await sha256OfBlob(blob),
+          pixels: { width: image.width, height: image.height },
+        });
       }
       await db.derivedFiles.bulkPut(rows);
     },

@@ -14,7 +14,13 @@ import type { DerivedFileRow, ExhibitDb } from './db';
  */
 export function createRedactionRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
   return {
-    async saveRedaction(captureId: string, image: string, boxes: readonly RedactionBox[], draw: (original: Blob, boxes: RedactionBox[]) => Promise<Blob>, actor: StaffMember): Promise<Redaction> {
+    async saveRedaction(
+      captureId: string,
+      image: string,
+      boxes: readonly RedactionBox[],
+      draw: (original: Blob, boxes: RedactionBox[]) => Promise<Blob>,
+      actor: StaffMember,
+    ): Promise<Redaction> {
       const row = await db.captures.get(captureId);
       const artefact = row && imageArtefacts(row.metadata).find((a) => a.fileName === image);
       if (!artefact) throw new ExhibitError('invalid-input', 'That image is not part of this capture.');
@@ -27,11 +33,22 @@ export function createRedactionRepository(db: ExhibitDb, clock: () => Date = () 
       try {
         return await db.transaction('rw', [db.captures, db.audit, db.derivedFiles], async () => {
           await db.derivedFiles.put({ captureId, fileName: copy.fileName, blob, sha256: copy.sha256 });
-          const entry = await appendAudit(db, clock(), actor, { action: 'capture.redacted', captureId, image, boxes: kept, copy });
+          const entry = await appendAudit(db, clock(), actor, {
+            action: 'capture.redacted',
+            captureId,
+            image,
+            boxes: kept,
+            copy,
+          });
           return { image, boxes: kept, copy, entry };
         });
       } catch (error) {
-        if (isQuotaExceeded(error)) throw new ExhibitError('storage-full', 'The browser’s storage for Exhibit is full, so the redacted copy was not saved. The original is unchanged.', { cause: error });
+        if (isQuotaExceeded(error))
+          throw new ExhibitError(
+            'storage-full',
+            'The browser’s storage for Exhibit is full, so the redacted copy was not saved. The original is unchanged.',
+            { cause: error },
+          );
         throw error;
       }
     },

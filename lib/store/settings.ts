@@ -48,14 +48,20 @@ export function createSettingsRepository(db: ExhibitDb) {
       return (await read('warningTemplate', z.string().min(1).max(50_000))) ?? DEFAULT_WARNING_TEMPLATE;
     },
     async saveWarningTemplate(template: string): Promise<void> {
-      await db.settings.put({ key: 'warningTemplate', value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template) });
+      await db.settings.put({
+        key: 'warningTemplate',
+        value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template),
+      });
     },
     /** The school's own accounts, whose comments must be answered in time (issue #4). */
     async getSchoolAccounts(): Promise<SchoolAccount[]> {
       return (await read('schoolAccounts', z.array(SchoolAccountSchema))) ?? [];
     },
     async saveSchoolAccounts(accounts: SchoolAccount[]): Promise<void> {
-      await db.settings.put({ key: 'schoolAccounts', value: parseInput(z.array(SchoolAccountSchema).max(50), accounts) });
+      await db.settings.put({
+        key: 'schoolAccounts',
+        value: parseInput(z.array(SchoolAccountSchema).max(50), accounts),
+      });
     },
     /** Bank holidays are built in; the school adds its own closures and removes holidays it works. */
     async getCalendar(): Promise<WorkingCalendar> {
@@ -70,7 +76,8 @@ export function createSettingsRepository(db: ExhibitDb) {
     },
     async saveTrustedSenders(senders: TrustedSender[]): Promise<void> {
       const value = parseInput(TrustedSendersSchema, senders);
-      if (new Set(value.map((s) => s.fingerprint)).size !== value.length) throw new ExhibitError('invalid-input', 'That key is on the list already.');
+      if (new Set(value.map((s) => s.fingerprint)).size !== value.length)
+        throw new ExhibitError('invalid-input', 'That key is on the list already.');
       await db.settings.put({ key: 'trustedSenders', value });
     },
     async getExportSettings(): Promise<ExportSettings> {

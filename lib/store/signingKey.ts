@@ -1,12 +1,23 @@
 import { z } from 'zod';
-import { PublicKeyJwkSchema, createSigner, generateSigningKey, keyFingerprint, signerWorks, type BundleSigner } from '../bundle/signing';
+import {
+  PublicKeyJwkSchema,
+  createSigner,
+  generateSigningKey,
+  keyFingerprint,
+  signerWorks,
+  type BundleSigner,
+} from '../bundle/signing';
 import { SHA256_HEX } from '../hash';
 import { appendAudit } from './auditLog';
 import type { ExhibitDb } from './db';
 
 const KEY = 'signingKey';
 const REPLACEMENTS = 'signingKeyReplacements';
-const StoredKeySchema = z.object({ privateKey: z.instanceof(CryptoKey), publicKeyJwk: PublicKeyJwkSchema, createdAtUtc: z.iso.datetime() });
+const StoredKeySchema = z.object({
+  privateKey: z.instanceof(CryptoKey),
+  publicKeyJwk: PublicKeyJwkSchema,
+  createdAtUtc: z.iso.datetime(),
+});
 type StoredKey = z.infer<typeof StoredKeySchema>;
 
 /** A key that could not be used and the one made in its place (issue #15); kept so it is said, not only logged. */
@@ -36,7 +47,8 @@ export async function loadSigningKey(db: ExhibitDb, clock: () => Date = () => ne
   const parsed = StoredKeySchema.safeParse(row?.value);
   if (parsed.success) {
     const signer = createSigner(parsed.data.privateKey, parsed.data.publicKeyJwk);
-    if (await signerWorks(signer)) return { ...signer, createdAtUtc: parsed.data.createdAtUtc, replacements: await replacements(db) };
+    if (await signerWorks(signer))
+      return { ...signer, createdAtUtc: parsed.data.createdAtUtc, replacements: await replacements(db) };
   }
   const fresh: StoredKey = { ...(await generateSigningKey()), createdAtUtc: clock().toISOString() };
   const unusable = row === undefined ? undefined : describeUnusable(row.value, parsed.success);
@@ -47,13 +59,22 @@ export async function loadSigningKey(db: ExhibitDb, clock: () => Date = () => ne
     if (theirs.success && identity(now?.value) !== identity(row?.value)) return theirs.data;
     await db.settings.put({ key: KEY, value: fresh });
     if (unusable) {
-      const replacement: KeyReplacement = { atUtc: fresh.createdAtUtc, oldFingerprint: unusable.oldFingerprint, newFingerprint: keyFingerprint(fresh.publicKeyJwk), reason: unusable.reason };
+      const replacement: KeyReplacement = {
+        atUtc: fresh.createdAtUtc,
+        oldFingerprint: unusable.oldFingerprint,
+        newFingerprint: keyFingerprint(fresh.publicKeyJwk),
+        reason: unusable.reason,
+      };
       await db.settings.put({ key: REPLACEMENTS, value: [...(await replacements(db)), replacement] });
       await appendAudit(db, clock(), INSTALLATION_ACTOR, { action: 'signing-key.replaced', ...replacement });
     }
     return fresh;
   });
-  return { ...createSigner(stored.privateKey, stored.publicKeyJwk), createdAtUtc: stored.createdAtUtc, replacements: await replacements(db) };
+  return {
+    ...createSigner(stored.privateKey, stored.publicKeyJwk),
+    createdAtUtc: stored.createdAtUtc,
+    replacements: await replacements(db),
+  };
 }
 
 /** Which key a stored value is, as far as it can be read: its public half's fingerprint and when it was made. */
@@ -66,8 +87,15 @@ function identity(value: unknown): string {
 function describeUnusable(value: unknown, readable: boolean): { oldFingerprint: string | null; reason: string } {
   const publicHalf = PublicKeyJwkSchema.safeParse((value as { publicKeyJwk?: unknown } | null)?.publicKeyJwk);
   const oldFingerprint = publicHalf.success ? keyFingerprint(publicHalf.data) : null;
-  if (readable) return { oldFingerprint, reason: 'the stored private key no longer signs as its public key says (the browser could not use it)' };
-  return { oldFingerprint, reason: publicHalf.success ? 'the stored private key could not be read' : 'the stored key could not be read at all' };
+  if (readable)
+    return {
+      oldFingerprint,
+      reason: 'the stored private key no longer signs as its public key says (the browser could not use it)',
+    };
+  return {
+    oldFingerprint,
+    reason: publicHalf.success ? 'the stored private key could not be read' : 'the stored key could not be read at all',
+  };
 }
 
 /** The keys replaced so far, oldest first; read without loading (or making) a key. */

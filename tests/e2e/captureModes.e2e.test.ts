@@ -72,21 +72,28 @@ describe('capture modes in Chromium', () => {
     await page.evaluate(() => {
       document.querySelector('h1')!.after(
         Object.assign(document.createElement('article'), {
-          innerHTML: '<a rel="author" href="/profile/top.poster">Top Poster</a> <time datetime="2026-06-02T10:00:00Z">2 June</time><p>Posted on the forum itself.</p>',
+          innerHTML:
+            '<a rel="author" href="/profile/top.poster">Top Poster</a> <time datetime="2026-06-02T10:00:00Z">2 June</time><p>Posted on the forum itself.</p>',
         }),
       );
       document.querySelector('iframe')!.style.marginTop = '2000px';
     });
     const popup = await startCapture(tabId, 'Visible area');
     await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
-    expect((await newestCapture(popup)).metadata.post).toMatchObject({ foundBy: 'only-in-view', authorName: 'Top Poster' });
+    expect((await newestCapture(popup)).metadata.post).toMatchObject({
+      foundBy: 'only-in-view',
+      authorName: 'Top Poster',
+    });
   });
 
   it('an open dashboard lists a capture taken from the popup without being reloaded', async () => {
     const dashboard = await browser.context.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
     const rows = dashboard.locator('tbody tr');
-    await dashboard.getByText(/^No captures yet/).or(rows.first()).waitFor();
+    await dashboard
+      .getByText(/^No captures yet/)
+      .or(rows.first())
+      .waitFor();
     const before = await rows.count();
     const { tabId } = await openFixture('post.html');
     const popup = await startCapture(tabId, 'Visible area');
@@ -102,7 +109,12 @@ describe('capture modes in Chromium', () => {
     const both = await startCapture(tabId, 'Visible area');
     await both.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
     await both.getByText(/^Several posts were in view and none was picked/).waitFor();
-    expect((await newestCapture(both)).metadata.post).toMatchObject({ foundBy: 'unclear', authorName: null, permalink: null, text: null });
+    expect((await newestCapture(both)).metadata.post).toMatchObject({
+      foundBy: 'unclear',
+      authorName: null,
+      permalink: null,
+      text: null,
+    });
 
     await page.evaluate(() => {
       const post = document.getElementById('target-post')!;
@@ -111,7 +123,11 @@ describe('capture modes in Chromium', () => {
     });
     const one = await startCapture(tabId, 'Visible area');
     await one.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
-    expect((await newestCapture(one)).metadata.post).toMatchObject({ foundBy: 'only-in-view', authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
+    expect((await newestCapture(one)).metadata.post).toMatchObject({
+      foundBy: 'only-in-view',
+      authorName: 'B. Parent',
+      permalink: `${server.origin}/posts/101`,
+    });
   });
 
   it('a page that replaces Date, JSON, Array methods and the title, text, size and location getters in its own world changes nothing recorded (issue #15)', async () => {
@@ -139,7 +155,8 @@ describe('capture modes in Chromium', () => {
     expect([png.width, png.height]).toEqual([1280 * DPR, pageHeight * DPR]);
     expect(image.pixels).toEqual({ width: png.width, height: png.height });
 
-    const rowsOf = (x: number, rgb: number[]) => Array.from({ length: png.height }, (_, y) => y).filter((y) => same(png.rgba(x, y).slice(0, 3), rgb));
+    const rowsOf = (x: number, rgb: number[]) =>
+      Array.from({ length: png.height }, (_, y) => y).filter((y) => same(png.rgba(x, y).slice(0, 3), rgb));
     // The sticky magenta header: once, at the very top, 60 CSS px tall.
     expect(rowsOf(1000 * DPR, [255, 0, 255])).toEqual(Array.from({ length: 60 * DPR }, (_, y) => y));
     // The fixed cyan chat box (40 CSS px tall): once, where it stood in the first slice.
@@ -150,7 +167,13 @@ describe('capture modes in Chromium', () => {
       expect(png.rgba(40, y).slice(0, 3), `band ${band + 1}`).toEqual(band % 2 === 0 ? [250, 250, 250] : [20, 90, 160]);
     }
     // The page is as it was: scroll position and the hidden header and chat box back.
-    expect(await page.evaluate(() => [window.scrollY, getComputedStyle(document.querySelector('header')!).visibility, getComputedStyle(document.querySelector('.chat')!).visibility])).toEqual([1234, 'visible', 'visible']);
+    expect(
+      await page.evaluate(() => [
+        window.scrollY,
+        getComputedStyle(document.querySelector('header')!).visibility,
+        getComputedStyle(document.querySelector('.chat')!).visibility,
+      ]),
+    ).toEqual([1234, 'visible', 'visible']);
   });
 
   it('full page: a post in a sticky box further down, which moves with the page, is in the image (issue #15)', async () => {
@@ -160,7 +183,8 @@ describe('capture modes in Chromium', () => {
     const { files } = await newestCapture(popup);
     const png = decodePng(files['full-page.png']!);
     expect(png.height).toBe((60 + 2000 + 300 + 2000) * DPR);
-    const rowsOf = (rgb: number[]) => Array.from({ length: png.height }, (_, y) => y).filter((y) => same(png.rgba(1000 * DPR, y).slice(0, 3), rgb));
+    const rowsOf = (rgb: number[]) =>
+      Array.from({ length: png.height }, (_, y) => y).filter((y) => same(png.rgba(1000 * DPR, y).slice(0, 3), rgb));
     expect(rowsOf([255, 128, 0])).toEqual(Array.from({ length: 300 * DPR }, (_, y) => (60 + 2000) * DPR + y));
     expect(rowsOf([255, 0, 255])).toHaveLength(60 * DPR); // the stuck header still once
   });
@@ -183,20 +207,32 @@ describe('capture modes in Chromium', () => {
     const context = decodePng(files['screenshot.png']!);
     const left = Math.round(box.x * DPR);
     const top = Math.round(box.y * DPR);
-    expect([crop.width, crop.height]).toEqual([Math.round((box.x + box.width) * DPR) - left, Math.round((box.y + box.height) * DPR) - top]);
+    expect([crop.width, crop.height]).toEqual([
+      Math.round((box.x + box.width) * DPR) - left,
+      Math.round((box.y + box.height) * DPR) - top,
+    ]);
     // Every pixel of the crop is the screenshot's pixel at the element's box.
     let mismatches = 0;
-    for (let y = 0; y < crop.height; y++) for (let x = 0; x < crop.width; x++) if (!same(crop.rgba(x, y), context.rgba(left + x, top + y))) mismatches++;
+    for (let y = 0; y < crop.height; y++)
+      for (let x = 0; x < crop.width; x++) if (!same(crop.rgba(x, y), context.rgba(left + x, top + y))) mismatches++;
     expect(mismatches).toBe(0);
     // The picked post's own details, not the first post's; the highlight is not in the pixels.
-    expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101`, postedAtIso: '2026-06-01T07:30:00Z', text: 'Name and shame: the Year 2 teacher at Northwick Park hit a child. Share everywhere.' });
+    expect(metadata.post).toMatchObject({
+      authorName: 'B. Parent',
+      permalink: `${server.origin}/posts/101`,
+      postedAtIso: '2026-06-01T07:30:00Z',
+      text: 'Name and shame: the Year 2 teacher at Northwick Park hit a child. Share everywhere.',
+    });
     expect(crop.rgba(6 * DPR, 40 * DPR).slice(0, 3)).toEqual([255, 247, 214]); // the post's own background
     expect(await page.evaluate(() => document.querySelector('[data-exhibit-target]'))).toBeNull();
 
     // Both images can be redacted, each on its own copy: the post, and the page around it.
     const dashboard = await browser.context.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
-    await dashboard.getByRole('button', { name: /^Open capture of / }).first().click();
+    await dashboard
+      .getByRole('button', { name: /^Open capture of / })
+      .first()
+      .click();
     await dashboard.getByRole('heading', { name: 'Redacted copy of element.png' }).waitFor();
     const contextEditor = dashboard.getByRole('heading', { name: 'Redacted copy of screenshot.png' });
     expect(await contextEditor.isVisible()).toBe(false);
@@ -224,7 +260,8 @@ describe('capture modes in Chromium', () => {
     const left = Math.round(box.x * DPR);
     const top = Math.round(box.y * DPR);
     let mismatches = 0;
-    for (let y = 0; y < crop.height; y += 2) for (let x = 0; x < crop.width; x += 2) if (!same(crop.rgba(x, y), context.rgba(left + x, top + y))) mismatches++;
+    for (let y = 0; y < crop.height; y += 2)
+      for (let x = 0; x < crop.width; x += 2) if (!same(crop.rgba(x, y), context.rgba(left + x, top + y))) mismatches++;
     expect(mismatches).toBe(0);
     expect(crop.rgba(6 * DPR, 40 * DPR).slice(0, 3)).toEqual([255, 247, 214]); // the framed post's background
     expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
@@ -277,8 +314,16 @@ describe('capture modes in Chromium', () => {
     const region = { x: box.x, y: box.y, width: box.width, height: box.height };
     const dataUrl = await browser.worker.evaluate(
       async ({ tabId, region }) => {
-        const api = (globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).chrome;
-        await api.scripting.executeScript({ target: { tabId }, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
+        const api = (
+          globalThis as unknown as {
+            chrome: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } };
+          }
+        ).chrome;
+        await api.scripting.executeScript({
+          target: { tabId },
+          func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r),
+          args: [region],
+        });
         const [result] = await api.scripting.executeScript({ target: { tabId }, files: ['/render-element.js'] });
         return (result?.result as { dataUrl: string }).dataUrl;
       },

@@ -36,7 +36,9 @@ describe('cases in Chromium', () => {
       await popup.getByLabel('New case title').fill('Village group: Year 4 allegations');
     });
     await captureInto('feed.html', async (popup) => {
-      await popup.getByLabel('Case', { exact: true }).selectOption({ label: 'Village group: Year 4 allegations (open)' });
+      await popup
+        .getByLabel('Case', { exact: true })
+        .selectOption({ label: 'Village group: Year 4 allegations (open)' });
     });
 
     const dashboard = await browser.context.newPage();
@@ -45,16 +47,32 @@ describe('cases in Chromium', () => {
     await dashboard.getByTestId('chronology').waitFor();
     // Threats: the policy says they "will be reported to the police". The recommendations follow the
     // case's captures, which load after the chronology, so wait for the words (seen flaking once).
-    await dashboard.locator('.recommendations', { hasText: 'will be reported to the police' }).waitFor({ timeout: 10_000 });
+    await dashboard
+      .locator('.recommendations', { hasText: 'will be reported to the police' })
+      .waitFor({ timeout: 10_000 });
     // The six platforms' own reporting pages are offered as links; Exhibit itself calls none of them.
-    expect(await dashboard.locator('.report-links a').allTextContents()).toEqual(expect.arrayContaining(['Facebook', 'X (Twitter)', 'Instagram', 'TikTok', 'YouTube', 'Reddit']));
+    expect(await dashboard.locator('.report-links a').allTextContents()).toEqual(
+      expect.arrayContaining(['Facebook', 'X (Twitter)', 'Instagram', 'TikTok', 'YouTube', 'Reddit']),
+    );
 
     await dashboard.locator('[data-step="written-warning"]').getByRole('button', { name: 'Record…' }).click();
-    await dashboard.getByRole('form', { name: 'Record: Written warning' }).getByLabel('Outcome').fill('Letter sent by email and post');
-    await dashboard.getByRole('form', { name: 'Record: Written warning' }).getByLabel(/Attach files/).setInputFiles({ name: 'signed letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 signed') });
+    await dashboard
+      .getByRole('form', { name: 'Record: Written warning' })
+      .getByLabel('Outcome')
+      .fill('Letter sent by email and post');
+    await dashboard
+      .getByRole('form', { name: 'Record: Written warning' })
+      .getByLabel(/Attach files/)
+      .setInputFiles({
+        name: 'signed letter.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.7 signed'),
+      });
     await dashboard.getByRole('button', { name: 'Record written warning' }).click();
     await dashboard.locator('[data-step="written-warning"] .done').waitFor();
-    expect(await dashboard.locator('[data-step="written-warning"]').textContent()).toContain('attached: signed-letter.pdf');
+    expect(await dashboard.locator('[data-step="written-warning"]').textContent()).toContain(
+      'attached: signed-letter.pdf',
+    );
 
     await dashboard.locator('[data-step="police-referral"]').getByRole('button', { name: 'Record…' }).click();
     const police = dashboard.getByRole('form', { name: 'Record: Police referral' });
@@ -72,12 +90,17 @@ describe('cases in Chromium', () => {
       'filed the capture in a case (exhibit JS/1)',
       'captured (exhibit JS/2)',
       'filed the capture in a case (exhibit JS/2)',
-      expect.stringMatching(/^recorded “Written warning” \(\d{4}-\d{2}-\d{2}, Jo Smith\): Letter sent by email and post$/),
+      expect.stringMatching(
+        /^recorded “Written warning” \(\d{4}-\d{2}-\d{2}, Jo Smith\): Letter sent by email and post$/,
+      ),
       expect.stringMatching(/^recorded “Police referral”/),
     ]);
 
     // The case lists its captures; each opens, and Back returns to the case.
-    expect(await dashboard.locator('.case-captures a').allTextContents()).toEqual(['Exhibit JS/1: Village Parents Group <script>alert("title")</script>', 'Exhibit JS/2: Village Parents Group — feed']);
+    expect(await dashboard.locator('.case-captures a').allTextContents()).toEqual([
+      'Exhibit JS/1: Village Parents Group <script>alert("title")</script>',
+      'Exhibit JS/2: Village Parents Group — feed',
+    ]);
     await dashboard.getByRole('link', { name: /^Exhibit JS\/2:/ }).click();
     await dashboard.getByRole('heading', { name: 'JS/2: Village Parents Group — feed' }).waitFor();
     await dashboard.goBack();
@@ -90,17 +113,27 @@ describe('cases in Chromium', () => {
     await correction.getByLabel(/Why it is corrected/).fill('Wrong crime number copied');
     await correction.getByRole('button', { name: 'Record the correction police referral' }).click();
     await dashboard.getByText('corrected “Police referral” because “Wrong crime number copied”').waitFor();
-    expect(await dashboard.locator('[data-step="police-referral"]').textContent()).toContain('crime ref. CR/0124/26 (corrected)');
+    expect(await dashboard.locator('[data-step="police-referral"]').textContent()).toContain(
+      'crime ref. CR/0124/26 (corrected)',
+    );
 
     // The written warning drafted from the template: saved as a file, recorded with its hash.
     await dashboard.getByRole('button', { name: 'Draft written warning letter' }).click();
     await dashboard.getByTestId('letter-saved').waitFor();
-    const letterPath = join(browser.downloadDir, (await dashboard.getByTestId('letter-saved').textContent())!.match(/warning-letter-[\w-]+\.html/)![0]);
+    const letterPath = join(
+      browser.downloadDir,
+      (await dashboard.getByTestId('letter-saved').textContent())!.match(/warning-letter-[\w-]+\.html/)![0],
+    );
     const letter = readFileSync(letterPath, 'utf8');
     expect(letter).toContain('Northwick Park Primary');
     expect(letter).toContain(`${server.origin}/posts/8812`); // the first capture's permalink
     expect(letter).toContain('Posting comments which threaten staff/children');
-    await dashboard.getByTestId('chronology').locator('li').last().getByText(/Warning letter drafted/).waitFor();
+    await dashboard
+      .getByTestId('chronology')
+      .locator('li')
+      .last()
+      .getByText(/Warning letter drafted/)
+      .waitFor();
 
     // Closing needs a note.
     await dashboard.getByRole('combobox', { name: 'Status' }).selectOption('closed');
@@ -119,10 +152,18 @@ describe('cases in Chromium', () => {
     const verified = await verifyWithCli(zip);
     expect(verified.output).toContain('PASS');
     const { entries } = await openZip(new Blob([readFileSync(zip)]));
-    const caseJson = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'case/case.json')!.read()));
+    const caseJson = JSON.parse(
+      new TextDecoder().decode(await entries.find((e) => e.path === 'case/case.json')!.read()),
+    );
     expect(caseJson).toMatchObject({ status: 'closed', details: { title: 'Village group: Year 4 allegations' } });
-    expect(caseJson.actions.map((a: { current: { step: string } }) => a.current.step)).toEqual(['written-warning', 'police-referral', 'written-warning']);
-    const signed = entries.find((e) => e.path === `case/attachments/${caseJson.actions[0].actionId}/signed-letter.pdf`)!;
+    expect(caseJson.actions.map((a: { current: { step: string } }) => a.current.step)).toEqual([
+      'written-warning',
+      'police-referral',
+      'written-warning',
+    ]);
+    const signed = entries.find(
+      (e) => e.path === `case/attachments/${caseJson.actions[0].actionId}/signed-letter.pdf`,
+    )!;
     expect(new TextDecoder().decode(await signed.read())).toBe('%PDF-1.7 signed');
   });
 });
@@ -136,10 +177,15 @@ describe('an open case page in Chromium', () => {
     await listed.first().waitFor();
     const before = await listed.count();
     await captureInto('post.html', async (popup) => {
-      await popup.getByLabel('Case', { exact: true }).selectOption({ label: 'Village group: Year 4 allegations (closed)' });
+      await popup
+        .getByLabel('Case', { exact: true })
+        .selectOption({ label: 'Village group: Year 4 allegations (closed)' });
     });
     await listed.nth(before).waitFor({ timeout: 5_000 });
-    await dashboard.getByTestId('chronology').getByText(/filed the capture in a case \(exhibit JS\/3\)/).waitFor({ timeout: 5_000 });
+    await dashboard
+      .getByTestId('chronology')
+      .getByText(/filed the capture in a case \(exhibit JS\/3\)/)
+      .waitFor({ timeout: 5_000 });
     await dashboard.close();
   });
 });
@@ -156,9 +202,16 @@ describe('responses due in Chromium', () => {
 
     // The popup ticks "needs a response" by itself on a page of the school's account.
     await captureInto('post.html', async (popup) => {
-      expect(await popup.getByRole('checkbox', { name: /A comment on one of the school’s own accounts/ }).isChecked()).toBe(true);
+      expect(
+        await popup.getByRole('checkbox', { name: /A comment on one of the school’s own accounts/ }).isChecked(),
+      ).toBe(true);
     });
-    const badge = () => browser.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    const badge = () =>
+      browser.worker.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+        ).chrome.action.getBadgeText({}),
+      );
     // The fixture post is dated 1 June 2026, long past its 24 hours.
     expect(await badge()).toBe('1');
 
@@ -166,7 +219,9 @@ describe('responses due in Chromium', () => {
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=responses`);
     await dashboard.getByText('Overdue').waitFor();
     expect(await accessibilityProblems(dashboard)).toEqual([]);
-    await dashboard.getByRole('textbox', { name: /How the comment was answered/ }).fill('Replied publicly and asked them to contact the office');
+    await dashboard
+      .getByRole('textbox', { name: /How the comment was answered/ })
+      .fill('Replied publicly and asked them to contact the office');
     await dashboard.getByRole('button', { name: 'Mark answered' }).click();
     await dashboard.getByText('No comments waiting for an answer.').waitFor();
     expect(await badge()).toBe('');

@@ -11,14 +11,22 @@ import { openZip } from '@/lib/bundle/zipReader';
 import { pngSize } from '@/lib/capture/png';
 import { decodePng } from './support/png';
 import { sha256Hex } from '@/lib/hash';
-import { launchWithExtension, listTabs, openTab, saveProfile, VIEWPORT, type ExtensionBrowser } from './support/chromium';
+import {
+  launchWithExtension,
+  listTabs,
+  openTab,
+  saveProfile,
+  VIEWPORT,
+  type ExtensionBrowser,
+} from './support/chromium';
 import { accessibilityProblems } from './support/axe';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { rezip } from '../unit/bundle/zipFixtures';
 import { closeAll, startFixtureServer } from './support/fixtureServer';
 
 const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
-const fingerprintOf = (cliOutput: string) => cliOutput.match(/fingerprint ((?:[0-9a-f]{4} ){15}[0-9a-f]{4})/)![1]!.replace(/ /g, '');
+const fingerprintOf = (cliOutput: string) =>
+  cliOutput.match(/fingerprint ((?:[0-9a-f]{4} ){15}[0-9a-f]{4})/)![1]!.replace(/ /g, '');
 let browser: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 
@@ -27,7 +35,6 @@ const extensionPage = async (path: string) => {
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   return page;
 };
-
 
 async function captureThroughPopup(tabId: number, note: string): Promise<Page> {
   const popup = await extensionPage(`popup.html?tabId=${tabId}`);
@@ -65,7 +72,11 @@ describe('Exhibit in Chromium', () => {
     // Each field says its own problem, and the first one to put right has the focus.
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('name');
     expect(await options.getByLabel('Your name').getAttribute('aria-invalid')).toBe('true');
-    expect(await options.evaluate(() => document.getElementById(document.getElementById('name')!.getAttribute('aria-describedby')!)?.textContent)).toBe('Enter your name.');
+    expect(
+      await options.evaluate(
+        () => document.getElementById(document.getElementById('name')!.getAttribute('aria-describedby')!)?.textContent,
+      ),
+    ).toBe('Enter your name.');
     expect(await accessibilityProblems(options)).toEqual([]);
     await options.getByLabel('Your name').fill('Jo Smith');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
@@ -161,15 +172,26 @@ describe('Exhibit in Chromium', () => {
     const presentation = decodePng(await entries.find((e) => e.path.endsWith('/presentation-screenshot.png'))!.read());
     expect(presentation.width).toBe(VIEWPORT.width);
     expect(presentation.height).toBeGreaterThan(VIEWPORT.height + 40);
-    for (const [x, y] of [[2, 2], [640, 100], [1270, 700], [5, VIEWPORT.height - 1]] as const) expect(presentation.rgba(x, y), `${x},${y}`).toEqual(original.rgba(x, y));
+    for (const [x, y] of [
+      [2, 2],
+      [640, 100],
+      [1270, 700],
+      [5, VIEWPORT.height - 1],
+    ] as const)
+      expect(presentation.rgba(x, y), `${x},${y}`).toEqual(original.rgba(x, y));
     expect(presentation.rgba(VIEWPORT.width - 5, presentation.height - 3).slice(0, 3)).toEqual([255, 255, 255]);
     // The redacted copy sits beside the original: black inside the box, the original's pixels elsewhere.
     const redacted = decodePng(await entries.find((e) => e.path.endsWith('/redacted-screenshot.png'))!.read());
     expect(redacted.rgba(redactedSpot.x, redactedSpot.y).slice(0, 3)).toEqual([0, 0, 0]);
     expect(original.rgba(redactedSpot.x, redactedSpot.y).slice(0, 3)).not.toEqual([0, 0, 0]);
     expect(redacted.rgba(1000, 600)).toEqual(original.rgba(1000, 600));
-    const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
-    expect(metadata).toMatchObject({ page: { url: postUrl, title: 'Village Parents Group <script>alert("title")</script>', viewport: VIEWPORT }, capturedBy: { name: 'Jo Smith' } });
+    const metadata = JSON.parse(
+      new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()),
+    );
+    expect(metadata).toMatchObject({
+      page: { url: postUrl, title: 'Village Parents Group <script>alert("title")</script>', viewport: VIEWPORT },
+      capturedBy: { name: 'Jo Smith' },
+    });
     expect(metadata.page.selectedText).toContain('The head teacher at Northwick Park is a liar');
     // Post details read from the page, and the page source kept as MHTML, hashed in the manifest.
     expect(metadata.post).toMatchObject({
@@ -182,18 +204,36 @@ describe('Exhibit in Chromium', () => {
     const mhtml = entries.find((e) => e.path.endsWith('/page.mhtml'))!;
     const mhtmlText = new TextDecoder().decode(await mhtml.read());
     expect(mhtmlText).toContain(`Snapshot-Content-Location: ${postUrl}`);
-    const manifest = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'manifest.json')!.read()));
-    expect(manifest.files.find((f: { path: string }) => f.path === mhtml.path)).toMatchObject({ mimeType: 'multipart/related', sha256: sha256Hex(await mhtml.read()) });
+    const manifest = JSON.parse(
+      new TextDecoder().decode(await entries.find((e) => e.path === 'manifest.json')!.read()),
+    );
+    expect(manifest.files.find((f: { path: string }) => f.path === mhtml.path)).toMatchObject({
+      mimeType: 'multipart/related',
+      sha256: sha256Hex(await mhtml.read()),
+    });
     const report = new TextDecoder().decode(await entries.find((e) => e.path === 'report.html')!.read());
     expect(report).toContain('Village Parents Group &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
     expect(report).toContain('Reported to the head at 10am');
     expect(report).not.toMatch(/<script/i);
     // report.pdf: the same report, made in the page with jsPDF and the packaged fonts, images as JPEG renditions.
-    const pdf = await getDocument({ data: await entries.find((e) => e.path === 'report.pdf')!.read(), isEvalSupported: false }).promise;
+    const pdf = await getDocument({
+      data: await entries.find((e) => e.path === 'report.pdf')!.read(),
+      isEvalSupported: false,
+    }).promise;
     let pdfText = '';
-    for (let n = 1; n <= pdf.numPages; n++) pdfText += (await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+    for (let n = 1; n <= pdf.numPages; n++)
+      pdfText += (await (await pdf.getPage(n)).getTextContent()).items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join('');
     const squeezed = pdfText.replace(/\s+/g, '');
-    for (const shown of [postUrl, 'Reported to the head at 10am', metadata.capturedAtUtc, 'A. Parent', fingerprintOf(passed.output)]) expect(squeezed).toContain(shown.replace(/\s+/g, ''));
+    for (const shown of [
+      postUrl,
+      'Reported to the head at 10am',
+      metadata.capturedAtUtc,
+      'A. Parent',
+      fingerprintOf(passed.output),
+    ])
+      expect(squeezed).toContain(shown.replace(/\s+/g, ''));
     expect(pdf.numPages).toBeGreaterThanOrEqual(2);
 
     const tamperedPath = join(mkdtempSync(join(tmpdir(), 'exhibit-tampered-')), 'tampered.zip');
@@ -222,7 +262,9 @@ describe('Exhibit in Chromium', () => {
     page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
     await page.goto(`file://${join(dir, 'report.html')}`);
     await page.waitForLoadState('load');
-    const widths = await page.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
+    const widths = await page
+      .locator('img')
+      .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
     expect(widths).toEqual([VIEWPORT.width, VIEWPORT.width]); // the presentation copy and the redacted copy
     expect(dialogs).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence report');
@@ -237,33 +279,53 @@ describe('Exhibit in Chromium', () => {
     await verifyPage.locator('#folder').setInputFiles(dir);
     await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).waitFor();
     // The same folder after Finder has looked at it passes too, in verify.html and the CLI, naming what it set aside.
-    writeFileSync(join(dir, '.DS_Store'), Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from('Bud1'), Buffer.alloc(24)])); // what Finder writes begins so
+    writeFileSync(
+      join(dir, '.DS_Store'),
+      Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from('Bud1'), Buffer.alloc(24)]),
+    ); // what Finder writes begins so
     await verifyPage.locator('#folder').setInputFiles(dir);
-    await verifyPage.getByText('Set aside, as made by the operating system and not part of the bundle: .DS_Store.').waitFor();
+    await verifyPage
+      .getByText('Set aside, as made by the operating system and not part of the bundle: .DS_Store.')
+      .waitFor();
     expect(await verifyPage.getByRole('heading', { name: /^PASS — exhibit-unzipped-/ }).isVisible()).toBe(true);
     const folderByCli = await verifyWithCli(dir);
     expect(folderByCli.code).toBe(0);
-    expect(folderByCli.output).toMatch(/^PASS — [\s\S]*Set aside, as made by the operating system and not part of the bundle: \.DS_Store\./);
+    expect(folderByCli.output).toMatch(
+      /^PASS — [\s\S]*Set aside, as made by the operating system and not part of the bundle: \.DS_Store\./,
+    );
     const dashboard = await extensionPage('dashboard.html');
     await dashboard.getByLabel('Choose an unzipped bundle folder to check').setInputFiles(dir);
     const verdict = dashboard.getByTestId('verify-result');
     await verdict.getByText(/^PASS — exhibit-unzipped-/).waitFor();
-    expect(await verdict.textContent()).toContain('Set aside, as made by the operating system and not part of the bundle: .DS_Store.');
+    expect(await verdict.textContent()).toContain(
+      'Set aside, as made by the operating system and not part of the bundle: .DS_Store.',
+    );
     await dashboard.close();
-    await verifyPage.locator('#zip').setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: flipByteInEntry(readFileSync(ARTIFACT), entries.find((e) => e.path.endsWith('/screenshot.png'))!.path) });
+    await verifyPage.locator('#zip').setInputFiles({
+      name: 'tampered.zip',
+      mimeType: 'application/zip',
+      buffer: flipByteInEntry(readFileSync(ARTIFACT), entries.find((e) => e.path.endsWith('/screenshot.png'))!.path),
+    });
     await verifyPage.getByRole('heading', { name: /^FAIL — tampered\.zip/ }).waitFor();
     expect(await verifyPage.locator('#result').textContent()).toContain('screenshot.png');
     // A removed file and an added file fail too, in verify.html and in the CLI.
     const bundleBlob = new Blob([readFileSync(ARTIFACT)]);
     const spoilt = {
       'removed.zip': await rezip(bundleBlob, (files) => void files.delete('report.pdf')),
-      'added.zip': await rezip(bundleBlob, (files) => void files.set('captures/extra.png', new TextEncoder().encode('not in the manifest'))),
+      'added.zip': await rezip(
+        bundleBlob,
+        (files) => void files.set('captures/extra.png', new TextEncoder().encode('not in the manifest')),
+      ),
     };
     for (const [name, zip] of Object.entries(spoilt)) {
       const buffer = Buffer.from(await zip.arrayBuffer());
       await verifyPage.locator('#zip').setInputFiles({ name, mimeType: 'application/zip', buffer });
       await verifyPage.getByRole('heading', { name: new RegExp(`^FAIL — ${name.replace('.', '\\.')}`) }).waitFor();
-      expect(await verifyPage.locator('#result').textContent()).toMatch(name === 'removed.zip' ? /report\.pdf is listed in the manifest but missing/ : /captures\/extra\.png is in the bundle but not listed/);
+      expect(await verifyPage.locator('#result').textContent()).toMatch(
+        name === 'removed.zip'
+          ? /report\.pdf is listed in the manifest but missing/
+          : /captures\/extra\.png is in the bundle but not listed/,
+      );
       const path = join(dir, `../${name}`);
       writeFileSync(path, buffer);
       expect((await verifyWithCli(path)).code).toBe(1);
@@ -286,7 +348,11 @@ describe('Exhibit in Chromium', () => {
       const screenshotPath = entries.find((e) => e.path.endsWith('/screenshot.png'))!.path;
       const chooser = dashboard.getByLabel('Choose a bundle to import');
 
-      await chooser.setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: flipByteInEntry(readFileSync(ARTIFACT), screenshotPath) });
+      await chooser.setInputFiles({
+        name: 'tampered.zip',
+        mimeType: 'application/zip',
+        buffer: flipByteInEntry(readFileSync(ARTIFACT), screenshotPath),
+      });
       const result = dashboard.getByTestId('import-result');
       await result.getByText('Not imported').waitFor({ timeout: 30_000 });
       expect(await result.textContent()).toContain('screenshot.png');
@@ -296,10 +362,17 @@ describe('Exhibit in Chromium', () => {
       await chooser.setInputFiles(ARTIFACT);
       const preview = dashboard.getByTestId('import-preview');
       await preview.waitFor({ timeout: 30_000 });
-      const senderKey = JSON.parse((await entries.find((e) => e.path === 'manifest.digest.json')!.read()).reduce((text, byte) => text + String.fromCharCode(byte), '')).signature.keyFingerprint as string;
+      const senderKey = JSON.parse(
+        (await entries.find((e) => e.path === 'manifest.digest.json')!.read()).reduce(
+          (text, byte) => text + String.fromCharCode(byte),
+          '',
+        ),
+      ).signature.keyFingerprint as string;
       const readableKey = readableFingerprint(senderKey);
       expect(await preview.getByTestId('import-sender-key').textContent()).toBe(readableKey);
-      expect(await preview.getByTestId('import-trust').textContent()).toMatch(/^This key is not on your list of trusted senders/);
+      expect(await preview.getByTestId('import-trust').textContent()).toMatch(
+        /^This key is not on your list of trusted senders/,
+      );
       expect(await accessibilityProblems(dashboard)).toEqual([]);
       await preview.getByRole('button', { name: 'Don’t import' }).click();
       await preview.waitFor({ state: 'detached' });
@@ -315,9 +388,14 @@ describe('Exhibit in Chromium', () => {
       expect(await accessibilityProblems(options)).toEqual([]);
       await options.close();
       await chooser.setInputFiles(ARTIFACT);
-      await preview.getByTestId('import-trust').getByText('This is a trusted sender: Jo Smith, Northwick Park Primary.').waitFor({ timeout: 30_000 });
+      await preview
+        .getByTestId('import-trust')
+        .getByText('This is a trusted sender: Jo Smith, Northwick Park Primary.')
+        .waitFor({ timeout: 30_000 });
       await preview.getByRole('button', { name: 'Import', exact: true }).click();
-      await result.getByText(`Imported 1 capture(s), received from the installation whose key is ${readableKey}.`).waitFor({ timeout: 30_000 });
+      await result
+        .getByText(`Imported 1 capture(s), received from the installation whose key is ${readableKey}.`)
+        .waitFor({ timeout: 30_000 });
       await dashboard.locator('tbody tr').first().waitFor();
       await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
       await dashboard.getByText(/received from [0-9a-f]{64}/).waitFor();
@@ -325,15 +403,27 @@ describe('Exhibit in Chromium', () => {
       // Stored from a slice of the bundle file: the received screenshot is the sender's, pixel for pixel in size.
       const sent = await pngSize(new Blob([await entries.find((e) => e.path === screenshotPath)!.read()]));
       const shown = dashboard.getByRole('img', { name: /^screenshot\.png of / });
-      await expect.poll(() => shown.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([sent.width, sent.height]);
+      await expect
+        .poll(() => shown.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+        .toEqual([sent.width, sent.height]);
       // The sender's edit came with it, from the sender's own log, and so did the sender's redacted copy.
       expect(await dashboard.getByLabel('Note').inputValue()).toBe('Reported to the head at 10am');
-      expect(await dashboard.getByTestId('received-redacted-copy').textContent()).toMatch(/^redacted-screenshot\.png: redacted copy received with a bundle, 1 area\(s\) blacked out by Jo Smith/);
-      await expect.poll(() => dashboard.getByRole('img', { name: 'Redacted copy of screenshot.png, received' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(sent.width);
+      expect(await dashboard.getByTestId('received-redacted-copy').textContent()).toMatch(
+        /^redacted-screenshot\.png: redacted copy received with a bundle, 1 area\(s\) blacked out by Jo Smith/,
+      );
+      await expect
+        .poll(() =>
+          dashboard
+            .getByRole('img', { name: 'Redacted copy of screenshot.png, received' })
+            .evaluate((img: HTMLImageElement) => img.naturalWidth),
+        )
+        .toBe(sent.width);
       await dashboard.getByRole('button', { name: 'Back to list' }).click();
 
       await chooser.setInputFiles(ARTIFACT);
-      await preview.getByText('This bundle was imported before; importing it again changes nothing.').waitFor({ timeout: 30_000 });
+      await preview
+        .getByText('This bundle was imported before; importing it again changes nothing.')
+        .waitFor({ timeout: 30_000 });
       await preview.getByRole('button', { name: 'Import', exact: true }).click();
       await result.getByText('This bundle was imported before; nothing was changed.').waitFor({ timeout: 30_000 });
       expect(await dashboard.locator('tbody tr').count()).toBe(1);
@@ -343,7 +433,14 @@ describe('Exhibit in Chromium', () => {
   });
 
   it('made no network request of its own: only the fixture page and the extension’s own files were loaded', () => {
-    const allowed = [server.origin, `chrome-extension://${browser.extensionId}/`, 'blob:', 'data:', 'chrome://', 'file://'];
+    const allowed = [
+      server.origin,
+      `chrome-extension://${browser.extensionId}/`,
+      'blob:',
+      'data:',
+      'chrome://',
+      'file://',
+    ];
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)))).toEqual([]);
   });

@@ -30,7 +30,9 @@ async function openFixture(name: string): Promise<{ page: Page; tabId: number }>
   await page.goto(url);
   const extensionPage = await firefox.openExtensionPage('dashboard.html');
   const tabId = await extensionPage.evaluate(async (u) => {
-    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).browser;
+    const api = (
+      globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
+    ).browser;
     return (await api.tabs.query({})).filter((t) => t.url === u).at(-1)?.id;
   }, url);
   await extensionPage.close();
@@ -66,7 +68,6 @@ async function fill(page: Page, selector: string, value: string) {
   await page.type(selector, value);
 }
 
-
 describe('Exhibit in Firefox', () => {
   it('captures a post, stores it and exports a bundle that verifies', async () => {
     const options = await saveProfileIn(firefox);
@@ -75,7 +76,9 @@ describe('Exhibit in Firefox', () => {
     const postUrl = `${server.origin}/post.html`;
     await post.goto(postUrl);
     const tabId = await options.evaluate(async (url) => {
-      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).browser;
+      const api = (
+        globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
+      ).browser;
       return (await api.tabs.query({})).find((t) => t.url === url)?.id;
     }, postUrl);
     expect(tabId).toBeTypeOf('number');
@@ -104,7 +107,9 @@ describe('Exhibit in Firefox', () => {
     expect(passed.code).toBe(0);
 
     const { entries } = await openZip(new Blob([readFileSync(bundle)]));
-    const metadata = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()));
+    const metadata = JSON.parse(
+      new TextDecoder().decode(await entries.find((e) => e.path.endsWith('/metadata.json'))!.read()),
+    );
     expect(metadata).toMatchObject({
       page: { url: postUrl },
       category: { id: 'racist-comments' },
@@ -131,7 +136,9 @@ describe('Exhibit in Firefox', () => {
     try {
       const options = await saveProfileIn(receiving);
       const { entries } = await openZip(new Blob([readFileSync(exportedBundle!)]));
-      const digest = JSON.parse(new TextDecoder().decode(await entries.find((e) => e.path === 'manifest.digest.json')!.read())) as { signature: { keyFingerprint: string } };
+      const digest = JSON.parse(
+        new TextDecoder().decode(await entries.find((e) => e.path === 'manifest.digest.json')!.read()),
+      ) as { signature: { keyFingerprint: string } };
       const readableKey = readableFingerprint(digest.signature.keyFingerprint);
       // The school trusts the sender's key (given to it in person); the import says so and waits for a yes.
       await fill(options, '#trusted-name', 'Jo Smith, Northwick');
@@ -145,7 +152,11 @@ describe('Exhibit in Firefox', () => {
       expect(await dashboard.$eval('[data-testid="import-sender-key"]', (el) => el.textContent)).toBe(readableKey);
       expect(await dashboard.$$eval('tbody tr[data-capture-id]', (rows) => rows.length)).toBe(0); // nothing stored before the yes
       await dashboard.click('xpath///button[text()="Import"]');
-      await waitForText(dashboard, `Imported 1 capture(s), received from the installation whose key is ${readableKey}.`, 30_000);
+      await waitForText(
+        dashboard,
+        `Imported 1 capture(s), received from the installation whose key is ${readableKey}.`,
+        30_000,
+      );
       await dashboard.click('tbody tr button[aria-label^="Open capture of"]');
       await waitForText(dashboard, 'received from');
       const sent = decodePng(await entries.find((e) => e.path.endsWith('/screenshot.png'))!.read());
@@ -166,7 +177,11 @@ describe('Exhibit in Firefox', () => {
     const { page, tabId } = await openFixture('post.html');
     const popup = await startCapture(tabId, 'visible');
     await waitForText(popup, 'Captured');
-    await dashboard.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n + 1, { timeout: 5_000 }, before);
+    await dashboard.waitForFunction(
+      (n) => document.querySelectorAll('tbody tr').length === n + 1,
+      { timeout: 5_000 },
+      before,
+    );
     await Promise.all([popup.close(), page.close(), dashboard.close()]);
   });
 
@@ -176,9 +191,17 @@ describe('Exhibit in Firefox', () => {
     const popup = await startCapture(tabId, 'full-page');
     await waitForText(popup, 'Captured', 30_000);
     const { metadata, files } = await newestCapture(popup);
-    expect(metadata.artefacts[0]).toMatchObject({ kind: 'full-page', fileName: 'full-page.png', method: 'tabs.captureTab' });
+    expect(metadata.artefacts[0]).toMatchObject({
+      kind: 'full-page',
+      fileName: 'full-page.png',
+      method: 'tabs.captureTab',
+    });
     const png = decodePng(files['full-page.png']!);
-    const [width, height, scrollY] = (await page.evaluate(() => [window.innerWidth, document.documentElement.scrollHeight, window.scrollY])) as [number, number, number];
+    const [width, height, scrollY] = (await page.evaluate(() => [
+      window.innerWidth,
+      document.documentElement.scrollHeight,
+      window.scrollY,
+    ])) as [number, number, number];
     expect([png.width, png.height]).toEqual([width, height]);
     expect(scrollY).toBe(777);
     expect(png.rgba(width - 300, 10).slice(0, 3)).toEqual([255, 0, 255]); // the sticky header, at the top
@@ -188,7 +211,9 @@ describe('Exhibit in Firefox', () => {
   it('this post: picked on the page and cropped from the visible tab', async () => {
     const { page, tabId } = await openFixture('feed.html');
     const popup = await startCapture(tabId, 'element');
-    await page.waitForFunction(() => document.documentElement.innerText.includes('Exhibit: click the post to capture it'));
+    await page.waitForFunction(() =>
+      document.documentElement.innerText.includes('Exhibit: click the post to capture it'),
+    );
     const box = (await (await page.$('#target-post'))!.boundingBox())!;
     await page.mouse.move(box.x + 50, box.y + 80);
     await page.mouse.click(box.x + 50, box.y + 80);
@@ -198,11 +223,16 @@ describe('Exhibit in Firefox', () => {
     expect(metadata.post).toMatchObject({ authorName: 'B. Parent', permalink: `${server.origin}/posts/101` });
     const crop = decodePng(files['element.png']!);
     const context = decodePng(files['screenshot.png']!);
-    expect([crop.width, crop.height]).toEqual([Math.round(box.x + box.width) - Math.round(box.x), Math.round(box.y + box.height) - Math.round(box.y)]);
+    expect([crop.width, crop.height]).toEqual([
+      Math.round(box.x + box.width) - Math.round(box.x),
+      Math.round(box.y + box.height) - Math.round(box.y),
+    ]);
     const left = Math.round(box.x);
     const top = Math.round(box.y);
     let mismatches = 0;
-    for (let y = 0; y < crop.height; y += 3) for (let x = 0; x < crop.width; x += 3) if (crop.rgba(x, y).some((v, i) => Math.abs(v - context.rgba(left + x, top + y)[i]!) > 2)) mismatches++;
+    for (let y = 0; y < crop.height; y += 3)
+      for (let x = 0; x < crop.width; x += 3)
+        if (crop.rgba(x, y).some((v, i) => Math.abs(v - context.rgba(left + x, top + y)[i]!) > 2)) mismatches++;
     expect(mismatches).toBe(0);
   });
 
@@ -215,9 +245,22 @@ describe('Exhibit in Firefox', () => {
     const renderIn = (world: string) =>
       extensionPage.evaluate(
         async (tabId, region, world) => {
-          const api = (globalThis as unknown as { browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).browser;
-          await api.scripting.executeScript({ target: { tabId }, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [region] });
-          const [result] = await api.scripting.executeScript({ target: { tabId }, world, files: ['/render-element.js'] });
+          const api = (
+            globalThis as unknown as {
+              browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } };
+            }
+          ).browser;
+          await api.scripting.executeScript({
+            target: { tabId },
+            world,
+            func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r),
+            args: [region],
+          });
+          const [result] = await api.scripting.executeScript({
+            target: { tabId },
+            world,
+            files: ['/render-element.js'],
+          });
           return result?.result as { ok: boolean; dataUrl?: string; message?: string };
         },
         tabId,
@@ -252,7 +295,11 @@ describe('Exhibit in Firefox', () => {
       const extensionPage = await firefox.openExtensionPage('dashboard.html');
       const outcome = await extensionPage.evaluate(
         async (tabId, world) => {
-          const api = (globalThis as unknown as { browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).browser;
+          const api = (
+            globalThis as unknown as {
+              browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } };
+            }
+          ).browser;
           // The post's box, measured from Exhibit's world (the page's own getBoundingClientRect lies).
           const [measured] = await api.scripting.executeScript({
             target: { tabId },
@@ -261,8 +308,17 @@ describe('Exhibit in Firefox', () => {
               return { x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height };
             },
           });
-          await api.scripting.executeScript({ target: { tabId }, world, func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r), args: [measured!.result] });
-          const [result] = await api.scripting.executeScript({ target: { tabId }, world, files: ['/render-element.js'] });
+          await api.scripting.executeScript({
+            target: { tabId },
+            world,
+            func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r),
+            args: [measured!.result],
+          });
+          const [result] = await api.scripting.executeScript({
+            target: { tabId },
+            world,
+            files: ['/render-element.js'],
+          });
           return result?.result;
         },
         tabId,
@@ -271,7 +327,10 @@ describe('Exhibit in Firefox', () => {
       await extensionPage.close();
       return outcome;
     };
-    expect(await renderIn(tabId, 'ISOLATED')).toMatchObject({ ok: false, message: expect.stringMatching(/^SecurityError/) });
+    expect(await renderIn(tabId, 'ISOLATED')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^SecurityError/),
+    });
     expect(RenderOutcomeSchema.safeParse(await renderIn(tabId, 'MAIN')).success).toBe(false);
     await page.close();
     const canvasOnly = await openFixture('hostile.html?only=canvas');

@@ -6,7 +6,10 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manife
 // The production builds (npm run build) ask for the fewest permissions; only the e2e build adds <all_urls>.
 describe('built manifests', () => {
   it.each([
-    ['chrome-mv3', ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'unlimitedStorage', 'pageCapture']],
+    [
+      'chrome-mv3',
+      ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'unlimitedStorage', 'pageCapture'],
+    ],
     ['firefox-mv3', ['activeTab', 'scripting', 'downloads', 'contextMenus', 'alarms', 'unlimitedStorage']],
   ])('%s asks only for %j', (dir, permissions) => {
     const m = manifest(dir);
@@ -22,7 +25,10 @@ describe('built manifests', () => {
   });
 
   it('gives Firefox its add-on id and declares no data collection', () => {
-    expect(manifest('firefox-mv3').browser_specific_settings.gecko).toMatchObject({ id: 'exhibit@northwickpark.academy', data_collection_permissions: { required: ['none'] } });
+    expect(manifest('firefox-mv3').browser_specific_settings.gecko).toMatchObject({
+      id: 'exhibit@northwickpark.academy',
+      data_collection_permissions: { required: ['none'] },
+    });
   });
 
   it('adds <all_urls> in the e2e build only', () => {

@@ -66,8 +66,19 @@ function cycles(graph: Map<string, Set<string>>): string[] {
 
 describe('the layers (issue #16)', () => {
   it('reads only run-time imports', () => {
-    expect(runtimeImports("import type { A } from './a';\nimport { b, type C } from '../b';\nexport type { D } from './d';\nexport * from './e';\nimport './f.css';")).toEqual(['../b', './e', './f.css']);
-    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['a'])]]))).toContain('a → b → a');
+    expect(
+      runtimeImports(
+        "import type { A } from './a';\nimport { b, type C } from '../b';\nexport type { D } from './d';\nexport * from './e';\nimport './f.css';",
+      ),
+    ).toEqual(['../b', './e', './f.css']);
+    expect(
+      cycles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['a'])],
+        ]),
+      ),
+    ).toContain('a → b → a');
   });
 
   it('no folder imports another in a cycle at run time', () => {

@@ -19,21 +19,47 @@ export const ONE_PIXEL_PNG = Uint8Array.from(
 );
 
 /** A 4 × 3 JPEG, made by Chromium's encoder: the PDF's stand-in rendition under Node. */
-export const TINY_JPEG = Uint8Array.from(atob('/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAADAAQDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABwj/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCXgKgEj//Z'), (c) => c.charCodeAt(0));
+export const TINY_JPEG = Uint8Array.from(
+  atob(
+    '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAADAAQDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABwj/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCXgKgEj//Z',
+  ),
+  (c) => c.charCodeAt(0),
+);
 
 /** The report's fonts, as the extension packages them. */
-export const PDF_FONTS = { regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), mono: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf') };
+export const PDF_FONTS = {
+  regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  mono: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf'),
+};
 /** report.pdf laid out on the test's own thread (the extension uses a worker). */
-export const renderPdfHere = async (document: ReportDocument, images: ReadonlyMap<string, PdfImage>) => renderReportPdf(document, PDF_FONTS, images);
+export const renderPdfHere = async (document: ReportDocument, images: ReadonlyMap<string, PdfImage>) =>
+  renderReportPdf(document, PDF_FONTS, images);
 
-export const PAGE_MHTML = 'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://social.example/posts/123\r\n\r\n<html>…</html>';
+export const PAGE_MHTML =
+  'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://social.example/posts/123\r\n\r\n<html>…</html>';
 
-export const STAFF: StaffMember = { name: 'Jo Smith', role: 'Head of School', email: 'jo.smith@northwick.example', school: 'Northwick Park Primary' };
+export const STAFF: StaffMember = {
+  name: 'Jo Smith',
+  role: 'Head of School',
+  email: 'jo.smith@northwick.example',
+  school: 'Northwick Park Primary',
+};
 
-export const ENVIRONMENT: Environment = { browserName: 'Chromium', browserVersion: '156.0', os: 'linux (x86-64)', extensionVersion: '0.1.0', userAgent: 'test' };
+export const ENVIRONMENT: Environment = {
+  browserName: 'Chromium',
+  browserVersion: '156.0',
+  os: 'linux (x86-64)',
+  extensionVersion: '0.1.0',
+  userAgent: 'test',
+};
 
 export function form(overrides: Partial<CaptureForm> = {}): CaptureForm {
-  return { category: { id: 'defamation' }, note: 'Posted on the village page', author: { name: 'A Parent', profileUrl: 'https://social.example/aparent' }, ...overrides };
+  return {
+    category: { id: 'defamation' },
+    note: 'Posted on the village page',
+    author: { name: 'A Parent', profileUrl: 'https://social.example/aparent' },
+    ...overrides,
+  };
 }
 
 export function pageReading(overrides: Partial<PageReading> = {}): PageReading {
@@ -44,24 +70,45 @@ export function pageReading(overrides: Partial<PageReading> = {}): PageReading {
     text: 'The head teacher is a liar',
     viewport: { width: 1280, height: 720 },
     devicePixelRatio: 2,
-    post: postDetails('generic', { authorName: 'A Parent', permalink: 'https://social.example/posts/123', postedAtIso: '2026-05-31T18:00:00Z' }),
+    post: postDetails('generic', {
+      authorName: 'A Parent',
+      permalink: 'https://social.example/posts/123',
+      postedAtIso: '2026-05-31T18:00:00Z',
+    }),
     ...overrides,
   };
 }
 
-export function fakeTabs(overrides: Partial<TabsAdapter> & { page?: Partial<PageReading> } = {}): TabsAdapter & { calls: string[] } {
+export function fakeTabs(
+  overrides: Partial<TabsAdapter> & { page?: Partial<PageReading> } = {},
+): TabsAdapter & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    getTab: async (tabId) => ({ id: tabId, windowId: 1, url: overrides.page?.url ?? 'https://social.example/posts/123', active: true }),
+    getTab: async (tabId) => ({
+      id: tabId,
+      windowId: 1,
+      url: overrides.page?.url ?? 'https://social.example/posts/123',
+      active: true,
+    }),
     activate: async () => void calls.push('activate'),
     readPage: async () => pageReading(overrides.page),
     captureVisibleTab: async () => new Blob([ONE_PIXEL_PNG], { type: 'image/png' }),
-    savePageSource: async () => ({ blob: new Blob([PAGE_MHTML], { type: 'multipart/related' }), method: 'pageCapture.saveAsMHTML' }),
+    savePageSource: async () => ({
+      blob: new Blob([PAGE_MHTML], { type: 'multipart/related' }),
+      method: 'pageCapture.saveAsMHTML',
+    }),
     pickElement: async () => ({ x: 10, y: 20, width: 1, height: 1 }),
     renderElement: async () => ({ blob: pngOfSize(300, 200), world: 'ISOLATED' }),
     scrollablePage: () => ({
-      measure: async () => ({ scrollX: 0, scrollY: 0, viewportWidth: 1280, viewportHeight: 720, scrollHeight: 720, devicePixelRatio: 1 }),
+      measure: async () => ({
+        scrollX: 0,
+        scrollY: 0,
+        viewportWidth: 1280,
+        viewportHeight: 720,
+        scrollHeight: 720,
+        devicePixelRatio: 1,
+      }),
       scrollTo: async (y) => ({ x: 0, y }),
       restore: async () => undefined,
     }),
@@ -72,7 +119,9 @@ export function fakeTabs(overrides: Partial<TabsAdapter> & { page?: Partial<Page
 let dbCounter = 0;
 
 /** A fresh database and the services over it, with a clock that ticks a second per call. */
-export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAdapter; profile?: StaffMember | null } = {}) {
+export async function testWorld(
+  options: { tabs?: TabsAdapter; images?: ImageAdapter; profile?: StaffMember | null } = {},
+) {
   const db = new ExhibitDb(`exhibit-test-${++dbCounter}`);
   let tick = Date.parse('2026-06-01T09:00:00Z');
   const clock = () => new Date((tick += 1000));
@@ -89,7 +138,16 @@ export async function testWorld(options: { tabs?: TabsAdapter; images?: ImageAda
     clock,
     timeZone: 'Europe/London',
   });
-  const exporter = createBundleExporter({ evidence, auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions), getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]), getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]), signer: () => loadSigningKey(db), generatorVersion: '0.1.0', clock, pdf: { render: renderPdfHere, rendition: async () => ({ jpeg: TINY_JPEG, width: 4, height: 3 }) } });
+  const exporter = createBundleExporter({
+    evidence,
+    auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions),
+    getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
+    getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),
+    signer: () => loadSigningKey(db),
+    generatorVersion: '0.1.0',
+    clock,
+    pdf: { render: renderPdfHere, rendition: async () => ({ jpeg: TINY_JPEG, width: 4, height: 3 }) },
+  });
   return { db, evidence, settings, capture, exporter, clock };
 }
 
@@ -106,7 +164,9 @@ export function pngOfSize(width: number, height: number): Blob {
  * Image work without a canvas: the thumbnail is a copy, and each canvas "image" is a PNG header of
  * the canvas's size. What was drawn where is recorded for the test to check.
  */
-export function recordingImages(): ImageAdapter & { drawn: { width: number; pieces: (Placement & { tile: number })[] }[] } {
+export function recordingImages(): ImageAdapter & {
+  drawn: { width: number; pieces: (Placement & { tile: number })[] }[];
+} {
   const drawn: { width: number; pieces: (Placement & { tile: number })[] }[] = [];
   return {
     drawn,

@@ -8,7 +8,10 @@ describe('sha256OfBlob', () => {
   it('reads a Blob once, however often its hash is asked for', async () => {
     const blob = new Blob(['the post']);
     const read = vi.spyOn(blob, 'arrayBuffer');
-    expect(await Promise.all([sha256OfBlob(blob), sha256OfBlob(blob)])).toEqual([expected('the post'), expected('the post')]);
+    expect(await Promise.all([sha256OfBlob(blob), sha256OfBlob(blob)])).toEqual([
+      expected('the post'),
+      expected('the post'),
+    ]);
     expect(await sha256OfBlob(blob)).toBe(expected('the post'));
     expect(read).toHaveBeenCalledOnce();
   });

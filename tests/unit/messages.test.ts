@@ -5,7 +5,11 @@ import { ExhibitError } from '@/lib/errors';
 import { form, testWorld } from './fixtures';
 
 const routerFor = (capture: CaptureService) =>
-  createMessageRouter({ 'capture.tab': ({ tabId, mode, form }) => capture.captureTab(tabId, mode, form), 'capture.cancel': async () => ({ cancelled: false }), 'responses.refresh': async () => ({ badge: '' }) });
+  createMessageRouter({
+    'capture.tab': ({ tabId, mode, form }) => capture.captureTab(tabId, mode, form),
+    'capture.cancel': async () => ({ cancelled: false }),
+    'responses.refresh': async () => ({ badge: '' }),
+  });
 
 describe('message contract', () => {
   it('routes a valid capture request and validates the reply', async () => {
@@ -22,8 +26,14 @@ describe('message contract', () => {
       'capture.cancel': async () => ((called = true), { cancelled: true }),
       'responses.refresh': async () => ((called = true), { badge: '' }),
     });
-    expect(await route({ type: 'capture.tab', tabId: 'seven', mode: 'visible' })).toMatchObject({ ok: false, code: 'invalid-input' });
-    expect(await route({ type: 'capture.tab', tabId: 1, mode: 'sideways', form: {} })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await route({ type: 'capture.tab', tabId: 'seven', mode: 'visible' })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    });
+    expect(await route({ type: 'capture.tab', tabId: 1, mode: 'sideways', form: {} })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    });
     expect(await route('capture please')).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(called).toBe(false);
   });
@@ -31,21 +41,41 @@ describe('message contract', () => {
   it('carries a plain error back to the caller as an ExhibitError', async () => {
     const { capture } = await testWorld({ profile: null });
     const route = routerFor(capture);
-    const error = await sendRequest(route, { type: 'capture.tab', tabId: 1, mode: 'visible', form: form() }).catch((e: unknown) => e);
+    const error = await sendRequest(route, { type: 'capture.tab', tabId: 1, mode: 'visible', form: form() }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ExhibitError);
     expect(error).toMatchObject({ code: 'profile-missing' });
   });
 
   it('lets progress events pass without answering them', async () => {
-    const route = createMessageRouter({ 'capture.tab': async () => Promise.reject(new Error('unreachable')), 'capture.cancel': async () => ({ cancelled: false }), 'responses.refresh': async () => ({ badge: '' }) });
+    const route = createMessageRouter({
+      'capture.tab': async () => Promise.reject(new Error('unreachable')),
+      'capture.cancel': async () => ({ cancelled: false }),
+      'responses.refresh': async () => ({ badge: '' }),
+    });
     expect(await route({ type: 'capture.progress', tabId: 1, slice: 2, of: 5 })).toBeUndefined();
   });
 
   it('refuses to send a request that breaks the contract', async () => {
-    await expect(sendRequest(async () => ({ ok: true, value: {} }), { type: 'capture.tab', tabId: -1, mode: 'visible', form: form() })).rejects.toThrow();
+    await expect(
+      sendRequest(async () => ({ ok: true, value: {} }), {
+        type: 'capture.tab',
+        tabId: -1,
+        mode: 'visible',
+        form: form(),
+      }),
+    ).rejects.toThrow();
   });
 
   it('refuses a reply that breaks the contract', async () => {
-    await expect(sendRequest(async () => ({ ok: true, value: { metadata: {} } }), { type: 'capture.tab', tabId: 1, mode: 'visible', form: form() })).rejects.toThrow();
+    await expect(
+      sendRequest(async () => ({ ok: true, value: { metadata: {} } }), {
+        type: 'capture.tab',
+        tabId: 1,
+        mode: 'visible',
+        form: form(),
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -13,7 +13,9 @@ describe('localiseTime', () => {
 
   it('gives offset +00:00 in GMT and handles zones west of UTC and half hours', () => {
     expect(localiseTime(new Date('2026-12-01T09:00:00Z'), 'Europe/London').utcOffset).toBe('+00:00');
-    expect(localiseTime(new Date('2026-12-01T09:00:00Z'), 'America/New_York').local).toBe('2026-12-01T04:00:00.000-05:00');
+    expect(localiseTime(new Date('2026-12-01T09:00:00Z'), 'America/New_York').local).toBe(
+      '2026-12-01T04:00:00.000-05:00',
+    );
     expect(localiseTime(new Date('2026-12-01T09:00:00Z'), 'Asia/Kolkata').utcOffset).toBe('+05:30');
   });
 });

@@ -43,7 +43,11 @@ async function run({ name, check, note }: NamedCheck) {
   const current = () => running === controller;
   say('Checking…');
   cancel.hidden = false;
-  const outcome = await runCheck(check, (checked, of) => current() && say(`Checking file ${checked} of ${of}…`), controller.signal);
+  const outcome = await runCheck(
+    check,
+    (checked, of) => current() && say(`Checking file ${checked} of ${of}…`),
+    controller.signal,
+  );
   if (!current()) return;
   show(describeCheck(name, outcome, note));
   running = undefined;
@@ -60,7 +64,12 @@ function withKey(start: (key: string | undefined) => NamedCheck | Promise<NamedC
   const key = typed ? parseFingerprint(typed) : undefined;
   keyInput.setAttribute('aria-invalid', String(Boolean(typed) && !key));
   if (typed && !key) {
-    show({ tone: 'fail', heading: 'The signing key fingerprint is not 64 hexadecimal digits: correct it, or leave it empty, and choose the bundle again.', lines: [] });
+    show({
+      tone: 'fail',
+      heading:
+        'The signing key fingerprint is not 64 hexadecimal digits: correct it, or leave it empty, and choose the bundle again.',
+      lines: [],
+    });
     return;
   }
   const started = start(key);

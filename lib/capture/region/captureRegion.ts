@@ -1,6 +1,14 @@
 import { ExhibitError } from '../../errors';
 import { pngSize } from '../png';
-import { outputSize, placeSlice, planTiles, scrollPositions, splitAcrossTiles, type Placement, type Region } from './geometry';
+import {
+  outputSize,
+  placeSlice,
+  planTiles,
+  scrollPositions,
+  splitAcrossTiles,
+  type Placement,
+  type Region,
+} from './geometry';
 import type { PageMetrics, SliceOptions } from './pageOps';
 
 /** The page, as the region capture moves it (lib/browser/tabsAdapter.ts runs pageOps.ts there). */
@@ -43,11 +51,19 @@ export function wholePage(metrics: PageMetrics): Region {
  * the rows into images no larger than a canvas allows. The page's scroll position and hidden
  * elements are put back afterwards, whatever happens.
  */
-export async function captureRegion(deps: RegionCaptureDeps, chooseRegion: (metrics: PageMetrics) => Region = wholePage): Promise<RegionCapture> {
+export async function captureRegion(
+  deps: RegionCaptureDeps,
+  chooseRegion: (metrics: PageMetrics) => Region = wholePage,
+): Promise<RegionCapture> {
   const metrics = await deps.page.measure();
   const region = chooseRegion(metrics);
   const dpr = metrics.devicePixelRatio;
-  const viewport = { width: metrics.viewportWidth, height: metrics.viewportHeight, maxScrollY: Math.max(0, metrics.scrollHeight - metrics.viewportHeight), devicePixelRatio: dpr };
+  const viewport = {
+    width: metrics.viewportWidth,
+    height: metrics.viewportHeight,
+    maxScrollY: Math.max(0, metrics.scrollHeight - metrics.viewportHeight),
+    devicePixelRatio: dpr,
+  };
   const positions = scrollPositions(region, viewport);
   const size = outputSize(region, dpr);
   const tiles = planTiles(size);
@@ -58,7 +74,10 @@ export async function captureRegion(deps: RegionCaptureDeps, chooseRegion: (metr
       if (deps.signal?.aborted) throw new ExhibitError('capture-cancelled', 'Capture cancelled. Nothing was saved.');
       deps.onProgress?.(index + 1, positions.length);
       // Passed to the page as JSON: no key without a value.
-      const scroll = await deps.page.scrollTo(y, deps.keep ? { hideStatic: index > 0, keep: deps.keep } : { hideStatic: index > 0 });
+      const scroll = await deps.page.scrollTo(
+        y,
+        deps.keep ? { hideStatic: index > 0, keep: deps.keep } : { hideStatic: index > 0 },
+      );
       const screenshot = await deps.captureVisible();
       const { height } = await pngSize(screenshot);
       const placement = placeSlice(region, scroll, height, dpr, covered);
@@ -69,6 +88,10 @@ export async function captureRegion(deps: RegionCaptureDeps, chooseRegion: (metr
   } finally {
     await deps.page.restore(metrics.scrollX, metrics.scrollY);
   }
-  if (covered < size.height) throw new ExhibitError('capture-failed', 'The page moved while it was being captured, so part of it is missing. Nothing was saved; try again.');
+  if (covered < size.height)
+    throw new ExhibitError(
+      'capture-failed',
+      'The page moved while it was being captured, so part of it is missing. Nothing was saved; try again.',
+    );
   return { images: await canvas.finish(), size, slices: positions.length };
 }

@@ -34,7 +34,10 @@ export function scrollPositions(region: Region, viewport: Viewport): number[] {
 
 /** The device-pixel size of the finished image of a region. */
 export function outputSize(region: Region, dpr: number): { width: number; height: number } {
-  return { width: Math.round((region.x + region.width) * dpr) - Math.round(region.x * dpr), height: Math.round((region.y + region.height) * dpr) - Math.round(region.y * dpr) };
+  return {
+    width: Math.round((region.x + region.width) * dpr) - Math.round(region.x * dpr),
+    height: Math.round((region.y + region.height) * dpr) - Math.round(region.y * dpr),
+  };
 }
 
 /** Rows of one screenshot to copy into the output: source rectangle and where it lands. */
@@ -51,7 +54,13 @@ export interface Placement {
  * filled; only rows below it are taken, so overlapping slices (the last one usually is) repeat nothing.
  * `imageHeight` is the screenshot's real height in device pixels.
  */
-export function placeSlice(region: Region, scroll: { x: number; y: number }, imageHeight: number, dpr: number, covered: number): Placement | null {
+export function placeSlice(
+  region: Region,
+  scroll: { x: number; y: number },
+  imageHeight: number,
+  dpr: number,
+  covered: number,
+): Placement | null {
   const regionTop = Math.round(region.y * dpr);
   const regionBottom = Math.round((region.y + region.height) * dpr);
   const sliceTop = Math.round(scroll.y * dpr);
@@ -59,15 +68,25 @@ export function placeSlice(region: Region, scroll: { x: number; y: number }, ima
   const to = Math.min(regionBottom, sliceTop + imageHeight);
   if (to <= from) return null;
   const size = outputSize(region, dpr);
-  return { srcX: Math.round(region.x * dpr) - Math.round(scroll.x * dpr), srcY: from - sliceTop, width: size.width, height: to - from, destY: from - regionTop };
+  return {
+    srcX: Math.round(region.x * dpr) - Math.round(scroll.x * dpr),
+    srcY: from - sliceTop,
+    width: size.width,
+    height: to - from,
+    destY: from - regionTop,
+  };
 }
 
 /** Browsers refuse canvases past about 32,767 px a side or 268 million pixels (16,384²). */
 export const CANVAS_LIMITS = { maxSide: 32_767, maxArea: 268_435_456 };
 
 /** Horizontal bands, each a canvas the browser can allocate, that together make the output. */
-export function planTiles(size: { width: number; height: number }, limits = CANVAS_LIMITS): { y: number; height: number }[] {
-  if (size.width > limits.maxSide) throw new Error(`A page ${size.width} px wide is wider than a browser canvas can hold.`);
+export function planTiles(
+  size: { width: number; height: number },
+  limits = CANVAS_LIMITS,
+): { y: number; height: number }[] {
+  if (size.width > limits.maxSide)
+    throw new Error(`A page ${size.width} px wide is wider than a browser canvas can hold.`);
   const maxHeight = Math.max(1, Math.min(limits.maxSide, Math.floor(limits.maxArea / Math.max(1, size.width))));
   const tiles: { y: number; height: number }[] = [];
   for (let y = 0; y < size.height; y += maxHeight) tiles.push({ y, height: Math.min(maxHeight, size.height - y) });
@@ -75,12 +94,23 @@ export function planTiles(size: { width: number; height: number }, limits = CANV
 }
 
 /** A placement cut at tile boundaries: each piece says which tile it is drawn into and where. */
-export function splitAcrossTiles(placement: Placement, tiles: readonly { y: number; height: number }[]): (Placement & { tile: number })[] {
+export function splitAcrossTiles(
+  placement: Placement,
+  tiles: readonly { y: number; height: number }[],
+): (Placement & { tile: number })[] {
   const pieces: (Placement & { tile: number })[] = [];
   tiles.forEach((tile, index) => {
     const from = Math.max(placement.destY, tile.y);
     const to = Math.min(placement.destY + placement.height, tile.y + tile.height);
-    if (to > from) pieces.push({ tile: index, srcX: placement.srcX, srcY: placement.srcY + (from - placement.destY), width: placement.width, height: to - from, destY: from - tile.y });
+    if (to > from)
+      pieces.push({
+        tile: index,
+        srcX: placement.srcX,
+        srcY: placement.srcY + (from - placement.destY),
+        width: placement.width,
+        height: to - from,
+        destY: from - tile.y,
+      });
   });
   return pieces;
 }

@@ -51,13 +51,26 @@ export async function scrollForSlice(y: number, options: SliceOptions): Promise<
     const hostOf = (root: Node): Element | null => ('host' in root ? (root as ShadowRoot).host : null);
     if (chosen?.isConnected) {
       const holders = new Set<Element>();
-      for (let e: Element | null | undefined = chosen; e; e = e.parentElement ?? hostOf(e.getRootNode()) ?? e.ownerDocument.defaultView?.frameElement) holders.add(e);
+      for (
+        let e: Element | null | undefined = chosen;
+        e;
+        e = e.parentElement ?? hostOf(e.getRootNode()) ?? e.ownerDocument.defaultView?.frameElement
+      )
+        holders.add(e);
       return (element) => holders.has(element) || chosen.contains(element);
     }
     return (_element, box) => {
       const [left, top] = [box.left + window.scrollX, box.top + window.scrollY];
-      const holds = left <= keep.x + 0.5 && top <= keep.y + 0.5 && left + box.width >= keep.x + keep.width - 0.5 && top + box.height >= keep.y + keep.height - 0.5;
-      const held = left >= keep.x - 0.5 && top >= keep.y - 0.5 && left + box.width <= keep.x + keep.width + 0.5 && top + box.height <= keep.y + keep.height + 0.5;
+      const holds =
+        left <= keep.x + 0.5 &&
+        top <= keep.y + 0.5 &&
+        left + box.width >= keep.x + keep.width - 0.5 &&
+        top + box.height >= keep.y + keep.height - 0.5;
+      const held =
+        left >= keep.x - 0.5 &&
+        top >= keep.y - 0.5 &&
+        left + box.width <= keep.x + keep.width + 0.5 &&
+        top + box.height <= keep.y + keep.height + 0.5;
       return holds || held;
     };
   }
@@ -84,7 +97,8 @@ export async function scrollForSlice(y: number, options: SliceOptions): Promise<
     for (const [element, was] of before) {
       const now = element.getBoundingClientRect();
       if (Math.abs(now.top - was.top) > 0.5 || Math.abs(now.left - was.left) > 0.5) continue;
-      element.dataset.exhibitVisibility = element.style.getPropertyValue('visibility') + '|' + element.style.getPropertyPriority('visibility');
+      element.dataset.exhibitVisibility =
+        element.style.getPropertyValue('visibility') + '|' + element.style.getPropertyPriority('visibility');
       element.style.setProperty('visibility', 'hidden', 'important');
     }
   }

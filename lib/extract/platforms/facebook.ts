@@ -8,7 +8,8 @@ import type { PlatformExtractor } from './types';
 export const SELECTORS = {
   post: '[role="article"]',
   author: 'h2 a[href], h3 a[href], strong a[href]',
-  permalink: 'a[href*="/posts/"], a[href*="permalink.php"], a[href*="story_fbid"], a[href*="/videos/"], a[href*="/photo"]',
+  permalink:
+    'a[href*="/posts/"], a[href*="permalink.php"], a[href*="story_fbid"], a[href*="/videos/"], a[href*="/photo"]',
   message: '[data-ad-preview="message"], [data-ad-comet-preview="message"]',
   reactions: '[aria-label^="All reactions"], [aria-label*="reactions"]',
   /** Counts are plain spans such as "14 comments" and "5 shares". */
@@ -35,7 +36,9 @@ export const facebook: PlatformExtractor = {
       postedAtText: attr(permalink, 'aria-label') ?? textOf(permalink),
       postedAtIso: attr(permalink?.querySelector('time'), 'datetime'),
       text: textOf(deepQuery(post, SELECTORS.message)),
-      likes: countIn(attr(deepQuery(post, SELECTORS.reactions), 'aria-label') ?? textOf(deepQuery(post, SELECTORS.reactions))),
+      likes: countIn(
+        attr(deepQuery(post, SELECTORS.reactions), 'aria-label') ?? textOf(deepQuery(post, SELECTORS.reactions)),
+      ),
       comments: countIn(textOf(byText(post, SELECTORS.countLabel, COMMENTS))),
       shares: countIn(textOf(byText(post, SELECTORS.countLabel, SHARES))),
     };

@@ -11,10 +11,25 @@ export const SELECTORS = {
   jsonLd: 'script[type="application/ld+json"]',
   time: 'time[datetime]',
   /** Tried in this order: the most explicit markup first. */
-  author: ['[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a.author', '.username', '.author'],
+  author: [
+    '[rel="author"]',
+    '[itemprop="author"] [itemprop="name"]',
+    '[itemprop="author"]',
+    'a.author',
+    '.username',
+    '.author',
+  ],
 };
 
-const POST_TYPES = ['SocialMediaPosting', 'DiscussionForumPosting', 'Comment', 'BlogPosting', 'NewsArticle', 'Article', 'Posting'];
+const POST_TYPES = [
+  'SocialMediaPosting',
+  'DiscussionForumPosting',
+  'Comment',
+  'BlogPosting',
+  'NewsArticle',
+  'Article',
+  'Posting',
+];
 
 export const generic: PlatformExtractor = {
   platform: 'generic',
@@ -22,7 +37,12 @@ export const generic: PlatformExtractor = {
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
     const doc = post.ownerDocument;
-    return merge(fromJsonLd(doc, pageUrl), fromMicrodata(post, pageUrl), fromMeta(doc, pageUrl), fromMarkup(post, pageUrl));
+    return merge(
+      fromJsonLd(doc, pageUrl),
+      fromMicrodata(post, pageUrl),
+      fromMeta(doc, pageUrl),
+      fromMarkup(post, pageUrl),
+    );
   },
 };
 
@@ -38,7 +58,8 @@ function merge(...sources: FoundFields[]): FoundFields {
 }
 
 type JsonObject = Record<string, unknown>;
-const asObject = (v: unknown): JsonObject | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined);
+const asObject = (v: unknown): JsonObject | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
 const asString = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
 
 function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
@@ -65,7 +86,9 @@ function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
     [post.interactionStatistic]
       .flat()
       .map(asObject)
-      .find((s) => (asString(asObject(s?.interactionType)?.['@type']) ?? asString(s?.interactionType) ?? '').includes(kind))?.userInteractionCount;
+      .find((s) =>
+        (asString(asObject(s?.interactionType)?.['@type']) ?? asString(s?.interactionType) ?? '').includes(kind),
+      )?.userInteractionCount;
   return {
     authorName: asString(author?.name),
     authorHandle: asString(author?.alternateName),
@@ -88,7 +111,10 @@ function fromMicrodata(post: Element, pageUrl: string): FoundFields {
   const date = prop('datePublished') ?? prop('dateCreated');
   return {
     authorName: textOf(authorName),
-    authorProfileUrl: absoluteUrl(author?.querySelector('[itemprop="url"]')?.getAttribute('href') ?? attr(author, 'href'), pageUrl),
+    authorProfileUrl: absoluteUrl(
+      author?.querySelector('[itemprop="url"]')?.getAttribute('href') ?? attr(author, 'href'),
+      pageUrl,
+    ),
     permalink: absoluteUrl(attr(prop('url'), 'href') ?? attr(prop('url'), 'content'), pageUrl),
     postedAtText: textOf(date),
     postedAtIso: attr(date, 'datetime') ?? attr(date, 'content'),

@@ -26,7 +26,9 @@ export const tiktok: PlatformExtractor = {
       authorName: textOf(deepQuery(post, SELECTORS.nickname)),
       authorHandle: handle ? `@${handle.replace(/^@/, '')}` : null,
       authorProfileUrl: absoluteUrl(profileLink?.getAttribute('href'), pageUrl),
-      permalink: absoluteUrl(deepQuery(post, SELECTORS.permalink)?.getAttribute('href'), pageUrl) ?? (onVideoPage ? pageUrl : null),
+      permalink:
+        absoluteUrl(deepQuery(post, SELECTORS.permalink)?.getAttribute('href'), pageUrl) ??
+        (onVideoPage ? pageUrl : null),
       postedAtText: textOf(deepQuery(post, SELECTORS.date)),
       // TikTok shows dates such as "3-14" or "2d ago" and no machine-readable form.
       postedAtIso: null,

@@ -19,10 +19,13 @@ export const x: PlatformExtractor = {
   extract(post, pageUrl) {
     const user = deepQuery(post, SELECTORS.userName);
     const links = user ? [...user.querySelectorAll('a[href]')] : [];
-    const handle = [...(user?.querySelectorAll('span') ?? [])].map((s) => s.textContent.trim()).find((t) => /^@\w+$/.test(t));
+    const handle = [...(user?.querySelectorAll('span') ?? [])]
+      .map((s) => s.textContent.trim())
+      .find((t) => /^@\w+$/.test(t));
     const time = deepQuery(post, SELECTORS.time);
     return {
-      authorName: textOf(links.find((a) => !a.getAttribute('href')?.includes('/status/'))?.querySelector('span')) ?? null,
+      authorName:
+        textOf(links.find((a) => !a.getAttribute('href')?.includes('/status/'))?.querySelector('span')) ?? null,
       authorHandle: handle ?? null,
       authorProfileUrl: absoluteUrl(links[0]?.getAttribute('href'), pageUrl),
       permalink: absoluteUrl(time?.closest('a')?.getAttribute('href'), pageUrl),

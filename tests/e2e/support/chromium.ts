@@ -44,14 +44,19 @@ export interface ExtensionBrowser {
  * Debian's Chromium, headless, with the e2e build loaded and downloads landing in a known folder
  * (shared/notes/browser-and-tooling.md: extension downloads raise no Playwright event).
  */
-export async function launchWithExtension(options: { extensionDir?: string; deviceScaleFactor?: number; viewport?: { width: number; height: number } } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { extensionDir?: string; deviceScaleFactor?: number; viewport?: { width: number; height: number } } = {},
+): Promise<ExtensionBrowser> {
   const viewport = options.viewport ?? VIEWPORT;
   const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3-e2e');
   const userDataDir = mkdtempSync(join(tmpdir(), 'exhibit-chromium-'));
   const downloadDir = join(userDataDir, 'downloads');
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
   mkdirSync(downloadDir);
-  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ download: { default_directory: downloadDir, prompt_for_download: false } }));
+  writeFileSync(
+    join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloadDir, prompt_for_download: false } }),
+  );
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

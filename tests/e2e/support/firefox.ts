@@ -19,7 +19,9 @@ export interface FirefoxWithExtension {
  * Debian's Firefox ESR, headless, over WebDriver BiDi, with the e2e build installed at a fixed
  * moz-extension:// origin and downloads going to a known folder (shared/notes/browser-and-tooling.md).
  */
-export async function launchFirefoxWithExtension(extensionDir = resolve('.output/firefox-mv3-e2e')): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(
+  extensionDir = resolve('.output/firefox-mv3-e2e'),
+): Promise<FirefoxWithExtension> {
   const downloadDir = mkdtempSync(join(tmpdir(), 'exhibit-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -43,9 +45,14 @@ export async function launchFirefoxWithExtension(extensionDir = resolve('.output
     async openExtensionPage(path) {
       const page = await browser.newPage();
       // page.goto() never sees extension pages finish loading over BiDi; navigate without waiting.
-      const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'none'): Promise<unknown> } };
+      const frame = page.mainFrame() as unknown as {
+        browsingContext: { navigate(url: string, wait: 'none'): Promise<unknown> };
+      };
       await frame.browsingContext.navigate(`${origin}/${path}`, 'none');
-      await page.waitForFunction(() => document.readyState === 'complete' && document.getElementById('root')?.childElementCount, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => document.readyState === 'complete' && document.getElementById('root')?.childElementCount,
+        { timeout: 15_000 },
+      );
       return page;
     },
     async close() {

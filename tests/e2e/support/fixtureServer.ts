@@ -23,7 +23,10 @@ export async function startFixtureServer(): Promise<{ origin: string; close(): P
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('fixture server has no port');
-  return { origin: `http://127.0.0.1:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Closes what a suite opened, whatever of it was opened: a launch that failed leaves nothing to close. */

@@ -7,7 +7,16 @@ const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 function chain(length: number): AuditEntry[] {
   const entries: AuditEntry[] = [];
   for (let i = 0; i < length; i++) {
-    entries.push(sealEntry({ at: `2026-06-01T09:00:0${i}.000Z`, actor, event: { action: 'capture.created', captureId: id(i), metadataSha256: 'a'.repeat(64) } }, entries.at(-1)));
+    entries.push(
+      sealEntry(
+        {
+          at: `2026-06-01T09:00:0${i}.000Z`,
+          actor,
+          event: { action: 'capture.created', captureId: id(i), metadataSha256: 'a'.repeat(64) },
+        },
+        entries.at(-1),
+      ),
+    );
   }
   return entries;
 }
@@ -37,7 +46,14 @@ describe('audit chain', () => {
 
   it('detects an entry re-hashed after a change (the next link breaks)', () => {
     const entries = chain(3);
-    const forged = sealEntry({ at: entries[1]!.at, actor, event: { action: 'capture.created', captureId: id(9), metadataSha256: 'b'.repeat(64) } }, entries[0]);
+    const forged = sealEntry(
+      {
+        at: entries[1]!.at,
+        actor,
+        event: { action: 'capture.created', captureId: id(9), metadataSha256: 'b'.repeat(64) },
+      },
+      entries[0],
+    );
     entries[1] = forged;
     expect(findChainBreaks(entries)).toEqual(['audit entry 3 does not link to the entry before it']);
   });

@@ -16,7 +16,11 @@ function fakeDownloads(outcome: { state: 'complete' } | { state: 'interrupted'; 
       requests.push(options);
       if ('reject' in outcome) throw new Error(outcome.reject);
       setTimeout(() => {
-        const delta: Delta = { id: 7, state: { current: outcome.state }, error: 'error' in outcome ? { current: outcome.error } : undefined };
+        const delta: Delta = {
+          id: 7,
+          state: { current: outcome.state },
+          error: 'error' in outcome ? { current: outcome.error } : undefined,
+        };
         listeners.forEach((listener) => listener(delta));
       }, 5);
       return 7;
@@ -51,7 +55,9 @@ describe('saveFile', () => {
 
   it('turns a dismissed Save-As dialog into a plain “cancelled” (Firefox: rejected call)', async () => {
     const downloads = fakeDownloads({ reject: 'Download canceled by the user' });
-    await expect(saveFile(new Blob(['zip']), 'x.zip', true, downloads as unknown as Api)).rejects.toMatchObject({ code: 'export-cancelled' });
+    await expect(saveFile(new Blob(['zip']), 'x.zip', true, downloads as unknown as Api)).rejects.toMatchObject({
+      code: 'export-cancelled',
+    });
   });
 
   it('reports a failed write in plain words', async () => {
@@ -68,11 +74,20 @@ describe('export flow', () => {
     const world = await testWorld();
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const saved: string[] = [];
-    const exportAndSave = createExportFlow({ exporter: world.exporter, evidence: world.evidence, saveFile: async (_zip, name) => void saved.push(name) });
+    const exportAndSave = createExportFlow({
+      exporter: world.exporter,
+      evidence: world.evidence,
+      saveFile: async (_zip, name) => void saved.push(name),
+    });
     const result = await exportAndSave({ captureIds: [metadata.id], exportedBy: STAFF, askWhereToSave: false });
     expect(saved).toEqual([result.fileName]);
     const last = await world.db.audit.orderBy('seq').last();
-    expect(last?.event).toEqual({ action: 'bundle.exported', captureIds: [metadata.id], fileName: result.fileName, manifestSha256: result.manifestSha256 });
+    expect(last?.event).toEqual({
+      action: 'bundle.exported',
+      captureIds: [metadata.id],
+      fileName: result.fileName,
+      manifestSha256: result.manifestSha256,
+    });
   });
 
   it('records nothing when saving is cancelled', async () => {
@@ -84,7 +99,9 @@ describe('export flow', () => {
       evidence: world.evidence,
       saveFile: (zip, name, ask) => saveFile(zip, name, ask, downloads as unknown as Api),
     });
-    await expect(exportAndSave({ captureIds: [metadata.id], exportedBy: STAFF, askWhereToSave: true })).rejects.toMatchObject({ code: 'export-cancelled' });
+    await expect(
+      exportAndSave({ captureIds: [metadata.id], exportedBy: STAFF, askWhereToSave: true }),
+    ).rejects.toMatchObject({ code: 'export-cancelled' });
     expect(await world.db.audit.count()).toBe(1);
   });
 });

@@ -27,20 +27,41 @@ describe('an unzipped bundle folder', () => {
   it('sets aside what Finder and Explorer leave in a folder, names it, and still passes', async () => {
     const files = await unzippedBundle();
     const screenshot = files.find((f) => f.path.endsWith('/screenshot.png'))!.path;
-    const litter = ['.DS_Store', screenshot.replace('screenshot.png', '.DS_Store'), screenshot.replace('screenshot.png', '._screenshot.png'), 'Thumbs.db', 'desktop.ini', '__MACOSX/._report.html'];
-    const { entries, setAside } = await bundleFolderEntries([...files, ...litter.map((path) => ({ path, blob: new Blob([realLitter(path)]) }))]);
+    const litter = [
+      '.DS_Store',
+      screenshot.replace('screenshot.png', '.DS_Store'),
+      screenshot.replace('screenshot.png', '._screenshot.png'),
+      'Thumbs.db',
+      'desktop.ini',
+      '__MACOSX/._report.html',
+    ];
+    const { entries, setAside } = await bundleFolderEntries([
+      ...files,
+      ...litter.map((path) => ({ path, blob: new Blob([realLitter(path)]) })),
+    ]);
     expect(setAside).toEqual(litter);
     expect((await verifyEntries(entries)).failures).toEqual([]);
-    expect(setAsideNote(setAside)).toBe(`Set aside, as made by the operating system and not part of the bundle: ${litter.join(', ')}.`);
+    expect(setAsideNote(setAside)).toBe(
+      `Set aside, as made by the operating system and not part of the bundle: ${litter.join(', ')}.`,
+    );
     expect(setAsideNote([])).toBeUndefined();
   });
 
   it('still fails on any other added file, and on a changed one', async () => {
     const files = await unzippedBundle();
-    const added = await bundleFolderEntries([...files, { path: 'captures/extra.png', blob: new Blob(['x']) }, { path: 'DS_Store.png', blob: new Blob(['x']) }]);
+    const added = await bundleFolderEntries([
+      ...files,
+      { path: 'captures/extra.png', blob: new Blob(['x']) },
+      { path: 'DS_Store.png', blob: new Blob(['x']) },
+    ]);
     expect(added.setAside).toEqual([]);
-    expect((await verifyEntries(added.entries)).failures).toEqual(['captures/extra.png is in the bundle but not listed in the manifest', 'DS_Store.png is in the bundle but not listed in the manifest']);
-    const changed = files.map((f) => (f.path.endsWith('/screenshot.png') ? { ...f, blob: new Blob(['another picture']) } : f));
+    expect((await verifyEntries(added.entries)).failures).toEqual([
+      'captures/extra.png is in the bundle but not listed in the manifest',
+      'DS_Store.png is in the bundle but not listed in the manifest',
+    ]);
+    const changed = files.map((f) =>
+      f.path.endsWith('/screenshot.png') ? { ...f, blob: new Blob(['another picture']) } : f,
+    );
     expect((await verifyEntries((await bundleFolderEntries(changed)).entries)).ok).toBe(false);
   });
 
@@ -48,7 +69,10 @@ describe('an unzipped bundle folder', () => {
     const files = await unzippedBundle();
     const png = files.find((f) => f.path.endsWith('/screenshot.png'))!.blob;
     const disguised = ['._evidence.png', '__MACOSX/._x', '__MACOSX/photo.png', '.DS_Store', 'Thumbs.db', 'desktop.ini'];
-    const { entries, setAside } = await bundleFolderEntries([...files, ...disguised.map((path) => ({ path, blob: png }))]);
+    const { entries, setAside } = await bundleFolderEntries([
+      ...files,
+      ...disguised.map((path) => ({ path, blob: png })),
+    ]);
     expect(setAside).toEqual([]);
     const report = await verifyEntries(entries);
     expect(report.failures).toEqual(disguised.map((path) => `${path} is in the bundle but not listed in the manifest`));
@@ -73,6 +97,8 @@ describe('an unzipped bundle folder', () => {
   it('points to the bundle’s own folder when the folder around it was chosen', async () => {
     const files = (await unzippedBundle()).map((f) => ({ ...f, path: `exhibit-northwick-2026-06-01/${f.path}` }));
     const report = await verifyEntries((await bundleFolderEntries(files)).entries);
-    expect(report.failures[0]).toBe('This is not an Exhibit bundle: it has no manifest.json. Its manifest.json is inside exhibit-northwick-2026-06-01/: check that folder instead.');
+    expect(report.failures[0]).toBe(
+      'This is not an Exhibit bundle: it has no manifest.json. Its manifest.json is inside exhibit-northwick-2026-06-01/: check that folder instead.',
+    );
   });
 });

@@ -9,12 +9,42 @@ import { fromUtf8, rezip, utf8 } from './zipFixtures';
 async function exportedCase() {
   const world = await testWorld();
   const cases = createCaseRepository(world.db, world.clock);
-  const details = { title: 'Year 4 <posts>', personPosting: { name: 'J. Parent', profileUrls: [], relationship: 'parent' }, affected: 'Mrs Y', owner: 'Jo Smith' };
+  const details = {
+    title: 'Year 4 <posts>',
+    personPosting: { name: 'J. Parent', profileUrls: [], relationship: 'parent' },
+    affected: 'Mrs Y',
+    owner: 'Jo Smith',
+  };
   await world.capture.captureTab(1, 'visible', form({ note: 'about another matter' })); // not in the case
   await world.capture.captureTab(1, 'visible', form(), { filing: { newCase: details } });
   const [view] = await cases.listCases();
-  const actionId = await cases.recordAction(view!.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, STAFF, [new File(['crime report'], 'crime-report.txt')]);
-  await cases.correctAction(view!.id, actionId, { step: 'police-referral', date: '2026-06-04', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, 'Wrong date', STAFF);
+  const actionId = await cases.recordAction(
+    view!.id,
+    {
+      step: 'police-referral',
+      date: '2026-06-05',
+      who: 'Jo Smith',
+      outcome: 'Reported',
+      police: { crimeReference: 'CR/1/26' },
+      attachments: [],
+    },
+    STAFF,
+    [new File(['crime report'], 'crime-report.txt')],
+  );
+  await cases.correctAction(
+    view!.id,
+    actionId,
+    {
+      step: 'police-referral',
+      date: '2026-06-04',
+      who: 'Jo Smith',
+      outcome: 'Reported',
+      police: { crimeReference: 'CR/1/26' },
+      attachments: [],
+    },
+    'Wrong date',
+    STAFF,
+  );
   const caseView = (await cases.getCase(view!.id))!;
   const bundle = await world.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF });
   return { bundle, caseView, world };
@@ -27,26 +57,48 @@ describe('exporting a case', () => {
     expect(bundle.manifest.case).toEqual({ id: caseView.id, title: 'Year 4 <posts>', path: 'case/case.json' });
     const { entries } = await openZip(bundle.zip);
     const caseJson = JSON.parse(fromUtf8(await entries.find((e) => e.path === 'case/case.json')!.read()));
-    expect(caseJson.actions[0]).toMatchObject({ current: { date: '2026-06-04' }, auditEntries: expect.arrayContaining([expect.any(Number), expect.any(Number)]) });
+    expect(caseJson.actions[0]).toMatchObject({
+      current: { date: '2026-06-04' },
+      auditEntries: expect.arrayContaining([expect.any(Number), expect.any(Number)]),
+    });
     const audit = fromUtf8(await entries.find((e) => e.path === 'audit.jsonl')!.read());
     expect(audit).toContain('"action":"case.opened"');
     expect(audit).toContain('"action":"action.corrected"');
     expect(audit).not.toContain('about another matter');
-    expect(fromUtf8(await entries.find((e) => e.path === `case/attachments/${caseJson.actions[0].actionId}/crime-report.txt`)!.read())).toBe('crime report');
+    expect(
+      fromUtf8(
+        await entries
+          .find((e) => e.path === `case/attachments/${caseJson.actions[0].actionId}/crime-report.txt`)!
+          .read(),
+      ),
+    ).toBe('crime report');
   });
 
   it('stops the export when a stored attachment no longer matches the hash recorded with its action', async () => {
     const world = await testWorld();
     const cases = createCaseRepository(world.db, world.clock);
-    const details = { title: 'Year 4', personPosting: { name: 'J. Parent', profileUrls: [], relationship: 'parent' }, affected: 'Mrs Y', owner: 'Jo Smith' };
+    const details = {
+      title: 'Year 4',
+      personPosting: { name: 'J. Parent', profileUrls: [], relationship: 'parent' },
+      affected: 'Mrs Y',
+      owner: 'Jo Smith',
+    };
     await world.capture.captureTab(1, 'visible', form(), { filing: { newCase: details } });
     const [opened] = await cases.listCases();
-    const actionId = await cases.recordAction(opened!.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', attachments: [] }, STAFF, [new File(['crime report'], 'crime-report.txt')]);
+    const actionId = await cases.recordAction(
+      opened!.id,
+      { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', attachments: [] },
+      STAFF,
+      [new File(['crime report'], 'crime-report.txt')],
+    );
     await world.db.attachments.update([actionId, 'crime-report.txt'], { blob: new Blob(['another report']) });
     const caseView = (await cases.getCase(opened!.id))!;
-    await expect(world.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF })).rejects.toMatchObject({
+    await expect(
+      world.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF }),
+    ).rejects.toMatchObject({
       code: 'export-failed',
-      message: 'The attachment crime-report.txt is missing or no longer matches its recorded hash; the export was stopped.',
+      message:
+        'The attachment crime-report.txt is missing or no longer matches its recorded hash; the export was stopped.',
     });
   });
 
@@ -56,7 +108,9 @@ describe('exporting a case', () => {
       const path = [...files.keys()].find((p) => p.endsWith('/crime-report.txt'))!;
       files.set(path, utf8('a different report'));
     });
-    expect((await verifyBundle(tampered)).failures.join('\n')).toMatch(/crime-report\.txt has (been changed|\d+ bytes)/);
+    expect((await verifyBundle(tampered)).failures.join('\n')).toMatch(
+      /crime-report\.txt has (been changed|\d+ bytes)/,
+    );
   });
 
   it('fails verification when case.json names actions the audit log does not record', async () => {
@@ -73,7 +127,15 @@ describe('exporting a case', () => {
 
   it('shows the case, its actions and chronology in the report, escaped', async () => {
     const { caseView } = await exportedCase();
-    const html = renderReport({ exportedAtUtc: '2026-06-10T00:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [], caseView, keyFingerprint: 'e'.repeat(64), auditHeadHash: 'a'.repeat(64) });
+    const html = renderReport({
+      exportedAtUtc: '2026-06-10T00:00:00.000Z',
+      exportedBy: STAFF,
+      generatorVersion: '0.1.0',
+      captures: [],
+      caseView,
+      keyFingerprint: 'e'.repeat(64),
+      auditHeadHash: 'a'.repeat(64),
+    });
     expect(html).toContain('Case: Year 4 &lt;posts&gt;');
     expect(html).toContain('Police referral');
     expect(html).toContain('CR/1/26');
@@ -84,7 +146,15 @@ describe('exporting a case', () => {
   it('names the exhibit each chronology entry is about', async () => {
     const { caseView, world } = await exportedCase();
     const view = (await world.evidence.getCapture(caseView.captureIds[0]!))!;
-    const html = renderReport({ exportedAtUtc: '2026-06-10T00:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001' }], caseView, keyFingerprint: 'e'.repeat(64), auditHeadHash: 'a'.repeat(64) });
+    const html = renderReport({
+      exportedAtUtc: '2026-06-10T00:00:00.000Z',
+      exportedBy: STAFF,
+      generatorVersion: '0.1.0',
+      captures: [{ view, folder: 'captures/001' }],
+      caseView,
+      keyFingerprint: 'e'.repeat(64),
+      auditHeadHash: 'a'.repeat(64),
+    });
     expect(view.metadata.reference).toBe('JS/2');
     expect(html).toContain('Jo Smith: captured (exhibit JS/2)');
     expect(html).toContain('Jo Smith: filed the capture in a case (exhibit JS/2)');

@@ -18,7 +18,12 @@ async function exportedBundle() {
     exportedBy: STAFF,
     onProgress: (p) => progress.push(p.done / p.total),
   });
-  return { world, bundle, progress, ids: { first: first.metadata.id, second: second.metadata.id, other: other.metadata.id } };
+  return {
+    world,
+    bundle,
+    progress,
+    ids: { first: first.metadata.id, second: second.metadata.id, other: other.metadata.id },
+  };
 }
 
 const screenshotPath = (files: Map<string, Uint8Array>) => [...files.keys()].find((p) => p.endsWith('screenshot.png'))!;
@@ -39,7 +44,9 @@ describe('export and verify', () => {
 
     const { entries } = await openZip(bundle.zip);
     const paths = entries.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['manifest.json', 'SHA256SUMS', 'audit.jsonl', 'report.html', 'manifest.schema.json']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['manifest.json', 'SHA256SUMS', 'audit.jsonl', 'report.html', 'manifest.schema.json']),
+    );
     expect(paths.filter((p) => p.endsWith('/screenshot.png'))).toHaveLength(2);
     expect(paths.filter((p) => p.endsWith('/metadata.json'))).toHaveLength(2);
   });
@@ -60,7 +67,10 @@ describe('export and verify', () => {
     const audit = fromUtf8(await entries.find((e) => e.path === 'audit.jsonl')!.read());
     expect(audit).not.toContain('not exported');
     expect(audit).not.toContain(ids.other);
-    const lines = audit.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = audit
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
     expect(lines[1]).toMatchObject({ withheld: true });
   });
@@ -75,14 +85,18 @@ describe('export and verify', () => {
     });
     const report = await verifyBundle(tampered);
     expect(report.ok).toBe(false);
-    expect(report.failures.join('\n')).toMatch(/screenshot\.png has been changed: its SHA-256 does not match the manifest/);
+    expect(report.failures.join('\n')).toMatch(
+      /screenshot\.png has been changed: its SHA-256 does not match the manifest/,
+    );
     expect(report.failures.join('\n')).toMatch(/screenshot\.png does not match its line in SHA256SUMS/);
   });
 
   it('fails when a file is removed or added', async () => {
     const { bundle } = await exportedBundle();
     const removed = await verifyBundle(await rezip(bundle.zip, (files) => void files.delete(screenshotPath(files))));
-    expect(removed.failures.join('\n')).toMatch(/screenshot\.png is listed in the manifest but missing from the bundle/);
+    expect(removed.failures.join('\n')).toMatch(
+      /screenshot\.png is listed in the manifest but missing from the bundle/,
+    );
     const added = await verifyBundle(await rezip(bundle.zip, (files) => void files.set('extra.txt', utf8('hello'))));
     expect(added.failures).toContain('extra.txt is in the bundle but not listed in the manifest');
   });
@@ -100,9 +114,15 @@ describe('export and verify', () => {
       Object.assign(entry, { bytes: bytes.length, sha256: sha256Hex(bytes) });
       const manifestBytes = utf8(JSON.stringify(manifest));
       files.set('manifest.json', manifestBytes);
-      const sums = fromUtf8(files.get('SHA256SUMS')).split('\n').map((line) =>
-        line.endsWith(`  ${path}`) ? `${sha256Hex(bytes)}  ${path}` : line.endsWith('  manifest.json') ? `${sha256Hex(manifestBytes)}  manifest.json` : line,
-      );
+      const sums = fromUtf8(files.get('SHA256SUMS'))
+        .split('\n')
+        .map((line) =>
+          line.endsWith(`  ${path}`)
+            ? `${sha256Hex(bytes)}  ${path}`
+            : line.endsWith('  manifest.json')
+              ? `${sha256Hex(manifestBytes)}  manifest.json`
+              : line,
+        );
       files.set('SHA256SUMS', utf8(sums.join('\n')));
     });
     const report = await verifyBundle(tampered);
@@ -119,19 +139,34 @@ describe('export and verify', () => {
   it('fails when an audit entry is changed', async () => {
     const { bundle } = await exportedBundle();
     const report = await verifyBundle(
-      await rezip(bundle.zip, (files) => void files.set('audit.jsonl', utf8(fromUtf8(files.get('audit.jsonl')).replace('first, corrected', 'something else')))),
+      await rezip(
+        bundle.zip,
+        (files) =>
+          void files.set(
+            'audit.jsonl',
+            utf8(fromUtf8(files.get('audit.jsonl')).replace('first, corrected', 'something else')),
+          ),
+      ),
     );
     expect(report.failures).toContain('audit entry 4 has been changed since it was recorded');
   });
 
   it('says plainly when a file is not a zip, or a zip that is not a bundle', async () => {
-    expect(await verifyBundle(new Blob(['just some text']))).toMatchObject({ ok: false, failures: ['This file is not a zip archive, so it is not an Exhibit bundle.'] });
+    expect(await verifyBundle(new Blob(['just some text']))).toMatchObject({
+      ok: false,
+      failures: ['This file is not a zip archive, so it is not an Exhibit bundle.'],
+    });
     const holiday = await zipOf(new Map([['beach.jpg', utf8('not really')]]));
-    expect(await verifyBundle(holiday)).toMatchObject({ ok: false, failures: ['This is not an Exhibit bundle: it has no manifest.json.'] });
+    expect(await verifyBundle(holiday)).toMatchObject({
+      ok: false,
+      failures: ['This is not an Exhibit bundle: it has no manifest.json.'],
+    });
   });
 
   it('reports a manifest that does not match the schema', async () => {
-    const bad = storedZipOf(new Map([['manifest.json', utf8(JSON.stringify({ format: 'exhibit-evidence-bundle', files: 'all of them' }))]]));
+    const bad = storedZipOf(
+      new Map([['manifest.json', utf8(JSON.stringify({ format: 'exhibit-evidence-bundle', files: 'all of them' }))]]),
+    );
     const report = await verifyBundle(bad);
     expect(report.ok).toBe(false);
     expect(report.failures[0]).toBe('manifest.json does not match the bundle format.');
@@ -140,8 +175,13 @@ describe('export and verify', () => {
 
   it('flags unsafe paths inside the zip', async () => {
     const { bundle } = await exportedBundle();
-    const report = await verifyBundle(await rezip(bundle.zip, (files) => void files.set('../evil.sh', utf8('rm -rf /'))));
-    expect(report).toMatchObject({ ok: false, failures: ['The zip holds a file with an unsafe path (outside the bundle folder), so it was refused.'] });
+    const report = await verifyBundle(
+      await rezip(bundle.zip, (files) => void files.set('../evil.sh', utf8('rm -rf /'))),
+    );
+    expect(report).toMatchObject({
+      ok: false,
+      failures: ['The zip holds a file with an unsafe path (outside the bundle folder), so it was refused.'],
+    });
   });
 
   it('stops a cancelled export with a plain message and no bundle', async () => {
@@ -154,7 +194,10 @@ describe('export and verify', () => {
       signal: controller.signal,
       onProgress: (p) => p.done === 2 && controller.abort(),
     });
-    await expect(attempt).rejects.toMatchObject({ code: 'export-cancelled', message: expect.stringContaining('No file was saved') });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'export-cancelled',
+      message: expect.stringContaining('No file was saved'),
+    });
   });
 
   it('refuses to export a stored file that no longer matches its capture hash', async () => {

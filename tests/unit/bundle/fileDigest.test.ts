@@ -18,15 +18,23 @@ describe('digestFile: the SHA-256 and CRC-32 of a file from one read', () => {
   ])('agrees with Node for %s', async (_name, size) => {
     const bytes = bytesOf(size);
     // In 1 MiB parts, so the large blob's stream comes in several chunks, as a browser's does.
-    const parts = Array.from({ length: Math.ceil(size / 2 ** 20) }, (_, i) => bytes.subarray(i * 2 ** 20, (i + 1) * 2 ** 20));
-    expect(await digestFile(new Blob(parts))).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: crc32(bytes) });
+    const parts = Array.from({ length: Math.ceil(size / 2 ** 20) }, (_, i) =>
+      bytes.subarray(i * 2 ** 20, (i + 1) * 2 ** 20),
+    );
+    expect(await digestFile(new Blob(parts))).toEqual({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      crc32: crc32(bytes),
+    });
   });
 
   it('reads into pooled buffers and gives them back, with the same result', async () => {
     const buffers = createBufferPool();
     const first = bytesOf(5000);
     const second = bytesOf(3000).map((b) => b ^ 0xff);
-    const expected = (bytes: Uint8Array) => ({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: crc32(bytes) });
+    const expected = (bytes: Uint8Array) => ({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      crc32: crc32(bytes),
+    });
     expect(await digestFile(new Blob([first]), buffers)).toEqual(expected(first));
     // A shorter file is read into the buffer the first one gave back, and hashed to its own length.
     expect(await digestFile(new Blob([second]), buffers)).toEqual(expected(second));
@@ -44,7 +52,10 @@ describe('digestFile: the SHA-256 and CRC-32 of a file from one read', () => {
     }
     const bytes = bytesOf(4000);
     const buffers = createBufferPool();
-    expect(await digestFile(new StallingBlob([bytes]), buffers, 20)).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: crc32(bytes) });
+    expect(await digestFile(new StallingBlob([bytes]), buffers, 20)).toEqual({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      crc32: crc32(bytes),
+    });
   });
 
   it('gives the CRC unsigned, as zip records hold it', async () => {

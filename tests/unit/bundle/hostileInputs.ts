@@ -16,22 +16,37 @@ const metadataPath = (files: Map<string, Uint8Array>) => [...files.keys()].find(
 
 export const HOSTILE_INPUTS = {
   emptyEntries: { name: '600,000 empty entries (zip64)', build: async () => emptyEntriesZip(600_000) },
-  sumsLines: { name: 'SHA256SUMS of 8,000,000 lines', build: (genuine) => rezip(genuine, (files) => files.set('SHA256SUMS', utf8('x\n'.repeat(8_000_000)))) },
+  sumsLines: {
+    name: 'SHA256SUMS of 8,000,000 lines',
+    build: (genuine) => rezip(genuine, (files) => files.set('SHA256SUMS', utf8('x\n'.repeat(8_000_000)))),
+  },
   deepJson: {
     name: 'metadata.json nested 200,000 deep',
-    build: (genuine) => rezip(genuine, (files) => files.set(metadataPath(files), utf8('['.repeat(200_000) + ']'.repeat(200_000)))),
+    build: (genuine) =>
+      rezip(genuine, (files) => files.set(metadataPath(files), utf8('['.repeat(200_000) + ']'.repeat(200_000)))),
   },
-  auditLines: { name: 'audit.jsonl of 5,600,000 `{}` lines', build: (genuine) => rezip(genuine, (files) => files.set('audit.jsonl', utf8('{}\n'.repeat(5_600_000)))) },
+  auditLines: {
+    name: 'audit.jsonl of 5,600,000 `{}` lines',
+    build: (genuine) => rezip(genuine, (files) => files.set('audit.jsonl', utf8('{}\n'.repeat(5_600_000)))),
+  },
   manyExtraFiles: {
     name: '5,000 added files (problems listed to 100)',
-    build: (genuine) => rezip(genuine, (files) => Array.from({ length: 5_000 }, (_, i) => files.set(`captures/extra-${i}.png`, new Uint8Array([i % 256])))),
+    build: (genuine) =>
+      rezip(genuine, (files) =>
+        Array.from({ length: 5_000 }, (_, i) => files.set(`captures/extra-${i}.png`, new Uint8Array([i % 256]))),
+      ),
   },
   hugeManifest: {
     name: 'manifest.json listing 1,000,000 files',
     build: (genuine) =>
       rezip(genuine, (files) => {
         const manifest = JSON.parse(fromUtf8(files.get('manifest.json'))) as { files: unknown[] };
-        manifest.files = Array.from({ length: 1_000_000 }, (_, i) => ({ path: `f${i}`, bytes: 0, sha256: '0'.repeat(64), mimeType: 'x' }));
+        manifest.files = Array.from({ length: 1_000_000 }, (_, i) => ({
+          path: `f${i}`,
+          bytes: 0,
+          sha256: '0'.repeat(64),
+          mimeType: 'x',
+        }));
         files.set('manifest.json', utf8(JSON.stringify(manifest)));
       }),
   },

@@ -9,7 +9,12 @@ describe('hostile and broken zips', () => {
     const bomb = await HOSTILE_INPUTS.zipBomb.build();
     expect(bomb.size).toBeLessThan(2 ** 20);
     const report = await verifyBundle(bomb);
-    expect(report).toMatchObject({ ok: false, failures: [expect.stringMatching(/manifest\.json would unpack \d+ times larger than it is stored \(a zip bomb\)/)] });
+    expect(report).toMatchObject({
+      ok: false,
+      failures: [
+        expect.stringMatching(/manifest\.json would unpack \d+ times larger than it is stored \(a zip bomb\)/),
+      ],
+    });
   });
 
   it('says a truncated bundle is damaged, not that it is not a zip', async () => {
@@ -17,7 +22,10 @@ describe('hostile and broken zips', () => {
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const { zip } = await world.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
     const truncated = zip.slice(0, Math.floor(zip.size * 0.7));
-    expect(await verifyBundle(truncated)).toMatchObject({ ok: false, failures: ['The zip is damaged or cut short (its table of contents cannot be read), so it cannot be checked.'] });
+    expect(await verifyBundle(truncated)).toMatchObject({
+      ok: false,
+      failures: ['The zip is damaged or cut short (its table of contents cannot be read), so it cannot be checked.'],
+    });
   });
 
   it('refuses absolute paths', async () => {

@@ -4,7 +4,9 @@ import { BundlePathSchema, manifestJsonSchema } from '@/lib/bundle/manifest';
 
 describe('manifest schema', () => {
   it('publishes the JSON Schema generated from the zod definition (run `npm run schemas` after changing it)', () => {
-    const published = JSON.parse(readFileSync(new URL('../../../schemas/manifest.schema.json', import.meta.url), 'utf8'));
+    const published = JSON.parse(
+      readFileSync(new URL('../../../schemas/manifest.schema.json', import.meta.url), 'utf8'),
+    );
     expect(published).toEqual(manifestJsonSchema());
   });
 
@@ -12,7 +14,10 @@ describe('manifest schema', () => {
     expect(BundlePathSchema.safeParse(path).success).toBe(true);
   });
 
-  it.each(['../etc/passwd', '/etc/passwd', 'a/../b', './a', 'a//b', 'a\\b', 'C:/x', 'a/'])('rejects the unsafe path %s', (path) => {
-    expect(BundlePathSchema.safeParse(path).success).toBe(false);
-  });
+  it.each(['../etc/passwd', '/etc/passwd', 'a/../b', './a', 'a//b', 'a\\b', 'C:/x', 'a/'])(
+    'rejects the unsafe path %s',
+    (path) => {
+      expect(BundlePathSchema.safeParse(path).success).toBe(false);
+    },
+  );
 });

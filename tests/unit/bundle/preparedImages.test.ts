@@ -13,7 +13,10 @@ function countingDrawing() {
   const calls = { caption: 0, rendition: 0 };
   return {
     calls,
-    caption: async (png: Blob, lines: readonly string[]) => (calls.caption++, new Blob([await png.arrayBuffer(), lines.join('\n')], { type: 'image/png' })),
+    caption: async (png: Blob, lines: readonly string[]) => (
+      calls.caption++,
+      new Blob([await png.arrayBuffer(), lines.join('\n')], { type: 'image/png' })
+    ),
     rendition: async () => (calls.rendition++, { jpeg: TINY_JPEG, width: 4, height: 3 }),
   };
 }
@@ -26,8 +29,15 @@ async function world() {
   const pdfAskedAfter: number[] = [];
   const pdfSignals: (AbortSignal | undefined)[] = [];
   let zipped = 0;
-  const render = (document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal) => (pdfAskedAfter.push(zipped), pdfSignals.push(signal), renderPdfHere(document, images));
-  const exportBundle = (captureIds: string[]) => ((zipped = 0), exporter.exportBundle({ captureIds, exportedBy: STAFF, onProgress: () => zipped++ }));
+  const render = (document: ReportDocument, images: ReadonlyMap<string, PdfImage>, signal?: AbortSignal) => (
+    pdfAskedAfter.push(zipped),
+    pdfSignals.push(signal),
+    renderPdfHere(document, images)
+  );
+  const exportBundle = (captureIds: string[]) => (
+    (zipped = 0),
+    exporter.exportBundle({ captureIds, exportedBy: STAFF, onProgress: () => zipped++ })
+  );
   const exporter = createBundleExporter({
     evidence: w.evidence,
     auditLines: (c, k) => exportableAuditLines(w.db, c, k),
@@ -78,7 +88,7 @@ describe('presentation copies and renditions drawn after capture', () => {
     expect(early.manifest.files.find((f) => f.path === 'report.pdf')!.bytes).toBeGreaterThan(1000);
   });
 
-  it('stop report.pdf\'s early layout when the export fails part-way, not only when cancelled', async () => {
+  it("stop report.pdf's early layout when the export fails part-way, not only when cancelled", async () => {
     const w = await world();
     const ids = [];
     for (let i = 0; i < 2; i++) ids.push((await w.capture.captureTab(1, 'visible', form())).metadata.id);
@@ -103,20 +113,29 @@ describe('presentation copies and renditions drawn after capture', () => {
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
     await w.prepared.prepare(metadata.id, w.drawing);
     await w.db.derivedFiles.update([metadata.id, 'presentation-screenshot.png'], { blob: new Blob(['changed']) });
-    await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toThrow(/presentation copy .* had changed since it was drawn/);
+    await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toThrow(
+      /presentation copy .* had changed since it was drawn/,
+    );
     await expect.poll(() => w.db.derivedFiles.where('captureId').equals(metadata.id).count()).toBe(0);
     const bundle = await w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
     expect((await verifyBundle(bundle.zip)).failures).toEqual([]);
     expect(w.drawing.calls.caption).toBe(2);
   });
 
-  it('keep a capture\'s redacted copy when its drawings are set aside', async () => {
+  it("keep a capture's redacted copy when its drawings are set aside", async () => {
     const w = await world();
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
     await w.prepared.prepare(metadata.id, w.drawing);
-    await w.db.derivedFiles.put({ captureId: metadata.id, fileName: 'redacted-screenshot.png', blob: new Blob(['r']), sha256: 'a'.repeat(64) });
+    await w.db.derivedFiles.put({
+      captureId: metadata.id,
+      fileName: 'redacted-screenshot.png',
+      blob: new Blob(['r']),
+      sha256: 'a'.repeat(64),
+    });
     await w.prepared.discard(metadata);
-    expect((await w.db.derivedFiles.where('captureId').equals(metadata.id).toArray()).map((r) => r.fileName)).toEqual(['redacted-screenshot.png']);
+    expect((await w.db.derivedFiles.where('captureId').equals(metadata.id).toArray()).map((r) => r.fileName)).toEqual([
+      'redacted-screenshot.png',
+    ]);
   });
 
   it('never stand in for the originals: the original is still exported and checked against its capture hash', async () => {
@@ -124,7 +143,9 @@ describe('presentation copies and renditions drawn after capture', () => {
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
     await w.prepared.prepare(metadata.id, w.drawing);
     await w.db.files.update([metadata.id, 'screenshot.png'], { blob: new Blob(['tampered']) });
-    await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toMatchObject({ code: 'export-failed' });
+    await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toMatchObject({
+      code: 'export-failed',
+    });
   });
 
   it('say a received capture is received, drawn after receiving or by the export', async () => {
@@ -132,13 +153,26 @@ describe('presentation copies and renditions drawn after capture', () => {
     const { metadata } = await sender.capture.captureTab(1, 'visible', form());
     const bundle = await sender.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
     const w = await world();
-    const flow = createImportFlow({ receiver: createBundleReceiver(w.db, w.clock), actor: async () => STAFF, trustedSenders: w.settings.getTrustedSenders });
+    const flow = createImportFlow({
+      receiver: createBundleReceiver(w.db, w.clock),
+      actor: async () => STAFF,
+      trustedSenders: w.settings.getTrustedSenders,
+    });
     await flow.importBundle(bundle.zip, () => undefined);
     const captions: string[] = [];
     const caption = async (png: Blob, lines: readonly string[]) => (captions.push(lines[0]!), png);
     await w.prepared.prepare(metadata.id, { caption, rendition: w.drawing.rendition });
     await w.prepared.discard(metadata);
-    await createBundleExporter({ evidence: w.evidence, auditLines: (c, k) => exportableAuditLines(w.db, c, k), signer: () => loadSigningKey(w.db), generatorVersion: '0.1.0', caption }).exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
-    expect(captions).toEqual([expect.stringMatching(/^Exhibit JS\/1 \(received\) — presentation copy/), expect.stringMatching(/^Exhibit JS\/1 \(received\) — presentation copy/)]);
+    await createBundleExporter({
+      evidence: w.evidence,
+      auditLines: (c, k) => exportableAuditLines(w.db, c, k),
+      signer: () => loadSigningKey(w.db),
+      generatorVersion: '0.1.0',
+      caption,
+    }).exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    expect(captions).toEqual([
+      expect.stringMatching(/^Exhibit JS\/1 \(received\) — presentation copy/),
+      expect.stringMatching(/^Exhibit JS\/1 \(received\) — presentation copy/),
+    ]);
   });
 });

@@ -10,7 +10,14 @@ async function reportFor(overrides: Parameters<typeof form>[0], page = {}) {
   const { metadata } = await world.capture.captureTab(1, 'visible', form(overrides));
   await world.evidence.editCapture(metadata.id, { field: 'note', to: HOSTILE[1]! }, STAFF);
   const view = (await world.evidence.getCapture(metadata.id))!;
-  return renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: { ...STAFF, school: '<b>School</b>' }, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001-x' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
+  return renderReport({
+    exportedAtUtc: '2026-06-01T12:00:00.000Z',
+    exportedBy: { ...STAFF, school: '<b>School</b>' },
+    generatorVersion: '0.1.0',
+    captures: [{ view, folder: 'captures/001-x' }],
+    keyFingerprint: 'e'.repeat(64),
+    auditHeadHash: 'f'.repeat(64),
+  });
 }
 
 describe('report.html', () => {
@@ -19,11 +26,22 @@ describe('report.html', () => {
     const { postDetails } = await import('@/lib/extract/postDetails');
     const { reportDocument } = await import('@/lib/bundle/reportDocument');
     const post = postDetails('x', { authorName: 'Pat\u202egnp.exe', text: 'line one\nline two\u200b' });
-    const world = await testWorld({ tabs: fakeTabs({ page: { title: 'Title\u001b[2J\nSigning key fingerprint: 0000', post } }) });
+    const world = await testWorld({
+      tabs: fakeTabs({ page: { title: 'Title\u001b[2J\nSigning key fingerprint: 0000', post } }),
+    });
     const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: 'first\nsecond\u2066' }));
     const view = (await world.evidence.getCapture(metadata.id))!;
-    const input = { exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: { ...STAFF, name: 'Jo\u200dSmith' }, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) };
-    const fields = reportDocument(input).sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : [])));
+    const input = {
+      exportedAtUtc: '2026-06-01T12:00:00.000Z',
+      exportedBy: { ...STAFF, name: 'Jo\u200dSmith' },
+      generatorVersion: '0.1.0',
+      captures: [{ view, folder: 'c/1' }],
+      keyFingerprint: 'e'.repeat(64),
+      auditHeadHash: 'f'.repeat(64),
+    };
+    const fields = reportDocument(input).sections.flatMap((s) =>
+      s.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : [])),
+    );
     const value = (label: string) => fields.find((f) => f.label === label)?.value;
     expect(value('Page title')).toBe('Title⟨U+001B⟩[2J⟨U+000A⟩Signing key fingerprint: 0000');
     expect(value('Author’s name')).toBe('Pat⟨U+202E⟩gnp.exe');
@@ -53,22 +71,47 @@ describe('report.html', () => {
 
   it('gives the address the page gave itself beside the browser’s, when they differ', async () => {
     const { fakeTabs } = await import('../fixtures');
-    const tabs = fakeTabs({ getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/posts/123', active: true }), page: { url: 'https://social.example/elsewhere' } });
+    const tabs = fakeTabs({
+      getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/posts/123', active: true }),
+      page: { url: 'https://social.example/elsewhere' },
+    });
     const world = await testWorld({ tabs });
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const view = (await world.evidence.getCapture(metadata.id))!;
-    const html = renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
-    expect(html).toContain('<dt>Page address</dt><dd class="url"><code>https://social.example/posts/123</code></dd>\n<dt>Address the page gave itself</dt><dd class="url"><code>https://social.example/elsewhere</code> <em>(not the address the browser showed');
+    const html = renderReport({
+      exportedAtUtc: '2026-06-01T12:00:00.000Z',
+      exportedBy: STAFF,
+      generatorVersion: '0.1.0',
+      captures: [{ view, folder: 'c/1' }],
+      keyFingerprint: 'e'.repeat(64),
+      auditHeadHash: 'f'.repeat(64),
+    });
+    expect(html).toContain(
+      '<dt>Page address</dt><dd class="url"><code>https://social.example/posts/123</code></dd>\n<dt>Address the page gave itself</dt><dd class="url"><code>https://social.example/elsewhere</code> <em>(not the address the browser showed',
+    );
   });
 
   it('shows the post details read from the page, escaped, with corrections and gaps marked', async () => {
     const { fakeTabs } = await import('../fixtures');
     const { postDetails } = await import('@/lib/extract/postDetails');
-    const world = await testWorld({ tabs: fakeTabs({ page: { post: postDetails('x', { authorName: 'Pat <b>', text: HOSTILE[0], permalink: 'https://x.com/pat/status/1' }) } }) });
+    const world = await testWorld({
+      tabs: fakeTabs({
+        page: {
+          post: postDetails('x', { authorName: 'Pat <b>', text: HOSTILE[0], permalink: 'https://x.com/pat/status/1' }),
+        },
+      }),
+    });
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: '@pat' }, STAFF);
     const view = (await world.evidence.getCapture(metadata.id))!;
-    const html = renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
+    const html = renderReport({
+      exportedAtUtc: '2026-06-01T12:00:00.000Z',
+      exportedBy: STAFF,
+      generatorVersion: '0.1.0',
+      captures: [{ view, folder: 'c/1' }],
+      keyFingerprint: 'e'.repeat(64),
+      auditHeadHash: 'f'.repeat(64),
+    });
     expect(html).toContain('Post details (read from the x page)');
     expect(html).toContain('Pat &lt;b&gt;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -85,12 +128,23 @@ describe('report.html', () => {
       const world = await testWorld({ tabs: fakeTabs({ page: { post } }) });
       const { metadata } = await world.capture.captureTab(1, 'visible', form());
       const view = (await world.evidence.getCapture(metadata.id))!;
-      return renderReport({ exportedAtUtc: '2026-06-01T12:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'c/1' }], keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
+      return renderReport({
+        exportedAtUtc: '2026-06-01T12:00:00.000Z',
+        exportedBy: STAFF,
+        generatorVersion: '0.1.0',
+        captures: [{ view, folder: 'c/1' }],
+        keyFingerprint: 'e'.repeat(64),
+        auditHeadHash: 'f'.repeat(64),
+      });
     };
-    expect(await reportWith(postDetails('x', { authorName: 'Pat' }, 'only-in-view'))).toContain('Post details (read from the only post in view on the x page)');
+    expect(await reportWith(postDetails('x', { authorName: 'Pat' }, 'only-in-view'))).toContain(
+      'Post details (read from the only post in view on the x page)',
+    );
     const unclear = await reportWith(postDetails('facebook', {}, 'unclear'));
     expect(unclear).toContain(UNCLEAR_POST_WORDS);
-    expect(unclear).toContain('<dt>Author’s name</dt><dd><em>not taken: several posts, none picked on its own</em></dd>');
+    expect(unclear).toContain(
+      '<dt>Author’s name</dt><dd><em>not taken: several posts, none picked on its own</em></dd>',
+    );
   });
 
   it('forbids scripts and remote resources through its CSP and has only relative images', async () => {
@@ -127,18 +181,25 @@ describe('presentation copies', () => {
       evidence: world.evidence,
       auditLines: (c, k) => exportableAuditLines(world.db, c, k),
       signer: () => loadSigningKey(world.db),
-      caption: async (png, lines) => (captions.push([...lines]), new Blob([await png.arrayBuffer(), 'caption'], { type: 'image/png' })),
+      caption: async (png, lines) => (
+        captions.push([...lines]),
+        new Blob([await png.arrayBuffer(), 'caption'], { type: 'image/png' })
+      ),
       generatorVersion: '0.1.0',
     });
     const { zip } = await exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
     expect(captions[0]).toEqual([
-      expect.stringMatching(/^Exhibit JS\/1 — presentation copy of screenshot\.png \(SHA-256 [0-9a-f]{16}…\); the original is unaltered in this bundle$/),
+      expect.stringMatching(
+        /^Exhibit JS\/1 — presentation copy of screenshot\.png \(SHA-256 [0-9a-f]{16}…\); the original is unaltered in this bundle$/,
+      ),
       'Address: https://social.example/posts/123',
       expect.stringContaining('by Jo Smith, Head of School, Northwick Park Primary'),
     ]);
     const { entries } = await openZip(zip);
     const paths = entries.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['captures/001-JS-1/screenshot.png', 'captures/001-JS-1/presentation-screenshot.png']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['captures/001-JS-1/screenshot.png', 'captures/001-JS-1/presentation-screenshot.png']),
+    );
     const report = new TextDecoder().decode(await entries.find((e) => e.path === 'report.html')!.read());
     expect(report).toContain('<img src="captures/001-JS-1/presentation-screenshot.png"');
     expect(report).toContain('not the original). The original is screenshot.png.');

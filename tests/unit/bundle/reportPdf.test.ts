@@ -13,13 +13,39 @@ const ARABIC = 'مرحبا بالمدرسة';
 async function caseReport(): Promise<ReportDocument> {
   const world = await testWorld({ tabs: fakeTabs({ page: { text: 'Ünïcødé post text' } }) });
   const cases = createCaseRepository(world.db, world.clock);
-  const details = { title: 'Year 4 <posts>', personPosting: { name: 'J. Parent', profileUrls: ['https://social.example/jparent'], relationship: 'parent' }, affected: ARABIC, owner: 'Jo Smith' };
-  const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: HOSTILE_NOTE }), { filing: { newCase: details } });
+  const details = {
+    title: 'Year 4 <posts>',
+    personPosting: { name: 'J. Parent', profileUrls: ['https://social.example/jparent'], relationship: 'parent' },
+    affected: ARABIC,
+    owner: 'Jo Smith',
+  };
+  const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: HOSTILE_NOTE }), {
+    filing: { newCase: details },
+  });
   const [opened] = await cases.listCases();
-  await cases.recordAction(opened!.id, { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', police: { crimeReference: 'CR/1/26' }, attachments: [] }, STAFF);
+  await cases.recordAction(
+    opened!.id,
+    {
+      step: 'police-referral',
+      date: '2026-06-05',
+      who: 'Jo Smith',
+      outcome: 'Reported',
+      police: { crimeReference: 'CR/1/26' },
+      attachments: [],
+    },
+    STAFF,
+  );
   const caseView = (await cases.getCase(opened!.id))!;
   const view = (await world.evidence.getCapture(metadata.id))!;
-  return reportDocument({ exportedAtUtc: '2026-06-10T00:00:00.000Z', exportedBy: STAFF, generatorVersion: '0.1.0', captures: [{ view, folder: 'captures/001-JS-1' }], caseView, keyFingerprint: 'e'.repeat(64), auditHeadHash: 'f'.repeat(64) });
+  return reportDocument({
+    exportedAtUtc: '2026-06-10T00:00:00.000Z',
+    exportedBy: STAFF,
+    generatorVersion: '0.1.0',
+    captures: [{ view, folder: 'captures/001-JS-1' }],
+    caseView,
+    keyFingerprint: 'e'.repeat(64),
+    auditHeadHash: 'f'.repeat(64),
+  });
 }
 
 async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
@@ -58,7 +84,9 @@ describe('report.pdf', () => {
   it('shows every field of the report, in Unicode, with the images, one section a page', async () => {
     const doc = await caseReport();
     const images = new Map<string, PdfImage>(
-      doc.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'figure' ? [[b.path, { jpeg: JPEG, width: 1280, height: 720 }] as const] : [])),
+      doc.sections
+        .flatMap((s) => s.blocks)
+        .flatMap((b) => (b.kind === 'figure' ? [[b.path, { jpeg: JPEG, width: 1280, height: 720 }] as const] : [])),
     );
     expect(images.size).toBe(1);
     const bytes = renderReportPdf(doc, FONTS, images);
@@ -67,7 +95,9 @@ describe('report.pdf', () => {
     expect(pages).toBeGreaterThanOrEqual(doc.sections.length);
     const shown = squeeze(text);
     // pdf.js gives a right-to-left run back reversed (it reads the stored order as visual).
-    const found = (t: string) => shown.includes(squeeze(t)) || (/[\u0590-\u08ff]/.test(t) && shown.includes(Array.from(squeeze(t)).reverse().join('')));
+    const found = (t: string) =>
+      shown.includes(squeeze(t)) ||
+      (/[\u0590-\u08ff]/.test(t) && shown.includes(Array.from(squeeze(t)).reverse().join('')));
     const missing = documentTexts(doc).filter((t) => !found(t));
     expect(missing).toEqual([]);
     // Hostile and non-Latin text is text: drawn as written, never run (a PDF with no scripts at all).
@@ -79,7 +109,13 @@ describe('report.pdf', () => {
 
   it('puts a long list of captures on as many pages as it needs, numbered', async () => {
     const doc = await caseReport();
-    const many: ReportDocument = { ...doc, sections: [doc.sections[0]!, { kind: 'case', blocks: [{ kind: 'list', items: Array.from({ length: 400 }, (_, i) => `entry ${i + 1}`) }] }] };
+    const many: ReportDocument = {
+      ...doc,
+      sections: [
+        doc.sections[0]!,
+        { kind: 'case', blocks: [{ kind: 'list', items: Array.from({ length: 400 }, (_, i) => `entry ${i + 1}`) }] },
+      ],
+    };
     const { pages, text } = await pdfText(renderReportPdf(many, FONTS, new Map()));
     expect(pages).toBeGreaterThan(5);
     expect(text).toContain(`page ${pages} of ${pages}`);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkManifestDigest, createSigner, generateSigningKey, keyFingerprint, signManifest } from '@/lib/bundle/signing';
+import {
+  checkManifestDigest,
+  createSigner,
+  generateSigningKey,
+  keyFingerprint,
+  signManifest,
+} from '@/lib/bundle/signing';
 import { verifyBundle } from '@/lib/bundle/verify';
 import { findChainBreaks } from '@/lib/audit';
 import { ExhibitDb, loadSigningKey } from '@/lib/store';
@@ -25,7 +31,9 @@ describe('manifest signature', () => {
     const [ours, theirs] = [await generateSigningKey(), await generateSigningKey()];
     const digest = await signManifest(createSigner(theirs.privateKey, theirs.publicKeyJwk), bytes('m'));
     const forged = { ...digest, signature: { ...digest.signature, keyFingerprint: keyFingerprint(ours.publicKeyJwk) } };
-    expect(await checkManifestDigest(forged, bytes('m'))).toContain('manifest.digest.json: the key fingerprint does not belong to the public key given');
+    expect(await checkManifestDigest(forged, bytes('m'))).toContain(
+      'manifest.digest.json: the key fingerprint does not belong to the public key given',
+    );
   });
 
   it('keeps one non-extractable key per installation, made once even when asked twice at once', async () => {
@@ -46,30 +54,59 @@ describe('manifest signature', () => {
   });
 
   it.each([
-    ['cannot be read at all', () => ({ privateKey: 'lost', publicKeyJwk: null, createdAtUtc: 'x' }), null, 'the stored key could not be read at all'],
-    ['has lost its private half', (old: Awaited<ReturnType<typeof generateSigningKey>>) => ({ privateKey: {}, publicKeyJwk: old.publicKeyJwk, createdAtUtc: '2026-01-01T00:00:00.000Z' }), 'old', 'the stored private key could not be read'],
+    [
+      'cannot be read at all',
+      () => ({ privateKey: 'lost', publicKeyJwk: null, createdAtUtc: 'x' }),
+      null,
+      'the stored key could not be read at all',
+    ],
+    [
+      'has lost its private half',
+      (old: Awaited<ReturnType<typeof generateSigningKey>>) => ({
+        privateKey: {},
+        publicKeyJwk: old.publicKeyJwk,
+        createdAtUtc: '2026-01-01T00:00:00.000Z',
+      }),
+      'old',
+      'the stored private key could not be read',
+    ],
     [
       'no longer signs as its public half says',
-      async (old: Awaited<ReturnType<typeof generateSigningKey>>) => ({ privateKey: (await generateSigningKey()).privateKey, publicKeyJwk: old.publicKeyJwk, createdAtUtc: '2026-01-01T00:00:00.000Z' }),
+      async (old: Awaited<ReturnType<typeof generateSigningKey>>) => ({
+        privateKey: (await generateSigningKey()).privateKey,
+        publicKeyJwk: old.publicKeyJwk,
+        createdAtUtc: '2026-01-01T00:00:00.000Z',
+      }),
       'old',
       'the stored private key no longer signs as its public key says (the browser could not use it)',
     ],
-  ] as const)('replaces a stored key that %s, and says so: audit entry, old and new fingerprints, once when asked twice at once', async (_case, storedValue, oldFingerprint, reason) => {
-    const db = new ExhibitDb(`signing-${crypto.randomUUID()}`);
-    const old = await generateSigningKey();
-    await db.settings.put({ key: 'signingKey', value: await storedValue(old) });
-    const [a, b] = await Promise.all([loadSigningKey(db, () => new Date('2026-12-06T10:00:00Z')), loadSigningKey(db)]);
-    expect(a.fingerprint).toBe(b.fingerprint);
-    const replacement = { atUtc: '2026-12-06T10:00:00.000Z', oldFingerprint: oldFingerprint && keyFingerprint(old.publicKeyJwk), newFingerprint: a.fingerprint, reason };
-    expect(a.replacements).toEqual([replacement]);
-    expect((await loadSigningKey(db)).replacements).toEqual([replacement]);
-    const audit = await db.audit.toArray();
-    expect(audit.map((e) => e.event)).toEqual([{ action: 'signing-key.replaced', ...replacement }]);
-    expect(audit[0]!.actor).toEqual({ name: 'Exhibit (this installation)', email: '' });
-    expect(findChainBreaks(audit)).toEqual([]);
-    // The new key signs, and a bundle made with it verifies.
-    expect(await checkManifestDigest(await signManifest(a, bytes('m')), bytes('m'))).toEqual([]);
-  });
+  ] as const)(
+    'replaces a stored key that %s, and says so: audit entry, old and new fingerprints, once when asked twice at once',
+    async (_case, storedValue, oldFingerprint, reason) => {
+      const db = new ExhibitDb(`signing-${crypto.randomUUID()}`);
+      const old = await generateSigningKey();
+      await db.settings.put({ key: 'signingKey', value: await storedValue(old) });
+      const [a, b] = await Promise.all([
+        loadSigningKey(db, () => new Date('2026-12-06T10:00:00Z')),
+        loadSigningKey(db),
+      ]);
+      expect(a.fingerprint).toBe(b.fingerprint);
+      const replacement = {
+        atUtc: '2026-12-06T10:00:00.000Z',
+        oldFingerprint: oldFingerprint && keyFingerprint(old.publicKeyJwk),
+        newFingerprint: a.fingerprint,
+        reason,
+      };
+      expect(a.replacements).toEqual([replacement]);
+      expect((await loadSigningKey(db)).replacements).toEqual([replacement]);
+      const audit = await db.audit.toArray();
+      expect(audit.map((e) => e.event)).toEqual([{ action: 'signing-key.replaced', ...replacement }]);
+      expect(audit[0]!.actor).toEqual({ name: 'Exhibit (this installation)', email: '' });
+      expect(findChainBreaks(audit)).toEqual([]);
+      // The new key signs, and a bundle made with it verifies.
+      expect(await checkManifestDigest(await signManifest(a, bytes('m')), bytes('m'))).toEqual([]);
+    },
+  );
 
   it('every exported bundle is signed; a replaced digest or a missing one fails verification', async () => {
     const world = await testWorld();
@@ -85,8 +122,12 @@ describe('manifest signature', () => {
       digest.signature.keyFingerprint = keyFingerprint(other.publicKeyJwk);
       files.set('manifest.digest.json', utf8(JSON.stringify(digest)));
     });
-    expect((await verifyBundle(resigned)).failures).toContain('manifest.digest.json: the signature does not match manifest.json');
+    expect((await verifyBundle(resigned)).failures).toContain(
+      'manifest.digest.json: the signature does not match manifest.json',
+    );
     const unsigned = await rezip(zip, (files) => void files.delete('manifest.digest.json'));
-    expect((await verifyBundle(unsigned)).failures).toContain('manifest.digest.json is missing: the manifest is not signed');
+    expect((await verifyBundle(unsigned)).failures).toContain(
+      'manifest.digest.json is missing: the manifest is not signed',
+    );
   });
 });

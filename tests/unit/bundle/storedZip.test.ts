@@ -10,7 +10,8 @@ const FILES: [string, string][] = [
   ['statements/Zoë Ångström — draft.txt', 'names in UTF-8'],
   ['manifest.json', '{"files":[]}\n'],
 ];
-const entriesOf = (files: [string, string][]): StoredZipEntry[] => files.map(([path, text]) => ({ path, blob: new Blob([utf8(text)]), crc32: crc32(utf8(text)) }));
+const entriesOf = (files: [string, string][]): StoredZipEntry[] =>
+  files.map(([path, text]) => ({ path, blob: new Blob([utf8(text)]), crc32: crc32(utf8(text)) }));
 const WHEN = new Date(2026, 10, 25, 14, 30, 12);
 
 async function readBack(zip: Blob): Promise<[string, string][]> {
@@ -72,7 +73,13 @@ describe('storedZip: a zip that links the files’ Blobs in', () => {
   it('lays a zip out byte for byte as it has since 2026-11-25: the verifier requires that layout of every bundle already handed over', async () => {
     // Change the writer and this fails: bundles in recipients' hands would then fail their check
     // unless the verifier learns the old layout too (a format version in the manifest would tell it).
-    const zip = storedZip(entriesOf([['manifest.json', '{}'], ['captures/001-JS-1/screenshot.png', 'png']]), new Date(2026, 5, 1, 9, 0, 0));
+    const zip = storedZip(
+      entriesOf([
+        ['manifest.json', '{}'],
+        ['captures/001-JS-1/screenshot.png', 'png'],
+      ]),
+      new Date(2026, 5, 1, 9, 0, 0),
+    );
     expect(Buffer.from(await zip.arrayBuffer()).toString('hex')).toBe(
       '504b03041400000800000048c15c43bfa6a302000000020000000d0000006d616e69666573742e6a736f6e7b7d' +
         '504b03041400000800000048c15c9003188303000000030000002000000063617074757265732f3030312d4a532d312f73637265656e73686f742e706e67706e67' +

@@ -24,7 +24,9 @@ describe('runCheck', () => {
       throw new Error('The file could not be read');
     };
     expect(await runCheck(failing, noProgress, stopped.signal)).toEqual({ cancelled: true });
-    expect(await runCheck(failing, noProgress, new AbortController().signal)).toEqual({ error: new Error('The file could not be read') });
+    expect(await runCheck(failing, noProgress, new AbortController().signal)).toEqual({
+      error: new Error('The file could not be read'),
+    });
   });
 });
 
@@ -43,7 +45,11 @@ describe('describeCheck: the words every checker uses', () => {
   });
 
   it('a failure lists every problem, and a folder keeps its note', () => {
-    const report: VerifyReport = { ok: false, failures: ['a.png has been changed', 'SHA256SUMS is missing'], filesChecked: 3 };
+    const report: VerifyReport = {
+      ok: false,
+      failures: ['a.png has been changed', 'SHA256SUMS is missing'],
+      filesChecked: 3,
+    };
     expect(describeCheck('f/', { report }, 'Set aside: .DS_Store.')).toEqual({
       tone: 'fail',
       heading: 'FAIL — f/: 2 problem(s)',
@@ -53,7 +59,11 @@ describe('describeCheck: the words every checker uses', () => {
   });
 
   it('no verdict for a cancelled check or one that could not finish', () => {
-    expect(describeCheck('big.zip', { cancelled: true })).toEqual({ tone: 'stopped', heading: 'Check of big.zip cancelled: no verdict was reached.', lines: [] });
+    expect(describeCheck('big.zip', { cancelled: true })).toEqual({
+      tone: 'stopped',
+      heading: 'Check of big.zip cancelled: no verdict was reached.',
+      lines: [],
+    });
     expect(describeCheck('gone.zip', { error: new Error('The file could not be read') })).toEqual({
       tone: 'fail',
       heading: 'gone.zip could not be checked: The file could not be read',

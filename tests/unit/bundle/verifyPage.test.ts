@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyBundle, type VerifyReport } from '@/lib/bundle/verify';
 
 // verify.html's own script, on its own page; the verifier is stood in for (it is tested on real bundles elsewhere).
-vi.mock('@/lib/bundle/verify', async (actual) => ({ ...(await actual<typeof import('@/lib/bundle/verify')>()), verifyBundle: vi.fn(), verifyEntries: vi.fn() }));
+vi.mock('@/lib/bundle/verify', async (actual) => ({
+  ...(await actual<typeof import('@/lib/bundle/verify')>()),
+  verifyBundle: vi.fn(),
+  verifyEntries: vi.fn(),
+}));
 const verify = vi.mocked(verifyBundle);
 
 beforeAll(async () => {
@@ -24,7 +28,12 @@ function choose(name: string) {
 }
 
 function pendingCheck() {
-  const check = { progress: (_checked: number, _of: number) => {}, finish: (_report: VerifyReport) => {}, fail: (_error: unknown) => {}, signal: undefined as AbortSignal | undefined };
+  const check = {
+    progress: (_checked: number, _of: number) => {},
+    finish: (_report: VerifyReport) => {},
+    fail: (_error: unknown) => {},
+    signal: undefined as AbortSignal | undefined,
+  };
   verify.mockImplementationOnce(
     (_bundle, onProgress, signal) =>
       new Promise((resolve, reject) => {
@@ -97,7 +106,9 @@ describe('verify.html', () => {
     check.finish({ ok: true, failures: [], filesChecked: 9, signedBy: 'ab12'.repeat(16) });
     await flush();
     expect(result().querySelector('h2')!.textContent).toBe('FAIL — bundle.zip: 1 problem(s)');
-    expect(result().querySelector('li')!.textContent).toBe(`The manifest is signed by the key ${'ab12 '.repeat(16).trim()}, not by the expected key ${'12ab '.repeat(16).trim()}.`);
+    expect(result().querySelector('li')!.textContent).toBe(
+      `The manifest is signed by the key ${'ab12 '.repeat(16).trim()}, not by the expected key ${'12ab '.repeat(16).trim()}.`,
+    );
     key.value = '';
   });
 });

@@ -25,7 +25,14 @@ export async function filesOfZip(zip: Blob): Promise<[string, Uint8Array][]> {
 
 /** A zip of these files laid out exactly as Exhibit's writer lays it out (names may repeat, folders may carry data). */
 export function storedZipOf(files: Iterable<readonly [string, Uint8Array]>): Blob {
-  return storedZip([...files].map(([path, bytes]) => ({ path, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]), crc32: crc32(bytes) })), new Date(2026, 5, 1, 9, 0));
+  return storedZip(
+    [...files].map(([path, bytes]) => ({
+      path,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      crc32: crc32(bytes),
+    })),
+    new Date(2026, 5, 1, 9, 0),
+  );
 }
 
 /** A zip made by another tool (zip.js, deflating), for inputs Exhibit would never write. */
@@ -145,5 +152,9 @@ export function deflatedZerosZip(count: number, bytesEach: number, firstName = '
 
 /** `npm run verify -- …args` as a person runs it: its exit code and what it printed. */
 export function runVerifyCli(...args: string[]): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => execFile('npx', ['tsx', 'scripts/verify-bundle.ts', ...args], (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })));
+  return new Promise((resolve) =>
+    execFile('npx', ['tsx', 'scripts/verify-bundle.ts', ...args], (error, stdout) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout }),
+    ),
+  );
 }

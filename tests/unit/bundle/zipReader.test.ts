@@ -14,7 +14,10 @@ describe('zip entries hashed without holding them whole', () => {
     const bytes = new Uint8Array(size);
     for (let i = 0; i < size; i += 991) bytes[i] = (i * 7) & 255;
     const { entries, close } = await openZip(await zipOf(new Map([['big.bin', bytes]])));
-    expect(await entries[0]!.digest()).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: size });
+    expect(await entries[0]!.digest()).toEqual({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: size,
+    });
     await close();
   });
 });
@@ -25,7 +28,12 @@ describe('an entry as a Blob, for import to keep', () => {
     ['statements/Zoë — draft.txt', utf8('a name in UTF-8, so the local header’s name is longer than ASCII')],
     ['empty.txt', new Uint8Array()],
   ]);
-  const stored = (limits?: ZipLimits) => storedZip([...files].map(([path, bytes]) => ({ path, blob: new Blob([bytes]), crc32: crc32(bytes) })), new Date(2026, 11, 1), limits);
+  const stored = (limits?: ZipLimits) =>
+    storedZip(
+      [...files].map(([path, bytes]) => ({ path, blob: new Blob([bytes]), crc32: crc32(bytes) })),
+      new Date(2026, 11, 1),
+      limits,
+    );
 
   it.each([
     ['stored, as Exhibit writes them: sliced from the zip', () => stored()],

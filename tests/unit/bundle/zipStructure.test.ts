@@ -54,7 +54,9 @@ describe('the zip around the files', () => {
     const rezipped = await zipOf(files);
     const report = await verifyBundle(rezipped);
     expect(report.failures).toHaveLength(1);
-    expect(report.failures[0]).toMatch(/^The zip is not byte for byte as Exhibit wrote it \(.*\): it was changed, or re-zipped, after export\./);
+    expect(report.failures[0]).toMatch(
+      /^The zip is not byte for byte as Exhibit wrote it \(.*\): it was changed, or re-zipped, after export\./,
+    );
     const folder = await bundleFolderEntries([...files].map(([path, bytes]) => ({ path, blob: new Blob([bytes]) })));
     expect((await verifyEntries(folder.entries)).ok).toBe(true);
   });

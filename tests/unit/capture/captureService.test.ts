@@ -15,14 +15,24 @@ describe('captureVisibleTab', () => {
       capturedAtLocal: '2026-06-01T10:00:01.000+01:00',
       timeZone: 'Europe/London',
       utcOffset: '+01:00',
-      page: { url: 'https://social.example/posts/123', title: 'A post', viewport: { width: 1280, height: 720 }, devicePixelRatio: 2 },
+      page: {
+        url: 'https://social.example/posts/123',
+        title: 'A post',
+        viewport: { width: 1280, height: 720 },
+        devicePixelRatio: 2,
+      },
       category: { id: 'defamation' },
       note: 'First seen by the office',
       capturedBy: STAFF,
       environment: { browserName: 'Chromium', extensionVersion: '0.1.0' },
     });
     const screenshot = metadata.artefacts.find((a) => a.kind === 'screenshot')!;
-    expect(screenshot).toMatchObject({ sha256: sha256Hex(ONE_PIXEL_PNG), bytes: ONE_PIXEL_PNG.length, pixels: { width: 1, height: 1 }, method: 'tabs.captureVisibleTab' });
+    expect(screenshot).toMatchObject({
+      sha256: sha256Hex(ONE_PIXEL_PNG),
+      bytes: ONE_PIXEL_PNG.length,
+      pixels: { width: 1, height: 1 },
+      method: 'tabs.captureVisibleTab',
+    });
     const text = metadata.artefacts.find((a) => a.kind === 'page-text')!;
     expect(text.sha256).toBe(sha256Hex('The head teacher is a liar'));
 
@@ -37,9 +47,18 @@ describe('captureVisibleTab', () => {
     const { capture, evidence } = await testWorld();
     const { metadata } = await capture.captureTab(1, 'visible', form());
     const source = metadata.artefacts.find((a) => a.kind === 'page-source')!;
-    expect(source).toMatchObject({ fileName: 'page.mhtml', method: 'pageCapture.saveAsMHTML', sha256: sha256Hex(PAGE_MHTML), bytes: new TextEncoder().encode(PAGE_MHTML).length });
+    expect(source).toMatchObject({
+      fileName: 'page.mhtml',
+      method: 'pageCapture.saveAsMHTML',
+      sha256: sha256Hex(PAGE_MHTML),
+      bytes: new TextEncoder().encode(PAGE_MHTML).length,
+    });
     expect(await (await evidence.getFile(metadata.id, 'page.mhtml'))!.blob.text()).toBe(PAGE_MHTML);
-    expect(metadata.post).toMatchObject({ platform: 'generic', authorName: 'A Parent', permalink: 'https://social.example/posts/123' });
+    expect(metadata.post).toMatchObject({
+      platform: 'generic',
+      authorName: 'A Parent',
+      permalink: 'https://social.example/posts/123',
+    });
     expect(metadata.schemaVersion).toBe(3);
   });
 
@@ -48,16 +67,27 @@ describe('captureVisibleTab', () => {
     expect(same.metadata.page).toMatchObject({ url: 'https://social.example/posts/123' });
     expect(same.metadata.page.documentUrl).toBeUndefined();
     // A page that rewrites what its own code reports (history.pushState, a wrapped location) cannot move the record.
-    const tabs = fakeTabs({ getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/posts/123', active: true }), page: { url: 'https://school.example/official-notice' } });
+    const tabs = fakeTabs({
+      getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/posts/123', active: true }),
+      page: { url: 'https://school.example/official-notice' },
+    });
     const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'visible', form());
     expect(metadata.page.url).toBe('https://social.example/posts/123');
     expect(metadata.page.documentUrl).toBe('https://school.example/official-notice');
   });
 
   it('keeps a DOM snapshot where the browser has no MHTML', async () => {
-    const tabs = fakeTabs({ savePageSource: async () => ({ blob: new Blob(['<html></html>'], { type: 'text/html' }), method: 'dom-snapshot' }) });
+    const tabs = fakeTabs({
+      savePageSource: async () => ({
+        blob: new Blob(['<html></html>'], { type: 'text/html' }),
+        method: 'dom-snapshot',
+      }),
+    });
     const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'visible', form());
-    expect(metadata.artefacts.find((a) => a.kind === 'page-source')).toMatchObject({ fileName: 'page-source.html', method: 'dom-snapshot' });
+    expect(metadata.artefacts.find((a) => a.kind === 'page-source')).toMatchObject({
+      fileName: 'page-source.html',
+      method: 'dom-snapshot',
+    });
   });
 
   it('still saves the screenshot when the page source cannot be had, and says why', async () => {
@@ -68,7 +98,9 @@ describe('captureVisibleTab', () => {
   });
 
   it('activates the chosen tab first when it is not the visible one', async () => {
-    const tabs = fakeTabs({ getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/p', active: false }) });
+    const tabs = fakeTabs({
+      getTab: async (id) => ({ id, windowId: 1, url: 'https://social.example/p', active: false }),
+    });
     const { capture } = await testWorld({ tabs });
     await capture.captureTab(3, 'visible', form());
     expect(tabs.calls).toEqual(['activate']);
@@ -80,19 +112,31 @@ describe('captureVisibleTab', () => {
     expect(await db.captures.count()).toBe(0);
   });
 
-  it.each(['chrome://settings/', 'https://chromewebstore.google.com/detail/abc', 'https://example.org/letter.pdf', 'about:blank'])(
-    'refuses a page the browser forbids (%s) in plain words and stores nothing',
-    async (url) => {
-      const { capture, db } = await testWorld({ tabs: fakeTabs({ page: { url } }) });
-      const error = await capture.captureTab(1, 'visible', form()).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ExhibitError);
-      expect(error).toMatchObject({ code: 'forbidden-page', message: expect.stringContaining('does not let extensions capture this page') });
-      expect(await db.captures.count()).toBe(0);
-    },
-  );
+  it.each([
+    'chrome://settings/',
+    'https://chromewebstore.google.com/detail/abc',
+    'https://example.org/letter.pdf',
+    'about:blank',
+  ])('refuses a page the browser forbids (%s) in plain words and stores nothing', async (url) => {
+    const { capture, db } = await testWorld({ tabs: fakeTabs({ page: { url } }) });
+    const error = await capture.captureTab(1, 'visible', form()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExhibitError);
+    expect(error).toMatchObject({
+      code: 'forbidden-page',
+      message: expect.stringContaining('does not let extensions capture this page'),
+    });
+    expect(await db.captures.count()).toBe(0);
+  });
 
   it('turns the browser’s own refusal into the same plain message', async () => {
-    const tabs = fakeTabs({ captureVisibleTab: async () => Promise.reject(new Error('Cannot access contents of url "https://chrome.google.com/webstore". Extension manifest must request permission to access this host.')) });
+    const tabs = fakeTabs({
+      captureVisibleTab: async () =>
+        Promise.reject(
+          new Error(
+            'Cannot access contents of url "https://chrome.google.com/webstore". Extension manifest must request permission to access this host.',
+          ),
+        ),
+    });
     const { capture, db } = await testWorld({ tabs });
     await expect(capture.captureTab(1, 'visible', form())).rejects.toMatchObject({ code: 'forbidden-page' });
     expect(await db.files.count()).toBe(0);

@@ -12,7 +12,12 @@ describe('readPage', () => {
   it('reads URL, title, viewport, text and the post details', () => {
     const doc = page('<title>Thread</title><article><a rel="author" href="/u/pat">Pat</a><p>Hello</p></article>');
     const reading = readPage(doc);
-    expect(reading).toMatchObject({ url: 'https://forum.example/t/1', title: 'Thread', viewport: { width: 1024, height: 768 }, post: { authorName: 'Pat' } });
+    expect(reading).toMatchObject({
+      url: 'https://forum.example/t/1',
+      title: 'Thread',
+      viewport: { width: 1024, height: 768 },
+      post: { authorName: 'Pat' },
+    });
     expect(reading.text).toContain('Hello');
   });
 
@@ -23,7 +28,9 @@ describe('readPage', () => {
   });
 
   it('takes the picked element as the post and removes its mark', () => {
-    const doc = page('<article><a rel="author" href="/u/a">First</a></article><article data-exhibit-target><a rel="author" href="/u/b">Second</a></article>');
+    const doc = page(
+      '<article><a rel="author" href="/u/a">First</a></article><article data-exhibit-target><a rel="author" href="/u/b">Second</a></article>',
+    );
     expect(readPage(doc).post.authorName).toBe('Second');
     expect(doc.querySelector('[data-exhibit-target]')).toBeNull();
   });

@@ -29,7 +29,9 @@ describe('captured PNGs', () => {
   });
 
   it('refuses bytes that are not a PNG, and a data URL that is not base64', async () => {
-    await expect(pngSize(dataUrlToBlob(`data:image/png;base64,${Buffer.from('GIF89a, not a PNG at all').toString('base64')}`))).rejects.toThrow(/not a PNG/);
+    await expect(
+      pngSize(dataUrlToBlob(`data:image/png;base64,${Buffer.from('GIF89a, not a PNG at all').toString('base64')}`)),
+    ).rejects.toThrow(/not a PNG/);
     await expect(pngSize(new Blob(['GIF89a, not a PNG at all']))).rejects.toThrow(/not a PNG/);
     expect(() => dataUrlToBlob('data:image/png,plain')).toThrow(/unexpected form/);
   });

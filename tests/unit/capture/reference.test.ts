@@ -19,13 +19,19 @@ describe('exhibit references', () => {
     const third = await world.capture.captureTab(1, 'visible', form());
     expect([first, second, third].map((c) => c.metadata.reference)).toEqual(['JS/1', 'JS/2', 'RP/1']);
     expect((await world.db.captures.get(second.metadata.id))!.metadata.reference).toBe('JS/2');
-    const { manifest } = await world.exporter.exportBundle({ captureIds: [first.metadata.id, third.metadata.id], exportedBy: STAFF });
+    const { manifest } = await world.exporter.exportBundle({
+      captureIds: [first.metadata.id, third.metadata.id],
+      exportedBy: STAFF,
+    });
     expect(manifest.captures.map((c) => c.folder)).toEqual(['captures/001-JS-1', 'captures/002-RP-1']);
   });
 
   it('are never reused, even when two captures are saved at once', async () => {
     const world = await testWorld();
-    const both = await Promise.all([world.capture.captureTab(1, 'visible', form()), world.capture.captureTab(2, 'visible', form())]);
+    const both = await Promise.all([
+      world.capture.captureTab(1, 'visible', form()),
+      world.capture.captureTab(2, 'visible', form()),
+    ]);
     expect(both.map((c) => c.metadata.reference).sort()).toEqual(['JS/1', 'JS/2']);
   });
 });

@@ -25,6 +25,8 @@ describe('finding the picked element again by its box', () => {
   it('says so when the element is gone', async () => {
     document.body.innerHTML = '<p>Changed</p>';
     document.elementFromPoint = () => document.body.firstElementChild;
-    await expect(renderRegion(document, { x: 0, y: 0, width: 5, height: 5 }, async () => Promise.reject(new Error('unreachable')))).rejects.toThrow('no longer on the page');
+    await expect(
+      renderRegion(document, { x: 0, y: 0, width: 5, height: 5 }, async () => Promise.reject(new Error('unreachable'))),
+    ).rejects.toThrow('no longer on the page');
   });
 });

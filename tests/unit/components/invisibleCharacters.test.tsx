@@ -18,8 +18,16 @@ const SHOWN_TITLE = 'Invoice ⟨U+202E⟩gnp.exe⟨U+200D⟩⟨U+001B⟩[2J';
 
 async function hostileCapture() {
   const { fakeTabs } = await import('../fixtures');
-  const world = await testWorld({ tabs: fakeTabs({ page: { title: TITLE, selectedText: 'one\ntwo\u2066', post: postDetails('x', { authorName: 'Pat\u200bSmith' }) } }) });
-  services.current = { evidence: world.evidence, cases: createCaseRepository(world.db, world.clock), redactions: { getCopy: async () => undefined } };
+  const world = await testWorld({
+    tabs: fakeTabs({
+      page: { title: TITLE, selectedText: 'one\ntwo\u2066', post: postDetails('x', { authorName: 'Pat\u200bSmith' }) },
+    }),
+  });
+  services.current = {
+    evidence: world.evidence,
+    cases: createCaseRepository(world.db, world.clock),
+    redactions: { getCopy: async () => undefined },
+  };
   const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: 'first\u202e' }));
   return (await world.evidence.getCapture(metadata.id))!;
 }
@@ -27,7 +35,15 @@ async function hostileCapture() {
 describe('the dashboard shows what cannot be seen', () => {
   it('in the capture list: the title is marked in the text and in the control’s name', async () => {
     const view = await hostileCapture();
-    render(<CaptureList captures={[view]} selected={new Set()} onToggle={() => undefined} onToggleAll={() => undefined} onOpen={() => undefined} />);
+    render(
+      <CaptureList
+        captures={[view]}
+        selected={new Set()}
+        onToggle={() => undefined}
+        onToggleAll={() => undefined}
+        onOpen={() => undefined}
+      />,
+    );
     expect(screen.getByRole('button', { name: `Open capture of ${SHOWN_TITLE}` }).textContent).toBe(SHOWN_TITLE);
   });
 
@@ -35,11 +51,14 @@ describe('the dashboard shows what cannot be seen', () => {
     const view = await hostileCapture();
     const { container } = render(<CaptureDetail view={view} onClose={() => undefined} />);
     expect(screen.getByRole('heading', { level: 2, name: `JS/1: ${SHOWN_TITLE}` })).toBeTruthy();
-    const field = (label: string) => [...container.querySelectorAll('dt')].find((dt) => dt.textContent === label)?.nextElementSibling?.textContent;
+    const field = (label: string) =>
+      [...container.querySelectorAll('dt')].find((dt) => dt.textContent === label)?.nextElementSibling?.textContent;
     expect(field('Page title')).toBe(SHOWN_TITLE);
     expect(field('Selected text')).toBe('one\ntwo⟨U+2066⟩');
     expect(field('Note at capture')).toBe('first⟨U+202E⟩');
-    expect(screen.getByTestId('post-authorName-invisible').textContent).toBe('Holds characters that do not show: Pat⟨U+200B⟩Smith');
+    expect(screen.getByTestId('post-authorName-invisible').textContent).toBe(
+      'Holds characters that do not show: Pat⟨U+200B⟩Smith',
+    );
     expect(screen.getByTestId('note-invisible').textContent).toBe('Holds characters that do not show: first⟨U+202E⟩');
     // Only the editable fields hold the characters themselves, so a correction starts from what is stored.
     const fields = [...container.querySelectorAll('input, textarea')];

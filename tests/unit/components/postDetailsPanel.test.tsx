@@ -13,7 +13,9 @@ afterEach(cleanup);
 let view: CaptureView;
 beforeAll(async () => {
   const { fakeTabs } = await import('../fixtures');
-  const world = await testWorld({ tabs: fakeTabs({ page: { post: postDetails('x', { authorName: 'Pat' }, 'only-in-view') } }) });
+  const world = await testWorld({
+    tabs: fakeTabs({ page: { post: postDetails('x', { authorName: 'Pat' }, 'only-in-view') } }),
+  });
   const { metadata } = await world.capture.captureTab(1, 'visible', form());
   view = (await world.evidence.getCapture(metadata.id))!;
 });

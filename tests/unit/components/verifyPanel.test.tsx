@@ -5,7 +5,11 @@ import { VerifyPanel } from '@/components/VerifyPanel';
 import { verifyBundle, verifyEntries, type VerifyReport } from '@/lib/bundle/verify';
 
 // The verifier itself is tested on real bundles (exportAndVerify, hostileZips); here only what the panel makes of it.
-vi.mock('@/lib/bundle/verify', async (actual) => ({ ...(await actual<typeof import('@/lib/bundle/verify')>()), verifyBundle: vi.fn(), verifyEntries: vi.fn() }));
+vi.mock('@/lib/bundle/verify', async (actual) => ({
+  ...(await actual<typeof import('@/lib/bundle/verify')>()),
+  verifyBundle: vi.fn(),
+  verifyEntries: vi.fn(),
+}));
 const verify = vi.mocked(verifyBundle);
 const verifyFolder = vi.mocked(verifyEntries);
 beforeEach(() => {
@@ -18,11 +22,16 @@ afterEach(() => {
 });
 
 const PASS: VerifyReport = { ok: true, failures: [], filesChecked: 12, signedBy: 'ab12cd34'.repeat(8) };
-const choose = (name = 'bundle.zip') => fireEvent.change(screen.getByLabelText('Choose a bundle to check'), { target: { files: [new File(['zip'], name)] } });
+const choose = (name = 'bundle.zip') =>
+  fireEvent.change(screen.getByLabelText('Choose a bundle to check'), { target: { files: [new File(['zip'], name)] } });
 
 /** A check that reports progress when told to, and rejects as the verifier does when its signal aborts. */
 function pendingCheck() {
-  const check = { progress: (_checked: number, _of: number) => {}, finish: (_report: VerifyReport) => {}, fail: (_error: unknown) => {} };
+  const check = {
+    progress: (_checked: number, _of: number) => {},
+    finish: (_report: VerifyReport) => {},
+    fail: (_error: unknown) => {},
+  };
   verify.mockImplementation(
     (_bundle, onProgress, signal) =>
       new Promise((resolve, reject) => {
@@ -64,7 +73,9 @@ describe('the dashboard’s Check a bundle panel', () => {
     choose();
     await act(async () => {});
     expect(screen.getByTestId('verify-result').querySelector('p')!.textContent).toBe('FAIL — bundle.zip: 1 problem(s)');
-    expect(screen.getByRole('listitem').textContent).toBe(`The manifest is signed by the key ${'ab12 cd34 '.repeat(8).trim()}, not by the expected key ${'ef56 '.repeat(16).trim()}.`);
+    expect(screen.getByRole('listitem').textContent).toBe(
+      `The manifest is signed by the key ${'ab12 cd34 '.repeat(8).trim()}, not by the expected key ${'ef56 '.repeat(16).trim()}.`,
+    );
   });
 
   it('cancels a check: the verifier is told to stop, and no verdict is shown', async () => {
@@ -91,20 +102,41 @@ describe('the dashboard’s Check a bundle panel', () => {
     choose('tampered.zip');
     await screen.findByTestId('verify-result');
     expect(screen.getByTestId('verify-result').textContent).toContain('FAIL — tampered.zip: 2 problem(s)');
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['a.png has been changed', 'b.png is missing']);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'a.png has been changed',
+      'b.png is missing',
+    ]);
   });
 
   it('checks an unzipped folder: its files named as in the bundle, what the system left set aside and named', async () => {
     verifyFolder.mockResolvedValue(PASS);
     const finderHeader = Uint8Array.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]); // what a real .DS_Store begins with
-    const inFolder = (path: string) => Object.defineProperty(new File([path.endsWith('.DS_Store') ? finderHeader : 'x'], path.split('/').at(-1)!), 'webkitRelativePath', { value: path });
+    const inFolder = (path: string) =>
+      Object.defineProperty(
+        new File([path.endsWith('.DS_Store') ? finderHeader : 'x'], path.split('/').at(-1)!),
+        'webkitRelativePath',
+        { value: path },
+      );
     const folder = screen.getByLabelText('Choose an unzipped bundle folder to check');
     expect(folder.hasAttribute('webkitdirectory')).toBe(true);
-    fireEvent.change(folder, { target: { files: [inFolder('exhibit-1/manifest.json'), inFolder('exhibit-1/captures/a/screenshot.png'), inFolder('exhibit-1/.DS_Store')] } });
+    fireEvent.change(folder, {
+      target: {
+        files: [
+          inFolder('exhibit-1/manifest.json'),
+          inFolder('exhibit-1/captures/a/screenshot.png'),
+          inFolder('exhibit-1/.DS_Store'),
+        ],
+      },
+    });
     await screen.findByTestId('verify-result');
-    expect(verifyFolder.mock.calls[0]![0].map((entry) => entry.path)).toEqual(['manifest.json', 'captures/a/screenshot.png']);
+    expect(verifyFolder.mock.calls[0]![0].map((entry) => entry.path)).toEqual([
+      'manifest.json',
+      'captures/a/screenshot.png',
+    ]);
     expect(screen.getByTestId('verify-result').querySelector('p')!.textContent).toBe('PASS — exhibit-1/');
-    expect(screen.getByTestId('verify-result').querySelector('.help')!.textContent).toBe('Set aside, as made by the operating system and not part of the bundle: .DS_Store.');
+    expect(screen.getByTestId('verify-result').querySelector('.help')!.textContent).toBe(
+      'Set aside, as made by the operating system and not part of the bundle: .DS_Store.',
+    );
     expect(verify).not.toHaveBeenCalled();
   });
 });

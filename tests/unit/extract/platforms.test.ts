@@ -16,7 +16,12 @@ const CASES = [
   { name: 'instagram', url: 'https://www.instagram.com/p/C7abcDEF123/', selectors: INSTAGRAM, posts: 1 },
   { name: 'tiktok', url: 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', selectors: TIKTOK, posts: 1 },
   { name: 'youtube', url: 'https://www.youtube.com/watch?v=abc123XYZ', selectors: YOUTUBE, posts: 1 },
-  { name: 'reddit', url: 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/', selectors: REDDIT, posts: 1 },
+  {
+    name: 'reddit',
+    url: 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/',
+    selectors: REDDIT,
+    posts: 1,
+  },
 ];
 
 describe.each(CASES)('$name selectors', ({ name, url, selectors, posts }) => {
@@ -24,7 +29,8 @@ describe.each(CASES)('$name selectors', ({ name, url, selectors, posts }) => {
     const doc = loadFixture(name, url);
     expect(extractorFor(url).platform).toBe(name);
     expect(deepQueryAll(doc, selectors.post)).toHaveLength(posts);
-    for (const [key, selector] of Object.entries(selectors)) expect(deepQueryAll(doc, selector).length, `${name}.${key}`).toBeGreaterThan(0);
+    for (const [key, selector] of Object.entries(selectors))
+      expect(deepQueryAll(doc, selector).length, `${name}.${key}`).toBeGreaterThan(0);
   });
 });
 
@@ -58,14 +64,23 @@ describe('post details', () => {
     const doc = loadFixture('x', 'https://x.com/home');
     placePosts(doc, [100, 450]);
     const details = extractPostDetails(doc, 'https://x.com/home');
-    expect(details).toMatchObject({ platform: 'x', foundBy: 'unclear', authorName: null, authorHandle: null, text: null });
+    expect(details).toMatchObject({
+      platform: 'x',
+      foundBy: 'unclear',
+      authorName: null,
+      authorHandle: null,
+      text: null,
+    });
     expect(details.missing).toHaveLength(10);
   });
 
   it('the only post in view, when the others are scrolled away', () => {
     const doc = loadFixture('x', 'https://x.com/home');
     placePosts(doc, [-900, 200]);
-    expect(extractPostDetails(doc, 'https://x.com/home')).toMatchObject({ authorHandle: '@someoneelse', foundBy: 'only-in-view' });
+    expect(extractPostDetails(doc, 'https://x.com/home')).toMatchObject({
+      authorHandle: '@someoneelse',
+      foundBy: 'only-in-view',
+    });
   });
 
   it('a picked element holding posts: the one it holds, or none when it holds several', () => {
@@ -74,8 +89,14 @@ describe('post details', () => {
     const wrapper = doc.createElement('div');
     first!.replaceWith(wrapper);
     wrapper.append(first!);
-    expect(extractPostDetails(doc, 'https://x.com/home', wrapper)).toMatchObject({ authorHandle: '@angryparent42', foundBy: 'picked' });
-    expect(extractPostDetails(doc, 'https://x.com/home', doc.body)).toMatchObject({ authorHandle: null, foundBy: 'unclear' });
+    expect(extractPostDetails(doc, 'https://x.com/home', wrapper)).toMatchObject({
+      authorHandle: '@angryparent42',
+      foundBy: 'picked',
+    });
+    expect(extractPostDetails(doc, 'https://x.com/home', doc.body)).toMatchObject({
+      authorHandle: null,
+      foundBy: 'unclear',
+    });
   });
 
   it('the post holding the selected text', () => {
@@ -83,7 +104,10 @@ describe('post details', () => {
     placePosts(doc, [100, 450]);
     const selection = doc.defaultView!.getSelection()!;
     selection.selectAllChildren(doc.querySelectorAll('[data-testid="tweetText"]')[1]!);
-    expect(extractPostDetails(doc, 'https://x.com/home')).toMatchObject({ authorHandle: '@someoneelse', foundBy: 'selection' });
+    expect(extractPostDetails(doc, 'https://x.com/home')).toMatchObject({
+      authorHandle: '@someoneelse',
+      foundBy: 'selection',
+    });
   });
 
   it('X: the post under the clicked element, not the first one', () => {
@@ -219,8 +243,13 @@ describe('generic extractor', () => {
   it('prefers rel=author over a wrapper merely classed "author"', () => {
     const url = 'https://forum.example/t/1';
     const doc = loadFixture('bare', url);
-    doc.body.innerHTML = '<article><header class="author"><a rel="author" href="/u/pat">Pat</a> <a href="/t/1#p9"><time datetime="2026-02-03T04:05:06Z">3 Feb</time></a></header></article>';
-    expect(extractPostDetails(doc, url)).toMatchObject({ authorName: 'Pat', permalink: 'https://forum.example/t/1#p9', postedAtText: '3 Feb' });
+    doc.body.innerHTML =
+      '<article><header class="author"><a rel="author" href="/u/pat">Pat</a> <a href="/t/1#p9"><time datetime="2026-02-03T04:05:06Z">3 Feb</time></a></header></article>';
+    expect(extractPostDetails(doc, url)).toMatchObject({
+      authorName: 'Pat',
+      permalink: 'https://forum.example/t/1#p9',
+      postedAtText: '3 Feb',
+    });
   });
 
   it('takes a marked post’s own paragraphs as its text: not its header or footer, nor a nested reply', () => {
@@ -229,15 +258,23 @@ describe('generic extractor', () => {
     doc.body.innerHTML = `<p>Site notice</p><article><header><a rel="author" href="/u/sam">Sam</a><p>Member since 2019</p></header>
       <p>First line of the post.</p><p>Second <b>line</b>.</p>
       <footer><p>Reply · Report</p></footer><article><p>A reply by someone else.</p></article></article>`;
-    expect(extractPostDetails(doc, url, doc.querySelector('article'))).toMatchObject({ authorName: 'Sam', text: 'First line of the post.\n\nSecond line.' });
+    expect(extractPostDetails(doc, url, doc.querySelector('article'))).toMatchObject({
+      authorName: 'Sam',
+      text: 'First line of the post.\n\nSecond line.',
+    });
   });
 
   it('searches open shadow roots', () => {
     const url = 'https://forum.example/x';
     const doc = loadFixture('bare', url);
     const host = doc.createElement('forum-post');
-    host.attachShadow({ mode: 'open' }).innerHTML = '<article><a rel="author" href="/u/shadowy">Shadowy</a><time datetime="2026-01-02T03:04:05Z">2 Jan</time></article>';
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<article><a rel="author" href="/u/shadowy">Shadowy</a><time datetime="2026-01-02T03:04:05Z">2 Jan</time></article>';
     doc.body.append(host);
-    expect(extractPostDetails(doc, url)).toMatchObject({ authorName: 'Shadowy', authorProfileUrl: 'https://forum.example/u/shadowy', postedAtIso: '2026-01-02T03:04:05Z' });
+    expect(extractPostDetails(doc, url)).toMatchObject({
+      authorName: 'Shadowy',
+      authorProfileUrl: 'https://forum.example/u/shadowy',
+      postedAtIso: '2026-01-02T03:04:05Z',
+    });
   });
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CategoryChoiceSchema, POLICY_CATEGORIES, describeCategory } from '@/lib/policy';
 
-const policyText = readFileSync(new URL('../../../docs/policy/parental-social-media-policy.md', import.meta.url), 'utf8');
+const policyText = readFileSync(
+  new URL('../../../docs/policy/parental-social-media-policy.md', import.meta.url),
+  'utf8',
+);
 
 describe('policy categories', () => {
   it('lists the policy’s eight examples and Other', () => {

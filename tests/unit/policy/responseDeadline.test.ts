@@ -1,26 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLAND_AND_WALES_SCHOOL, easterSunday, englandAndWalesBankHolidays, isWorkingDay, responseDueAt } from '@/lib/policy';
+import {
+  ENGLAND_AND_WALES_SCHOOL,
+  easterSunday,
+  englandAndWalesBankHolidays,
+  isWorkingDay,
+  responseDueAt,
+} from '@/lib/policy';
 
-const due = (receivedAtUtc: string, calendar = ENGLAND_AND_WALES_SCHOOL) => responseDueAt(new Date(receivedAtUtc), calendar).toISOString();
+const due = (receivedAtUtc: string, calendar = ENGLAND_AND_WALES_SCHOOL) =>
+  responseDueAt(new Date(receivedAtUtc), calendar).toISOString();
 
 describe('England and Wales bank holidays', () => {
   it.each([
-    [2025, ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26']],
-    [2026, ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']],
-    [2027, ['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28']],
-    [2028, ['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26']],
+    [
+      2025,
+      ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26'],
+    ],
+    [
+      2026,
+      ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'],
+    ],
+    [
+      2027,
+      ['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28'],
+    ],
+    [
+      2028,
+      ['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26'],
+    ],
   ])('%i', (year, expected) => {
     expect(englandAndWalesBankHolidays(year)).toEqual(expected);
   });
 
   it('finds Easter Sunday', () => {
-    expect(['2024', '2025', '2026', '2027', '2038'].map((y) => easterSunday(Number(y)))).toEqual(['2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28', '2038-04-25']);
+    expect(['2024', '2025', '2026', '2027', '2038'].map((y) => easterSunday(Number(y)))).toEqual([
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+      '2038-04-25',
+    ]);
   });
 
   it('takes the school’s own changes into account', () => {
     expect(isWorkingDay('2026-05-25', ENGLAND_AND_WALES_SCHOOL)).toBe(false);
     expect(isWorkingDay('2026-05-25', { ...ENGLAND_AND_WALES_SCHOOL, workedBankHolidays: ['2026-05-25'] })).toBe(true);
-    expect(isWorkingDay('2026-06-15', { ...ENGLAND_AND_WALES_SCHOOL, extraNonWorkingDays: ['2026-06-15'] })).toBe(false);
+    expect(isWorkingDay('2026-06-15', { ...ENGLAND_AND_WALES_SCHOOL, extraNonWorkingDays: ['2026-06-15'] })).toBe(
+      false,
+    );
   });
 });
 

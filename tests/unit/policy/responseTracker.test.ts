@@ -8,7 +8,9 @@ const accounts = [
 
 describe('the school’s own accounts', () => {
   it('recognises pages on or under an account, whatever the www./m. prefix or case', () => {
-    expect(schoolAccountFor('https://m.facebook.com/northwickparkprimary/posts/123', accounts)?.platform).toBe('facebook');
+    expect(schoolAccountFor('https://m.facebook.com/northwickparkprimary/posts/123', accounts)?.platform).toBe(
+      'facebook',
+    );
     expect(schoolAccountFor('https://x.com/NorthwickPark/status/1790', accounts)?.platform).toBe('x');
     expect(schoolAccountFor('https://x.com/NorthwickPark', accounts)?.platform).toBe('x');
   });
@@ -22,11 +24,20 @@ describe('the school’s own accounts', () => {
 
 describe('response queue and badge', () => {
   const now = new Date('2026-06-10T12:00:00Z'); // a Wednesday
-  const item = (captureId: string, receivedAt: string, answered = false) => ({ captureId, receivedAt: new Date(receivedAt), answered });
+  const item = (captureId: string, receivedAt: string, answered = false) => ({
+    captureId,
+    receivedAt: new Date(receivedAt),
+    answered,
+  });
 
   it('lists unanswered comments by due time, marking overdue and due within two hours', () => {
     const queue = responseQueue(
-      [item('later', '2026-06-10T11:00:00Z'), item('overdue', '2026-06-09T08:00:00Z'), item('soon', '2026-06-09T13:30:00Z'), item('done', '2026-06-08T08:00:00Z', true)],
+      [
+        item('later', '2026-06-10T11:00:00Z'),
+        item('overdue', '2026-06-09T08:00:00Z'),
+        item('soon', '2026-06-09T13:30:00Z'),
+        item('done', '2026-06-08T08:00:00Z', true),
+      ],
       now,
       ENGLAND_AND_WALES_SCHOOL,
     );

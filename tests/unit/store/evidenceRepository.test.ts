@@ -11,7 +11,10 @@ describe('evidence repository', () => {
     });
     const error = await world.capture.captureTab(1, 'visible', form()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExhibitError);
-    expect(error).toMatchObject({ code: 'storage-full', message: expect.stringContaining('storage for Exhibit is full') });
+    expect(error).toMatchObject({
+      code: 'storage-full',
+      message: expect.stringContaining('storage for Exhibit is full'),
+    });
     // It offers what staff can do: Exhibit cannot remove evidence, so it must not tell them to.
     expect((error as Error).message).toContain('Free some space on this computer’s disk');
     expect((error as Error).message).not.toMatch(/remove/i);
@@ -47,7 +50,9 @@ describe('evidence repository', () => {
     expect(edited.metadata.note).toBe('original note');
     expect((await world.db.captures.get(metadata.id))!.metadata).toEqual(metadata);
     expect(edited.history.map((e) => e.event.action)).toEqual(['capture.created', 'capture.edited', 'capture.edited']);
-    expect(edited.history[1]!.event).toMatchObject({ change: { field: 'note', from: 'original note', to: 'corrected note' } });
+    expect(edited.history[1]!.event).toMatchObject({
+      change: { field: 'note', from: 'original note', to: 'corrected note' },
+    });
     expect(findChainBreaks(await world.db.audit.orderBy('seq').toArray())).toEqual([]);
   });
 
@@ -56,11 +61,24 @@ describe('evidence repository', () => {
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     expect(metadata.post?.authorHandle).toBeNull();
     await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: ' @aparent ' }, STAFF);
-    const edited = await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorName', to: 'A. Parent (Jamie)' }, STAFF);
+    const edited = await world.evidence.editCapture(
+      metadata.id,
+      { field: 'post', key: 'authorName', to: 'A. Parent (Jamie)' },
+      STAFF,
+    );
 
-    expect(edited.current.post).toMatchObject({ authorHandle: '@aparent', authorName: 'A. Parent (Jamie)', permalink: 'https://social.example/posts/123' });
-    expect((await world.db.captures.get(metadata.id))!.metadata.post).toMatchObject({ authorHandle: null, authorName: 'A Parent' });
-    expect(edited.history.at(-1)!.event).toMatchObject({ change: { field: 'post', key: 'authorName', from: 'A Parent', to: 'A. Parent (Jamie)' } });
+    expect(edited.current.post).toMatchObject({
+      authorHandle: '@aparent',
+      authorName: 'A. Parent (Jamie)',
+      permalink: 'https://social.example/posts/123',
+    });
+    expect((await world.db.captures.get(metadata.id))!.metadata.post).toMatchObject({
+      authorHandle: null,
+      authorName: 'A Parent',
+    });
+    expect(edited.history.at(-1)!.event).toMatchObject({
+      change: { field: 'post', key: 'authorName', from: 'A Parent', to: 'A. Parent (Jamie)' },
+    });
     expect((await world.evidence.getCapture(metadata.id))!.current.post.authorHandle).toBe('@aparent');
   });
 
@@ -77,19 +95,31 @@ describe('comments needing a response', () => {
     const { fakeTabs, pageReading } = await import('../fixtures');
     const { postDetails } = await import('@/lib/extract/postDetails');
     const { ENGLAND_AND_WALES_SCHOOL } = await import('@/lib/policy');
-    const tabs = fakeTabs({ readPage: async () => pageReading({ post: postDetails('facebook', { postedAtIso: '2026-05-29T16:00:00Z' }) }) });
+    const tabs = fakeTabs({
+      readPage: async () => pageReading({ post: postDetails('facebook', { postedAtIso: '2026-05-29T16:00:00Z' }) }),
+    });
     const world = await testWorld({ tabs });
     const { metadata } = await world.capture.captureTab(1, 'visible', form({ needsResponse: true }));
     await world.capture.captureTab(1, 'visible', form()); // not a comment on the school's account
     expect(metadata.responseReceivedAtUtc).toBe('2026-05-29T16:00:00.000Z');
 
     const pending = await world.evidence.pendingResponses(new Date('2026-05-30T10:00:00Z'), ENGLAND_AND_WALES_SCHOOL);
-    expect(pending.map((p) => [p.captureId, p.dueAt.toISOString(), p.overdue, p.dueSoon])).toEqual([[metadata.id, '2026-05-30T16:00:00.000Z', false, false]]);
+    expect(pending.map((p) => [p.captureId, p.dueAt.toISOString(), p.overdue, p.dueSoon])).toEqual([
+      [metadata.id, '2026-05-30T16:00:00.000Z', false, false],
+    ]);
 
-    await expect(world.evidence.answerResponse(metadata.id, ' ', STAFF)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(world.evidence.answerResponse(metadata.id, ' ', STAFF)).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
     await world.evidence.answerResponse(metadata.id, 'Replied on the page', STAFF);
-    expect(await world.evidence.pendingResponses(new Date('2026-05-30T10:00:00Z'), ENGLAND_AND_WALES_SCHOOL)).toEqual([]);
-    expect((await world.evidence.getCapture(metadata.id))!.history.at(-1)!.event).toEqual({ action: 'response.answered', captureId: metadata.id, how: 'Replied on the page' });
+    expect(await world.evidence.pendingResponses(new Date('2026-05-30T10:00:00Z'), ENGLAND_AND_WALES_SCHOOL)).toEqual(
+      [],
+    );
+    expect((await world.evidence.getCapture(metadata.id))!.history.at(-1)!.event).toEqual({
+      action: 'response.answered',
+      captureId: metadata.id,
+      how: 'Replied on the page',
+    });
   });
 
   it('uses the capture time when the page gives no machine-readable time, or a time after the capture', async () => {
@@ -97,7 +127,9 @@ describe('comments needing a response', () => {
     const { postDetails } = await import('@/lib/extract/postDetails');
     for (const postedAtIso of [null, '3h', '2099-01-01T00:00:00Z']) {
       const tabs = fakeTabs({ readPage: async () => pageReading({ post: postDetails('facebook', { postedAtIso }) }) });
-      const { metadata } = await (await testWorld({ tabs })).capture.captureTab(1, 'visible', form({ needsResponse: true }));
+      const { metadata } = await (
+        await testWorld({ tabs })
+      ).capture.captureTab(1, 'visible', form({ needsResponse: true }));
       expect(metadata.responseReceivedAtUtc, String(postedAtIso)).toBe(metadata.capturedAtUtc);
     }
   });

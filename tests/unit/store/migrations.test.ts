@@ -11,7 +11,12 @@ describe('database migrations', () => {
     const v1Rows = (await source.files.toArray()).map(({ fileName: _dropped, ...row }) => row);
     const name = `exhibit-migration-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
-    v1.version(1).stores({ captures: 'id, capturedAtUtc', artefacts: '[captureId+kind], captureId', audit: 'seq, event.captureId', settings: 'key' });
+    v1.version(1).stores({
+      captures: 'id, capturedAtUtc',
+      artefacts: '[captureId+kind], captureId',
+      audit: 'seq, event.captureId',
+      settings: 'key',
+    });
     await v1.table('captures').add({ id: metadata.id, capturedAtUtc: metadata.capturedAtUtc, metadata });
     await v1.table('settings').add({ key: 'profile', value: { name: 'Kept' } });
     await v1.table('artefacts').bulkAdd(v1Rows);
@@ -21,7 +26,16 @@ describe('database migrations', () => {
     const db = new ExhibitDb(name);
     await db.open();
     expect(db.verno).toBe(8);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attachments', 'audit', 'captures', 'cases', 'derivedFiles', 'files', 'receivedAudit', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'attachments',
+      'audit',
+      'captures',
+      'cases',
+      'derivedFiles',
+      'files',
+      'receivedAudit',
+      'settings',
+    ]);
     expect((await db.captures.get(metadata.id))?.caseId).toBe('unfiled');
     expect(await db.settings.get('profile')).toEqual({ key: 'profile', value: { name: 'Kept' } });
     const files = await db.files.where('captureId').equals(metadata.id).toArray();
@@ -34,7 +48,12 @@ describe('database migrations', () => {
   it('v3 → v4: captures from before cases are put in the unfiled state and can be found by it', async () => {
     const name = `exhibit-migration-${crypto.randomUUID()}`;
     const v3 = new Dexie(name);
-    v3.version(1).stores({ captures: 'id, capturedAtUtc', artefacts: '[captureId+kind], captureId', audit: 'seq, event.captureId', settings: 'key' });
+    v3.version(1).stores({
+      captures: 'id, capturedAtUtc',
+      artefacts: '[captureId+kind], captureId',
+      audit: 'seq, event.captureId',
+      settings: 'key',
+    });
     v3.version(2).stores({ files: '[captureId+fileName], captureId' });
     v3.version(3).stores({ artefacts: null });
     await v3.table('captures').bulkAdd([
@@ -49,26 +68,49 @@ describe('database migrations', () => {
 
   it('v7 → v8: entries already stored are found by the case action they record', async () => {
     const { db: source } = await testWorld();
-    const entry = { seq: 1, at: '2026-06-01T09:00:00.000Z', actor: { name: 'Jo', email: 'jo@x' }, event: { action: 'action.recorded', caseId: 'c', actionId: 'act-1' }, prevHash: '0', hash: 'h1' };
+    const entry = {
+      seq: 1,
+      at: '2026-06-01T09:00:00.000Z',
+      actor: { name: 'Jo', email: 'jo@x' },
+      event: { action: 'action.recorded', caseId: 'c', actionId: 'act-1' },
+      prevHash: '0',
+      hash: 'h1',
+    };
     source.close();
     const name = `exhibit-migration-${crypto.randomUUID()}`;
     const v7 = new Dexie(name);
     const stores: Record<number, Record<string, string | null>> = {
-      1: { captures: 'id, capturedAtUtc', artefacts: '[captureId+kind], captureId', audit: 'seq, event.captureId', settings: 'key' },
+      1: {
+        captures: 'id, capturedAtUtc',
+        artefacts: '[captureId+kind], captureId',
+        audit: 'seq, event.captureId',
+        settings: 'key',
+      },
       2: { files: '[captureId+fileName], captureId' },
       3: { artefacts: null },
-      4: { captures: 'id, capturedAtUtc, caseId', audit: 'seq, event.captureId, event.caseId', cases: 'id, openedAtUtc' },
+      4: {
+        captures: 'id, capturedAtUtc, caseId',
+        audit: 'seq, event.captureId, event.caseId',
+        cases: 'id, openedAtUtc',
+      },
       5: { attachments: '[actionId+fileName], actionId' },
-      6: { receivedAudit: 'hash, event.captureId, event.caseId', audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash' },
+      6: {
+        receivedAudit: 'hash, event.captureId, event.caseId',
+        audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash',
+      },
       7: { derivedFiles: '[captureId+fileName], captureId' },
     };
     for (const [version, schema] of Object.entries(stores)) v7.version(Number(version)).stores(schema);
     await v7.table('audit').add(entry);
-    await v7.table('receivedAudit').add({ ...entry, hash: 'h2', receivedFrom: { keyFingerprint: 'k', manifestSha256: 'm' } });
+    await v7
+      .table('receivedAudit')
+      .add({ ...entry, hash: 'h2', receivedFrom: { keyFingerprint: 'k', manifestSha256: 'm' } });
     v7.close();
 
     const db = new ExhibitDb(name);
     expect((await db.audit.where('event.actionId').equals('act-1').toArray()).map((e) => e.hash)).toEqual(['h1']);
-    expect((await db.receivedAudit.where('event.actionId').equals('act-1').toArray()).map((e) => e.hash)).toEqual(['h2']);
+    expect((await db.receivedAudit.where('event.actionId').equals('act-1').toArray()).map((e) => e.hash)).toEqual([
+      'h2',
+    ]);
   });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { outputSize, placeSlice, planTiles, scrollPositions, splitAcrossTiles, type Region, type Viewport } from '@/lib/capture/region/geometry';
+import {
+  outputSize,
+  placeSlice,
+  planTiles,
+  scrollPositions,
+  splitAcrossTiles,
+  type Region,
+  type Viewport,
+} from '@/lib/capture/region/geometry';
 
-const viewport = (dpr: number, pageHeight = 2000): Viewport => ({ width: 1000, height: 700, maxScrollY: pageHeight - 700, devicePixelRatio: dpr });
+const viewport = (dpr: number, pageHeight = 2000): Viewport => ({
+  width: 1000,
+  height: 700,
+  maxScrollY: pageHeight - 700,
+  devicePixelRatio: dpr,
+});
 const wholePage = (pageHeight = 2000): Region => ({ x: 0, y: 0, width: 1000, height: pageHeight });
 
 /** Runs the placements for a plan as the capturer does, returning them and the rows covered. */
@@ -32,7 +45,9 @@ describe('scroll positions', () => {
   });
 
   it('gives 27 slices for a 20,000 px page at a 768 px viewport (the benchmark’s page)', () => {
-    expect(scrollPositions(wholePage(20_000), { width: 1024, height: 768, maxScrollY: 20_000 - 768, devicePixelRatio: 1 })).toHaveLength(27);
+    expect(
+      scrollPositions(wholePage(20_000), { width: 1024, height: 768, maxScrollY: 20_000 - 768, devicePixelRatio: 1 }),
+    ).toHaveLength(27);
   });
 });
 
@@ -55,7 +70,10 @@ describe.each([1, 1.5, 2])('stitching at device pixel ratio %s', (dpr) => {
   it('crops an element region at device-pixel precision, across slices', () => {
     const element: Region = { x: 120.5, y: 333.25, width: 400, height: 1200 };
     const { placements, covered, size } = stitch(element, viewport(dpr));
-    expect(size).toEqual({ width: Math.round(520.5 * dpr) - Math.round(120.5 * dpr), height: Math.round(1533.25 * dpr) - Math.round(333.25 * dpr) });
+    expect(size).toEqual({
+      width: Math.round(520.5 * dpr) - Math.round(120.5 * dpr),
+      height: Math.round(1533.25 * dpr) - Math.round(333.25 * dpr),
+    });
     expect(covered).toBe(size.height);
     expect(placements[0]).toMatchObject({ srcX: Math.round(120.5 * dpr), srcY: 0, destY: 0 });
   });
@@ -101,7 +119,11 @@ describe('canvas-size splitting', () => {
 
   it('cuts a placement that straddles two tiles into two pieces', () => {
     const tiles = planTiles({ width: 100, height: 25 }, { maxSide: 100, maxArea: 1000 });
-    expect(tiles).toEqual([{ y: 0, height: 10 }, { y: 10, height: 10 }, { y: 20, height: 5 }]);
+    expect(tiles).toEqual([
+      { y: 0, height: 10 },
+      { y: 10, height: 10 },
+      { y: 20, height: 5 },
+    ]);
     expect(splitAcrossTiles({ srcX: 0, srcY: 3, width: 100, height: 9, destY: 6 }, tiles)).toEqual([
       { tile: 0, srcX: 0, srcY: 3, width: 100, height: 4, destY: 6 },
       { tile: 1, srcX: 0, srcY: 7, width: 100, height: 5, destY: 0 },

@@ -28,7 +28,8 @@ beforeEach(() => {
 });
 afterEach(() => document.body.replaceChildren());
 
-const hidden = () => [...document.querySelectorAll<HTMLElement>('body *')].filter((e) => e.style.visibility === 'hidden').map((e) => e.id);
+const hidden = () =>
+  [...document.querySelectorAll<HTMLElement>('body *')].filter((e) => e.style.visibility === 'hidden').map((e) => e.id);
 
 describe('scrolling a page for the next slice', () => {
   it('hides only what stayed in place on the screen while the page moved under it, and puts it back', async () => {
@@ -85,7 +86,7 @@ describe('scrolling a page for the next slice', () => {
   it('hides nothing when the page did not move (already at the bottom)', async () => {
     placed('header', 'fixed', () => ({ top: 0 }));
     scrollY = 500;
-    window.scrollTo = (() => undefined);
+    window.scrollTo = () => undefined;
     await scrollForSlice(720, { hideStatic: true });
     expect(hidden()).toEqual([]);
   });

@@ -4,7 +4,12 @@ import { createCaptureThrottle } from '@/lib/capture/region/throttle';
 function fakeTime() {
   let t = 0;
   const sleeps: number[] = [];
-  return { now: () => t, sleep: async (ms: number) => void (sleeps.push(ms), (t += ms)), sleeps, advance: (ms: number) => (t += ms) };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => void (sleeps.push(ms), (t += ms)),
+    sleeps,
+    advance: (ms: number) => (t += ms),
+  };
 }
 
 describe('capture throttle', () => {
@@ -41,9 +46,13 @@ describe('capture throttle', () => {
   it('gives up after its retries, and passes other errors straight through', async () => {
     const time = fakeTime();
     const throttled = createCaptureThrottle({ minIntervalMs: 500, retries: 2, ...time });
-    await expect(throttled(async () => Promise.reject(new Error('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND')))).rejects.toThrow(/MAX_CAPTURE/);
+    await expect(
+      throttled(async () => Promise.reject(new Error('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND'))),
+    ).rejects.toThrow(/MAX_CAPTURE/);
     let calls = 0;
-    await expect(throttled(async () => ((calls += 1), Promise.reject(new Error('Cannot access contents of url'))))).rejects.toThrow(/Cannot access/);
+    await expect(
+      throttled(async () => ((calls += 1), Promise.reject(new Error('Cannot access contents of url')))),
+    ).rejects.toThrow(/Cannot access/);
     expect(calls).toBe(1);
   });
 });
