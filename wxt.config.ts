@@ -61,7 +61,6 @@ export default defineConfig({
     // The e2e build alone may capture without a user gesture: Playwright cannot click the
     // toolbar button, so `activeTab` is never granted there (shared/notes/browser-and-tooling.md).
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
-    action: { default_title: 'Capture evidence with Exhibit' },
     ...(browser === 'firefox'
       ? {
           // tabs.captureTab renders a whole page in one call but needs host access; the popup asks

@@ -113,7 +113,10 @@ export function App() {
   if (profile === null) {
     return (
       <main className="popup">
-        <h1>Exhibit</h1>
+        <h1 className="with-icon">
+          <img src="/icon/32.png" alt="" width={24} height={24} />
+          Exhibit
+        </h1>
         <p>
           Before your first capture, enter your name, role and email and your school’s name. They go into every capture.
         </p>
@@ -124,7 +127,10 @@ export function App() {
   if (captured) return <CapturedSummary captured={captured} onAnother={() => setCaptured(undefined)} />;
   return (
     <main className="popup">
-      <h1>Capture this page</h1>
+      <h1 className="with-icon">
+        <img src="/icon/32.png" alt="" width={24} height={24} />
+        Capture this page
+      </h1>
       <form onSubmit={(event) => void capture(event)}>
         <CategoryField value={category} onChange={setCategory} />
         <label htmlFor="note">Note</label>

@@ -31,6 +31,23 @@ describe('built manifests', () => {
     });
   });
 
+  it.each(['chrome-mv3', 'firefox-mv3'])(
+    '%s has Exhibit’s icons at 16, 32, 48 and 128 px, on the store listing and the toolbar button, whose title is kept',
+    (dir) => {
+      const m = manifest(dir);
+      const icons = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+      expect(m.icons).toEqual(icons);
+      expect(m.action.default_icon).toEqual(
+        Object.fromEntries(Object.entries(icons).map(([size, path]) => [size, `/${path}`])),
+      );
+      expect(m.action.default_title).toBe('Capture evidence with Exhibit');
+      for (const [size, path] of Object.entries(icons)) {
+        const png = readFileSync(`.output/${dir}/${path}`);
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([Number(size), Number(size)]); // IHDR width, height
+      }
+    },
+  );
+
   it('adds <all_urls> in the e2e build only', () => {
     expect(manifest('chrome-mv3-e2e').host_permissions).toEqual(['<all_urls>']);
   });
