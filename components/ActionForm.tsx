@@ -3,6 +3,8 @@ import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { CaseAction } from '@/lib/cases/case';
 import { stepById, type PolicyStepId } from '@/lib/policy';
+import { localDate } from '@/lib/time';
+import { useAction } from './useAction';
 
 /** Records one step of the procedure on a case: date, who, outcome, reference (police: force, crime number, officer). */
 export function ActionForm({
@@ -17,20 +19,19 @@ export function ActionForm({
   onRecorded: () => void;
 }) {
   const was = correcting?.current;
-  const [date, setDate] = useState(was?.date ?? new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(was?.date ?? today());
   const [who, setWho] = useState(was?.who ?? '');
   const [outcome, setOutcome] = useState(was?.outcome ?? '');
   const [reference, setReference] = useState(was?.reference ?? '');
   const [police, setPolice] = useState({ force: '', crimeReference: '', officer: '', ...was?.police });
   const [reason, setReason] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   const label = stepById(step).label;
 
   async function record(event: SyntheticEvent) {
     event.preventDefault();
-    setError(undefined);
-    try {
+    await run(async () => {
       const { cases, currentActor } = pageServices();
       const actor = await currentActor();
       const action: CaseAction = {
@@ -45,9 +46,7 @@ export function ActionForm({
       if (correcting) await cases.correctAction(caseId, correcting.actionId, action, reason, actor, files);
       else await cases.recordAction(caseId, action, actor, files);
       onRecorded();
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   return (
@@ -110,4 +109,9 @@ export function ActionForm({
       </button>
     </form>
   );
+}
+
+/** Today as the person recording it reads the date (their device's zone), not UTC's, which is yesterday's before 1 a.m. in summer. */
+function today(): string {
+  return localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 }

@@ -4,22 +4,20 @@ import { pageServices } from '@/lib/browser/pageServices';
 import { UNFILED } from '@/lib/cases/case';
 import type { CaseView } from '@/lib/store/caseRepository';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { useAction } from './useAction';
 
 /** Files a capture in a case, or takes it out; each move is an audit entry. */
 export function CaptureCaseField({ view }: { view: CaptureView }) {
   const [cases, setCases] = useState<CaseView[]>([]);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   useEffect(() => void pageServices().cases.listCases().then(setCases), []);
 
   async function move(caseId: string) {
-    setError(undefined);
-    try {
+    await run(async () => {
       const { cases: repo, currentActor } = pageServices();
       const actor = await currentActor();
       await repo.fileCapture(view.metadata.id, caseId, actor);
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   return (

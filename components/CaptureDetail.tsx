@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { ArtefactImage } from './ArtefactImage';
 import { CategoryField } from './CategoryField';
 import { ErrorMessage } from './ErrorMessage';
@@ -15,6 +15,7 @@ import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
 import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
 import { showInvisible } from '@/lib/visibleText';
+import { useAction } from './useAction';
 
 // Values from the page, the sender or a person, shown with invisible characters marked (issue #15);
 // line breaks kept only in free text.
@@ -23,7 +24,7 @@ const PROSE_ROWS = new Set(['Selected text', 'Note at capture']);
 /** One capture: the full image, everything recorded, an edit form and the audit history. */
 export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: () => void }) {
   const m = view.metadata;
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   // Follows the view's content, not its identity: a list read again for another capture keeps what is typed.
   const revision = revisionOf(view);
   const [note, setNote] = useResettableState(view.current.note, revision);
@@ -31,17 +32,14 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: (
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
-    setError(undefined);
-    try {
+    await run(async () => {
       const parsed = CategoryChoiceSchema.safeParse(category);
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'Choose a category.');
       await pageServices().editAsCurrentUser(m.id, [
         { field: 'note', to: note },
         { field: 'category', to: parsed.data },
       ]);
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   const rows: [string, string][] = [

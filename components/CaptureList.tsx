@@ -4,6 +4,7 @@ import { thumbnailOf } from '@/lib/capture/artefacts';
 import { describeCategory } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 import { showInvisible } from '@/lib/visibleText';
+import { formatUtc } from '@/lib/time';
 
 interface Props {
   captures: CaptureView[];
@@ -64,9 +65,7 @@ export function CaptureList({ captures, selected, onToggle, onToggleAll, onOpen 
               <td>{describeCategory(current.category)}</td>
               <td>{siteOf(metadata.page.url)}</td>
               <td>
-                <time dateTime={metadata.capturedAtUtc}>
-                  {metadata.capturedAtUtc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}
-                </time>
+                <time dateTime={metadata.capturedAtUtc}>{formatUtc(metadata.capturedAtUtc, 'second')}</time>
               </td>
             </tr>
           );

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { CaseView } from '@/lib/store/caseRepository';
+import { useAction } from './useAction';
 
 /** Edits who posted, who is affected and who owns the case; the change is an audit entry. */
 export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved: () => void }) {
@@ -12,12 +13,11 @@ export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved: ()
   const [relationship, setRelationship] = useState(d.personPosting.relationship);
   const [affected, setAffected] = useState(d.affected);
   const [owner, setOwner] = useState(d.owner);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
-    setError(undefined);
-    try {
+    await run(async () => {
       const { cases, currentActor } = pageServices();
       const actor = await currentActor();
       const profileUrls = profiles.split(/\s+/).filter(Boolean);
@@ -27,9 +27,7 @@ export function CaseDetailsForm({ view, onSaved }: { view: CaseView; onSaved: ()
         actor,
       );
       onSaved();
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   const field = (id: string, label: string, value: string, set: (v: string) => void) => (

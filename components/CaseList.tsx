@@ -6,6 +6,7 @@ import { caseMatches, type CaseFilters } from '@/lib/cases/search';
 import { PLATFORMS } from '@/lib/extract/postDetails';
 import { POLICY_CATEGORIES } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { formatUtc } from '@/lib/time';
 
 /** Cases with filters (status, category, platform, date) and full-text search (issue #4). */
 export function CaseList({ onOpen }: { onOpen: (caseId: string) => void }) {
@@ -107,7 +108,7 @@ export function CaseList({ onOpen }: { onOpen: (caseId: string) => void }) {
                 <td>{view.status}</td>
                 <td>{view.details.owner}</td>
                 <td>{view.captureIds.length}</td>
-                <td>{view.lastActivityUtc.replace('T', ' ').slice(0, 16)}</td>
+                <td>{formatUtc(view.lastActivityUtc)}</td>
               </tr>
             ))}
           </tbody>

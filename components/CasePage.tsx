@@ -11,12 +11,14 @@ import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
 import { POLICY_STEPS, describeCategory, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
 import { PLATFORM_REPORT_PAGES } from '@/lib/policy/platformReporting';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { formatUtc } from '@/lib/time';
+import { useAction } from './useAction';
 
 /** One case: who and what, the policy's advice, the procedure as a checklist, and the chronology. */
 export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const [recording, setRecording] = useState<PolicyStepId>();
   const [statusNote, setStatusNote] = useState('');
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   const [letter, setLetter] = useState<string>();
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState<string>();
@@ -36,25 +38,19 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
   const [status, setStatus] = useResettableState<CaseStatus>(view?.status ?? 'open', view?.status);
 
   async function draftLetter() {
-    setError(undefined);
-    try {
+    await run(async () => {
       const { fileName } = await pageServices().draftWarningLetter(caseId);
       setLetter(fileName);
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   async function changeStatus() {
-    setError(undefined);
-    try {
+    await run(async () => {
       const { cases, currentActor } = pageServices();
       const actor = await currentActor();
       await cases.setStatus(caseId, status, statusNote, actor);
       setStatusNote('');
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   if (loadError) return <ErrorMessage error={loadError} />;
@@ -117,9 +113,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
                       : {metadata.page.title || metadata.page.url}
                     </a>{' '}
                     — {describeCategory(current.category)},{' '}
-                    <time dateTime={metadata.capturedAtUtc}>
-                      {metadata.capturedAtUtc.replace('T', ' ').slice(0, 16)}Z
-                    </time>
+                    <time dateTime={metadata.capturedAtUtc}>{formatUtc(metadata.capturedAtUtc)}</time>
                   </li>
                 ))}
               </ul>
@@ -247,7 +241,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
       <ol className="chronology" data-testid="chronology">
         {view.chronology.map((entry) => (
           <li key={entry.hash}>
-            <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}Z</time> — {entry.actor.name}:{' '}
+            <time dateTime={entry.at}>{formatUtc(entry.at, 'second')}</time> — {entry.actor.name}:{' '}
             {describeEventNamingCapture(entry.event, exhibitName)}
           </li>
         ))}

@@ -3,22 +3,20 @@ import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { ExportProgress } from '@/lib/bundle/exportBundle';
 import type { CaseView } from '@/lib/store/caseRepository';
+import { useAction } from './useAction';
 
 /** Exports the selected captures as a bundle, with progress and a cancel button. */
 export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly string[]; caseView?: CaseView }) {
   const [progress, setProgress] = useState<ExportProgress>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { error, busy, run } = useAction();
   const [done, setDone] = useState<string>();
   const [share, setShare] = useState(false);
   const controller = useRef<AbortController>(undefined);
 
   async function exportSelected() {
-    setBusy(true);
-    setError(undefined);
     setDone(undefined);
-    controller.current = new AbortController();
-    try {
+    const signal = (controller.current = new AbortController()).signal;
+    await run(async () => {
       const { settings, exportAndSave, currentActor } = pageServices();
       const exportedBy = await currentActor();
       const { askWhereToSave } = await settings.getExportSettings();
@@ -28,16 +26,12 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
         exportedBy,
         askWhereToSave,
         share,
-        signal: controller.current.signal,
+        signal,
         onProgress: setProgress,
       });
       setDone(`Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      setProgress(undefined);
-    }
+    });
+    setProgress(undefined);
   }
 
   return (

@@ -6,6 +6,7 @@ import { ExhibitError, errorMessage } from '@/lib/errors';
 import type { ReceiveOutcome } from '@/lib/store/bundleReceiver';
 // Text from the bundle, with anything that would hide or reorder what is shown made visible.
 import { showInvisible as shown } from '@/lib/visibleText';
+import { useAction } from './useAction';
 
 const STAGE: Record<ImportProgress['stage'], string> = {
   checking: 'Checking every file, the signature and the audit chain',
@@ -35,19 +36,16 @@ export function ImportPanel() {
   const [progress, setProgress] = useState<ImportProgress>();
   const [prepared, setPrepared] = useState<PreparedImport>();
   const [outcome, setOutcome] = useState<ReceiveOutcome>();
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   const controller = useRef<AbortController>(undefined);
 
   async function step<T>(work: () => Promise<T>): Promise<T | undefined> {
-    setError(undefined);
-    try {
-      return await work();
-    } catch (e) {
-      setError(e);
-      return undefined;
-    } finally {
-      setProgress(undefined);
-    }
+    let result: T | undefined;
+    await run(async () => {
+      result = await work();
+    });
+    setProgress(undefined);
+    return result;
   }
 
   async function chooseFile(input: HTMLInputElement) {

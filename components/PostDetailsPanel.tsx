@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import {
@@ -12,6 +12,7 @@ import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
 import { showInvisible } from '@/lib/visibleText';
 import { InvisibleCharacters } from './InvisibleCharacters';
 import { useResettableState } from './useResettableState';
+import { useAction } from './useAction';
 
 /**
  * The post's details as read from the page, each correctable. A correction is an audit entry; the
@@ -19,7 +20,7 @@ import { useResettableState } from './useResettableState';
  */
 export function PostDetailsPanel({ view }: { view: CaptureView }) {
   const extracted = view.metadata.post;
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   // Follows the view's content, not its identity.
   const [values, setValues] = useResettableState<Partial<Record<PostField, string>>>(
     Object.fromEntries(POST_FIELDS.map((f) => [f, view.current.post[f] ?? ''])),
@@ -29,16 +30,13 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
-    setError(undefined);
-    try {
+    await run(async () => {
       const changed = POST_FIELDS.filter((key) => (values[key] ?? '') !== (view.current.post[key] ?? ''));
       await pageServices().editAsCurrentUser(
         view.metadata.id,
         changed.map((key) => ({ field: 'post', key, to: values[key] || null })),
       );
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   return (

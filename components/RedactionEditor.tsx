@@ -6,6 +6,7 @@ import { pageServices } from '@/lib/browser/pageServices';
 import type { Artefact } from '@/lib/capture/metadata';
 import type { RedactionBox } from '@/lib/capture/redaction';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
+import { useAction } from './useAction';
 
 type Scale = { x: number; y: number };
 
@@ -19,8 +20,7 @@ export function RedactionEditor({ view, image }: { view: CaptureView; image: Art
   const [drag, setDrag] = useState<{ x: number; y: number; box: RedactionBox }>();
   const [scale, setScale] = useState<Scale>({ x: 1, y: 1 });
   const [typed, setTyped] = useState({ x: '', y: '', width: '', height: '' });
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, setError, run, busy: saving } = useAction();
   const existing = exportableRedactions(view.history).find((r) => r.image === image.fileName);
   // A copy the sending installation made, received with its bundle; one made here takes its place.
   const received = existing
@@ -53,16 +53,10 @@ export function RedactionEditor({ view, image }: { view: CaptureView; image: Art
   }
 
   async function save() {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await pageServices().redactCopy(view.metadata.id, image.fileName, boxes);
       setBoxes([]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const shown = drag ? [...boxes, drag.box] : boxes;

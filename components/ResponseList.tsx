@@ -5,29 +5,30 @@ import { pageServices } from '@/lib/browser/pageServices';
 import type { PendingResponse } from '@/lib/policy';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 import { askBackground } from '@/lib/browser/background';
+import { formatInZone, formatUtc } from '@/lib/time';
+import { useAction } from './useAction';
 
 type Pending = PendingResponse & { view: CaptureView };
 
 /** Comments on the school's own accounts still to answer, soonest due first, each markable as answered. */
 export function ResponseList() {
   const [how, setHow] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   // A comment captured from the popup, or answered in another tab, shows without a reload.
-  const { value: pending } = useLiveStore<Pending[]>(async () => {
+  const { value: loaded } = useLiveStore(async () => {
     const { evidence, settings } = pageServices();
-    return evidence.pendingResponses(new Date(), await settings.getCalendar());
+    const calendar = await settings.getCalendar();
+    return { timeZone: calendar.timeZone, pending: await evidence.pendingResponses(new Date(), calendar) };
   }, []);
+  const { pending, timeZone }: { pending?: Pending[]; timeZone: string } = loaded ?? { timeZone: 'UTC' };
 
   async function answer(captureId: string) {
-    setError(undefined);
-    try {
+    await run(async () => {
       const { evidence, currentActor } = pageServices();
       const actor = await currentActor();
       await evidence.answerResponse(captureId, how[captureId] ?? '', actor);
       await askBackground({ type: 'responses.refresh' });
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   if (!pending) return <p>Loading…</p>;
@@ -53,13 +54,9 @@ export function ResponseList() {
                 <br />
                 <span className="help">{p.view.metadata.page.url}</span>
               </td>
-              <td>{p.receivedAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+              <td>{formatUtc(p.receivedAt)}</td>
               <td>
-                {p.dueAt.toLocaleString('en-GB', {
-                  timeZone: 'Europe/London',
-                  dateStyle: 'medium',
-                  timeStyle: 'short',
-                })}
+                {formatInZone(p.dueAt, timeZone)}
                 <br />
                 <strong>{p.overdue ? 'Overdue' : p.dueSoon ? 'Due within 2 hours' : ''}</strong>
               </td>

@@ -4,6 +4,7 @@ import { pageServices } from '@/lib/browser/pageServices';
 import { PLATFORMS, type Platform } from '@/lib/extract/postDetails';
 import { askBackground } from '@/lib/browser/background';
 import type { SchoolAccount } from '@/lib/policy';
+import { useAction } from './useAction';
 
 /**
  * The school's own social accounts, whose comments must be answered within 24 hours, and the
@@ -14,7 +15,7 @@ export function SchoolAccountsField() {
   const [closures, setClosures] = useState('');
   const [worked, setWorked] = useState('');
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   useEffect(() => {
     const { settings } = pageServices();
     void Promise.all([settings.getSchoolAccounts(), settings.getCalendar()]).then(([a, c]) => {
@@ -29,17 +30,14 @@ export function SchoolAccountsField() {
     setAccounts(accounts.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
   async function save() {
-    setError(undefined);
     setSaved(false);
-    try {
+    await run(async () => {
       const { settings } = pageServices();
       await settings.saveSchoolAccounts((accounts ?? []).filter((a) => a.url.trim()));
       await settings.saveCalendar({ extraNonWorkingDays: dates(closures), workedBankHolidays: dates(worked) });
       await askBackground({ type: 'responses.refresh' });
       setSaved(true);
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   return (

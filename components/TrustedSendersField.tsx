@@ -3,6 +3,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { parseFingerprint, readableFingerprint } from '@/lib/bundle/signing';
 import type { TrustedSender } from '@/lib/store/settings';
+import { useAction } from './useAction';
 
 /**
  * The signing keys whose bundles this school expects (issue #15): the trust's DSL, colleagues at
@@ -12,20 +13,15 @@ export function TrustedSendersField() {
   const [senders, setSenders] = useState<TrustedSender[]>();
   const [name, setName] = useState('');
   const [fingerprint, setFingerprint] = useState('');
-  const [error, setError] = useState<unknown>();
+  const { error, setError, run } = useAction();
   useEffect(() => void pageServices().settings.getTrustedSenders().then(setSenders), []);
   if (!senders) return null;
 
   async function save(next: TrustedSender[]) {
-    setError(undefined);
-    try {
+    return run(async () => {
       await pageServices().settings.saveTrustedSenders(next);
       setSenders(next);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    }
+    });
   }
   async function add(event: SyntheticEvent) {
     event.preventDefault();

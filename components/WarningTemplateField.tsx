@@ -2,24 +2,22 @@ import { useEffect, useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { DEFAULT_WARNING_TEMPLATE } from '@/lib/cases/warningLetter';
+import { useAction } from './useAction';
 
 /** The school's written-warning template, editable in the options (issue #4). */
 export function WarningTemplateField() {
   const [template, setTemplate] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   useEffect(() => void pageServices().settings.getWarningTemplate().then(setTemplate), []);
 
   async function save(value: string) {
-    setError(undefined);
     setSaved(false);
-    try {
+    await run(async () => {
       await pageServices().settings.saveWarningTemplate(value);
       setTemplate(value);
       setSaved(true);
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   if (template === undefined) return null;

@@ -6,6 +6,7 @@ export type ExhibitErrorCode =
   | 'profile-missing'
   | 'forbidden-page'
   | 'capture-failed'
+  | 'responses-failed'
   | 'capture-cancelled'
   | 'storage-full'
   | 'storage-failed'

@@ -34,6 +34,16 @@ export const ResponseSchemas = {
 } satisfies Record<RequestType, z.ZodType>;
 export type ResponseOf<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
 
+/** What a request's failure is called when the handler gives no error of its own: it fits the request. */
+const FAILURES: Record<RequestType, { code: ExhibitErrorCode; what: string }> = {
+  'capture.tab': { code: 'capture-failed', what: 'The capture failed, so nothing was saved' },
+  'capture.cancel': { code: 'capture-failed', what: 'The capture could not be cancelled' },
+  'responses.refresh': {
+    code: 'responses-failed',
+    what: 'The count of responses due on the toolbar button could not be updated',
+  },
+};
+
 const ErrorReplySchema = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
 type Reply = { ok: true; value: unknown } | z.infer<typeof ErrorReplySchema>;
 
@@ -64,11 +74,8 @@ export function createMessageRouter(handlers: Handlers) {
     } catch (error) {
       if (error instanceof ExhibitError) return { ok: false, code: error.code, message: error.message };
       console.error('Exhibit background error', error);
-      return {
-        ok: false,
-        code: 'capture-failed',
-        message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      const { code, what } = FAILURES[parsed.data.type];
+      return { ok: false, code, message: `${what}: ${error instanceof Error ? error.message : String(error)}` };
     }
   };
 }
@@ -84,8 +91,8 @@ export async function sendRequest<R extends Request>(
   const reply = (await send(valid.data)) as Reply | undefined;
   if (!reply)
     throw new ExhibitError(
-      'capture-failed',
-      'Exhibit’s background did not answer. Reload the extension and try again.',
+      FAILURES[request.type].code,
+      `${FAILURES[request.type].what}: Exhibit’s background did not answer. Reload the extension and try again.`,
     );
   if (!reply.ok) {
     const error = ErrorReplySchema.parse(reply);

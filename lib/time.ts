@@ -66,3 +66,22 @@ export function endOfLocalDay(date: IsoDate, timeZone: string): Date {
   const guess = new Date(wallClock - zoneOffsetMinutes(new Date(wallClock), timeZone) * 60_000);
   return new Date(wallClock - zoneOffsetMinutes(guess, timeZone) * 60_000);
 }
+
+/**
+ * A moment in UTC as the pages show it, to the minute or the second: `2026-06-01 09:05 UTC`. One
+ * form everywhere, and always with its zone, so no time on a screen can be read as local.
+ */
+export function formatUtc(at: Date | string, precision: 'minute' | 'second' = 'minute'): string {
+  const iso = typeof at === 'string' ? new Date(at).toISOString() : at.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, precision === 'minute' ? 16 : 19)} UTC`;
+}
+
+/** A moment as a date and time in the school's zone, as a person there reads it: `1 Jun 2026, 10:05`. */
+export function formatInZone(at: Date, timeZone: string): string {
+  return at.toLocaleString('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A day as a letter gives it, in the school's zone: `1 June 2026`. */
+export function formatLetterDate(at: Date, timeZone: string): string {
+  return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+}

@@ -6,6 +6,7 @@ import { TrustedSendersField } from '@/components/TrustedSendersField';
 import { WarningTemplateField } from '@/components/WarningTemplateField';
 import { pageServices } from '@/lib/browser/pageServices';
 import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
+import { useAction } from '@/components/useAction';
 
 const FIELDS: { key: keyof StaffMember; label: string; type: string }[] = [
   { key: 'name', label: 'Your name', type: 'text' },
@@ -20,7 +21,7 @@ export function App() {
   const [loaded, setLoaded] = useState(false);
   const [problems, setProblems] = useState<Partial<Record<keyof StaffMember, string>>>({});
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { error, setError, run } = useAction();
 
   useEffect(() => {
     const { settings } = pageServices();
@@ -47,14 +48,12 @@ export function App() {
       return;
     }
     setProblems({});
-    try {
+    await run(async () => {
       const { settings } = pageServices();
       await settings.saveProfile(parsed.data);
       await settings.saveExportSettings({ askWhereToSave });
       setSaved(true);
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   if (!loaded) return <main className="page">Loading…</main>;

@@ -20,6 +20,7 @@ import { askBackground } from '@/lib/browser/background';
 import { schoolAccountFor, type CategoryChoice } from '@/lib/policy';
 import type { CaseView } from '@/lib/store/caseRepository';
 import './popup.css';
+import { useAction } from '@/components/useAction';
 
 export function App() {
   const [profile, setProfile] = useState<StaffMember | null>();
@@ -27,8 +28,7 @@ export function App() {
   const [note, setNote] = useState('');
   const [authorName, setAuthorName] = useState('');
   const [authorUrl, setAuthorUrl] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { error, busy, run } = useAction();
   const [captured, setCaptured] = useState<CaptureMetadata>();
   const [mode, setMode] = useState<CaptureMode>(modeFromQuery);
   const [progress, setProgress] = useState<{ slice: number; of: number }>();
@@ -67,10 +67,8 @@ export function App() {
     if (!category) return;
     // Must be the first await: Firefox only shows a permission prompt from within the click.
     if (mode === 'full-page') await requestWholePageAccess(tabUrl);
-    setBusy(true);
-    setError(undefined);
     setProgress(undefined);
-    try {
+    await run(async () => {
       if (tabId === undefined) throw new Error('There is no tab to capture.');
       const form = {
         category,
@@ -100,11 +98,7 @@ export function App() {
         targetElementId: mode === 'element' ? targetFromQuery() : undefined,
       });
       setCaptured(result.metadata);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const cancel = () => tabId !== undefined && void askBackground({ type: 'capture.cancel', tabId });

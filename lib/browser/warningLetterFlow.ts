@@ -3,6 +3,8 @@ import { ExhibitError } from '../errors';
 import { sha256OfBlob } from '../hash';
 import type { CaseRepository, EvidenceRepository, SettingsRepository } from '../store';
 import type { CaptureView } from '../store/evidenceRepository';
+import { slug } from '../slug';
+import { formatLetterDate, localDate } from '../time';
 
 export interface WarningLetterDeps {
   cases: CaseRepository;
@@ -19,11 +21,12 @@ export interface WarningLetterDeps {
 export function createWarningLetterFlow(deps: WarningLetterDeps) {
   return async function draftWarningLetter(caseId: string): Promise<{ fileName: string; sha256: string }> {
     const clock = deps.clock ?? (() => new Date());
-    const [view, actor, template, { askWhereToSave }] = await Promise.all([
+    const [view, actor, template, { askWhereToSave }, calendar] = await Promise.all([
       deps.cases.getCase(caseId),
       deps.settings.getProfile(),
       deps.settings.getWarningTemplate(),
       deps.settings.getExportSettings(),
+      deps.settings.getCalendar(),
     ]);
     if (!view) throw new ExhibitError('invalid-input', 'That case no longer exists.');
     if (!actor) throw new ExhibitError('profile-missing', 'Fill in your details in Exhibit’s options first.');
@@ -34,12 +37,7 @@ export function createWarningLetterFlow(deps: WarningLetterDeps) {
     const now = clock();
     const letter = renderWarningLetter(template, {
       school: actor.school,
-      date: now.toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/London',
-      }),
+      date: formatLetterDate(now, calendar.timeZone),
       parentName: view.details.personPosting.name,
       posts: captures.map((c) => ({
         capturedAtUtc: c.metadata.capturedAtUtc,
@@ -54,13 +52,9 @@ export function createWarningLetterFlow(deps: WarningLetterDeps) {
       staffRole: actor.role,
     });
     const blob = new Blob([letter], { type: 'text/html;charset=utf-8' });
-    const slug =
-      view.details.title
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 40) || 'case';
-    const fileName = `warning-letter-${slug}-${now.toISOString().slice(0, 10)}.html`;
+    // Dated as the school reads the day, in its own zone (the letter, its file and the recorded step alike).
+    const today = localDate(now, calendar.timeZone);
+    const fileName = `warning-letter-${slug(view.details.title, 'case')}-${today}.html`;
     const sha256 = await sha256OfBlob(blob);
     await deps.saveFile(blob, fileName, askWhereToSave);
     // The draft is kept with the action, so a case's bundle carries the letter that was generated.
@@ -69,7 +63,7 @@ export function createWarningLetterFlow(deps: WarningLetterDeps) {
       caseId,
       {
         step: 'written-warning',
-        date: now.toISOString().slice(0, 10),
+        date: today,
         who: actor.name,
         outcome: `Warning letter drafted: ${fileName}`,
         attachments: [],

@@ -18,6 +18,7 @@ import { signManifest, type BundleSigner } from './signing';
 import { draftStatements } from './statement';
 import { BUNDLE_LIMITS } from './limits';
 import { formatSha256Sums } from './sha256sums';
+import { slug } from '../slug';
 
 export interface ExportProgress {
   done: number;
@@ -481,16 +482,9 @@ function caseExport(view: CaseView): CaseExport {
 
 /** `exhibit-<school>-<UTC date>-<short hash>.zip`; the hash is the manifest's, which pins every file. */
 export function bundleFileName(school: string, exportedAt: Date, manifestSha256: string): string {
-  const slug =
-    school
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'school';
   const stamp = exportedAt
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return `exhibit-${slug}-${stamp}-${shortHash(manifestSha256).slice(0, 8)}.zip`;
+  return `exhibit-${slug(school, 'school')}-${stamp}-${shortHash(manifestSha256).slice(0, 8)}.zip`;
 }

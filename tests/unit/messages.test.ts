@@ -48,6 +48,25 @@ describe('message contract', () => {
     expect(error).toMatchObject({ code: 'profile-missing' });
   });
 
+  it('names an unexpected failure after the request it answers (issue #16)', async () => {
+    const route = createMessageRouter({
+      'capture.tab': async () => Promise.reject(new Error('disk on fire')),
+      'capture.cancel': async () => ({ cancelled: false }),
+      'responses.refresh': async () => Promise.reject(new Error('no badge here')),
+    });
+    expect(await route({ type: 'responses.refresh' })).toEqual({
+      ok: false,
+      code: 'responses-failed',
+      message: 'The count of responses due on the toolbar button could not be updated: no badge here',
+    });
+    expect(await route({ type: 'capture.tab', tabId: 1, mode: 'visible', form: form() })).toMatchObject({
+      code: 'capture-failed',
+    });
+    await expect(sendRequest(async () => undefined, { type: 'responses.refresh' })).rejects.toMatchObject({
+      code: 'responses-failed',
+    });
+  });
+
   it('lets progress events pass without answering them', async () => {
     const route = createMessageRouter({
       'capture.tab': async () => Promise.reject(new Error('unreachable')),
