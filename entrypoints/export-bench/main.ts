@@ -1,14 +1,14 @@
 import { pageServices } from '@/lib/browser/pageServices';
 import { imageAdapter } from '@/lib/browser/imageAdapter';
-import { presentationLines } from '@/lib/bundle/exhibitImages';
+import { presentationCaption } from '@/lib/derived/derivedImages';
 import { primaryImage } from '@/lib/capture/artefacts';
 import { readEnvironment } from '@/lib/browser/environment';
 import { saveFile } from '@/lib/browser/downloads';
 import { createExportFlow } from '@/lib/bundle/exportFlow';
 import { openZip } from '@/lib/bundle/zipReader';
 import { createBundleExporter } from '@/lib/bundle/exportBundle';
-import { ExhibitDb, createPreparedImages, exportableAuditLines, loadSigningKey } from '@/lib/store';
-import { EXHIBIT_DRAWING } from '@/lib/browser/exhibitDrawing';
+import { ExhibitDb, createDerivedImageStore, exportableAuditLines, loadSigningKey } from '@/lib/store';
+import { DERIVED_IMAGE_DRAWING } from '@/lib/browser/derivedImageDrawing';
 import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureService';
 import { createCaptureThrottle } from '@/lib/capture/region/throttle';
 import { postDetails } from '@/lib/extract/postDetails';
@@ -97,9 +97,9 @@ const bench = {
     for (const id of ids) {
       const { metadata } = required(await evidence.getCapture(id), `capture ${id}`);
       const original = required(primaryImage(metadata), 'an image of the capture');
-      await EXHIBIT_DRAWING.caption(
+      await DERIVED_IMAGE_DRAWING.caption(
         required(await evidence.getFile(id, original.fileName), original.fileName).blob,
-        presentationLines(metadata, original),
+        presentationCaption(metadata, original),
       );
     }
     return { ms: performance.now() - start };
@@ -120,14 +120,14 @@ const bench = {
     });
     const ids: string[] = [];
     // As the background does after each capture: presentation copy and PDF renditions drawn once.
-    const prepared = createPreparedImages(new ExhibitDb());
+    const stored = createDerivedImageStore(new ExhibitDb());
     for (n = 1; n <= count; n++) {
       const { metadata } = await capture.captureTab(1, 'visible', {
         category: { id: 'threats' },
         note: `benchmark ${n}`,
         author: {},
       });
-      await prepared.prepare(metadata.id, EXHIBIT_DRAWING);
+      await stored.drawAndKeep(metadata.id, DERIVED_IMAGE_DRAWING);
       ids.push(metadata.id);
     }
     return { ids, pngBytes: png.size };

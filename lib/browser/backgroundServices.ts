@@ -3,8 +3,8 @@ import { createCaptureService, type CaptureRun } from '../capture/captureService
 import type { CaptureForm, CaptureMode } from '../capture/metadata';
 import type { CaptureProgress } from '../messages';
 import { badgeText } from '../policy/responseTracker';
-import { ExhibitDb, createEvidenceRepository, createPreparedImages, createSettingsRepository } from '../store';
-import { EXHIBIT_DRAWING } from './exhibitDrawing';
+import { ExhibitDb, createEvidenceRepository, createDerivedImageStore, createSettingsRepository } from '../store';
+import { DERIVED_IMAGE_DRAWING } from './derivedImageDrawing';
 import { readEnvironment } from './environment';
 import { imageAdapter } from './imageAdapter';
 import { createTabsAdapter } from './tabsAdapter';
@@ -21,7 +21,7 @@ export function createBackgroundServices() {
     settings,
     readEnvironment,
   });
-  const prepared = createPreparedImages(db);
+  const stored = createDerivedImageStore(db);
   // Captures in progress, by tab, so a popup can cancel one. Lives only as long as the capture.
   const running = new Map<number, AbortController>();
 
@@ -57,7 +57,7 @@ export function createBackgroundServices() {
         if (form.needsResponse) await refreshBadge();
         // After the reply, not before: drawing the presentation copy and PDF renditions now spares
         // every later export the work. If the background stops first, the export draws them.
-        void prepared.prepare(result.metadata.id, EXHIBIT_DRAWING).catch(() => undefined);
+        void stored.drawAndKeep(result.metadata.id, DERIVED_IMAGE_DRAWING).catch(() => undefined);
         return result;
       } finally {
         if (running.get(tabId) === controller) running.delete(tabId);

@@ -10,7 +10,7 @@ import {
   loadSigningKey,
   createBundleReceiver,
   createCaseRepository,
-  createPreparedImages,
+  createDerivedImageStore,
   createRedactionRepository,
   createEvidenceRepository,
   createSettingsRepository,
@@ -20,7 +20,7 @@ import {
 } from '../store';
 import type { RedactionBox } from '../capture/redaction';
 import { redactImage } from './redactor';
-import { EXHIBIT_DRAWING } from './exhibitDrawing';
+import { DERIVED_IMAGE_DRAWING } from './derivedImageDrawing';
 import { renderReportPdfInWorker } from './reportPdfInWorker';
 import { saveFile } from './downloads';
 import { createWarningLetterFlow } from './warningLetterFlow';
@@ -29,7 +29,7 @@ import { createWarningLetterFlow } from './warningLetterFlow';
 export function createPageServices() {
   const db = new ExhibitDb();
   const evidence = createEvidenceRepository(db);
-  const prepared = createPreparedImages(db);
+  const stored = createDerivedImageStore(db);
   const redactions = createRedactionRepository(db);
   const settings = createSettingsRepository(db);
   const exporter = createBundleExporter({
@@ -39,9 +39,9 @@ export function createPageServices() {
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => redactions.getCopy(captureId, fileName),
     signer: () => loadSigningKey(db),
-    caption: EXHIBIT_DRAWING.caption,
-    pdf: { render: renderReportPdfInWorker, rendition: EXHIBIT_DRAWING.rendition },
-    preparedImages: prepared,
+    caption: DERIVED_IMAGE_DRAWING.caption,
+    pdf: { render: renderReportPdfInWorker, rendition: DERIVED_IMAGE_DRAWING.rendition },
+    derivedImageStore: stored,
   });
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {

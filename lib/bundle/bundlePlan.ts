@@ -3,7 +3,8 @@ import { primaryImage } from '../capture/artefacts';
 import type { Artefact } from '../capture/metadata';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView } from '../store/evidenceRepository';
-import { attachmentPath, MANIFEST_PATH, presentationFileName, SHA256SUMS_PATH } from './manifest';
+import { presentationCopyName } from '../derived/derivedImages';
+import { attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH } from './manifest';
 import { DIGEST_PATH } from './signing';
 import type { DraftStatement } from './statement';
 
@@ -80,7 +81,7 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
       ...(!input.share && input.presentationCopies && primary
         ? [
             {
-              path: `${folder}/${presentationFileName(primary.fileName)}`,
+              path: `${folder}/${presentationCopyName(primary.fileName)}`,
               source: { kind: 'presentation-copy' } as const,
             },
           ]

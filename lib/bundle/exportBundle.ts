@@ -8,8 +8,8 @@ import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import { BundleManifestSchema, manifestJsonSchema, type BundleManifest } from './manifest';
 import { CASE_PATH, planBundle, type PlannedCapture } from './bundlePlan';
-import type { ExhibitImages } from './exhibitImages';
-import { createExportDrawings, type Drawings } from './exportDrawings';
+import type { DerivedImages } from '../derived/derivedImages';
+import { createExportedDerivedImages, type PlacedDerivedImages } from '../derived/exportedDerivedImages';
 import { createBundleWriter } from './bundleWriter';
 import { renderReportHtml } from './report';
 import { reportDocument, type ReportDocument } from './reportDocument';
@@ -55,9 +55,9 @@ export interface BundleExporterDeps {
   generatorVersion: string;
   /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
   caption?: (png: Blob, lines: readonly string[]) => Promise<Blob>;
-  /** Presentation copy and renditions drawn after capture (lib/store/preparedImages.ts), when there. */
-  preparedImages?: {
-    load: (metadata: CaptureMetadata) => Promise<ExhibitImages | undefined>;
+  /** Presentation copy and renditions drawn after capture (lib/store/derivedImageStore.ts), when there. */
+  derivedImageStore?: {
+    load: (metadata: CaptureMetadata) => Promise<DerivedImages | undefined>;
     /** Called when a stored presentation copy no longer matches its hash, so the next export draws it again. */
     discard: (metadata: CaptureMetadata) => Promise<void>;
   };
@@ -109,16 +109,16 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     return row.blob;
   }
 
-  /** The stored file, checked whole against its capture hash: for the captioner, which reads it whole anyway. */
+  /** The stored file, checked whole against its capture hash: for drawing a presentation copy, which reads it whole anyway. */
   async function checkedBlob(view: CaptureView, artefact: Artefact): Promise<Blob> {
     const blob = await storedBlob(view, artefact);
     if ((await sha256OfBlob(blob)) !== artefact.sha256) throw changedSinceCapture(view, artefact);
     return blob;
   }
 
-  const exhibitDrawings = createExportDrawings({
+  const derivedImages = createExportedDerivedImages({
     draw: { caption: deps.caption, rendition: deps.pdf?.rendition },
-    preparedImages: deps.preparedImages,
+    derivedImageStore: deps.derivedImageStore,
     checkedOriginal: checkedBlob,
   });
 
@@ -203,9 +203,9 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           keyFingerprint: signer.fingerprint,
           auditHeadHash: auditLines.at(-1)?.hash ?? '',
         });
-      const prepared = views.map((view) => exhibitDrawings.prepared(view, share));
-      for (const p of prepared) p.catch(() => undefined); // awaited in the capture's turn
-      const early = earlyReport(prepared);
+      const stored = views.map((view) => derivedImages.storedFor(view, share));
+      for (const p of stored) p.catch(() => undefined); // awaited in the capture's turn
+      const early = earlyReport(stored);
       early.catch(() => undefined); // awaited when the report's turn comes
 
       /**
@@ -213,17 +213,19 @@ export function createBundleExporter(deps: BundleExporterDeps) {
        * file is read, so report.pdf is laid out alongside the reads, not after them.
        */
       async function earlyReport(
-        loading: Promise<ExhibitImages | undefined>[],
+        loading: Promise<DerivedImages | undefined>[],
       ): Promise<{ document: ReportDocument; pdf?: Promise<Uint8Array> } | undefined> {
         if (share || plan.captures.some((c) => c.redactions.length > 0)) return undefined;
         const loaded = await Promise.all(loading);
-        const placedAll: Drawings[] = [];
+        const placedAll: PlacedDerivedImages[] = [];
         for (const [i, images] of loaded.entries()) {
           const capture = plan.captures[i];
           if (!images || !capture) return undefined;
-          placedAll.push(exhibitDrawings.placed(images, capture.folder));
+          placedAll.push(derivedImages.placed(images, capture.folder));
         }
-        const document = documentWith(new Set(placedAll.flatMap((d) => (d.presentation ? [d.presentation.path] : []))));
+        const document = documentWith(
+          new Set(placedAll.flatMap((d) => (d.presentationCopy ? [d.presentationCopy.path] : []))),
+        );
         const pdf = deps.pdf?.render(document, new Map(placedAll.flatMap((d) => d.pdfImages)), signal);
         pdf?.catch(() => undefined); // awaited when the report's turn comes
         return { document, pdf };
@@ -232,33 +234,33 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       // Each capture's presentation copy and PDF renditions are drawn (decode, caption, encode)
       // while the capture before it is read into the zip: the two overlap instead of taking turns,
       // and only small renditions wait for the report, never full-size copies.
-      const drawingsOf = (i: number): Promise<Drawings | undefined> => {
+      const derivedImagesOf = (i: number): Promise<PlacedDerivedImages | undefined> => {
         const capture = plan.captures[i];
-        const preparedImages = prepared[i];
+        const storedImages = stored[i];
         const drawn =
-          capture && preparedImages
-            ? exhibitDrawings.drawings(capture.view, capture.folder, share, preparedImages)
+          capture && storedImages
+            ? derivedImages.forExport(capture.view, capture.folder, share, storedImages)
             : Promise.resolve(undefined);
         drawn.catch(() => undefined); // awaited in its turn below
         return drawn;
       };
 
-      /** A capture's files as the plan lists them; its drawings are waited for after its originals. */
-      async function* captureFiles({ view, files }: PlannedCapture, these: Promise<Drawings | undefined>) {
-        let drawings: Drawings | undefined;
-        const drawn = async (): Promise<Drawings> => {
-          if (!drawings) {
-            drawings = (await these) ?? { pdfImages: [] };
-            for (const [path, image] of drawings.pdfImages) renditions.set(path, image);
+      /** A capture's files as the plan lists them; its derived images are waited for after its originals. */
+      async function* captureFiles({ view, files }: PlannedCapture, these: Promise<PlacedDerivedImages | undefined>) {
+        let placedImages: PlacedDerivedImages | undefined;
+        const drawn = async (): Promise<PlacedDerivedImages> => {
+          if (!placedImages) {
+            placedImages = (await these) ?? { pdfImages: [] };
+            for (const [path, image] of placedImages.pdfImages) renditions.set(path, image);
           }
-          return drawings;
+          return placedImages;
         };
         for (const { path, source } of files) {
           if (source.kind === 'original') {
             yield original(view, source.artefact, path);
             continue;
           }
-          const { presentation } = await drawn();
+          const { presentationCopy: presentation } = await drawn();
           if (source.kind === 'presentation-copy') {
             if (presentation?.path !== path)
               throw new ExhibitError(
@@ -269,7 +271,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
               { path, blob: presentation.blob },
               {
                 expectedSha256: presentation.sha256,
-                mismatch: () => changedPresentationCopy(view, deps.preparedImages?.discard),
+                mismatch: () => changedPresentationCopy(view, deps.derivedImageStore?.discard),
               },
             );
             presentationCopies.add(path);
@@ -406,10 +408,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
       }
 
       async function* files() {
-        let next = drawingsOf(0);
+        let next = derivedImagesOf(0);
         for (const [i, capture] of plan.captures.entries()) {
           const these = next;
-          next = drawingsOf(i + 1);
+          next = derivedImagesOf(i + 1);
           yield* captureFiles(capture, these);
         }
         yield* restFiles();

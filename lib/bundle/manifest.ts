@@ -66,19 +66,6 @@ export function attachmentPath(actionId: string, fileName: string): string {
   return `case/attachments/${actionId}/${fileName}`;
 }
 
-/** "screenshot.png" → "presentation-screenshot.png": named so no one takes the captioned copy for the original. */
-export function presentationFileName(original: string): string {
-  return `presentation-${original}`;
-}
-
-/**
- * The file a report shows for a capture's image at `index` (imageArtefacts order): the first, the
- * capture's primary image, as its presentation copy when there is one; the others as they are.
- */
-export function shownImageFileName(image: string, index: number, hasPresentationCopy: boolean): string {
-  return index === 0 && hasPresentationCopy ? presentationFileName(image) : image;
-}
-
 export function manifestJsonSchema(): object {
   return z.toJSONSchema(BundleManifestSchema, { target: 'draft-2020-12' });
 }

@@ -17,7 +17,7 @@ import {
 } from '../extract/postDetails';
 import { categoryById, describeCategory } from '../policy';
 import type { CaptureView } from '../store/evidenceRepository';
-import { presentationFileName, shownImageFileName } from './manifest';
+import { presentationCopyName, shownImageName } from '../derived/derivedImages';
 import type { Block, Field, ReportCapture, ReportInput, ReportSection } from './reportDocument';
 
 // One section of the report per exhibit (issue #5): its reference, images, category and policy
@@ -67,10 +67,10 @@ export function captureSection(
       : []),
   ];
   const figures: Block[] = imageArtefacts(m).map((image, i) => {
-    const shown = shownImageFileName(
+    const shown = shownImageName(
       image.fileName,
       i,
-      input.presentationCopies?.has(`${folder}/${presentationFileName(image.fileName)}`) ?? false,
+      input.presentationCopies?.has(`${folder}/${presentationCopyName(image.fileName)}`) ?? false,
     );
     const label =
       shown === image.fileName

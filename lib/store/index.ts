@@ -6,4 +6,4 @@ export * from './caseRepository';
 export * from './signingKey';
 export * from './bundleReceiver';
 export * from './redactionRepository';
-export * from './preparedImages';
+export * from './derivedImageStore';

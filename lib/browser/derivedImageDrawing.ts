@@ -1,4 +1,12 @@
+import type { PdfImage } from '../bundle/reportPdf';
+import type { DerivedImageDrawing } from '../derived/derivedImages';
 import { context2d } from './canvas';
+
+// A capture's derived images (lib/derived/derivedImages.ts), drawn on canvases: OffscreenCanvas,
+// so in the background's service worker (Chrome), its event page (Firefox) or an extension page.
+
+/** The canvases that draw presentation copies and PDF renditions. */
+export const DERIVED_IMAGE_DRAWING: Required<DerivedImageDrawing> = { caption: captionImage, rendition: pdfRendition };
 
 /**
  * A presentation copy of a screenshot (issue #5): the image with a band beneath it giving the
@@ -43,4 +51,32 @@ function wrap(line: string, width: number, measure: (text: string) => number): s
     current += ch;
   }
   return [...out, current];
+}
+
+// The largest an image is shown in the PDF (178 × 235 mm) at 120 dpi: enough to read, and small
+// enough that a 300-exhibit PDF stays tens of megabytes (the originals are in the bundle).
+const RENDITION_WIDTH = 840;
+const RENDITION_HEIGHT = 1110;
+
+/** A JPEG of an image for reading in the PDF, decoded straight to its small size. */
+export async function pdfRendition(image: Blob): Promise<PdfImage> {
+  const probe = await createImageBitmap(image);
+  const scale = Math.min(1, RENDITION_WIDTH / probe.width, RENDITION_HEIGHT / probe.height);
+  const size = {
+    width: Math.max(1, Math.round(probe.width * scale)),
+    height: Math.max(1, Math.round(probe.height * scale)),
+  };
+  probe.close();
+  const bitmap =
+    scale < 1
+      ? await createImageBitmap(image, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' })
+      : await createImageBitmap(image);
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  const context = context2d(canvas);
+  context.fillStyle = '#ffffff'; // JPEG has no transparency
+  context.fillRect(0, 0, size.width, size.height);
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.75 });
+  return { jpeg: new Uint8Array(await jpeg.arrayBuffer()), ...size };
 }

@@ -1,24 +1,24 @@
-import { drawExhibitImages, type ExhibitImageDrawing, type ExhibitImages } from '../bundle/exhibitImages';
+import { drawDerivedImages, type DerivedImageDrawing, type DerivedImages } from '../derived/derivedImages';
 import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
-import { presentationFileName, shownImageFileName } from '../bundle/manifest';
+import { presentationCopyName, shownImageName } from '../derived/derivedImages';
 import { sha256OfBlob } from '../hash';
 import { entriesForCapture, receivedFromOf } from './auditLog';
 import type { DerivedFileRow, ExhibitDb } from './db';
 
 const renditionName = (shownFileName: string) => `rendition-${shownFileName}.jpg`;
 
-/** Where a capture's drawings are kept: its primary image's presentation copy, and a rendition of each image its report shows. */
-function preparedFiles(
+/** Where a capture's derived images are kept: its primary image's presentation copy, and a rendition of each image its report shows. */
+function derivedFilesOf(
   m: CaptureMetadata,
 ): { renditions: { shownFileName: string; fileName: string }[]; keys: [string, string][] } | undefined {
   const original = primaryImage(m);
   if (!original) return undefined;
   const renditions = imageArtefacts(m)
-    .map((image, index) => shownImageFileName(image.fileName, index, true))
+    .map((image, index) => shownImageName(image.fileName, index, true))
     .map((shownFileName) => ({ shownFileName, fileName: renditionName(shownFileName) }));
   // Their derivedFiles keys: the presentation copy's first, then each rendition's.
-  const keys = [presentationFileName(original.fileName), ...renditions.map((r) => r.fileName)].map(
+  const keys = [presentationCopyName(original.fileName), ...renditions.map((r) => r.fileName)].map(
     (fileName): [string, string] => [m.id, fileName],
   );
   return { renditions, keys };
@@ -31,33 +31,37 @@ function preparedFiles(
  * drawn, for the export to check as it writes it (one read, not two); one found changed is
  * discarded and drawn afresh by the next export.
  */
-export function createPreparedImages(db: ExhibitDb) {
-  async function load(m: CaptureMetadata): Promise<ExhibitImages | undefined> {
-    const files = preparedFiles(m);
+export function createDerivedImageStore(db: ExhibitDb) {
+  async function load(m: CaptureMetadata): Promise<DerivedImages | undefined> {
+    const files = derivedFilesOf(m);
     if (!files) return undefined;
     const [presentationRow, ...renditionRows] = await db.derivedFiles.bulkGet(files.keys);
     if (!presentationRow || renditionRows.some((row) => !row?.pixels)) return undefined;
-    const renditions: ExhibitImages['renditions'] = [];
+    const renditions: DerivedImages['renditions'] = [];
     for (const [i, { shownFileName }] of files.renditions.entries()) {
       const row = renditionRows[i];
       if (!row?.pixels) return undefined;
       renditions.push({ shownFileName, image: { jpeg: new Uint8Array(await row.blob.arrayBuffer()), ...row.pixels } });
     }
     return {
-      presentation: { fileName: presentationRow.fileName, blob: presentationRow.blob, sha256: presentationRow.sha256 },
+      presentationCopy: {
+        fileName: presentationRow.fileName,
+        blob: presentationRow.blob,
+        sha256: presentationRow.sha256,
+      },
       renditions,
     };
   }
 
   return {
     load,
-    /** Forgets a capture's drawings (one was found changed); the next export draws them again. */
+    /** Forgets a capture's derived images (one was found changed); the next export draws them again. */
     async discard(m: CaptureMetadata): Promise<void> {
-      const files = preparedFiles(m);
+      const files = derivedFilesOf(m);
       if (files) await db.derivedFiles.bulkDelete(files.keys);
     },
     /** Draws and keeps them for a stored capture; the originals are read and checked against their hashes. */
-    async prepare(captureId: string, draw: Required<ExhibitImageDrawing>): Promise<void> {
+    async drawAndKeep(captureId: string, draw: Required<DerivedImageDrawing>): Promise<void> {
       const row = await db.captures.get(captureId);
       if (!row || (await load(row.metadata))) return;
       const readOriginal = async (artefact: { fileName: string; sha256: string }) => {
@@ -67,19 +71,19 @@ export function createPreparedImages(db: ExhibitDb) {
         return file.blob;
       };
       // A received capture's caption says so; its custody entry is among its own, read by index.
-      const images = await drawExhibitImages(
+      const images = await drawDerivedImages(
         row.metadata,
         readOriginal,
         draw,
         receivedFromOf(await entriesForCapture(db, captureId)),
       );
       const rows: DerivedFileRow[] = [];
-      if (images.presentation)
+      if (images.presentationCopy)
         rows.push({
           captureId,
-          fileName: images.presentation.fileName,
-          blob: images.presentation.blob,
-          sha256: await sha256OfBlob(images.presentation.blob),
+          fileName: images.presentationCopy.fileName,
+          blob: images.presentationCopy.blob,
+          sha256: await sha256OfBlob(images.presentationCopy.blob),
         });
       for (const { shownFileName, image } of images.renditions) {
         const blob = new Blob([image.jpeg as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' });
@@ -95,4 +99,4 @@ export function createPreparedImages(db: ExhibitDb) {
     },
   };
 }
-export type PreparedImages = ReturnType<typeof createPreparedImages>;
+export type DerivedImageStore = ReturnType<typeof createDerivedImageStore>;

@@ -5,7 +5,7 @@ import type { ReportDocument } from '@/lib/bundle/reportDocument';
 import type { PdfImage } from '@/lib/bundle/reportPdf';
 import { openZip } from '@/lib/bundle/zipReader';
 import { createImportFlow } from '@/lib/bundle/importFlow';
-import { createBundleReceiver, createPreparedImages, exportableAuditLines, loadSigningKey } from '@/lib/store';
+import { createBundleReceiver, createDerivedImageStore, exportableAuditLines, loadSigningKey } from '@/lib/store';
 import { STAFF, TINY_JPEG, form, renderPdfHere, testWorld } from '../fixtures';
 
 /** Canvas stand-ins that count their calls. */
@@ -23,7 +23,7 @@ function countingDrawing() {
 
 async function world() {
   const w = await testWorld();
-  const prepared = createPreparedImages(w.db);
+  const stored = createDerivedImageStore(w.db);
   const drawing = countingDrawing();
   // How many files had gone into the zip when report.pdf was asked for, per export.
   const pdfAskedAfter: number[] = [];
@@ -45,10 +45,10 @@ async function world() {
     generatorVersion: '0.1.0',
     caption: drawing.caption,
     pdf: { render, rendition: drawing.rendition },
-    preparedImages: prepared,
+    derivedImageStore: stored,
     clock: () => new Date('2026-12-01T09:00:00Z'),
   });
-  return { ...w, prepared, drawing, exporter, exportBundle, pdfAskedAfter, pdfSignals };
+  return { ...w, stored, drawing, exporter, exportBundle, pdfAskedAfter, pdfSignals };
 }
 
 async function reportHtml(zip: Blob): Promise<string> {
@@ -62,7 +62,7 @@ describe('presentation copies and renditions drawn after capture', () => {
   it('are drawn once and then only streamed by exports, which still verify', async () => {
     const w = await world();
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
-    await w.prepared.prepare(metadata.id, w.drawing);
+    await w.stored.drawAndKeep(metadata.id, w.drawing);
     expect(w.drawing.calls).toEqual({ caption: 1, rendition: 1 });
     for (let i = 0; i < 2; i++) {
       const bundle = await w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
@@ -76,9 +76,9 @@ describe('presentation copies and renditions drawn after capture', () => {
     const w = await world();
     const ids = [];
     for (let i = 0; i < 2; i++) ids.push((await w.capture.captureTab(1, 'visible', form())).metadata.id);
-    for (const id of ids) await w.prepared.prepare(id, w.drawing);
+    for (const id of ids) await w.stored.drawAndKeep(id, w.drawing);
     const early = await w.exportBundle(ids);
-    await w.prepared.discard((await w.evidence.getCapture(ids[1]!))!.metadata);
+    await w.stored.discard((await w.evidence.getCapture(ids[1]!))!.metadata);
     const late = await w.exportBundle(ids);
     const perCapture = early.manifest.files.filter((f) => f.path.startsWith('captures/001-')).length;
     expect(w.pdfAskedAfter[0]).toBeLessThan(perCapture); // while the first capture's files were being read
@@ -92,7 +92,7 @@ describe('presentation copies and renditions drawn after capture', () => {
     const w = await world();
     const ids = [];
     for (let i = 0; i < 2; i++) ids.push((await w.capture.captureTab(1, 'visible', form())).metadata.id);
-    for (const id of ids) await w.prepared.prepare(id, w.drawing);
+    for (const id of ids) await w.stored.drawAndKeep(id, w.drawing);
     await w.db.files.update([ids[1]!, 'screenshot.png'], { blob: new Blob(['altered']) });
     await expect(w.exportBundle(ids)).rejects.toThrow(/no longer matches the hash recorded when it was captured/);
     expect(w.pdfAskedAfter).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('presentation copies and renditions drawn after capture', () => {
   it('stop the export when changed since drawn, are set aside, and are drawn afresh by the next export', async () => {
     const w = await world();
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
-    await w.prepared.prepare(metadata.id, w.drawing);
+    await w.stored.drawAndKeep(metadata.id, w.drawing);
     await w.db.derivedFiles.update([metadata.id, 'presentation-screenshot.png'], { blob: new Blob(['changed']) });
     await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toThrow(
       /presentation copy .* had changed since it was drawn/,
@@ -125,14 +125,14 @@ describe('presentation copies and renditions drawn after capture', () => {
   it("keep a capture's redacted copy when its drawings are set aside", async () => {
     const w = await world();
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
-    await w.prepared.prepare(metadata.id, w.drawing);
+    await w.stored.drawAndKeep(metadata.id, w.drawing);
     await w.db.derivedFiles.put({
       captureId: metadata.id,
       fileName: 'redacted-screenshot.png',
       blob: new Blob(['r']),
       sha256: 'a'.repeat(64),
     });
-    await w.prepared.discard(metadata);
+    await w.stored.discard(metadata);
     expect((await w.db.derivedFiles.where('captureId').equals(metadata.id).toArray()).map((r) => r.fileName)).toEqual([
       'redacted-screenshot.png',
     ]);
@@ -141,7 +141,7 @@ describe('presentation copies and renditions drawn after capture', () => {
   it('never stand in for the originals: the original is still exported and checked against its capture hash', async () => {
     const w = await world();
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
-    await w.prepared.prepare(metadata.id, w.drawing);
+    await w.stored.drawAndKeep(metadata.id, w.drawing);
     await w.db.files.update([metadata.id, 'screenshot.png'], { blob: new Blob(['tampered']) });
     await expect(w.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).rejects.toMatchObject({
       code: 'export-failed',
@@ -161,8 +161,8 @@ describe('presentation copies and renditions drawn after capture', () => {
     await flow.importBundle(bundle.zip, () => undefined);
     const captions: string[] = [];
     const caption = async (png: Blob, lines: readonly string[]) => (captions.push(lines[0]!), png);
-    await w.prepared.prepare(metadata.id, { caption, rendition: w.drawing.rendition });
-    await w.prepared.discard(metadata);
+    await w.stored.drawAndKeep(metadata.id, { caption, rendition: w.drawing.rendition });
+    await w.stored.discard(metadata);
     await createBundleExporter({
       evidence: w.evidence,
       auditLines: (c, k) => exportableAuditLines(w.db, c, k),
