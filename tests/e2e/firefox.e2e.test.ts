@@ -68,6 +68,44 @@ async function fill(page: Page, selector: string, value: string) {
   await page.type(selector, value);
 }
 
+/**
+ * The rendered fallback's page half, as tabsAdapter.renderElement runs it, on the page's
+ * #target-post in the given world. The post's box is measured from Exhibit's own world (a hostile
+ * page's getBoundingClientRect can lie). Gives the box and what the render script answered, unparsed.
+ */
+async function renderPostIn(tabId: number, world: 'ISOLATED' | 'MAIN') {
+  const extensionPage = await firefox.openExtensionPage('dashboard.html');
+  const answer = await extensionPage.evaluate(
+    async (tabId, world) => {
+      const api = (
+        globalThis as unknown as {
+          browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } };
+        }
+      ).browser;
+      const [measured] = await api.scripting.executeScript({
+        target: { tabId },
+        func: () => {
+          const box = document.getElementById('target-post')!.getBoundingClientRect();
+          return { x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height };
+        },
+      });
+      const region = measured!.result as { x: number; y: number; width: number; height: number };
+      await api.scripting.executeScript({
+        target: { tabId },
+        world,
+        func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r),
+        args: [region],
+      });
+      const [result] = await api.scripting.executeScript({ target: { tabId }, world, files: ['/render-element.js'] });
+      return { region, outcome: result?.result };
+    },
+    tabId,
+    world,
+  );
+  await extensionPage.close();
+  return answer;
+}
+
 describe('Exhibit in Firefox', () => {
   it('captures a post, stores it and exports a bundle that verifies', async () => {
     const options = await saveProfileIn(firefox);
@@ -240,41 +278,15 @@ describe('Exhibit in Firefox', () => {
     // As in Chromium: the browser cannot be made to refuse pixels in a test, so the fallback's page
     // half runs for real, as tabsAdapter.renderElement runs it, on the post's box.
     const { page, tabId } = await openFixture('feed.html');
-    const box = (await (await page.$('#target-post'))!.boundingBox())!;
-    const extensionPage = await firefox.openExtensionPage('dashboard.html');
-    const renderIn = (world: string) =>
-      extensionPage.evaluate(
-        async (tabId, region, world) => {
-          const api = (
-            globalThis as unknown as {
-              browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } };
-            }
-          ).browser;
-          await api.scripting.executeScript({
-            target: { tabId },
-            world,
-            func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r),
-            args: [region],
-          });
-          const [result] = await api.scripting.executeScript({
-            target: { tabId },
-            world,
-            files: ['/render-element.js'],
-          });
-          return result?.result as { ok: boolean; dataUrl?: string; message?: string };
-        },
-        tabId,
-        { x: box.x, y: box.y, width: box.width, height: box.height },
-        world,
-      );
-    const isolated = await renderIn('ISOLATED');
-    expect(isolated).toMatchObject({ ok: false, message: expect.stringMatching(/^SecurityError/) });
-    const main = await renderIn('MAIN');
-    await extensionPage.close();
-    expect(main.ok, main.message).toBe(true);
-    const png = decodePng(new Uint8Array(Buffer.from(main.dataUrl!.split(',')[1]!, 'base64')));
-    expect(png.width).toBeCloseTo(box.width, -1);
-    expect(png.height).toBeCloseTo(box.height, -1);
+    const isolated = await renderPostIn(tabId, 'ISOLATED');
+    expect(isolated.outcome).toMatchObject({ ok: false, message: expect.stringMatching(/^SecurityError/) });
+    const { outcome, region } = await renderPostIn(tabId, 'MAIN');
+    await page.close();
+    const main = RenderOutcomeSchema.parse(outcome);
+    expect(main.ok, main.ok ? '' : main.message).toBe(true);
+    const png = decodePng(new Uint8Array(Buffer.from(main.ok ? main.dataUrl.split(',')[1]! : '', 'base64')));
+    expect(png.width).toBeCloseTo(region.width, -1);
+    expect(png.height).toBeCloseTo(region.height, -1);
     expect(png.rgba(6, 40).slice(0, 3)).toEqual([255, 247, 214]);
   });
 
@@ -291,50 +303,14 @@ describe('Exhibit in Firefox', () => {
     // the page's world the answer is the page's to give: here no answer Exhibit can read (the adapter
     // refuses it), and on a page that only replaces the canvas's toDataURL, a drawing of its choosing.
     // Which is why such a rendering is labelled html2canvas-page-world (tests/unit/capture/captureModes.test.ts).
-    const renderIn = async (tabId: number, world: string) => {
-      const extensionPage = await firefox.openExtensionPage('dashboard.html');
-      const outcome = await extensionPage.evaluate(
-        async (tabId, world) => {
-          const api = (
-            globalThis as unknown as {
-              browser: { scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } };
-            }
-          ).browser;
-          // The post's box, measured from Exhibit's world (the page's own getBoundingClientRect lies).
-          const [measured] = await api.scripting.executeScript({
-            target: { tabId },
-            func: () => {
-              const box = document.getElementById('target-post')!.getBoundingClientRect();
-              return { x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height };
-            },
-          });
-          await api.scripting.executeScript({
-            target: { tabId },
-            world,
-            func: (r: object) => void ((globalThis as { exhibitRenderRegion?: object }).exhibitRenderRegion = r),
-            args: [measured!.result],
-          });
-          const [result] = await api.scripting.executeScript({
-            target: { tabId },
-            world,
-            files: ['/render-element.js'],
-          });
-          return result?.result;
-        },
-        tabId,
-        world,
-      );
-      await extensionPage.close();
-      return outcome;
-    };
-    expect(await renderIn(tabId, 'ISOLATED')).toMatchObject({
+    expect((await renderPostIn(tabId, 'ISOLATED')).outcome).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^SecurityError/),
     });
-    expect(RenderOutcomeSchema.safeParse(await renderIn(tabId, 'MAIN')).success).toBe(false);
+    expect(RenderOutcomeSchema.safeParse((await renderPostIn(tabId, 'MAIN')).outcome).success).toBe(false);
     await page.close();
     const canvasOnly = await openFixture('hostile.html?only=canvas');
-    const drawn = RenderOutcomeSchema.parse(await renderIn(canvasOnly.tabId, 'MAIN'));
+    const drawn = RenderOutcomeSchema.parse((await renderPostIn(canvasOnly.tabId, 'MAIN')).outcome);
     expect(drawn.ok && decodePng(new Uint8Array(Buffer.from(drawn.dataUrl.split(',')[1]!, 'base64'))).width).toBe(1); // the page's 1 × 1 px, not the post
     await canvasOnly.page.close();
   });

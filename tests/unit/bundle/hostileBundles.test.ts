@@ -9,8 +9,8 @@ import { describeCheck } from '@/lib/bundle/verdict';
 import { verifyBundle, verifyEntries, withExpectedSigner } from '@/lib/bundle/verify';
 import { loadSigningKey } from '@/lib/store';
 import { STAFF, form, testWorld } from '../fixtures';
-import { HOSTILE_INPUTS } from './hostileInputs';
-import { filesOfZip, fromUtf8, rezip, runVerifyCli, storedZipOf, utf8 } from './zipFixtures';
+import { HOSTILE_INPUTS, manifestListing } from './hostileInputs';
+import { filesOfZip, runVerifyCli, storedZipOf, utf8 } from './zipFixtures';
 
 /** A real one-capture bundle and the key that signed it. */
 async function exported(profile = STAFF) {
@@ -83,16 +83,7 @@ describe('hostile bundles are refused quickly, before work is spent on them (iss
   }, 60_000);
 
   it('refuses a manifest listing more files than the bundle holds before checking it against the schema, or larger than any bundle’s, unread', async () => {
-    const listing = await rezip((await exported()).zip, (files) => {
-      const manifest = JSON.parse(fromUtf8(files.get('manifest.json'))) as { files: unknown[] };
-      manifest.files = Array.from({ length: 200_000 }, (_, i) => ({
-        path: `f${i}`,
-        bytes: 0,
-        sha256: '0'.repeat(64),
-        mimeType: 'x',
-      }));
-      files.set('manifest.json', utf8(JSON.stringify(manifest)));
-    });
+    const listing = await manifestListing((await exported()).zip, 200_000);
     expect((await verifyBundle(listing)).failures).toEqual([
       expect.stringMatching(/^manifest\.json lists 200000 files, but the bundle holds \d+\.$/),
     ]);

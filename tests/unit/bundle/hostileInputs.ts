@@ -12,6 +12,20 @@ export interface HostileInput {
   build(genuine: Blob): Promise<Blob>;
 }
 
+/** A genuine bundle whose manifest lists `count` made-up files. */
+export function manifestListing(genuine: Blob, count: number): Promise<Blob> {
+  return rezip(genuine, (files) => {
+    const manifest = JSON.parse(fromUtf8(files.get('manifest.json'))) as { files: unknown[] };
+    manifest.files = Array.from({ length: count }, (_, i) => ({
+      path: `f${i}`,
+      bytes: 0,
+      sha256: '0'.repeat(64),
+      mimeType: 'x',
+    }));
+    files.set('manifest.json', utf8(JSON.stringify(manifest)));
+  });
+}
+
 const metadataPath = (files: Map<string, Uint8Array>) => [...files.keys()].find((p) => p.endsWith('/metadata.json'))!;
 
 export const HOSTILE_INPUTS = {
@@ -38,17 +52,7 @@ export const HOSTILE_INPUTS = {
   },
   hugeManifest: {
     name: 'manifest.json listing 1,000,000 files',
-    build: (genuine) =>
-      rezip(genuine, (files) => {
-        const manifest = JSON.parse(fromUtf8(files.get('manifest.json'))) as { files: unknown[] };
-        manifest.files = Array.from({ length: 1_000_000 }, (_, i) => ({
-          path: `f${i}`,
-          bytes: 0,
-          sha256: '0'.repeat(64),
-          mimeType: 'x',
-        }));
-        files.set('manifest.json', utf8(JSON.stringify(manifest)));
-      }),
+    build: (genuine) => manifestListing(genuine, 1_000_000),
   },
   deflatedEntries: {
     name: '600 deflated entries of 16 MiB of zeros, each just under the zip-bomb limit (9.4 GiB unpacked)',

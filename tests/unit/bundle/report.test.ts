@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '@/lib/bundle/report';
+import type { StaffMember } from '@/lib/capture/metadata';
+import type { CaptureView } from '@/lib/store/evidenceRepository';
 import { STAFF, form, testWorld } from '../fixtures';
 
 const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', '"><svg onload=alert(3)>'];
+
+/** The report's input for one capture's view, as an export of it gives it. */
+function reportInput(
+  view: CaptureView,
+  { exportedBy = STAFF, folder = 'c/1' }: { exportedBy?: StaffMember; folder?: string } = {},
+) {
+  return {
+    exportedAtUtc: '2026-06-01T12:00:00.000Z',
+    exportedBy,
+    generatorVersion: '0.1.0',
+    captures: [{ view, folder }],
+    keyFingerprint: 'e'.repeat(64),
+    auditHeadHash: 'f'.repeat(64),
+  };
+}
 
 async function reportFor(overrides: Parameters<typeof form>[0], page = {}) {
   const { fakeTabs } = await import('../fixtures');
@@ -10,14 +27,9 @@ async function reportFor(overrides: Parameters<typeof form>[0], page = {}) {
   const { metadata } = await world.capture.captureTab(1, 'visible', form(overrides));
   await world.evidence.editCapture(metadata.id, { field: 'note', to: HOSTILE[1]! }, STAFF);
   const view = (await world.evidence.getCapture(metadata.id))!;
-  return renderReport({
-    exportedAtUtc: '2026-06-01T12:00:00.000Z',
-    exportedBy: { ...STAFF, school: '<b>School</b>' },
-    generatorVersion: '0.1.0',
-    captures: [{ view, folder: 'captures/001-x' }],
-    keyFingerprint: 'e'.repeat(64),
-    auditHeadHash: 'f'.repeat(64),
-  });
+  return renderReport(
+    reportInput(view, { exportedBy: { ...STAFF, school: '<b>School</b>' }, folder: 'captures/001-x' }),
+  );
 }
 
 describe('report.html', () => {
@@ -31,14 +43,7 @@ describe('report.html', () => {
     });
     const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: 'first\nsecond\u2066' }));
     const view = (await world.evidence.getCapture(metadata.id))!;
-    const input = {
-      exportedAtUtc: '2026-06-01T12:00:00.000Z',
-      exportedBy: { ...STAFF, name: 'Jo\u200dSmith' },
-      generatorVersion: '0.1.0',
-      captures: [{ view, folder: 'c/1' }],
-      keyFingerprint: 'e'.repeat(64),
-      auditHeadHash: 'f'.repeat(64),
-    };
+    const input = reportInput(view, { exportedBy: { ...STAFF, name: 'Jo\u200dSmith' } });
     const fields = reportDocument(input).sections.flatMap((s) =>
       s.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : [])),
     );
@@ -78,14 +83,7 @@ describe('report.html', () => {
     const world = await testWorld({ tabs });
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     const view = (await world.evidence.getCapture(metadata.id))!;
-    const html = renderReport({
-      exportedAtUtc: '2026-06-01T12:00:00.000Z',
-      exportedBy: STAFF,
-      generatorVersion: '0.1.0',
-      captures: [{ view, folder: 'c/1' }],
-      keyFingerprint: 'e'.repeat(64),
-      auditHeadHash: 'f'.repeat(64),
-    });
+    const html = renderReport(reportInput(view));
     expect(html).toContain(
       '<dt>Page address</dt><dd class="url"><code>https://social.example/posts/123</code></dd>\n<dt>Address the page gave itself</dt><dd class="url"><code>https://social.example/elsewhere</code> <em>(not the address the browser showed',
     );
@@ -104,14 +102,7 @@ describe('report.html', () => {
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     await world.evidence.editCapture(metadata.id, { field: 'post', key: 'authorHandle', to: '@pat' }, STAFF);
     const view = (await world.evidence.getCapture(metadata.id))!;
-    const html = renderReport({
-      exportedAtUtc: '2026-06-01T12:00:00.000Z',
-      exportedBy: STAFF,
-      generatorVersion: '0.1.0',
-      captures: [{ view, folder: 'c/1' }],
-      keyFingerprint: 'e'.repeat(64),
-      auditHeadHash: 'f'.repeat(64),
-    });
+    const html = renderReport(reportInput(view));
     expect(html).toContain('Post details (read from the x page)');
     expect(html).toContain('Pat &lt;b&gt;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -128,14 +119,7 @@ describe('report.html', () => {
       const world = await testWorld({ tabs: fakeTabs({ page: { post } }) });
       const { metadata } = await world.capture.captureTab(1, 'visible', form());
       const view = (await world.evidence.getCapture(metadata.id))!;
-      return renderReport({
-        exportedAtUtc: '2026-06-01T12:00:00.000Z',
-        exportedBy: STAFF,
-        generatorVersion: '0.1.0',
-        captures: [{ view, folder: 'c/1' }],
-        keyFingerprint: 'e'.repeat(64),
-        auditHeadHash: 'f'.repeat(64),
-      });
+      return renderReport(reportInput(view));
     };
     expect(await reportWith(postDetails('x', { authorName: 'Pat' }, 'only-in-view'))).toContain(
       'Post details (read from the only post in view on the x page)',
