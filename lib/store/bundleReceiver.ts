@@ -184,7 +184,16 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
       try {
         return await db.transaction(
           'rw',
-          [db.captures, db.files, db.audit, db.cases, db.attachments, db.receivedAudit, db.derivedFiles],
+          [
+            db.captures,
+            db.files,
+            db.audit,
+            db.cases,
+            db.attachments,
+            db.receivedAudit,
+            db.derivedFiles,
+            db.openResponses,
+          ],
           async () => {
             const { plan, fresh, captures, caseTaken, taken, metadataHash } = await planFor(bundle);
             if (plan.alreadyImported) return { status: 'already-imported' as const, fromKeyFingerprint: from };
@@ -233,6 +242,16 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
             }
             const freshIds = new Set(fresh.map((c) => c.metadata.id));
             await db.files.bulkAdd(files.filter((f) => freshIds.has(f.captureId)));
+            // The due list in step (issue #17): a received comment still to answer joins it, one the
+            // sender has answered (now or in an earlier bundle's capture) leaves it.
+            const answered = new Set(
+              taken.flatMap((e) => (e.event.action === 'response.answered' ? [e.event.captureId] : [])),
+            );
+            for (const { metadata } of fresh) {
+              if (metadata.responseReceivedAtUtc && !answered.has(metadata.id))
+                await db.openResponses.put({ captureId: metadata.id, receivedAtUtc: metadata.responseReceivedAtUtc });
+            }
+            await db.openResponses.bulkDelete([...answered]);
             // A redacted copy is kept for a capture received now, and for one received before from
             // this sender when it has redacted it since; a copy this installation made stays.
             for (const copy of bundle.redactedCopies) {

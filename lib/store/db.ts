@@ -55,6 +55,16 @@ export interface DerivedFileRow {
   pixels?: { width: number; height: number };
 }
 
+/**
+ * A comment on one of the school's accounts still to answer (issue #17): kept in step with the
+ * audit log in the same transactions (a capture needing a response adds it, its `response.answered`
+ * entry removes it), so the due list and the toolbar badge read these rows, not every capture.
+ */
+export interface OpenResponseRow {
+  captureId: string;
+  receivedAtUtc: string;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -70,6 +80,7 @@ export class ExhibitDb extends Dexie {
   attachments!: Dexie.Table<AttachmentRow, [string, string]>;
   receivedAudit!: EntityTable<ReceivedAuditRow, 'hash'>;
   derivedFiles!: Dexie.Table<DerivedFileRow, [string, string]>;
+  openResponses!: EntityTable<OpenResponseRow, 'captureId'>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -129,5 +140,33 @@ export class ExhibitDb extends Dexie {
       audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash, event.actionId',
       receivedAudit: 'hash, event.captureId, event.caseId, event.actionId',
     });
+    // 9: the responses still to answer, so the due list and the badge read only those (issue #17).
+    // Filled once from the captures and their answers; from then on kept in step as they change.
+    this.version(9)
+      .stores({ openResponses: 'captureId, receivedAtUtc' })
+      .upgrade(async (tx) => {
+        const needing = await tx
+          .table<CaptureRow>('captures')
+          .filter((row) => Boolean(row.metadata.responseReceivedAtUtc))
+          .toArray();
+        const answered = async (captureId: string) =>
+          (
+            await Promise.all(
+              ['audit', 'receivedAudit'].map((table) =>
+                tx
+                  .table<AuditEntry>(table)
+                  .where('event.captureId')
+                  .equals(captureId)
+                  .filter((entry) => entry.event.action === 'response.answered')
+                  .count(),
+              ),
+            )
+          ).some((count) => count > 0);
+        for (const row of needing) {
+          const receivedAtUtc = row.metadata.responseReceivedAtUtc;
+          if (receivedAtUtc && !(await answered(row.id)))
+            await tx.table<OpenResponseRow>('openResponses').add({ captureId: row.id, receivedAtUtc });
+        }
+      });
   }
 }

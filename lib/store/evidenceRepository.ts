@@ -102,40 +102,47 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
         }),
       );
       try {
-        return await db.transaction('rw', [db.captures, db.files, db.audit, db.cases, db.settings], async () => {
-          const at = clock();
-          // The next exhibit number for these initials, taken in the same transaction so two tabs never share one.
-          const initials = referenceInitials(metadata.capturedBy.name);
-          const counters = ((await db.settings.get('exhibitNumbers'))?.value ?? {}) as Record<string, number>;
-          const number = (counters[initials] ?? 0) + 1;
-          const stored = CaptureMetadataSchema.parse({ ...metadata, reference: `${initials}/${number}` });
-          if (newCase) await insertCase(db, newCase.id, newCase.details, at, stored.capturedBy);
-          else if (caseId !== UNFILED && !(await db.cases.get(caseId)))
-            throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
-          // Issued together, not one after another: each await is a round trip to the browser's
-          // IndexedDB, on the click → stored path (issue #3); the transaction still makes them one write.
-          const audited = appendAudit(db, at, stored.capturedBy, {
-            action: 'capture.created',
-            captureId: stored.id,
-            metadataSha256: sha256Hex(canonicalJson(stored)),
-          }).then(async (created) => {
-            if (caseId !== UNFILED)
-              await appendAudit(db, at, stored.capturedBy, {
-                action: 'capture.filed',
-                captureId: stored.id,
-                caseId,
-                previousCaseId: UNFILED,
-              });
-            return created;
-          });
-          const [entry] = await Promise.all([
-            audited,
-            db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } }),
-            db.captures.add({ id: stored.id, capturedAtUtc: stored.capturedAtUtc, caseId, metadata: stored }),
-            db.files.bulkAdd(rows),
-          ]);
-          return { entry, metadata: stored };
-        });
+        return await db.transaction(
+          'rw',
+          [db.captures, db.files, db.audit, db.cases, db.settings, db.openResponses],
+          async () => {
+            const at = clock();
+            // The next exhibit number for these initials, taken in the same transaction so two tabs never share one.
+            const initials = referenceInitials(metadata.capturedBy.name);
+            const counters = ((await db.settings.get('exhibitNumbers'))?.value ?? {}) as Record<string, number>;
+            const number = (counters[initials] ?? 0) + 1;
+            const stored = CaptureMetadataSchema.parse({ ...metadata, reference: `${initials}/${number}` });
+            if (newCase) await insertCase(db, newCase.id, newCase.details, at, stored.capturedBy);
+            else if (caseId !== UNFILED && !(await db.cases.get(caseId)))
+              throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
+            // Issued together, not one after another: each await is a round trip to the browser's
+            // IndexedDB, on the click → stored path (issue #3); the transaction still makes them one write.
+            const audited = appendAudit(db, at, stored.capturedBy, {
+              action: 'capture.created',
+              captureId: stored.id,
+              metadataSha256: sha256Hex(canonicalJson(stored)),
+            }).then(async (created) => {
+              if (caseId !== UNFILED)
+                await appendAudit(db, at, stored.capturedBy, {
+                  action: 'capture.filed',
+                  captureId: stored.id,
+                  caseId,
+                  previousCaseId: UNFILED,
+                });
+              return created;
+            });
+            const [entry] = await Promise.all([
+              audited,
+              db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } }),
+              db.captures.add({ id: stored.id, capturedAtUtc: stored.capturedAtUtc, caseId, metadata: stored }),
+              db.files.bulkAdd(rows),
+              // A comment to answer is on the due list from the moment it is stored (issue #17).
+              stored.responseReceivedAtUtc &&
+                db.openResponses.add({ captureId: stored.id, receivedAtUtc: stored.responseReceivedAtUtc }),
+            ]);
+            return { entry, metadata: stored };
+          },
+        );
       } catch (error) {
         if (error instanceof ExhibitError) throw error;
         if (isQuotaExceeded(error)) {
@@ -164,29 +171,30 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     /** Marks a comment on the school's account as answered: who, when (the entry) and how. */
     async answerResponse(captureId: string, how: string, actor: StaffMember): Promise<AuditEntry> {
       if (!how.trim()) throw new ExhibitError('invalid-input', 'Say how the comment was answered.');
-      return db.transaction('rw', [db.captures, db.audit, db.receivedAudit], async () => {
+      return db.transaction('rw', [db.captures, db.audit, db.receivedAudit, db.openResponses], async () => {
         if (!(await db.captures.get(captureId)))
           throw new ExhibitError('invalid-input', 'That capture no longer exists.');
-        return appendAudit(db, clock(), actor, { action: 'response.answered', captureId, how: how.trim() });
+        const entry = await appendAudit(db, clock(), actor, {
+          action: 'response.answered',
+          captureId,
+          how: how.trim(),
+        });
+        await db.openResponses.delete(captureId);
+        return entry;
       });
     },
 
     /** Comments needing a response, unanswered, soonest due first (issue #4). */
     async pendingResponses(now: Date, calendar: WorkingCalendar): Promise<(PendingResponse & { view: CaptureView })[]> {
-      const rows = await db.captures.filter((row) => Boolean(row.metadata.responseReceivedAtUtc)).toArray();
-      const views = new Map((await Promise.all(rows.map((row) => view(row)))).map((v) => [v.metadata.id, v]));
-      const items = [...views.values()].flatMap((v) => {
-        const received = v.metadata.responseReceivedAtUtc;
-        return received
-          ? [
-              {
-                captureId: v.metadata.id,
-                receivedAt: new Date(received),
-                answered: v.history.some((e) => e.event.action === 'response.answered'),
-              },
-            ]
-          : [];
-      });
+      // Only the comments still to answer are read (issue #17), never every capture.
+      const open = await db.openResponses.toArray();
+      const rows = await db.captures.bulkGet(open.map((o) => o.captureId));
+      const views = new Map(
+        (await Promise.all(rows.flatMap((row) => (row ? [view(row)] : [])))).map((v) => [v.metadata.id, v]),
+      );
+      const items = open
+        .filter((o) => views.has(o.captureId))
+        .map((o) => ({ captureId: o.captureId, receivedAt: new Date(o.receivedAtUtc), answered: false }));
       return responseQueue(items, now, calendar).map((pending) => ({
         ...pending,
         view: required(views.get(pending.captureId), `capture ${pending.captureId}`),

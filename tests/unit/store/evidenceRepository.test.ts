@@ -91,6 +91,42 @@ describe('evidence repository', () => {
 });
 
 describe('comments needing a response', () => {
+  it('are kept on the due list’s own index in step with the audit log: added with the capture, gone with the answer, received as the sender left them (issue #17)', async () => {
+    const { createBundleReceiver } = await import('@/lib/store');
+    const { createImportFlow } = await import('@/lib/bundle/importFlow');
+    const sender = await testWorld();
+    const open = (await sender.capture.captureTab(1, 'visible', form({ needsResponse: true }))).metadata;
+    const answered = (await sender.capture.captureTab(1, 'visible', form({ needsResponse: true }))).metadata;
+    await sender.capture.captureTab(1, 'visible', form());
+    expect((await sender.db.openResponses.toArray()).map((r) => r.captureId).sort()).toEqual(
+      [open.id, answered.id].sort(),
+    );
+    await sender.evidence.answerResponse(answered.id, 'Replied on the page', STAFF);
+    expect((await sender.db.openResponses.toArray()).map((r) => r.captureId)).toEqual([open.id]);
+
+    const bundle = await sender.exporter.exportBundle({ captureIds: [open.id, answered.id], exportedBy: STAFF });
+    const receiver = await testWorld({ profile: { ...STAFF, name: 'Dee Lead', email: 'dee@northwick.example' } });
+    const flow = createImportFlow({
+      receiver: createBundleReceiver(receiver.db, receiver.clock),
+      actor: async () => STAFF,
+      trustedSenders: receiver.settings.getTrustedSenders,
+    });
+    await flow.importBundle(bundle.zip, () => undefined);
+    expect(await receiver.db.openResponses.toArray()).toEqual([
+      { captureId: open.id, receivedAtUtc: open.responseReceivedAtUtc },
+    ]);
+    // The list and each capture's own history agree.
+    const { ENGLAND_AND_WALES_SCHOOL } = await import('@/lib/policy');
+    for (const world of [sender, receiver]) {
+      const pending = await world.evidence.pendingResponses(new Date('2026-06-02T10:00:00Z'), ENGLAND_AND_WALES_SCHOOL);
+      expect(pending.map((p) => p.captureId)).toEqual([open.id]);
+      for (const id of [open.id, answered.id]) {
+        const history = (await world.evidence.getCapture(id))!.history;
+        expect(history.some((e) => e.event.action === 'response.answered')).toBe(id === answered.id);
+      }
+    }
+  });
+
   it('takes the post’s own time as received, lists it by due time, and drops it once answered', async () => {
     const { fakeTabs, pageReading } = await import('../fixtures');
     const { postDetails } = await import('@/lib/extract/postDetails');

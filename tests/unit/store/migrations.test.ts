@@ -25,7 +25,7 @@ describe('database migrations', () => {
 
     const db = new ExhibitDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'audit',
@@ -33,6 +33,7 @@ describe('database migrations', () => {
       'cases',
       'derivedFiles',
       'files',
+      'openResponses',
       'receivedAudit',
       'settings',
     ]);
@@ -111,6 +112,55 @@ describe('database migrations', () => {
     expect((await db.audit.where('event.actionId').equals('act-1').toArray()).map((e) => e.hash)).toEqual(['h1']);
     expect((await db.receivedAudit.where('event.actionId').equals('act-1').toArray()).map((e) => e.hash)).toEqual([
       'h2',
+    ]);
+  });
+
+  it('v8 → v9: the comments still to answer are found from the captures and their answers, here or the sender’s', async () => {
+    const { fakeTabs, pageReading } = await import('../fixtures');
+    const tabs = fakeTabs({ readPage: async () => pageReading() });
+    const { db: source, capture, evidence } = await testWorld({ tabs });
+    const open = (await capture.captureTab(1, 'visible', form({ needsResponse: true }))).metadata;
+    const answeredHere = (await capture.captureTab(1, 'visible', form({ needsResponse: true }))).metadata;
+    const answeredBySender = (await capture.captureTab(1, 'visible', form({ needsResponse: true }))).metadata;
+    await capture.captureTab(1, 'visible', form()); // no response needed
+    await evidence.answerResponse(answeredHere.id, 'Replied', {
+      name: 'Jo',
+      role: 'r',
+      email: 'jo@x.example',
+      school: 's',
+    });
+    const captures = await source.captures.toArray();
+    const audit = await source.audit.toArray();
+    source.close();
+
+    const name = `exhibit-migration-${crypto.randomUUID()}`;
+    const v8 = new Dexie(name);
+    v8.version(8).stores({
+      captures: 'id, capturedAtUtc, caseId',
+      files: '[captureId+fileName], captureId',
+      audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash, event.actionId',
+      receivedAudit: 'hash, event.captureId, event.caseId, event.actionId',
+      settings: 'key',
+      cases: 'id, openedAtUtc',
+      attachments: '[actionId+fileName], actionId',
+      derivedFiles: '[captureId+fileName], captureId',
+    });
+    await v8.table('captures').bulkAdd(captures);
+    await v8.table('audit').bulkAdd(audit);
+    await v8.table('receivedAudit').add({
+      seq: 1,
+      at: '2026-06-01T09:00:00.000Z',
+      actor: { name: 'Sender', email: 's@x' },
+      event: { action: 'response.answered', captureId: answeredBySender.id, how: 'Replied' },
+      prevHash: '0',
+      hash: 'sender-answer',
+      receivedFrom: { keyFingerprint: 'k', manifestSha256: 'm' },
+    });
+    v8.close();
+
+    const db = new ExhibitDb(name);
+    expect(await db.openResponses.toArray()).toEqual([
+      { captureId: open.id, receivedAtUtc: open.responseReceivedAtUtc },
     ]);
   });
 });
