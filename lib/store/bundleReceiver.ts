@@ -5,9 +5,10 @@ import { UNFILED } from '../cases/case';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, isQuotaExceeded } from '../errors';
 import { sha256Hex, sha256OfBlob } from '../hash';
-import { appendAudit } from './auditLog';
+import { appendAudit, entriesForCapture } from './auditLog';
 import type { ExhibitDb, ReceivedAuditRow, StoredFile } from './db';
 import { required } from '../required';
+import { summaryOf } from './captureSummary';
 
 export type ReceiveOutcome =
   | { status: 'imported'; captureIds: string[]; caseId?: string; fromKeyFingerprint: string }
@@ -238,6 +239,7 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
                 capturedAtUtc: metadata.capturedAtUtc,
                 caseId: caseExport && inCase.has(metadata.id) ? caseExport.id : UNFILED,
                 metadata,
+                summary: { category: metadata.category, receivedFrom: from }, // folded below, once its entries are in
               });
             }
             const freshIds = new Set(fresh.map((c) => c.metadata.id));
@@ -284,6 +286,16 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
                 fromKeyFingerprint: from,
                 manifestSha256: bundle.manifestSha256,
               });
+            // Every capture the bundle adds to, its summary folded again from its entries (issue #17).
+            const touched = new Set([
+              ...freshIds,
+              ...taken.flatMap((e) => ('captureId' in e.event ? [e.event.captureId] : [])),
+            ]);
+            for (const id of touched) {
+              const row = await db.captures.get(id);
+              if (row)
+                await db.captures.update(id, { summary: summaryOf(row.metadata, await entriesForCapture(db, id)) });
+            }
             await appendAudit(db, at, actor, {
               action: 'bundle.received',
               manifestSha256: bundle.manifestSha256,

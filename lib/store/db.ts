@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { AuditEntry } from '../audit';
 import { UNFILED, type CaseDetails } from '../cases/case';
 import type { ArtefactKind, CaptureMetadata } from '../capture/metadata';
+import { summaryOf, type CaptureSummary } from './captureSummary';
 
 export interface CaptureRow {
   id: string;
@@ -10,6 +11,8 @@ export interface CaptureRow {
   caseId: string;
   /** Stored once at capture, never updated (edits live in the audit log). */
   metadata: CaptureMetadata;
+  /** Its current category and where it was received from, kept in step with its audit entries (v10, issue #17). */
+  summary: CaptureSummary;
 }
 
 /** One stored artefact's bytes, named as in its capture's metadata. */
@@ -168,5 +171,15 @@ export class ExhibitDb extends Dexie {
             await tx.table<OpenResponseRow>('openResponses').add({ captureId: row.id, receivedAtUtc });
         }
       });
+    // 10: each capture row carries its summary (current category, received from), folded once here
+    // from its entries in the order a view folds them (received first, then this installation's).
+    this.version(10).upgrade(async (tx) => {
+      const entriesOf = (table: string, captureId: string) =>
+        tx.table<AuditEntry>(table).where('event.captureId').equals(captureId).sortBy('seq');
+      for (const row of await tx.table<CaptureRow>('captures').toArray()) {
+        const history = [...(await entriesOf('receivedAudit', row.id)), ...(await entriesOf('audit', row.id))];
+        await tx.table<CaptureRow>('captures').update(row.id, { summary: summaryOf(row.metadata, history) });
+      }
+    });
   }
 }

@@ -11,6 +11,7 @@ import { appendAudit, entriesForCapture, receivedFromOf } from './auditLog';
 import { insertCase } from './caseRepository';
 import type { CaptureRow, ExhibitDb, StoredFile } from './db';
 import { required } from '../required';
+import { summaryOf } from './captureSummary';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
@@ -134,7 +135,13 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
             const [entry] = await Promise.all([
               audited,
               db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } }),
-              db.captures.add({ id: stored.id, capturedAtUtc: stored.capturedAtUtc, caseId, metadata: stored }),
+              db.captures.add({
+                id: stored.id,
+                capturedAtUtc: stored.capturedAtUtc,
+                caseId,
+                metadata: stored,
+                summary: { category: stored.category },
+              }),
               db.files.bulkAdd(rows),
               // A comment to answer is on the due list from the moment it is stored (issue #17).
               stored.responseReceivedAtUtc &&
@@ -231,7 +238,10 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
                 };
         if (canonicalJson(change.from) === canonicalJson(change.to)) return before;
         const entry = await appendAudit(db, clock(), actor, { action: 'capture.edited', captureId: id, change });
-        return { ...before, current: applyChange(before.current, change), history: [...before.history, entry] };
+        const after = { ...before, current: applyChange(before.current, change), history: [...before.history, entry] };
+        // The list's summary in step with the entry, in the same transaction (issue #17).
+        await db.captures.update(id, { summary: summaryOf(after.metadata, after.history) });
+        return after;
       });
     },
   };

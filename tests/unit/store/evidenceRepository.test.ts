@@ -90,6 +90,62 @@ describe('evidence repository', () => {
   });
 });
 
+describe('the list row’s summary (issue #17)', () => {
+  /** The row and the capture's own view, folded from its history, agree. */
+  async function expectRowInStep(world: Awaited<ReturnType<typeof testWorld>>, id: string) {
+    const [row, view] = [(await world.db.captures.get(id))!, (await world.evidence.getCapture(id))!];
+    expect(row.summary).toEqual(
+      view.receivedFrom
+        ? { category: view.current.category, receivedFrom: view.receivedFrom }
+        : { category: view.current.category },
+    );
+    expect(row.caseId).toBe(view.caseId);
+  }
+
+  it('is kept in step with the audit log: at capture, after an edit, a filing into a case, and on both sides of an import with the sender’s later edits', async () => {
+    const { createBundleReceiver, createCaseRepository } = await import('@/lib/store');
+    const { createImportFlow } = await import('@/lib/bundle/importFlow');
+    const sender = await testWorld();
+    const { metadata } = await sender.capture.captureTab(1, 'visible', form({ category: { id: 'defamation' } }));
+    await expectRowInStep(sender, metadata.id);
+    await sender.evidence.editCapture(metadata.id, { field: 'category', to: { id: 'threats' } }, STAFF);
+    await sender.evidence.editCapture(metadata.id, { field: 'note', to: 'seen twice' }, STAFF);
+    expect((await sender.db.captures.get(metadata.id))!.summary).toEqual({ category: { id: 'threats' } });
+    await expectRowInStep(sender, metadata.id);
+    const cases = createCaseRepository(sender.db, sender.clock);
+    const opened = await cases.openCase(
+      { title: 'Threats', personPosting: { name: 'A', profileUrls: [], relationship: '' }, affected: '', owner: 'Jo' },
+      STAFF,
+    );
+    await cases.fileCapture(metadata.id, opened.id, STAFF);
+    await expectRowInStep(sender, metadata.id);
+
+    const receiver = await testWorld({ profile: { ...STAFF, name: 'Dee Lead', email: 'dee@northwick.example' } });
+    const flow = createImportFlow({
+      receiver: createBundleReceiver(receiver.db, receiver.clock),
+      actor: async () => STAFF,
+      trustedSenders: receiver.settings.getTrustedSenders,
+    });
+    await flow.importBundle(
+      (await sender.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).zip,
+      () => undefined,
+    );
+    expect((await receiver.db.captures.get(metadata.id))!.summary).toMatchObject({
+      category: { id: 'threats' },
+      receivedFrom: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    await expectRowInStep(receiver, metadata.id);
+    // The sender edits again and sends again: the receiver's row follows.
+    await sender.evidence.editCapture(metadata.id, { field: 'category', to: { id: 'racist-comments' } }, STAFF);
+    await flow.importBundle(
+      (await sender.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF })).zip,
+      () => undefined,
+    );
+    expect((await receiver.db.captures.get(metadata.id))!.summary.category).toEqual({ id: 'racist-comments' });
+    await expectRowInStep(receiver, metadata.id);
+  });
+});
+
 describe('comments needing a response', () => {
   it('are kept on the due list’s own index in step with the audit log: added with the capture, gone with the answer, received as the sender left them (issue #17)', async () => {
     const { createBundleReceiver } = await import('@/lib/store');

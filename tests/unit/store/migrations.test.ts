@@ -25,7 +25,7 @@ describe('database migrations', () => {
 
     const db = new ExhibitDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'audit',
@@ -38,6 +38,7 @@ describe('database migrations', () => {
       'settings',
     ]);
     expect((await db.captures.get(metadata.id))?.caseId).toBe('unfiled');
+    expect((await db.captures.get(metadata.id))?.summary).toEqual({ category: metadata.category }); // v10
     expect(await db.settings.get('profile')).toEqual({ key: 'profile', value: { name: 'Kept' } });
     const files = await db.files.where('captureId').equals(metadata.id).toArray();
     expect(files.map((f) => f.fileName).sort()).toEqual(metadata.artefacts.map((a) => a.fileName).sort());
