@@ -42,6 +42,8 @@ interface BuildState {
   presentationCopies: Set<string>;
   manifest?: { manifest: BundleManifest; blob: Blob; sha256: string };
   early: Promise<EarlyReport | undefined>;
+  /** The report, once made for report.html; report.pdf shows the same one. */
+  document?: ReportDocument;
 }
 
 interface EarlyReport {
@@ -232,13 +234,12 @@ async function restFile(
         blob: text(build.auditLines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'application/x-ndjson'),
       });
     case 'report-html': {
-      const ready = await state.early;
-      const document = ready?.document ?? documentFor(build, state.presentationCopies);
-      return writer.add({ path, blob: text(renderReportHtml(document), 'text/html') });
+      state.document = (await state.early)?.document ?? documentFor(build, state.presentationCopies);
+      return writer.add({ path, blob: text(renderReportHtml(state.document), 'text/html') });
     }
     case 'report-pdf': {
       const ready = await state.early;
-      const document = ready?.document ?? documentFor(build, state.presentationCopies);
+      const document = state.document ?? ready?.document ?? documentFor(build, state.presentationCopies);
       const pdf = await (ready?.pdf ?? deps.pdf?.render(document, state.renditions, build.signal));
       state.renditions.clear();
       return pdf && writer.add({ path, blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });

@@ -1,9 +1,13 @@
-import { drawDerivedImages, type DerivedImageDrawing, type DerivedImages } from '../derived/derivedImages';
+import {
+  drawDerivedImages,
+  presentationCopyName,
+  shownImageName,
+  type DerivedImageDrawing,
+  type DerivedImages,
+} from '../derived/derivedImages';
 import { imageArtefacts, primaryImage } from '../capture/artefacts';
 import type { CaptureMetadata } from '../capture/metadata';
-import { presentationCopyName, shownImageName } from '../derived/derivedImages';
 import { sha256OfBlob } from '../hash';
-import { entriesForCapture, receivedFromOf } from './auditLog';
 import type { DerivedFileRow, ExhibitDb } from './db';
 
 const renditionName = (shownFileName: string) => `rendition-${shownFileName}.jpg`;
@@ -70,13 +74,8 @@ export function createDerivedImageStore(db: ExhibitDb) {
           throw new Error(`The stored ${artefact.fileName} does not match its capture hash.`);
         return file.blob;
       };
-      // A received capture's caption says so; its custody entry is among its own, read by index.
-      const images = await drawDerivedImages(
-        row.metadata,
-        readOriginal,
-        draw,
-        receivedFromOf(await entriesForCapture(db, captureId)),
-      );
+      // A received capture's caption says so; the row's summary names the key it came from.
+      const images = await drawDerivedImages(row.metadata, readOriginal, draw, row.summary.receivedFrom);
       const rows: DerivedFileRow[] = [];
       if (images.presentationCopy)
         rows.push({

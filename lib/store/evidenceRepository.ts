@@ -11,7 +11,7 @@ import { appendAudit, entriesForCapture, receivedFromOf } from './auditLog';
 import { insertCase } from './caseRepository';
 import type { CaptureRow, ExhibitDb, StoredFile } from './db';
 import { required } from '../required';
-import { summaryOf } from './captureSummary';
+import { applyChange, currentValuesOf, summaryOf, type CurrentValues } from './captureSummary';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
@@ -19,7 +19,7 @@ export interface CaptureView {
   /** The case it is filed in, or UNFILED. */
   caseId: string;
   /** Values after every edit; `post` holds corrections over what the page showed. */
-  current: { category: CategoryChoice; note: string; post: Partial<Record<PostField, string | null>> };
+  current: CurrentValues;
   history: AuditEntry[];
   /** For a capture received in a bundle: the sending installation's key fingerprint (issue #15). */
   receivedFrom?: string;
@@ -42,23 +42,16 @@ export type CaptureEdit =
   | { field: 'post'; key: PostField; to: string | null };
 type Change = Extract<AuditEntry['event'], { action: 'capture.edited' }>['change'];
 
-function applyChange(current: CaptureView['current'], change: Change): CaptureView['current'] {
-  if (change.field === 'note') return { ...current, note: change.to };
-  if (change.field === 'category') return { ...current, category: change.to };
-  return { ...current, post: { ...current.post, [change.key]: change.to } };
-}
-
 export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
   async function view({ metadata, caseId }: CaptureRow): Promise<CaptureView> {
     const history = await entriesForCapture(db, metadata.id);
-    let current: CaptureView['current'] = {
-      category: metadata.category,
-      note: metadata.note,
-      post: { ...metadata.post },
+    return {
+      metadata,
+      caseId,
+      current: currentValuesOf(metadata, history),
+      history,
+      receivedFrom: receivedFromOf(history),
     };
-    for (const entry of history)
-      if (entry.event.action === 'capture.edited') current = applyChange(current, entry.event.change);
-    return { metadata, caseId, current, history, receivedFrom: receivedFromOf(history) };
   }
 
   async function getCapture(id: string): Promise<CaptureView | undefined> {

@@ -48,7 +48,7 @@ export async function loadSigningKey(db: ExhibitDb, clock: () => Date = () => ne
   if (parsed.success) {
     const signer = createSigner(parsed.data.privateKey, parsed.data.publicKeyJwk);
     if (await signerWorks(signer))
-      return { ...signer, createdAtUtc: parsed.data.createdAtUtc, replacements: await replacements(db) };
+      return { ...signer, createdAtUtc: parsed.data.createdAtUtc, replacements: await keyReplacements(db) };
   }
   const fresh: StoredKey = { ...(await generateSigningKey()), createdAtUtc: clock().toISOString() };
   const unusable = row === undefined ? undefined : describeUnusable(row.value, parsed.success);
@@ -65,7 +65,7 @@ export async function loadSigningKey(db: ExhibitDb, clock: () => Date = () => ne
         newFingerprint: keyFingerprint(fresh.publicKeyJwk),
         reason: unusable.reason,
       };
-      await db.settings.put({ key: REPLACEMENTS, value: [...(await replacements(db)), replacement] });
+      await db.settings.put({ key: REPLACEMENTS, value: [...(await keyReplacements(db)), replacement] });
       await appendAudit(db, clock(), INSTALLATION_ACTOR, { action: 'signing-key.replaced', ...replacement });
     }
     return fresh;
@@ -73,7 +73,7 @@ export async function loadSigningKey(db: ExhibitDb, clock: () => Date = () => ne
   return {
     ...createSigner(stored.privateKey, stored.publicKeyJwk),
     createdAtUtc: stored.createdAtUtc,
-    replacements: await replacements(db),
+    replacements: await keyReplacements(db),
   };
 }
 
@@ -100,10 +100,6 @@ function describeUnusable(value: unknown, readable: boolean): { oldFingerprint: 
 
 /** The keys replaced so far, oldest first; read without loading (or making) a key. */
 export async function keyReplacements(db: ExhibitDb): Promise<KeyReplacement[]> {
-  return replacements(db);
-}
-
-async function replacements(db: ExhibitDb): Promise<KeyReplacement[]> {
   const parsed = z.array(KeyReplacementSchema).safeParse((await db.settings.get(REPLACEMENTS))?.value ?? []);
   return parsed.success ? parsed.data : [];
 }
