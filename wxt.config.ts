@@ -16,8 +16,11 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   // verify.html, which every bundle carries, is built from the same verifier module (issue #5).
-  vite: () => ({
+  vite: (env) => ({
     plugins: [verifyHtmlPlugin()],
+    // The test build runs React as staff get it (WXT defines NODE_ENV as the mode, "e2e", which
+    // would load React's development build): the store-scale bench times its pages (issue #17).
+    ...(env.mode === 'e2e' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
     // report.pdf's worker (lib/browser/reportPdfWorker.ts) is a module worker: the pages are split
     // into chunks. jsPDF's optional HTML helper would give it its own html2canvas, never used there.
     worker: {

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { pageServices } from '@/lib/browser/pageServices';
 import { UNFILED } from '@/lib/cases/case';
-import type { CaseView } from '@/lib/store/caseRepository';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 import { useAction } from './useAction';
+import { useCaseChoices } from './useCaseChoices';
 
 /** Files a capture in a case, or takes it out; each move is an audit entry. */
 export function CaptureCaseField({ view }: { view: CaptureView }) {
-  const [cases, setCases] = useState<CaseView[]>([]);
+  const [search, setSearch] = useState('');
+  const cases = useCaseChoices(search, view.caseId === UNFILED ? undefined : view.caseId) ?? [];
   const { error, run } = useAction();
-  useEffect(() => void pageServices().cases.listCases().then(setCases), []);
 
   async function move(caseId: string) {
     await run(async () => {
@@ -23,11 +23,18 @@ export function CaptureCaseField({ view }: { view: CaptureView }) {
   return (
     <div>
       <label htmlFor="capture-case">Case</label>
+      <input
+        type="search"
+        aria-label="Find a case to file in"
+        placeholder="Find a case by title or person"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       <select id="capture-case" value={view.caseId} onChange={(e) => void move(e.target.value)}>
         <option value={UNFILED}>Not in a case</option>
         {cases.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.details.title} ({c.status})
+            {c.summary.title} ({c.summary.status})
           </option>
         ))}
       </select>

@@ -1,29 +1,21 @@
 import { useId, useState } from 'react';
-import type { CaseView } from '@/lib/store/caseRepository';
+import { CASES_OFFERED, useCaseChoices } from './useCaseChoices';
 
 export type CaseChoice = { kind: 'unfiled' } | { kind: 'existing'; caseId: string } | { kind: 'new'; title: string };
 
-/** Which case a capture goes to: recent cases first, searchable by title or person, or a new one. */
-export function CaseField({
-  cases,
-  value,
-  onChange,
-}: {
-  cases: readonly CaseView[];
-  value: CaseChoice;
-  onChange: (choice: CaseChoice) => void;
-}) {
+/**
+ * Which case a capture goes to: the most recently active cases, the rest found by searching their
+ * title or people (issue #17: never every case, however many there are), or a new one.
+ */
+export function CaseField({ value, onChange }: { value: CaseChoice; onChange: (choice: CaseChoice) => void }) {
   const id = useId();
   const [search, setSearch] = useState('');
-  const needle = search.trim().toLowerCase();
-  const shown = cases.filter(
-    (c) => !needle || `${c.details.title} ${c.details.personPosting.name}`.toLowerCase().includes(needle),
-  );
+  const shown = useCaseChoices(search, value.kind === 'existing' ? value.caseId : undefined) ?? [];
   const selectValue = value.kind === 'existing' ? value.caseId : value.kind;
   return (
     <>
       <label htmlFor={`${id}-case`}>Case</label>
-      {cases.length > 5 && (
+      {(search !== '' || shown.length > 5) && (
         <input
           type="search"
           aria-label="Find a case"
@@ -51,10 +43,13 @@ export function CaseField({
         <option value="new">New case…</option>
         {shown.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.details.title} ({c.status})
+            {c.summary.title} ({c.summary.status})
           </option>
         ))}
       </select>
+      {search === '' && shown.length >= CASES_OFFERED && (
+        <p className="help">The {CASES_OFFERED} most recently active cases; find others by title or person.</p>
+      )}
       {value.kind === 'new' && (
         <>
           <label htmlFor={`${id}-title`}>New case title</label>

@@ -2,30 +2,33 @@ import { useState } from 'react';
 import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema } from '@/lib/cases/case';
-import { caseMatches, type CaseFilters } from '@/lib/cases/search';
 import { PLATFORMS } from '@/lib/extract/postDetails';
 import { POLICY_CATEGORIES } from '@/lib/policy';
-import type { CaptureView } from '@/lib/store/evidenceRepository';
+import type { CaseListQuery } from '@/lib/store/caseRepository';
 import { formatUtc } from '@/lib/time';
 
-/** Cases with filters (status, category, platform, date) and full-text search (issue #4). */
+type CaseFilters = Omit<CaseListQuery, 'limit'>;
+const CASES_PER_WINDOW = 50;
+
+/**
+ * Cases with filters (status, category, platform, date) and word search (issue #4), the most
+ * recently active first; read through the store's indexes, a window of rows at a time (issue #17).
+ */
 export function CaseList({ onOpen }: { onOpen: (caseId: string) => void }) {
   const [filters, setFilters] = useState<CaseFilters>({});
+  const [limit, setLimit] = useState(CASES_PER_WINDOW);
   // A case opened or filed into from the popup shows without a reload.
-  const { value: cases } = useLiveStore(async () => {
-    const { cases: repo, evidence } = pageServices();
-    const views = await repo.listCases();
-    return Promise.all(
-      views.map(async (view) => ({
-        view,
-        captures: (await Promise.all(view.captureIds.map((id) => evidence.getCapture(id)))).filter(
-          (c): c is CaptureView => !!c,
-        ),
-      })),
-    );
-  }, []);
-  const set = (patch: CaseFilters) => setFilters({ ...filters, ...patch });
-  const shown = cases?.filter((c) => caseMatches(c.view, c.captures, filters)) ?? [];
+  const { value: listed, stale } = useLiveStore(
+    async () => ({ filters, ...(await pageServices().cases.listCaseRows({ ...filters, limit })) }),
+    [filters, limit],
+    { keepWhileLoading: true },
+  );
+  const set = (patch: CaseFilters) => {
+    setFilters({ ...filters, ...patch });
+    setLimit(CASES_PER_WINDOW);
+  };
+  const shown = listed?.rows ?? [];
+  const filtered = Object.values(filters).some(Boolean);
 
   return (
     <section aria-label="Cases">
@@ -33,7 +36,7 @@ export function CaseList({ onOpen }: { onOpen: (caseId: string) => void }) {
         <input
           type="search"
           aria-label="Search cases"
-          placeholder="Search notes, post text and names"
+          placeholder="Search titles, names, notes and post text"
           value={filters.text ?? ''}
           onChange={(e) => set({ text: e.target.value })}
         />
@@ -78,41 +81,48 @@ export function CaseList({ onOpen }: { onOpen: (caseId: string) => void }) {
           />
         </label>
       </div>
-      {cases === undefined ? (
+      {listed === undefined ? (
         <p>Loading…</p>
       ) : shown.length === 0 ? (
-        <p>
-          {cases.length === 0
-            ? 'No cases yet. Choose “New case…” in the popup when you capture, to start one.'
-            : 'No case matches.'}
+        <p data-results-for={listed.filters.text ?? ''}>
+          {filtered
+            ? 'No case matches.'
+            : 'No cases yet. Choose “New case…” in the popup when you capture, to start one.'}
         </p>
       ) : (
-        <table className="captures">
-          <thead>
-            <tr>
-              <th>Case</th>
-              <th>Status</th>
-              <th>Owner</th>
-              <th>Captures</th>
-              <th>Last activity (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map(({ view }) => (
-              <tr key={view.id}>
-                <td>
-                  <button className="link-text" onClick={() => onOpen(view.id)}>
-                    {view.details.title}
-                  </button>
-                </td>
-                <td>{view.status}</td>
-                <td>{view.details.owner}</td>
-                <td>{view.captureIds.length}</td>
-                <td>{formatUtc(view.lastActivityUtc)}</td>
+        <>
+          <table className="captures" data-results-for={listed.filters.text ?? ''} aria-busy={stale}>
+            <thead>
+              <tr>
+                <th>Case</th>
+                <th>Status</th>
+                <th>Owner</th>
+                <th>Captures</th>
+                <th>Last activity (UTC)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map(({ id, summary, lastActivityUtc }) => (
+                <tr key={id}>
+                  <td>
+                    <button className="link-text" onClick={() => onOpen(id)}>
+                      {summary.title}
+                    </button>
+                  </td>
+                  <td>{summary.status}</td>
+                  <td>{summary.owner}</td>
+                  <td>{summary.captureCount}</td>
+                  <td>{formatUtc(lastActivityUtc)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {listed.more && (
+            <button className="secondary" onClick={() => setLimit((n) => n + CASES_PER_WINDOW)}>
+              Show {CASES_PER_WINDOW} more
+            </button>
+          )}
+        </>
       )}
     </section>
   );

@@ -10,7 +10,9 @@ import { useEffect, useState, type DependencyList } from 'react';
 export function useLiveStore<T>(
   query: () => Promise<T>,
   deps: DependencyList,
-): { value: T | undefined; error: unknown } {
+  /** Show what was read for the previous dependencies until the new read is in (a list being filtered, widened). */
+  { keepWhileLoading = false }: { keepWhileLoading?: boolean } = {},
+): { value: T | undefined; error: unknown; stale: boolean } {
   const [state, setState] = useState<{ deps?: DependencyList; value?: T; error?: unknown }>({});
   useEffect(
     () => {
@@ -23,10 +25,14 @@ export function useLiveStore<T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's dependencies, checked where it is called
     deps,
   );
-  // What was read for other dependencies (another case opened) is never shown as this read's.
+  // What was read for other dependencies (another case opened) is never shown as this read's,
+  // unless asked for, and then it says it is stale.
   const current =
     state.deps !== undefined &&
     state.deps.length === deps.length &&
     state.deps.every((dep, i) => Object.is(dep, deps[i]));
-  return current ? { value: state.value, error: state.error } : { value: undefined, error: undefined };
+  if (current) return { value: state.value, error: state.error, stale: false };
+  return keepWhileLoading
+    ? { value: state.value, error: undefined, stale: true }
+    : { value: undefined, error: undefined, stale: false };
 }

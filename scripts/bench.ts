@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBundle } from '../lib/bundle/verify';
 import { fileBlob } from './fileBlob';
+import { screenshotStoredMs } from './benchFloor';
 import type { Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/support/chromium';
 import { launchWithExtension, openTab, saveProfile } from '../tests/e2e/support/chromium';
@@ -61,39 +62,6 @@ async function bareCaptureMs(worker: Worker): Promise<number> {
     const start = performance.now();
     await api.tabs.captureVisibleTab(null, { format: 'png' });
     return performance.now() - start;
-  });
-}
-
-/**
- * The least any capture that keeps issue #2's promise can do: the same screenshot, decoded, then its
- * PNG alone written in one IndexedDB transaction, in the background itself (no message, thumbnail,
- * page reading, source or metadata). Its ratio to the bare call is a floor no implementation beats.
- */
-async function screenshotStoredMs(worker: Worker): Promise<number> {
-  return worker.evaluate(async () => {
-    const api = (
-      globalThis as unknown as { chrome: { tabs: { captureVisibleTab(w: null, o: object): Promise<string> } } }
-    ).chrome;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open('bench-floor', 1);
-      opening.onupgradeneeded = () => opening.result.createObjectStore('png');
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(new Error('The benchmark’s database would not open.', { cause: opening.error }));
-    });
-    const start = performance.now();
-    const dataUrl = await api.tabs.captureVisibleTab(null, { format: 'png' });
-    const bytes = (Uint8Array as unknown as { fromBase64(b: string): Uint8Array<ArrayBuffer> }).fromBase64(
-      dataUrl.slice(dataUrl.indexOf(',') + 1),
-    );
-    const transaction = db.transaction('png', 'readwrite');
-    transaction.objectStore('png').put(new Blob([bytes], { type: 'image/png' }), 1);
-    await new Promise((resolve, reject) => {
-      transaction.oncomplete = resolve;
-      transaction.onerror = () => reject(new Error('The benchmark’s write failed.', { cause: transaction.error }));
-    });
-    const ms = performance.now() - start;
-    db.close();
-    return ms;
   });
 }
 
@@ -348,9 +316,9 @@ function measureImport(zipPath: string) {
   });
 }
 
-// BENCH names the parts to run: `capture` (= `visible,full-page`), `export` and `hostile`; all by default.
+// BENCH names the parts to run: `capture` (= `visible,full-page`), `export`, `hostile` and `store`; all by default.
 const only = new Set(
-  (process.env.BENCH ?? 'capture,export,hostile')
+  (process.env.BENCH ?? 'capture,export,hostile,store')
     .split(',')
     .flatMap((part) => (part === 'capture' ? ['visible', 'full-page'] : [part])),
 );
@@ -495,6 +463,12 @@ if (only.has('hostile')) {
       index === 0 ? '' : 'refused in a few seconds',
     ]);
   }
+}
+if (only.has('store')) {
+  const { measureStoreScale, storeScaleRows } = await import('./benchStoreScale');
+  // BENCH_STORE_SIZES=0,1000 (say) measures smaller stores only, to try a change quickly.
+  const sizes = (process.env.BENCH_STORE_SIZES ?? '0,1000,10000').split(',').map(Number);
+  rows.push(...storeScaleRows(await measureStoreScale(sizes)));
 }
 console.log(`Chromium ${version || 'headless'}, ${new Date().toISOString()}`);
 console.log('| measure | result | target |\n|---|---|---|');

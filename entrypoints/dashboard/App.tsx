@@ -1,18 +1,21 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { CaseList } from '@/components/CaseList';
 import { ResponseList } from '@/components/ResponseList';
 import { CasePage } from '@/components/CasePage';
 import { CaptureDetail } from '@/components/CaptureDetail';
-import { CaptureList } from '@/components/CaptureList';
+import { CAPTURES_PER_WINDOW, CaptureList } from '@/components/CaptureList';
+import { CaptureFilters, type CaptureListFilters } from '@/components/CaptureFilters';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { KeyReplacements } from '@/components/KeyReplacements';
-import { VerifyPanel } from '@/components/VerifyPanel';
 import { useLiveStore } from '@/components/useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { KeyReplacement } from '@/lib/store/signingKey';
 import './dashboard.css';
+
+// The bundle checker carries the zip reader and verifier: its own chunk, so the first screen does not wait for it (issue #17).
+const VerifyPanel = lazy(async () => ({ default: (await import('@/components/VerifyPanel')).VerifyPanel }));
 
 const hashParam = (name: string) => new URLSearchParams(location.hash.slice(1)).get(name) ?? undefined;
 const openCaptureId = () => hashParam('capture');
@@ -31,8 +34,31 @@ export function App() {
   const [replacedKeys, setReplacedKeys] = useState<KeyReplacement[]>([]);
   useEffect(() => void pageServices().keyReplacements().then(setReplacedKeys), []);
 
-  // A capture taken from the popup, an edit or an import shows without a reload.
-  const { value: captures, error: loadError } = useLiveStore(() => pageServices().evidence.listCaptures(), []);
+  const [filters, setFilters] = useState<CaptureListFilters>({});
+  const [limit, setLimit] = useState(CAPTURES_PER_WINDOW);
+  // A capture taken from the popup, an edit or an import shows without a reload. Only the rows
+  // shown are read, through an index (issue #17), and only a write among them reads them again.
+  const {
+    value: listed,
+    error: loadError,
+    stale,
+  } = useLiveStore(() => pageServices().evidence.listCaptureRows({ ...filters, limit }), [filters, limit], {
+    keepWhileLoading: true,
+  });
+  const captures = listed?.rows;
+  // The bundle checker's code is read once the first screen is in and the page is idle (issue #17).
+  const [panelsBelow, setPanelsBelow] = useState(false);
+  const firstScreenIn = captures !== undefined || tab !== 'captures';
+  useEffect(() => {
+    if (!firstScreenIn) return;
+    const idle = requestIdleCallback(() => setPanelsBelow(true), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [firstScreenIn]);
+  // The open capture alone is folded with its history.
+  const { value: openView, error: openError } = useLiveStore(
+    async () => (openId ? ((await pageServices().evidence.getCapture(openId)) ?? null) : null),
+    [openId],
+  );
   useEffect(() => {
     // Links between sections (a case's captures) and the browser's Back move through the hash.
     const onHash = () => {
@@ -50,11 +76,14 @@ export function App() {
     setOpenId(id);
   };
   const toggle = (id: string) => setSelected((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
+  // Selects or clears the rows shown; a selection made under other filters stays.
   const toggleAll = () =>
-    setSelected((s) =>
-      captures && s.size === captures.length ? new Set() : new Set(captures?.map((c) => c.metadata.id)),
-    );
-  const openView = captures?.find((c) => c.metadata.id === openId);
+    setSelected((s) => {
+      const shown = captures?.map((c) => c.metadata.id) ?? [];
+      return shown.every((id) => s.has(id))
+        ? new Set([...s].filter((id) => !shown.includes(id)))
+        : new Set([...s, ...shown]);
+    });
 
   return (
     <main className="dashboard">
@@ -102,25 +131,47 @@ export function App() {
             }}
           />
         )
-      ) : loadError ? (
-        <ErrorMessage error={loadError} />
-      ) : captures === undefined ? (
+      ) : loadError || openError ? (
+        <ErrorMessage error={loadError ?? openError} />
+      ) : openId && openView === undefined ? (
         <p>Loading…</p>
       ) : openView ? (
         <CaptureDetail view={openView} onClose={() => open(undefined)} />
       ) : (
         <>
+          {openId && <p role="alert">That capture is not in this installation.</p>}
           <ExportPanel selectedIds={[...selected]} />
-          <CaptureList
-            captures={captures}
-            selected={selected}
-            onToggle={toggle}
-            onToggleAll={toggleAll}
-            onOpen={open}
+          <CaptureFilters
+            filters={filters}
+            onChange={(next) => {
+              setFilters(next);
+              setLimit(CAPTURES_PER_WINDOW);
+            }}
           />
+          {captures === undefined ? (
+            <p>Loading…</p>
+          ) : (
+            <CaptureList
+              captures={captures}
+              more={listed?.more ?? false}
+              busy={stale}
+              filtered={Object.values(filters).some(Boolean)}
+              onShowMore={() => setLimit((shown) => shown + CAPTURES_PER_WINDOW)}
+              selected={selected}
+              onToggle={toggle}
+              onToggleAll={toggleAll}
+              onOpen={open}
+            />
+          )}
         </>
       )}
-      <VerifyPanel />
+      {panelsBelow ? (
+        <Suspense fallback={<p>Loading the bundle checker…</p>}>
+          <VerifyPanel />
+        </Suspense>
+      ) : (
+        <p>Loading the bundle checker…</p>
+      )}
       <ImportPanel />
     </main>
   );

@@ -15,6 +15,8 @@ import { postDetails } from '@/lib/extract/postDetails';
 import { sha256OfBytes } from '@/lib/hash';
 import { context2d } from '@/lib/browser/canvas';
 import { required } from '@/lib/required';
+import { fillStore, type FillResult } from './storeFill';
+import { createPageExporter } from '@/lib/browser/bundleServices';
 
 // `npm run bench` (scripts/bench.ts) drives this page, in the e2e build only (wxt.config.ts skips it
 // otherwise): it fills the store with large captures through the real capture service, then times
@@ -105,6 +107,38 @@ const bench = {
     return { ms: performance.now() - start };
   },
 
+  /**
+   * A store of years (issue #17): one capture of a drawn 1280 × 720 page stored through the real
+   * capture service, then `captures` copies and `cases` cases written by the documented fast path.
+   */
+  async fillStore(captures: number, cases: number): Promise<FillResult> {
+    const canvas = new OffscreenCanvas(1280, 720);
+    const context = context2d(canvas);
+    context.fillStyle = '#f0f2f5';
+    context.fillRect(0, 0, 1280, 720);
+    context.fillStyle = '#1c1e21';
+    context.font = '20px sans-serif';
+    for (let line = 0; line < 20; line++)
+      context.fillText(`A post about the school, line ${line + 1}`, 40, 60 + line * 30);
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    const services = pageServices();
+    const capture = createCaptureService({
+      tabs: tabShowing(png, () => 0),
+      images: imageAdapter,
+      evidence: services.evidence,
+      settings: services.settings,
+      readEnvironment,
+      throttle: createCaptureThrottle({ minIntervalMs: 0 }),
+    });
+    const { metadata } = await capture.captureTab(1, 'visible', {
+      category: { id: 'threats' },
+      note: 'template',
+      author: {},
+    });
+    const staff = required(await services.settings.getProfile(), 'the staff profile');
+    return fillStore(new ExhibitDb(), metadata, captures, cases, staff);
+  },
+
   /** Stores `count` visible captures of a `width` × `height` noise image; returns their ids and the image's size. */
   async seed(count: number, width: number, height: number): Promise<{ ids: string[]; pngBytes: number }> {
     const png = await noisePng(width, height);
@@ -142,7 +176,11 @@ const bench = {
     const exportedBy = required(await services.settings.getProfile(), 'the staff profile');
     let builtAt = 0;
     const exportAndSave = createExportFlow({
-      exporter: services.exporter,
+      exporter: createPageExporter({
+        db: new ExhibitDb(),
+        evidence: services.evidence,
+        redactions: services.redactions,
+      }),
       evidence: services.evidence,
       saveFile: (zip, fileName, ask) => (
         (lastBundle = zip),

@@ -18,7 +18,6 @@ import type { PostFoundBy } from '@/lib/extract/postDetails';
 import { CaptureProgressSchema } from '@/lib/messages';
 import { askBackground } from '@/lib/browser/background';
 import { schoolAccountFor, type CategoryChoice } from '@/lib/policy';
-import type { CaseView } from '@/lib/store/caseRepository';
 import './popup.css';
 import { useAction } from '@/components/useAction';
 
@@ -34,7 +33,6 @@ export function App() {
   const [progress, setProgress] = useState<{ slice: number; of: number }>();
   const [tabId, setTabId] = useState<number>();
   const [tabUrl, setTabUrl] = useState<string>();
-  const [cases, setCases] = useState<CaseView[]>([]);
   const [caseChoice, setCaseChoice] = useState<CaseChoice>({ kind: 'unfiled' });
   const [needsResponse, setNeedsResponse] = useState(false);
   const [postChoice, setPostChoice] = useState<PostFoundBy>();
@@ -43,7 +41,6 @@ export function App() {
     void pageServices()
       .settings.getProfile()
       .then((p) => setProfile(p ?? null));
-    void pageServices().cases.listCases().then(setCases);
     void targetTabId().then(async (id) => {
       setTabId(id);
       if (id === undefined) return;
@@ -152,7 +149,7 @@ export function App() {
           onChange={(e) => setAuthorUrl(e.target.value)}
           placeholder="https://"
         />
-        <CaseField cases={cases} value={caseChoice} onChange={setCaseChoice} />
+        <CaseField value={caseChoice} onChange={setCaseChoice} />
         <label className="checkbox">
           <input
             type="checkbox"

@@ -27,7 +27,7 @@ export function createBackgroundServices() {
 
   /** The toolbar badge: comments on the school's accounts overdue or due within two hours. */
   async function refreshBadge(): Promise<{ badge: string }> {
-    const badge = badgeText(await evidence.pendingResponses(new Date(), await settings.getCalendar()));
+    const badge = badgeText(await evidence.responsesDue(new Date(), await settings.getCalendar()));
     await browser.action.setBadgeText({ text: badge });
     await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
     return { badge };

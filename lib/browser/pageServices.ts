@@ -1,48 +1,26 @@
 import { browser } from 'wxt/browser';
-import { createBundleExporter } from '../bundle/exportBundle';
-import { createExportFlow } from '../bundle/exportFlow';
-import { createImportFlow } from '../bundle/importFlow';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
 import {
   ExhibitDb,
   keyReplacements,
   loadSigningKey,
-  createBundleReceiver,
   createCaseRepository,
-  createDerivedImageStore,
   createRedactionRepository,
   createEvidenceRepository,
   createSettingsRepository,
-  exportableAuditLines,
   type CaptureEdit,
   type CaptureView,
 } from '../store';
-import type { RedactionBox } from '../capture/redaction';
-import { redactImage } from './redactor';
-import { DERIVED_IMAGE_DRAWING } from './derivedImageDrawing';
-import { renderReportPdfInWorker } from './reportPdfInWorker';
-import { saveFile } from './downloads';
-import { createWarningLetterFlow } from './warningLetterFlow';
+import type { BundleServices } from './bundleServices';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
 export function createPageServices() {
   const db = new ExhibitDb();
   const evidence = createEvidenceRepository(db);
-  const stored = createDerivedImageStore(db);
   const redactions = createRedactionRepository(db);
   const settings = createSettingsRepository(db);
-  const exporter = createBundleExporter({
-    evidence,
-    auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions),
-    generatorVersion: browser.runtime.getManifest().version,
-    getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
-    getRedactedCopy: (captureId, fileName) => redactions.getCopy(captureId, fileName),
-    signer: () => loadSigningKey(db),
-    caption: DERIVED_IMAGE_DRAWING.caption,
-    pdf: { render: renderReportPdfInWorker, rendition: DERIVED_IMAGE_DRAWING.rendition },
-    derivedImageStore: stored,
-  });
+  const cases = createCaseRepository(db);
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {
     const actor = await settings.getProfile();
@@ -57,28 +35,28 @@ export function createPageServices() {
     for (const edit of edits) view = await evidence.editCapture(captureId, edit, actor);
     return view;
   }
-  const cases = createCaseRepository(db);
-  const importFlow = createImportFlow({
-    receiver: createBundleReceiver(db),
-    actor: currentActor,
-    trustedSenders: () => settings.getTrustedSenders(),
-  });
+  // Export, import, redaction and letters come in their own chunk, the first time one is used.
+  let bundleServices: Promise<BundleServices> | undefined;
+  const bundles = () =>
+    (bundleServices ??= import('./bundleServices').then(({ createBundleServices }) =>
+      createBundleServices({ db, evidence, cases, settings, redactions, currentActor }),
+    ));
   return {
     evidence,
     settings,
     cases,
-    exporter,
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),
     keyReplacements: () => keyReplacements(db),
     redactions,
-    /** A redacted copy of one of a capture's images, by whoever is set in the options. */
-    redactCopy: async (captureId: string, image: string, boxes: readonly RedactionBox[]) =>
-      redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),
-    exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
-    draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
-    prepareImport: importFlow.prepare,
+    redactCopy: async (...args: Parameters<BundleServices['redactCopy']>) => (await bundles()).redactCopy(...args),
+    exportAndSave: async (...args: Parameters<BundleServices['exportAndSave']>) =>
+      (await bundles()).exportAndSave(...args),
+    draftWarningLetter: async (...args: Parameters<BundleServices['draftWarningLetter']>) =>
+      (await bundles()).draftWarningLetter(...args),
+    prepareImport: async (...args: Parameters<BundleServices['prepareImport']>) =>
+      (await bundles()).prepareImport(...args),
   };
 }
 export type PageServices = ReturnType<typeof createPageServices>;

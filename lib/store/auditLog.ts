@@ -18,6 +18,9 @@ export async function appendAudit(
   return entry;
 }
 
+/** The two logs entries are read from: this installation's chain and the entries it received. */
+export type AuditTables = Pick<ExhibitDb, 'audit' | 'receivedAudit'>;
+
 /** The key a capture or case was received from, by this installation's own custody entry; undefined when made here. */
 export function receivedFromOf(history: readonly AuditEntry[]): string | undefined {
   const custody = history.find(
@@ -32,17 +35,17 @@ export function receivedFromOf(history: readonly AuditEntry[]): string | undefin
  * Entries that mention a capture, in order: those received with it from another installation
  * (which all came before it arrived here), then this installation's own.
  */
-export function entriesForCapture(db: ExhibitDb, captureId: string): Promise<AuditEntry[]> {
+export function entriesForCapture(db: AuditTables, captureId: string): Promise<AuditEntry[]> {
   return entriesNaming(db, 'event.captureId', captureId);
 }
 
 /** As entriesForCapture, for the entries that name a case. */
-export function entriesForCase(db: ExhibitDb, caseId: string): Promise<AuditEntry[]> {
+export function entriesForCase(db: AuditTables, caseId: string): Promise<AuditEntry[]> {
   return entriesNaming(db, 'event.caseId', caseId);
 }
 
 async function entriesNaming(
-  db: ExhibitDb,
+  db: AuditTables,
   index: 'event.captureId' | 'event.caseId',
   id: string,
 ): Promise<AuditEntry[]> {

@@ -8,7 +8,9 @@ import { sha256Hex, sha256OfBlob } from '../hash';
 import { appendAudit, entriesForCapture } from './auditLog';
 import type { ExhibitDb, ReceivedAuditRow, StoredFile } from './db';
 import { required } from '../required';
-import { summaryOf } from './captureSummary';
+import { captureRowOf, summaryOf } from './captureSummary';
+import { keepCaseSummary } from './caseFold';
+import { caseRowSummary } from './caseSummary';
 
 export type ReceiveOutcome =
   | { status: 'imported'; captureIds: string[]; caseId?: string; fromKeyFingerprint: string }
@@ -228,19 +230,20 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
               );
               // The case as opened: its later changes are folded from the received entries, as here.
               const details = opened?.event.action === 'case.opened' ? opened.event.details : caseExport.details;
-              await db.cases.add({ id: caseExport.id, openedAtUtc: caseExport.openedAtUtc, details });
+              // Its summary is folded below, once its entries and captures are in.
+              const summary = caseRowSummary(
+                { details, status: 'open', lastActivityUtc: caseExport.openedAtUtc, actions: [] },
+                [],
+              );
+              await db.cases.add({ id: caseExport.id, openedAtUtc: caseExport.openedAtUtc, details, ...summary });
             }
             await db.receivedAudit.bulkAdd(unseen);
             // Filed in the bundle's case only when that case is the sender's here; otherwise unfiled.
             const inCase = new Set(caseTaken ? (caseExport?.captureIds ?? []) : []);
             for (const { metadata } of fresh) {
-              await db.captures.add({
-                id: metadata.id,
-                capturedAtUtc: metadata.capturedAtUtc,
-                caseId: caseExport && inCase.has(metadata.id) ? caseExport.id : UNFILED,
-                metadata,
-                summary: { category: metadata.category, receivedFrom: from }, // folded below, once its entries are in
-              });
+              const caseId = caseExport && inCase.has(metadata.id) ? caseExport.id : UNFILED;
+              // Its summary is folded below, once its entries are in.
+              await db.captures.add(captureRowOf(metadata, caseId, summaryOf(metadata, [])));
             }
             const freshIds = new Set(fresh.map((c) => c.metadata.id));
             await db.files.bulkAdd(files.filter((f) => freshIds.has(f.captureId)));
@@ -291,10 +294,12 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
               ...freshIds,
               ...taken.flatMap((e) => ('captureId' in e.event ? [e.event.captureId] : [])),
             ]);
+            const touchedCases = new Set(taken.flatMap((e) => namedIds(e.event).cases));
             for (const id of touched) {
               const row = await db.captures.get(id);
-              if (row)
-                await db.captures.update(id, { summary: summaryOf(row.metadata, await entriesForCapture(db, id)) });
+              if (!row) continue;
+              await db.captures.update(id, { summary: summaryOf(row.metadata, await entriesForCapture(db, id)) });
+              touchedCases.add(row.caseId);
             }
             await appendAudit(db, at, actor, {
               action: 'bundle.received',
@@ -304,6 +309,10 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
               captureIds: [...freshIds],
               caseId: caseTaken ? caseExport?.id : undefined,
             });
+            // And every case they belong to or the entries name (a case's chronology holds its
+            // captures' entries, and this bundle.received entry), last, once every entry is in.
+            if (caseExport && caseIsNew) touchedCases.add(caseExport.id);
+            for (const caseId of touchedCases) await keepCaseSummary(db, caseId);
             return {
               status: 'imported' as const,
               captureIds: [...freshIds],

@@ -3,6 +3,8 @@ import type { CaptureMetadata } from '../capture/metadata';
 import type { PostField } from '../extract/postDetails';
 import type { CategoryChoice } from '../policy';
 import { receivedFromOf } from './auditLog';
+import type { CaptureRow } from './db';
+import { wordsOf } from './searchWords';
 
 /** A capture's values after every edit; `post` holds corrections over what the page showed. */
 export interface CurrentValues {
@@ -40,11 +42,42 @@ export function currentValuesOf(metadata: CaptureMetadata, history: readonly Aud
 export interface CaptureSummary {
   category: CategoryChoice;
   receivedFrom?: string;
+  /** Lower-case words of its current note and post, its author and its page's title: the search index (v11). */
+  words: string[];
+}
+
+/** The host name a list shows and filters by; the address itself when it has none. */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname || url;
+  } catch {
+    return url;
+  }
+}
+
+/** A new capture row: its summary is the one its entries give (a fresh capture's: as recorded). */
+export function captureRowOf(metadata: CaptureMetadata, caseId: string, summary: CaptureSummary): CaptureRow {
+  return {
+    id: metadata.id,
+    capturedAtUtc: metadata.capturedAtUtc,
+    caseId,
+    metadata,
+    summary,
+    site: siteOf(metadata.page.url),
+  };
 }
 
 /** The summary a capture's history gives. */
 export function summaryOf(metadata: CaptureMetadata, history: readonly AuditEntry[]): CaptureSummary {
-  const { category } = currentValuesOf(metadata, history);
+  const current = currentValuesOf(metadata, history);
+  const words = wordsOf(
+    current.note,
+    current.post.text ?? '',
+    current.post.authorName ?? '',
+    current.post.authorHandle ?? '',
+    metadata.author.name ?? '',
+    metadata.page.title,
+  );
   const receivedFrom = receivedFromOf(history);
-  return receivedFrom ? { category, receivedFrom } : { category };
+  return receivedFrom ? { category: current.category, receivedFrom, words } : { category: current.category, words };
 }

@@ -9,10 +9,15 @@ import {
   type CaseStatus,
 } from '../cases/case';
 import type { StaffMember } from '../capture/metadata';
+import type { Platform } from '../extract/postDetails';
+import type { CategoryId } from '../policy';
 import { ExhibitError, parseInput } from '../errors';
 import { sha256OfBlob } from '../hash';
-import { appendAudit, entriesForCapture, entriesForCase, receivedFromOf } from './auditLog';
-import type { AttachmentRow, ExhibitDb } from './db';
+import { appendAudit } from './auditLog';
+import { foldCase, keepCaseSummary } from './caseFold';
+import { caseRowSummary, type CaseSummary } from './caseSummary';
+import { holdsEveryWord, wordsOf } from './searchWords';
+import type { AttachmentRow, CaseRow, ExhibitDb } from './db';
 
 export interface CaseActionView {
   actionId: string;
@@ -45,50 +50,64 @@ export async function insertCase(
   at: Date,
   actor: StaffMember,
 ): Promise<void> {
-  await db.cases.add({ id, openedAtUtc: at.toISOString(), details });
+  const openedAtUtc = at.toISOString();
+  const summary = caseRowSummary({ details, status: 'open', lastActivityUtc: openedAtUtc, actions: [] }, []);
+  await db.cases.add({ id, openedAtUtc, details, ...summary });
   await appendAudit(db, at, actor, { action: 'case.opened', caseId: id, details });
 }
 
+/** A case as a list shows it: its row's summary, no history. */
+export interface CaseListItem {
+  id: string;
+  summary: CaseSummary;
+  lastActivityUtc: string;
+}
+const listItemOf = ({ id, summary, lastActivityUtc }: CaseRow): CaseListItem => ({ id, summary, lastActivityUtc });
+
+/** The dashboard's case list: every filter is optional; `activeSince` is a UTC day, YYYY-MM-DD. */
+export interface CaseListQuery {
+  limit: number;
+  text?: string;
+  status?: CaseStatus;
+  category?: CategoryId;
+  platform?: Platform;
+  activeSince?: string;
+}
+
 export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
-  async function getCase(caseId: string): Promise<CaseView | undefined> {
-    const row = await db.cases.get(caseId);
-    if (!row) return undefined;
-    // In the order they were taken (the index alone gives them by id): the case page, letter and bundle list them so.
-    const captureIds = (await db.captures.where('caseId').equals(caseId).sortBy('capturedAtUtc')).map((row) => row.id);
-    const [caseEntries, ...perCapture] = await Promise.all([
-      entriesForCase(db, caseId),
-      ...captureIds.map((id) => entriesForCapture(db, id)),
-    ]);
-    // Received entries come first (they were made before the case arrived), then this installation's.
-    const received = (e: AuditEntry) => 'receivedFrom' in e;
-    const byHash = new Map([...caseEntries, ...perCapture.flat()].map((e) => [e.hash, e]));
-    const chronology = [...byHash.values()].sort((a, b) => Number(received(b)) - Number(received(a)) || a.seq - b.seq);
-    let details = row.details;
-    let status: CaseStatus = 'open';
-    const actions = new Map<string, CaseActionView>();
-    for (const entry of caseEntries) {
-      const event = entry.event;
-      if (event.action === 'case.changed') details = event.to;
-      else if (event.action === 'case.status') status = event.to;
-      else if (event.action === 'action.recorded')
-        actions.set(event.actionId, { actionId: event.actionId, current: event.details, history: [entry] });
-      else if (event.action === 'action.corrected') {
-        const action = actions.get(event.actionId);
-        if (action) Object.assign(action, { current: event.details, history: [...action.history, entry] });
-      }
-    }
-    return {
-      id: row.id,
-      openedAtUtc: row.openedAtUtc,
-      details,
-      status,
-      captureIds,
-      actions: [...actions.values()],
-      chronology,
-      lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc,
-      receivedFrom: receivedFromOf(caseEntries),
-    };
+  async function recentCases(limit: number): Promise<CaseListItem[]> {
+    return (await db.cases.orderBy('lastActivityUtc').reverse().limit(limit).toArray()).map(listItemOf);
   }
+
+  /**
+   * The most recently active cases passing the filters, at most `limit`, read through one index
+   * (issue #17): with words to find, the words index by the longest word (the fewest rows); without,
+   * the last-activity index from the newest down, stopping at the limit. The rest is checked on the rows read.
+   */
+  async function listCaseRows(query: CaseListQuery): Promise<{ rows: CaseListItem[]; more: boolean }> {
+    const { limit, status, category, platform, activeSince = '' } = query;
+    const [longest, ...rest] = wordsOf(query.text ?? '').sort((a, b) => b.length - a.length);
+    const passes = ({ summary, lastActivityUtc, words }: CaseRow) =>
+      (!status || summary.status === status) &&
+      (!category || summary.categories.includes(category)) &&
+      (!platform || summary.platforms.includes(platform)) &&
+      lastActivityUtc >= activeSince &&
+      holdsEveryWord(words, rest);
+    const rows = longest
+      ? (await db.cases.where('words').startsWith(longest).distinct().filter(passes).toArray())
+          .sort((a, b) => b.lastActivityUtc.localeCompare(a.lastActivityUtc))
+          .slice(0, limit + 1)
+      : await db.cases
+          .where('lastActivityUtc')
+          .aboveOrEqual(activeSince)
+          .reverse()
+          .filter(passes)
+          .limit(limit + 1)
+          .toArray();
+    return { rows: rows.slice(0, limit).map(listItemOf), more: rows.length > limit };
+  }
+
+  const getCase = (caseId: string): Promise<CaseView | undefined> => foldCase(db, caseId);
 
   async function requireCase(caseId: string): Promise<CaseView> {
     const found = await getCase(caseId);
@@ -96,9 +115,16 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
     return found;
   }
 
-  /** Each change is one transaction over the tables it touches and the audit log: all or nothing. */
-  const write = <T>(work: () => Promise<T>) =>
-    db.transaction('rw', [db.cases, db.captures, db.audit, db.attachments, db.receivedAudit], work);
+  /**
+   * Each change is one transaction over the tables it touches and the audit log: all or nothing.
+   * The summaries of the cases it changed are folded again inside it (issue #17).
+   */
+  const write = <T>(changed: readonly string[], work: () => Promise<T>) =>
+    db.transaction('rw', [db.cases, db.captures, db.audit, db.attachments, db.receivedAudit], async () => {
+      const result = await work();
+      for (const caseId of new Set(changed)) await keepCaseSummary(db, caseId);
+      return result;
+    });
 
   /** Files for an action, hashed before the transaction; their names and hashes go in the action. */
   async function describeFiles(
@@ -123,7 +149,26 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
       return db.attachments.get([actionId, fileName]);
     },
 
-    /** Recently active first (the popup's case list). */
+    /** The most recently active cases, newest first, read through the index (the popup's chooser). */
+    recentCases,
+
+    /**
+     * Cases whose words (title, people, owner, actions, and their captures' notes, posts and
+     * authors) begin with each word searched, most recently active first (issue #17).
+     */
+    async findCases(text: string, limit: number): Promise<CaseListItem[]> {
+      return (await listCaseRows({ text, limit })).rows;
+    },
+
+    listCaseRows,
+
+    /** One case as a list shows it (a chooser's current choice, which may not be among the recent). */
+    async caseListItem(caseId: string): Promise<CaseListItem | undefined> {
+      const row = await db.cases.get(caseId);
+      return row && listItemOf(row);
+    },
+
+    /** Every case folded in full, recently active first: for tests and small stores only, it reads them all. */
     async listCases(): Promise<CaseView[]> {
       const ids = await db.cases.toCollection().primaryKeys();
       const views = (await Promise.all(ids.map(getCase))).filter((v): v is CaseView => v !== undefined);
@@ -133,7 +178,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
     async openCase(input: CaseDetails, actor: StaffMember): Promise<CaseView> {
       const details = parseInput(CaseDetailsSchema, input);
       const id = crypto.randomUUID();
-      return write(async () => {
+      return write([], async () => {
         await insertCase(db, id, details, clock(), actor);
         return requireCase(id);
       });
@@ -141,7 +186,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
 
     async changeDetails(caseId: string, input: CaseDetails, actor: StaffMember): Promise<CaseView> {
       const to = parseInput(CaseDetailsSchema, input);
-      return write(async () => {
+      return write([caseId], async () => {
         const before = await requireCase(caseId);
         if (JSON.stringify(before.details) === JSON.stringify(to)) return before;
         await appendAudit(db, clock(), actor, { action: 'case.changed', caseId, from: before.details, to });
@@ -152,7 +197,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
     /** Closing needs a note saying why (issue #4). */
     async setStatus(caseId: string, to: CaseStatus, note: string, actor: StaffMember): Promise<CaseView> {
       if (to === 'closed' && !note.trim()) throw new ExhibitError('invalid-input', 'Say why the case is being closed.');
-      return write(async () => {
+      return write([caseId], async () => {
         const before = await requireCase(caseId);
         if (before.status === to) return before;
         await appendAudit(db, clock(), actor, {
@@ -168,7 +213,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
 
     /** Files a capture in a case, or back to UNFILED; the capture's metadata is not touched. */
     fileCapture(captureId: string, caseId: string, actor: StaffMember): Promise<void> {
-      return write(async () => {
+      return write([caseId], async () => {
         const capture = await db.captures.get(captureId);
         if (!capture) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
         if (caseId !== UNFILED) await requireCase(caseId);
@@ -180,6 +225,8 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
           caseId,
           previousCaseId: capture.caseId,
         });
+        // The case it leaves has one capture fewer, and may have been active last through it.
+        await keepCaseSummary(db, capture.caseId);
       });
     },
 
@@ -192,7 +239,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
       const { rows, attachments } = await describeFiles(files, input.attachments);
       const details = parseInput(CaseActionSchema, { ...input, attachments });
       const actionId = crypto.randomUUID();
-      return write(async () => {
+      return write([caseId], async () => {
         await requireCase(caseId);
         await db.attachments.bulkAdd(rows.map((row) => ({ ...row, actionId })));
         await appendAudit(db, clock(), actor, { action: 'action.recorded', caseId, actionId, details });
@@ -217,7 +264,7 @@ export function createCaseRepository(db: ExhibitDb, clock: () => Date = () => ne
       // Attachments are never taken away: the corrected action lists every file stored for it.
       const details = parseInput(CaseActionSchema, { ...input, attachments });
       if (!reason.trim()) throw new ExhibitError('invalid-input', 'Say why the action is being corrected.');
-      return write(async () => {
+      return write([caseId], async () => {
         const found = await requireCase(caseId);
         if (!found.actions.some((a) => a.actionId === actionId))
           throw new ExhibitError('invalid-input', 'That action is not on this case.');

@@ -2,7 +2,9 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { AuditEntry } from '../audit';
 import { UNFILED, type CaseDetails } from '../cases/case';
 import type { ArtefactKind, CaptureMetadata } from '../capture/metadata';
-import { summaryOf, type CaptureSummary } from './captureSummary';
+import { siteOf, summaryOf, type CaptureSummary } from './captureSummary';
+import type { CaseRowSummary } from './caseSummary';
+import { caseSummaryFolded } from './caseFold';
 
 export interface CaptureRow {
   id: string;
@@ -13,6 +15,8 @@ export interface CaptureRow {
   metadata: CaptureMetadata;
   /** Its current category and where it was received from, kept in step with its audit entries (v10, issue #17). */
   summary: CaptureSummary;
+  /** The host name of the page's address, for the list's filter by site (v11). */
+  site: string;
 }
 
 /** One stored artefact's bytes, named as in its capture's metadata. */
@@ -24,8 +28,11 @@ export interface StoredFile {
   sha256: string;
 }
 
-/** A case as opened; its later details, status and actions are folded from the audit log. */
-export interface CaseRow {
+/**
+ * A case as opened; its later details, status and actions are folded from the audit log, and the
+ * summary its lists show is kept in step with them (v11).
+ */
+export interface CaseRow extends CaseRowSummary {
   id: string;
   openedAtUtc: string;
   details: CaseDetails;
@@ -181,5 +188,35 @@ export class ExhibitDb extends Dexie {
         await tx.table<CaptureRow>('captures').update(row.id, { summary: summaryOf(row.metadata, history) });
       }
     });
+    // 11: lists read through indexes, a page of rows at a time (issue #17): captures newest first
+    // within a case, a site or a current category; cases by last activity and by the words of their
+    // title and people, from a summary each case row now carries.
+    this.version(11)
+      .stores({
+        captures:
+          'id, capturedAtUtc, caseId, site, [caseId+capturedAtUtc], [site+capturedAtUtc], [summary.category.id+capturedAtUtc], *summary.words',
+        cases: 'id, openedAtUtc, lastActivityUtc, *words',
+      })
+      .upgrade(async (tx) => {
+        const entriesOf = (table: string, captureId: string) =>
+          tx.table<AuditEntry>(table).where('event.captureId').equals(captureId).sortBy('seq');
+        // Each capture's summary folded again, now with its search words, as in v10.
+        for (const row of await tx.table<CaptureRow>('captures').toArray()) {
+          const history = [...(await entriesOf('receivedAudit', row.id)), ...(await entriesOf('audit', row.id))];
+          await tx
+            .table<CaptureRow>('captures')
+            .update(row.id, { summary: summaryOf(row.metadata, history), site: siteOf(row.metadata.page.url) });
+        }
+        const tables = {
+          cases: tx.table<CaseRow, string>('cases'),
+          captures: tx.table<CaptureRow>('captures'),
+          audit: tx.table<AuditEntry>('audit'),
+          receivedAudit: tx.table<ReceivedAuditRow>('receivedAudit'),
+        };
+        for (const id of await tables.cases.toCollection().primaryKeys()) {
+          const summary = await caseSummaryFolded(tables, id);
+          if (summary) await tables.cases.update(id, { ...summary });
+        }
+      });
   }
 }

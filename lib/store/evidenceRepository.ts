@@ -6,12 +6,12 @@ import { sha256Hex, sha256OfBlob } from '../hash';
 import { CaseDetailsSchema, UNFILED, type CaseDetails } from '../cases/case';
 import type { PostField } from '../extract/postDetails';
 import { responseQueue, type PendingResponse, type WorkingCalendar } from '../policy';
-import type { CategoryChoice } from '../policy';
+import type { CategoryChoice, CategoryId } from '../policy';
 import { appendAudit, entriesForCapture, receivedFromOf } from './auditLog';
 import { insertCase } from './caseRepository';
+import { keepCaseSummary } from './caseFold';
 import type { CaptureRow, ExhibitDb, StoredFile } from './db';
-import { required } from '../required';
-import { applyChange, currentValuesOf, summaryOf, type CurrentValues } from './captureSummary';
+import { applyChange, captureRowOf, currentValuesOf, summaryOf, type CurrentValues } from './captureSummary';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
@@ -42,6 +42,40 @@ export type CaptureEdit =
   | { field: 'post'; key: PostField; to: string | null };
 type Change = Extract<AuditEntry['event'], { action: 'capture.edited' }>['change'];
 
+/** What the capture list shows: every filter is optional; dates are UTC days, YYYY-MM-DD, inclusive. */
+export interface CaptureListQuery {
+  limit: number;
+  caseId?: string;
+  site?: string;
+  category?: CategoryId;
+  from?: string;
+  to?: string;
+}
+
+/** Newest first through the index that narrows most: a case, a site or a category within the dates, else the dates. */
+function captureListCollection(db: ExhibitDb, { caseId, site, category, from, to }: CaptureListQuery) {
+  const lower = from ?? '';
+  const upper = `${to ?? ''}\uffff`;
+  const [index, value] =
+    caseId !== undefined
+      ? (['[caseId+capturedAtUtc]', caseId] as const)
+      : site !== undefined
+        ? (['[site+capturedAtUtc]', site] as const)
+        : category !== undefined
+          ? (['[summary.category.id+capturedAtUtc]', category] as const)
+          : [undefined, undefined];
+  const collection = (
+    index === undefined
+      ? db.captures.where('capturedAtUtc').between(lower, upper, true, true)
+      : db.captures.where(index).between([value, lower], [value, upper], true, true)
+  ).reverse();
+  // The filters the index did not apply are checked on the rows it gives, which stop at the limit.
+  return collection.filter(
+    (row) =>
+      (site === undefined || row.site === site) && (category === undefined || row.summary.category.id === category),
+  );
+}
+
 export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () => new Date()) {
   async function view({ metadata, caseId }: CaptureRow): Promise<CaptureView> {
     const history = await entriesForCapture(db, metadata.id);
@@ -52,6 +86,15 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       history,
       receivedFrom: receivedFromOf(history),
     };
+  }
+
+  async function responsesDue(now: Date, calendar: WorkingCalendar): Promise<PendingResponse[]> {
+    const items = (await db.openResponses.toArray()).map((o) => ({
+      captureId: o.captureId,
+      receivedAt: new Date(o.receivedAtUtc),
+      answered: false,
+    }));
+    return responseQueue(items, now, calendar);
   }
 
   async function getCapture(id: string): Promise<CaptureView | undefined> {
@@ -98,7 +141,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       try {
         return await db.transaction(
           'rw',
-          [db.captures, db.files, db.audit, db.cases, db.settings, db.openResponses],
+          [db.captures, db.files, db.audit, db.receivedAudit, db.cases, db.settings, db.openResponses],
           async () => {
             const at = clock();
             // The next exhibit number for these initials, taken in the same transaction so two tabs never share one.
@@ -128,18 +171,14 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
             const [entry] = await Promise.all([
               audited,
               db.settings.put({ key: 'exhibitNumbers', value: { ...counters, [initials]: number } }),
-              db.captures.add({
-                id: stored.id,
-                capturedAtUtc: stored.capturedAtUtc,
-                caseId,
-                metadata: stored,
-                summary: { category: stored.category },
-              }),
+              // Its summary as recorded: the entry made with it changes none of its values.
+              db.captures.add(captureRowOf(stored, caseId, summaryOf(stored, []))),
               db.files.bulkAdd(rows),
               // A comment to answer is on the due list from the moment it is stored (issue #17).
               stored.responseReceivedAtUtc &&
                 db.openResponses.add({ captureId: stored.id, receivedAtUtc: stored.responseReceivedAtUtc }),
             ]);
+            await keepCaseSummary(db, caseId);
             return { entry, metadata: stored };
           },
         );
@@ -159,9 +198,40 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       }
     },
 
+    /** Every capture folded in full, newest first: for tests and small stores only, it reads them all. */
     async listCaptures(): Promise<CaptureView[]> {
       const rows = await db.captures.orderBy('capturedAtUtc').reverse().toArray();
       return Promise.all(rows.map((row) => view(row)));
+    },
+
+    /**
+     * The newest captures passing the filters, at most `limit`, read through one index (issue #17):
+     * rows with their kept summaries, no history. A window, not a page: showing more asks again with
+     * a larger limit, so a live query over it sees a new capture at the top and nothing outside it.
+     */
+    async listCaptureRows(query: CaptureListQuery): Promise<{ rows: CaptureRow[]; more: boolean }> {
+      const rows = await captureListCollection(db, query)
+        .limit(query.limit + 1)
+        .toArray();
+      return { rows: rows.slice(0, query.limit), more: rows.length > query.limit };
+    },
+
+    /**
+     * The sites captures were taken on, for the list's filter: one seek in the site index per
+     * site, never a walk along it (a walk for distinct keys took 90 ms over 10,000 captures).
+     */
+    async capturedSites(): Promise<string[]> {
+      const sites: string[] = [];
+      for (;;) {
+        const after = sites.at(-1);
+        const [next] = await (
+          after === undefined ? db.captures.orderBy('site') : db.captures.where('site').above(after)
+        )
+          .limit(1)
+          .keys();
+        if (typeof next !== 'string') return sites; // every site key is a string; none left is undefined
+        sites.push(next);
+      }
     },
 
     getFile(captureId: string, fileName: string): Promise<StoredFile | undefined> {
@@ -171,34 +241,35 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     /** Marks a comment on the school's account as answered: who, when (the entry) and how. */
     async answerResponse(captureId: string, how: string, actor: StaffMember): Promise<AuditEntry> {
       if (!how.trim()) throw new ExhibitError('invalid-input', 'Say how the comment was answered.');
-      return db.transaction('rw', [db.captures, db.audit, db.receivedAudit, db.openResponses], async () => {
-        if (!(await db.captures.get(captureId)))
-          throw new ExhibitError('invalid-input', 'That capture no longer exists.');
+      return db.transaction('rw', [db.captures, db.cases, db.audit, db.receivedAudit, db.openResponses], async () => {
+        const row = await db.captures.get(captureId);
+        if (!row) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
         const entry = await appendAudit(db, clock(), actor, {
           action: 'response.answered',
           captureId,
           how: how.trim(),
         });
         await db.openResponses.delete(captureId);
+        await keepCaseSummary(db, row.caseId);
         return entry;
       });
     },
 
-    /** Comments needing a response, unanswered, soonest due first (issue #4). */
+    /**
+     * Comments needing a response, unanswered, soonest due first (issue #4), from the index of what
+     * is open alone (issue #17): what the toolbar badge counts, with no capture read.
+     */
+    responsesDue,
+
+    /** As responsesDue, each with its capture's view, for the due list. */
     async pendingResponses(now: Date, calendar: WorkingCalendar): Promise<(PendingResponse & { view: CaptureView })[]> {
-      // Only the comments still to answer are read (issue #17), never every capture.
-      const open = await db.openResponses.toArray();
-      const rows = await db.captures.bulkGet(open.map((o) => o.captureId));
-      const views = new Map(
-        (await Promise.all(rows.flatMap((row) => (row ? [view(row)] : [])))).map((v) => [v.metadata.id, v]),
-      );
-      const items = open
-        .filter((o) => views.has(o.captureId))
-        .map((o) => ({ captureId: o.captureId, receivedAt: new Date(o.receivedAtUtc), answered: false }));
-      return responseQueue(items, now, calendar).map((pending) => ({
-        ...pending,
-        view: required(views.get(pending.captureId), `capture ${pending.captureId}`),
-      }));
+      const due = await responsesDue(now, calendar);
+      const rows = await db.captures.bulkGet(due.map((d) => d.captureId));
+      const views = await Promise.all(rows.map((row) => (row ? view(row) : Promise.resolve(undefined))));
+      return due.flatMap((pending, i) => {
+        const found = views[i];
+        return found ? [{ ...pending, view: found }] : [];
+      });
     },
 
     /** The chain of custody: which captures left the machine, when, by whom, in which file. */
@@ -215,7 +286,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
 
     /** Records an edit as a new audit entry; the stored original is never touched. */
     async editCapture(id: string, edit: CaptureEdit, actor: StaffMember): Promise<CaptureView> {
-      return db.transaction('rw', [db.captures, db.audit, db.receivedAudit], async () => {
+      return db.transaction('rw', [db.captures, db.cases, db.audit, db.receivedAudit], async () => {
         const before = await getCapture(id);
         if (!before) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
         const change: Change =
@@ -234,6 +305,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
         const after = { ...before, current: applyChange(before.current, change), history: [...before.history, entry] };
         // The list's summary in step with the entry, in the same transaction (issue #17).
         await db.captures.update(id, { summary: summaryOf(after.metadata, after.history) });
+        await keepCaseSummary(db, after.caseId);
         return after;
       });
     },

@@ -5,6 +5,7 @@ import { RedactionBoxesSchema, clampBoxes, redactedFileName, type RedactionBox }
 import { ExhibitError, isQuotaExceeded, parseInput } from '../errors';
 import { sha256OfBlob } from '../hash';
 import { appendAudit } from './auditLog';
+import { keepCaseSummary } from './caseFold';
 import type { DerivedFileRow, ExhibitDb } from './db';
 
 /**
@@ -31,17 +32,24 @@ export function createRedactionRepository(db: ExhibitDb, clock: () => Date = () 
       const blob = await draw(original.blob, kept);
       const copy = { fileName: redactedFileName(image), bytes: blob.size, sha256: await sha256OfBlob(blob) };
       try {
-        return await db.transaction('rw', [db.captures, db.audit, db.derivedFiles], async () => {
-          await db.derivedFiles.put({ captureId, fileName: copy.fileName, blob, sha256: copy.sha256 });
-          const entry = await appendAudit(db, clock(), actor, {
-            action: 'capture.redacted',
-            captureId,
-            image,
-            boxes: kept,
-            copy,
-          });
-          return { image, boxes: kept, copy, entry };
-        });
+        return await db.transaction(
+          'rw',
+          [db.captures, db.cases, db.audit, db.receivedAudit, db.derivedFiles],
+          async () => {
+            await db.derivedFiles.put({ captureId, fileName: copy.fileName, blob, sha256: copy.sha256 });
+            const entry = await appendAudit(db, clock(), actor, {
+              action: 'capture.redacted',
+              captureId,
+              image,
+              boxes: kept,
+              copy,
+            });
+            // A redaction is activity in the capture's case (issue #17).
+            const filedIn = (await db.captures.get(captureId))?.caseId;
+            if (filedIn) await keepCaseSummary(db, filedIn);
+            return { image, boxes: kept, copy, entry };
+          },
+        );
       } catch (error) {
         if (isQuotaExceeded(error))
           throw new ExhibitError(

@@ -145,7 +145,7 @@ describe('Exhibit in Chromium', () => {
     const redactedSpot = { x: Math.round(70 * scale), y: Math.round(45 * scale) };
     await dashboard.getByRole('button', { name: 'Back to list' }).click();
 
-    await dashboard.getByLabel('Select all captures').check();
+    await dashboard.getByLabel('Select all captures shown').check();
     await dashboard.getByRole('button', { name: 'Export 1 selected as bundle' }).click();
     await dashboard.getByTestId('export-done').waitFor({ timeout: 30_000 });
     const downloaded = await waitForBundle(browser.downloadDir);

@@ -134,7 +134,7 @@ describe('Exhibit in Firefox', () => {
     // The background marked the store persistent (granted without a prompt with unlimitedStorage):
     // never evicted, and its quota half the disk instead of 10 GiB.
     expect(await dashboard.evaluate(() => navigator.storage.persisted())).toBe(true);
-    await dashboard.click('input[aria-label="Select all captures"]');
+    await dashboard.click('input[aria-label="Select all captures shown"]');
     await dashboard.click('.export button');
     await dashboard.waitForSelector('[data-testid=export-done]', { timeout: 30_000 });
 

@@ -29,15 +29,18 @@ async function hostileCapture() {
     redactions: { getCopy: async () => undefined },
   };
   const { metadata } = await world.capture.captureTab(1, 'visible', form({ note: 'first\u202e' }));
-  return (await world.evidence.getCapture(metadata.id))!;
+  return { view: (await world.evidence.getCapture(metadata.id))!, row: (await world.db.captures.get(metadata.id))! };
 }
 
 describe('the dashboard shows what cannot be seen', () => {
   it('in the capture list: the title is marked in the text and in the control’s name', async () => {
-    const view = await hostileCapture();
+    const { row } = await hostileCapture();
     render(
       <CaptureList
-        captures={[view]}
+        captures={[row]}
+        more={false}
+        filtered={false}
+        onShowMore={() => undefined}
         selected={new Set()}
         onToggle={() => undefined}
         onToggleAll={() => undefined}
@@ -48,7 +51,7 @@ describe('the dashboard shows what cannot be seen', () => {
   });
 
   it('in the capture’s details: heading, recorded fields (line breaks kept in free text) and post details', async () => {
-    const view = await hostileCapture();
+    const { view } = await hostileCapture();
     const { container } = render(<CaptureDetail view={view} onClose={() => undefined} />);
     expect(screen.getByRole('heading', { level: 2, name: `JS/1: ${SHOWN_TITLE}` })).toBeTruthy();
     const field = (label: string) =>

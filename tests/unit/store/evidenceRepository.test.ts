@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summaryOf } from '@/lib/store/captureSummary';
 import { findChainBreaks } from '@/lib/audit';
 import { ExhibitError } from '@/lib/errors';
 import { STAFF, form, testWorld } from '../fixtures';
@@ -94,11 +95,9 @@ describe('the list row’s summary (issue #17)', () => {
   /** The row and the capture's own view, folded from its history, agree. */
   async function expectRowInStep(world: Awaited<ReturnType<typeof testWorld>>, id: string) {
     const [row, view] = [(await world.db.captures.get(id))!, (await world.evidence.getCapture(id))!];
-    expect(row.summary).toEqual(
-      view.receivedFrom
-        ? { category: view.current.category, receivedFrom: view.receivedFrom }
-        : { category: view.current.category },
-    );
+    expect(row.summary).toEqual(summaryOf(view.metadata, view.history));
+    expect(row.summary.category).toEqual(view.current.category);
+    expect(row.summary.receivedFrom).toBe(view.receivedFrom);
     expect(row.caseId).toBe(view.caseId);
   }
 
@@ -110,7 +109,10 @@ describe('the list row’s summary (issue #17)', () => {
     await expectRowInStep(sender, metadata.id);
     await sender.evidence.editCapture(metadata.id, { field: 'category', to: { id: 'threats' } }, STAFF);
     await sender.evidence.editCapture(metadata.id, { field: 'note', to: 'seen twice' }, STAFF);
-    expect((await sender.db.captures.get(metadata.id))!.summary).toEqual({ category: { id: 'threats' } });
+    expect((await sender.db.captures.get(metadata.id))!.summary).toMatchObject({ category: { id: 'threats' } });
+    expect((await sender.db.captures.get(metadata.id))!.summary.words).toEqual(
+      expect.arrayContaining(['seen', 'twice']),
+    );
     await expectRowInStep(sender, metadata.id);
     const cases = createCaseRepository(sender.db, sender.clock);
     const opened = await cases.openCase(

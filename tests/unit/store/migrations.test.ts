@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ExhibitDb, createEvidenceRepository } from '@/lib/store';
 import { form, testWorld } from '../fixtures';
 
+/** The fields later migrations read of a capture stored before they existed. */
+const minimalMetadata = (url: string) => ({
+  page: { url, title: '' },
+  note: '',
+  author: {},
+  category: { id: 'threats' },
+});
+
 describe('database migrations', () => {
   it('v1 → now: files keyed by kind move to files keyed by name, the old table goes, captures are unfiled', async () => {
     // A capture as issue #2's code stored it, read back from a current world to get real metadata.
@@ -25,7 +33,7 @@ describe('database migrations', () => {
 
     const db = new ExhibitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'audit',
@@ -38,7 +46,9 @@ describe('database migrations', () => {
       'settings',
     ]);
     expect((await db.captures.get(metadata.id))?.caseId).toBe('unfiled');
-    expect((await db.captures.get(metadata.id))?.summary).toEqual({ category: metadata.category }); // v10
+    expect((await db.captures.get(metadata.id))?.summary).toMatchObject({ category: metadata.category }); // v10
+    expect((await db.captures.get(metadata.id))?.summary.words).toContain('village'); // v11: its note's words
+    expect((await db.captures.get(metadata.id))?.site).toBe(new URL(metadata.page.url).hostname); // v11
     expect(await db.settings.get('profile')).toEqual({ key: 'profile', value: { name: 'Kept' } });
     const files = await db.files.where('captureId').equals(metadata.id).toArray();
     expect(files.map((f) => f.fileName).sort()).toEqual(metadata.artefacts.map((a) => a.fileName).sort());
@@ -59,8 +69,8 @@ describe('database migrations', () => {
     v3.version(2).stores({ files: '[captureId+fileName], captureId' });
     v3.version(3).stores({ artefacts: null });
     await v3.table('captures').bulkAdd([
-      { id: 'a', capturedAtUtc: '2026-01-01T00:00:00.000Z', metadata: {} },
-      { id: 'b', capturedAtUtc: '2026-01-02T00:00:00.000Z', metadata: {} },
+      { id: 'a', capturedAtUtc: '2026-01-01T00:00:00.000Z', metadata: minimalMetadata('https://a.example/') },
+      { id: 'b', capturedAtUtc: '2026-01-02T00:00:00.000Z', metadata: minimalMetadata('https://b.example/') },
     ]);
     v3.close();
 
@@ -162,6 +172,60 @@ describe('database migrations', () => {
     const db = new ExhibitDb(name);
     expect(await db.openResponses.toArray()).toEqual([
       { captureId: open.id, receivedAtUtc: open.responseReceivedAtUtc },
+    ]);
+  });
+
+  it('v10 → v11: captures are found by site and cases carry the summary their history folds to', async () => {
+    const { createCaseRepository } = await import('@/lib/store');
+    const { caseSummaryFolded } = await import('@/lib/store/caseFold');
+    const { db: source, capture, clock } = await testWorld();
+    const cases = createCaseRepository(source, clock);
+    const opened = await cases.openCase(
+      { title: 'Posts', personPosting: { name: 'Sam', profileUrls: [], relationship: '' }, affected: '', owner: 'Jo' },
+      { name: 'Jo', role: 'r', email: 'jo@x.example', school: 's' },
+    );
+    const { metadata } = await capture.captureTab(1, 'visible', form(), { filing: { caseId: opened.id } });
+    await cases.setStatus(opened.id, 'monitoring', '', { name: 'Jo', role: 'r', email: 'jo@x.example', school: 's' });
+    const expected = (await caseSummaryFolded(source, opened.id))!;
+    // As v10 stored them: no site, a summary without search words.
+    const captureRows = (await source.captures.toArray()).map(({ site: _dropped, summary, ...row }) => ({
+      ...row,
+      summary: { category: summary.category },
+    }));
+    const caseRows = (await source.cases.toArray()).map(({ id, openedAtUtc, details }) => ({
+      id,
+      openedAtUtc,
+      details,
+    }));
+    const audit = await source.audit.toArray();
+    source.close();
+
+    const name = `exhibit-migration-${crypto.randomUUID()}`;
+    const v10 = new Dexie(name);
+    v10.version(10).stores({
+      captures: 'id, capturedAtUtc, caseId',
+      files: '[captureId+fileName], captureId',
+      audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash, event.actionId',
+      receivedAudit: 'hash, event.captureId, event.caseId, event.actionId',
+      settings: 'key',
+      cases: 'id, openedAtUtc',
+      attachments: '[actionId+fileName], actionId',
+      derivedFiles: '[captureId+fileName], captureId',
+      openResponses: 'captureId, receivedAtUtc',
+    });
+    await v10.table('captures').bulkAdd(captureRows);
+    await v10.table('cases').bulkAdd(caseRows);
+    await v10.table('audit').bulkAdd(audit);
+    v10.close();
+
+    const db = new ExhibitDb(name);
+    const { summary, lastActivityUtc, words } = (await db.cases.get(opened.id))!;
+    expect({ summary, lastActivityUtc, words }).toEqual(expected);
+    expect(expected.summary).toMatchObject({ status: 'monitoring', captureCount: 1 });
+    const noteWord = metadata.note.split(' ')[0]!.toLowerCase();
+    expect(await db.captures.where('summary.words').equals(noteWord).primaryKeys()).toEqual([metadata.id]);
+    expect(await db.captures.where('site').equals(new URL(metadata.page.url).hostname).primaryKeys()).toEqual([
+      metadata.id,
     ]);
   });
 });

@@ -1,0 +1,47 @@
+import { useLiveStore } from './useLiveStore';
+import { pageServices } from '@/lib/browser/pageServices';
+import { POLICY_CATEGORIES } from '@/lib/policy';
+import type { CaptureListQuery } from '@/lib/store/evidenceRepository';
+
+export type CaptureListFilters = Omit<CaptureListQuery, 'limit'>;
+
+/** The capture list's filters: each one narrows what the store's indexes read (issue #17). */
+export function CaptureFilters({
+  filters,
+  onChange,
+}: {
+  filters: CaptureListFilters;
+  onChange: (filters: CaptureListFilters) => void;
+}) {
+  const { value: sites } = useLiveStore(() => pageServices().evidence.capturedSites(), []);
+  const set = (patch: CaptureListFilters) => onChange({ ...filters, ...patch });
+  return (
+    <div className="filters row" role="group" aria-label="Filter captures">
+      <select
+        aria-label="Category"
+        value={filters.category ?? ''}
+        onChange={(e) => set({ category: (e.target.value || undefined) as CaptureListFilters['category'] })}
+      >
+        <option value="">Any category</option>
+        {POLICY_CATEGORIES.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Site" value={filters.site ?? ''} onChange={(e) => set({ site: e.target.value || undefined })}>
+        <option value="">Any site</option>
+        {sites?.map((site) => (
+          <option key={site}>{site}</option>
+        ))}
+      </select>
+      <label className="inline">
+        Captured from (UTC){' '}
+        <input type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+      </label>
+      <label className="inline">
+        to <input type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+      </label>
+    </div>
+  );
+}
