@@ -17,6 +17,13 @@ export function CaptureFilters({
   const set = (patch: CaptureListFilters) => onChange({ ...filters, ...patch });
   return (
     <div className="filters row" role="group" aria-label="Filter captures">
+      <input
+        type="search"
+        aria-label="Search captures"
+        placeholder="Search notes, posts, authors and titles"
+        value={filters.text ?? ''}
+        onChange={(e) => set({ text: e.target.value || undefined })}
+      />
       <select
         aria-label="Category"
         value={filters.category ?? ''}

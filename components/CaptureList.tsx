@@ -12,6 +12,8 @@ interface Props {
   /** Whether more rows pass the filters than are shown. */
   more: boolean;
   filtered: boolean;
+  /** The words these rows were found by, marked on the list for whoever waits for a search's results. */
+  resultsFor?: string;
   /** Rows for earlier filters or a narrower window, shown while the new ones are read. */
   busy?: boolean;
   onShowMore: () => void;
@@ -26,6 +28,7 @@ export function CaptureList({
   captures,
   more,
   filtered,
+  resultsFor = '',
   busy = false,
   onShowMore,
   selected,
@@ -35,7 +38,7 @@ export function CaptureList({
 }: Props) {
   if (captures.length === 0)
     return (
-      <p>
+      <p data-results-for={resultsFor}>
         {filtered
           ? 'No capture matches these filters.'
           : 'No captures yet. Use the Exhibit button in the toolbar on the page of a post.'}
@@ -44,7 +47,7 @@ export function CaptureList({
   const allSelected = captures.every((c) => selected.has(c.metadata.id));
   return (
     <>
-      <table className="captures" aria-busy={busy}>
+      <table className="captures" aria-busy={busy} data-results-for={resultsFor}>
         <thead>
           <tr>
             <th>

@@ -1,12 +1,12 @@
 // The bench's `store` part (issue #17): fresh stores of 0, 1,000 and 10,000 captures (five audit
 // entries each on average, a case for every ten captures), filled through the bench page's
-// documented fast path (entrypoints/export-bench/storeFill.ts), then the screens staff use timed
+// documented fast path (lib/store/scaleFill.ts), then the screens staff use timed
 // in headless Chromium with the e2e build. Method and results: docs/benchmarks.md.
 import type { Page } from 'playwright-core';
 import { launchWithExtension, saveProfile, type ExtensionBrowser } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/e2e/support/fixtureServer';
 import { screenshotStoredMs } from './benchFloor';
-import type { FillResult } from '../entrypoints/export-bench/storeFill';
+import type { FillResult } from '../lib/store/scaleFill';
 
 const RUNS = Number(process.env.BENCH_STORE_RUNS ?? 7);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,6 +24,8 @@ export interface StoreScaleMeasure {
   floorMs: number;
   writeToShownMs: number;
   searchMs: number;
+  captureSearchMs: number;
+  commonSearchMs: number;
   casePageMs: number;
   responsesMs: number;
   badgeMs: number;
@@ -176,35 +178,12 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
     const casesTab = await browser.context.newPage();
     await openUntil(casesTab, `${base}/dashboard.html#tab=cases`, caseSearchReady, null);
     await sleep(500);
-    const search: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const word = filled.searchWord.slice(0, -1); // a word's beginning, as typed
-      const typed = run % 2 === 0 ? word : '';
-      search.push(
-        await casesTab.evaluate(async (text) => {
-          const input = document.querySelector<HTMLInputElement>('input[aria-label="Search cases"]');
-          if (!input) throw new Error('No case search box.');
-          input.focus();
-          input.select();
-          const start = performance.now();
-          // Typed as the browser types it: one input event, which React takes as a keystroke.
-          // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to type as a person does from a page script
-          if (text) document.execCommand('insertText', false, text);
-          // eslint-disable-next-line @typescript-eslint/no-deprecated -- as above, to clear the box
-          else document.execCommand('delete');
-          while (
-            ![...document.querySelectorAll('[data-results-for]')].some(
-              (e) => e.getAttribute('data-results-for') === text && e.getAttribute('aria-busy') !== 'true',
-            ) &&
-            performance.now() - start < 60_000
-          )
-            await new Promise((r) => setTimeout(r, 1));
-          return performance.now() - start;
-        }, typed),
-      );
-    }
-
+    const rareWord = filled.searchWord.slice(0, -1); // a word's beginning, as typed
+    const search = await searchTimes(casesTab, 'Search cases', rareWord);
     await casesTab.close();
+    // The capture list's search, in the open dashboard: a rare word, and one in a sixth of all titles.
+    const captureSearch = await searchTimes(dashboard, 'Search captures', rareWord);
+    const commonSearch = await searchTimes(dashboard, 'Search captures', 'facebook');
     const casePage: number[] = [];
     const responses: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -242,8 +221,9 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
       clickToStoredMs: median(clickToStored),
       floorMs: median(floor),
       writeToShownMs: median(writeToShown),
-      // Only the runs that typed a word: the others cleared the box again.
-      searchMs: median(search.filter((_, run) => run % 2 === 0)),
+      searchMs: search,
+      captureSearchMs: captureSearch,
+      commonSearchMs: commonSearch,
       casePageMs: median(casePage),
       responsesMs: median(responses),
       badgeMs: median(badge),
@@ -253,6 +233,42 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * Each run types `word` into the search box labelled `label` (and the next clears it), timed from
+ * the keystroke until the results marked as that search's are shown; the typing runs' median.
+ */
+async function searchTimes(page: Page, label: string, word: string): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS * 2; run++) {
+    const typed = run % 2 === 0 ? word : '';
+    const ms = await page.evaluate(
+      async ({ label, text }) => {
+        const input = document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
+        if (!input) throw new Error(`No search box labelled ${label}.`);
+        input.focus();
+        input.select();
+        const start = performance.now();
+        // Typed as the browser types it: one input event, which React takes as a keystroke.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to type as a person does from a page script
+        if (text) document.execCommand('insertText', false, text);
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- as above, to clear the box
+        else document.execCommand('delete');
+        while (
+          ![...document.querySelectorAll('[data-results-for]')].some(
+            (e) => e.getAttribute('data-results-for') === text && e.getAttribute('aria-busy') !== 'true',
+          ) &&
+          performance.now() - start < 60_000
+        )
+          await new Promise((r) => setTimeout(r, 1));
+        return performance.now() - start;
+      },
+      { label, text: typed },
+    );
+    if (typed) times.push(ms);
+  }
+  return median(times);
 }
 
 /** Each size in its own browser and profile, one after another, in the same run. */
@@ -273,6 +289,8 @@ export function storeScaleRows(measures: readonly StoreScaleMeasure[]): string[]
     ['dashboardMs', 'dashboard open → first screen complete (rows and thumbnails in view)', '< 200 ms'],
     ['writeToShownMs', 'a capture stored → its row shown in the open dashboard', '< 150 ms'],
     ['searchMs', 'case search: a word typed → its results shown', '< 150 ms'],
+    ['captureSearchMs', 'capture search: a rare word typed → its rows shown', '< 150 ms'],
+    ['commonSearchMs', 'capture search: “facebook” (in a sixth of all titles) typed → rows shown', '< 150 ms'],
     ['casePageMs', 'a case page open → chronology shown', ''],
     ['responsesMs', 'responses due open → list shown', ''],
     ['badgeMs', 'toolbar badge recount (message round trip)', ''],

@@ -42,9 +42,14 @@ export function App() {
     value: listed,
     error: loadError,
     stale,
-  } = useLiveStore(() => pageServices().evidence.listCaptureRows({ ...filters, limit }), [filters, limit], {
-    keepWhileLoading: true,
-  });
+  } = useLiveStore(
+    async () => ({
+      text: filters.text ?? '',
+      ...(await pageServices().evidence.listCaptureRows({ ...filters, limit })),
+    }),
+    [filters, limit],
+    { keepWhileLoading: true },
+  );
   const captures = listed?.rows;
   // The bundle checker's code is read once the first screen is in and the page is idle (issue #17).
   const [panelsBelow, setPanelsBelow] = useState(false);
@@ -155,6 +160,7 @@ export function App() {
               captures={captures}
               more={listed?.more ?? false}
               busy={stale}
+              resultsFor={listed?.text ?? ''}
               filtered={Object.values(filters).some(Boolean)}
               onShowMore={() => setLimit((shown) => shown + CAPTURES_PER_WINDOW)}
               selected={selected}

@@ -15,7 +15,7 @@ import { postDetails } from '@/lib/extract/postDetails';
 import { sha256OfBytes } from '@/lib/hash';
 import { context2d } from '@/lib/browser/canvas';
 import { required } from '@/lib/required';
-import { fillStore, type FillResult } from './storeFill';
+import { fillStore, type FillResult } from '@/lib/store/scaleFill';
 import { createPageExporter } from '@/lib/browser/bundleServices';
 
 // `npm run bench` (scripts/bench.ts) drives this page, in the e2e build only (wxt.config.ts skips it

@@ -12,6 +12,7 @@ import { insertCase } from './caseRepository';
 import { keepCaseSummary } from './caseFold';
 import type { CaptureRow, ExhibitDb, StoredFile } from './db';
 import { applyChange, captureRowOf, currentValuesOf, summaryOf, type CurrentValues } from './captureSummary';
+import { holdsEveryWord, wordsOf } from './searchWords';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
@@ -45,6 +46,8 @@ type Change = Extract<AuditEntry['event'], { action: 'capture.edited' }>['change
 /** What the capture list shows: every filter is optional; dates are UTC days, YYYY-MM-DD, inclusive. */
 export interface CaptureListQuery {
   limit: number;
+  /** Words to find in the note, post, author and page title: each must begin a word held. */
+  text?: string;
   caseId?: string;
   site?: string;
   category?: CategoryId;
@@ -53,7 +56,8 @@ export interface CaptureListQuery {
 }
 
 /** Newest first through the index that narrows most: a case, a site or a category within the dates, else the dates. */
-function captureListCollection(db: ExhibitDb, { caseId, site, category, from, to }: CaptureListQuery) {
+function captureListCollection(db: ExhibitDb, query: CaptureListQuery) {
+  const { caseId, site, category, from, to } = query;
   const lower = from ?? '';
   const upper = `${to ?? ''}\uffff`;
   const [index, value] =
@@ -70,9 +74,20 @@ function captureListCollection(db: ExhibitDb, { caseId, site, category, from, to
       : db.captures.where(index).between([value, lower], [value, upper], true, true)
   ).reverse();
   // The filters the index did not apply are checked on the rows it gives, which stop at the limit.
-  return collection.filter(
-    (row) =>
-      (site === undefined || row.site === site) && (category === undefined || row.summary.category.id === category),
+  return collection.filter((row) => passesFilters(row, query));
+}
+
+/** Above this many index entries a word is common, and the list walks the newest rows instead. */
+const COMMON_WORD_ROWS = 500;
+
+/** Every filter of the query but the words, checked on a row. */
+function passesFilters(row: CaptureRow, { caseId, site, category, from, to }: CaptureListQuery): boolean {
+  return (
+    (caseId === undefined || row.caseId === caseId) &&
+    (site === undefined || row.site === site) &&
+    (category === undefined || row.summary.category.id === category) &&
+    (from === undefined || row.capturedAtUtc >= from) &&
+    (to === undefined || row.capturedAtUtc.slice(0, 10) <= to)
   );
 }
 
@@ -210,9 +225,25 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
      * a larger limit, so a live query over it sees a new capture at the top and nothing outside it.
      */
     async listCaptureRows(query: CaptureListQuery): Promise<{ rows: CaptureRow[]; more: boolean }> {
-      const rows = await captureListCollection(db, query)
-        .limit(query.limit + 1)
-        .toArray();
+      const searched = wordsOf(query.text ?? '').sort((a, b) => b.length - a.length);
+      const [longest, ...rest] = searched;
+      const byWords = longest ? db.captures.where('summary.words').startsWith(longest) : undefined;
+      // A word in few captures: those rows, through the words index, newest first after. A word in
+      // many ("facebook"): the newest rows through the filters' index, stopping at the limit.
+      const rows =
+        byWords && (await byWords.count()) <= COMMON_WORD_ROWS
+          ? (
+              await byWords
+                .distinct()
+                .filter((row) => holdsEveryWord(row.summary.words, rest) && passesFilters(row, query))
+                .toArray()
+            )
+              .sort((a, b) => b.capturedAtUtc.localeCompare(a.capturedAtUtc))
+              .slice(0, query.limit + 1)
+          : await captureListCollection(db, query)
+              .filter((row) => holdsEveryWord(row.summary.words, searched))
+              .limit(query.limit + 1)
+              .toArray();
       return { rows: rows.slice(0, query.limit), more: rows.length > query.limit };
     },
 

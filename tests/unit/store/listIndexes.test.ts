@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CaptureMetadata } from '@/lib/capture/metadata';
 import type { CaseDetails } from '@/lib/cases/case';
 import { createBundleReceiver, createCaseRepository } from '@/lib/store';
 import { caseSummaryFolded } from '@/lib/store/caseFold';
@@ -151,7 +152,7 @@ describe('the capture list (issue #17)', () => {
       getTab: async (id) => ({ id, windowId: 1, url: urls[next++ % urls.length], active: true }),
     });
     const w = await world({ tabs });
-    const taken = [];
+    const taken: CaptureMetadata[] = [];
     for (let i = 0; i < 6; i++) taken.push((await w.capture.captureTab(1, 'visible', form())).metadata);
     const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
     const newestFirst = ids([...taken].reverse());
@@ -179,11 +180,51 @@ describe('the capture list (issue #17)', () => {
     expect(ids((await w.evidence.listCaptureRows({ limit: 10, caseId: opened.id })).rows)).toEqual([taken[2]!.id]);
     expect((await w.evidence.listCaptureRows({ limit: 10, caseId: 'unfiled' })).rows).toHaveLength(5);
 
+    // Words: each searched must begin a word of the current note, post, author or title.
+    await w.evidence.editCapture(taken[3]!.id, { field: 'note', to: 'Shouted at Mrs Ward by the gate' }, STAFF);
+    expect(ids((await w.evidence.listCaptureRows({ limit: 10, text: 'ward SHOUT' })).rows)).toEqual([taken[3]!.id]);
+    expect((await w.evidence.listCaptureRows({ limit: 10, text: 'ward', site: 'x.com' })).rows).toHaveLength(0);
+    expect((await w.evidence.listCaptureRows({ limit: 10, text: 'hout' })).rows).toHaveLength(0);
+    expect((await w.evidence.listCaptureRows({ limit: 10, text: 'village' })).rows).toHaveLength(5); // the others' note
+    const twoNewest = await w.evidence.listCaptureRows({ limit: 2, text: 'village' });
+    expect(ids(twoNewest.rows)).toEqual(newestFirst.filter((id) => id !== taken[3]!.id).slice(0, 2));
+    expect(twoNewest.more).toBe(true);
+
     // Days are UTC and inclusive at both ends.
     const day = taken[0]!.capturedAtUtc.slice(0, 10);
     expect((await w.evidence.listCaptureRows({ limit: 10, from: day, to: day })).rows).toHaveLength(6);
     const dayBefore = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
     expect((await w.evidence.listCaptureRows({ limit: 10, to: dayBefore })).rows).toHaveLength(0);
     expect((await w.evidence.listCaptureRows({ limit: 10, from: dayBefore, site: 'x.com' })).rows).toHaveLength(2);
+  });
+});
+
+describe('the capture search in a store of many (issue #17)', () => {
+  it('gives the newest matches whether a word is rare (read through the words index) or common (the newest rows walked)', async () => {
+    const { fillStore } = await import('@/lib/store/scaleFill');
+    const w = await world();
+    const { metadata: template } = await w.capture.captureTab(1, 'visible', form());
+    const filled = await fillStore(w.db, template, 700, 20, STAFF);
+    const all = (await w.db.captures.toArray()).sort((a, b) => b.capturedAtUtc.localeCompare(a.capturedAtUtc));
+    const expected = (text: string, site?: string) =>
+      all
+        .filter((row) => text.split(' ').every((word) => row.summary.words.some((held) => held.startsWith(word))))
+        .filter((row) => site === undefined || row.site === site)
+        .map((row) => row.id);
+    for (const [text, site] of [
+      [filled.searchWord.slice(0, -1), undefined], // rare
+      ['com', undefined], // in every title's site name: walked
+      ['com', 'x.com'],
+      [`com ${filled.searchWord.slice(0, -1)}`, undefined],
+    ] as const) {
+      const found = await w.evidence.listCaptureRows({ limit: 30, text, site });
+      const want = expected(text, site);
+      expect(
+        found.rows.map((r) => r.id),
+        text,
+      ).toEqual(want.slice(0, 30));
+      expect(found.more, text).toBe(want.length > 30);
+      expect(want.length, text).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,15 +1,16 @@
-import { sealEntry, type AuditEntry, type AuditEvent } from '@/lib/audit';
-import { canonicalJson } from '@/lib/canonicalJson';
-import type { CaseDetails } from '@/lib/cases/case';
-import type { CaptureMetadata, StaffMember } from '@/lib/capture/metadata';
-import { sha256Hex } from '@/lib/hash';
-import type { CategoryChoice } from '@/lib/policy';
-import { captureRowOf, summaryOf } from '@/lib/store/captureSummary';
-import { keepCaseSummary } from '@/lib/store/caseFold';
-import { caseRowSummary } from '@/lib/store/caseSummary';
-import type { CaptureRow, CaseRow, ExhibitDb, OpenResponseRow, StoredFile } from '@/lib/store/db';
+import { sealEntry, type AuditEntry, type AuditEvent } from '../audit';
+import { canonicalJson } from '../canonicalJson';
+import type { CaseDetails } from '../cases/case';
+import type { CaptureMetadata, StaffMember } from '../capture/metadata';
+import { sha256Hex } from '../hash';
+import type { CategoryChoice } from '../policy';
+import { captureRowOf, summaryOf } from './captureSummary';
+import { keepCaseSummary } from './caseFold';
+import { caseRowSummary } from './caseSummary';
+import type { CaptureRow, CaseRow, ExhibitDb, OpenResponseRow, StoredFile } from './db';
 
-// The store-scale benchmark's fast path (issue #17): fills a store with `captures` copies of one
+// For `npm run bench` only (the e2e build's bench page and its unit test; no extension page imports
+// it). The store-scale benchmark's fast path (issue #17): fills a store with `captures` copies of one
 // real capture and `cases` cases, writing exactly the rows the repositories write — each capture's
 // row with its summary folded from its own entries by the same summaryOf, its files, its sealed
 // audit entries in one unbroken chain, the open responses, and each case's row summary folded by

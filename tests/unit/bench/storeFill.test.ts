@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { findChainBreaks } from '@/lib/audit';
+import { canonicalJson } from '@/lib/canonicalJson';
+import { sha256Hex } from '@/lib/hash';
+import { createCaseRepository } from '@/lib/store';
+import { summaryOf } from '@/lib/store/captureSummary';
+import { caseSummaryFolded } from '@/lib/store/caseFold';
+import { fillStore } from '@/lib/store/scaleFill';
+import { STAFF, form, testWorld } from '../fixtures';
+
+// The store-scale bench fills its stores by a fast path (issue #17): it must write exactly what the
+// repositories write, or the bench would time a store the extension never makes.
+describe('the store-scale bench’s fast fill', () => {
+  it('writes rows, summaries, files, one unbroken chain and open responses as the repositories do', async () => {
+    const world = await testWorld();
+    const { metadata: template } = await world.capture.captureTab(1, 'visible', form());
+    const filled = await fillStore(world.db, template, 300, 30, STAFF);
+    expect(filled).toMatchObject({ captures: 300, cases: 30 });
+    expect(filled.entries / filled.captures).toBeGreaterThan(4.5);
+
+    const chain = await world.db.audit.orderBy('seq').toArray();
+    expect(findChainBreaks(chain)).toEqual([]);
+    expect(chain).toHaveLength(filled.entries + 1); // and the template's own entry
+
+    const rows = await world.db.captures.toArray();
+    expect(rows).toHaveLength(301);
+    const unanswered: string[] = [];
+    for (const row of rows) {
+      const view = (await world.evidence.getCapture(row.id))!;
+      expect(row.summary).toEqual(summaryOf(view.metadata, view.history));
+      const created = view.history.find((e) => e.event.action === 'capture.created');
+      expect(created?.event).toMatchObject({ metadataSha256: sha256Hex(canonicalJson(row.metadata)) });
+      expect(await world.db.files.where('captureId').equals(row.id).count()).toBe(template.artefacts.length);
+      if (row.metadata.responseReceivedAtUtc && !view.history.some((e) => e.event.action === 'response.answered'))
+        unanswered.push(row.id);
+    }
+    for (const row of await world.db.cases.toArray()) {
+      const { summary, lastActivityUtc, words } = row;
+      expect({ summary, lastActivityUtc, words }).toEqual(await caseSummaryFolded(world.db, row.id));
+    }
+    // The open responses are those with no answer in their history.
+    const open = (await world.db.openResponses.toArray()).map((r) => r.captureId);
+    expect(open.sort()).toEqual(unanswered.sort());
+    expect(open.length).toBeGreaterThan(0);
+    // And the store goes on working through the repositories.
+    const cases = createCaseRepository(world.db, world.clock);
+    expect(await cases.findCases(filled.searchWord, 5)).not.toHaveLength(0);
+    const sample = filled.sampleCaseId ? await cases.getCase(filled.sampleCaseId) : undefined;
+    expect(sample?.captureIds.length).toBeGreaterThan(0);
+  });
+});
