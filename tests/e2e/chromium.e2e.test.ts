@@ -124,6 +124,21 @@ describe('Exhibit in Chromium', () => {
     expect(await row.first().textContent()).toContain('Defamatory statements');
     expect(await row.first().textContent()).toContain('127.0.0.1');
     expect(await accessibilityProblems(dashboard)).toEqual([]);
+    // The list's search and filters read the store's indexes (issue #17): a word of the note finds
+    // the capture, another word or category does not, and clearing brings it back.
+    const search = dashboard.getByLabel('Search captures');
+    await search.fill('OFFIC');
+    await dashboard.locator('table[data-results-for="OFFIC"][aria-busy="false"] tbody tr').waitFor();
+    await search.fill('reception');
+    await dashboard.getByText('No capture matches these filters.').waitFor();
+    await search.fill('');
+    await dashboard.getByLabel('Category').selectOption('threats');
+    await dashboard.getByText('No capture matches these filters.').waitFor();
+    await dashboard.getByLabel('Category').selectOption('');
+    await dashboard.getByLabel('Site').selectOption('127.0.0.1');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await accessibilityProblems(dashboard)).toEqual([]);
 
     await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
     await dashboard.getByLabel('Note').fill('Reported to the head at 10am');
