@@ -5,6 +5,7 @@ import { UNFILED } from '@/lib/cases/case';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
 import { useAction } from './useAction';
 import { useCaseChoices } from './useCaseChoices';
+import { CaseSearchBox } from './CaseSearchBox';
 
 /** Files a capture in a case, or takes it out; each move is an audit entry. */
 export function CaptureCaseField({ view }: { view: CaptureView }) {
@@ -23,13 +24,7 @@ export function CaptureCaseField({ view }: { view: CaptureView }) {
   return (
     <div>
       <label htmlFor="capture-case">Case</label>
-      <input
-        type="search"
-        aria-label="Find a case to file in"
-        placeholder="Find a case by title or person"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-      />
+      <CaseSearchBox label="Find a case to file in" value={search} onChange={setSearch} />
       <select id="capture-case" value={view.caseId} onChange={(e) => void move(e.target.value)}>
         <option value={UNFILED}>Not in a case</option>
         {cases.map((c) => (

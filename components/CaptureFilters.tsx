@@ -1,6 +1,6 @@
 import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
-import { POLICY_CATEGORIES } from '@/lib/policy';
+import { CategoryFilter } from './CategoryFilter';
 import type { CaptureListQuery } from '@/lib/store/evidenceRepository';
 
 export type CaptureListFilters = Omit<CaptureListQuery, 'limit'>;
@@ -24,18 +24,7 @@ export function CaptureFilters({
         value={filters.text ?? ''}
         onChange={(e) => set({ text: e.target.value || undefined })}
       />
-      <select
-        aria-label="Category"
-        value={filters.category ?? ''}
-        onChange={(e) => set({ category: (e.target.value || undefined) as CaptureListFilters['category'] })}
-      >
-        <option value="">Any category</option>
-        {POLICY_CATEGORIES.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
-        ))}
-      </select>
+      <CategoryFilter value={filters.category} onChange={(category) => set({ category })} />
       <select aria-label="Site" value={filters.site ?? ''} onChange={(e) => set({ site: e.target.value || undefined })}>
         <option value="">Any site</option>
         {sites?.map((site) => (

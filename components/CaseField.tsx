@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { CASES_OFFERED, useCaseChoices } from './useCaseChoices';
+import { CaseSearchBox } from './CaseSearchBox';
 
 export type CaseChoice = { kind: 'unfiled' } | { kind: 'existing'; caseId: string } | { kind: 'new'; title: string };
 
@@ -15,15 +16,7 @@ export function CaseField({ value, onChange }: { value: CaseChoice; onChange: (c
   return (
     <>
       <label htmlFor={`${id}-case`}>Case</label>
-      {(search !== '' || shown.length > 5) && (
-        <input
-          type="search"
-          aria-label="Find a case"
-          placeholder="Find a case by title or person"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-      )}
+      {(search !== '' || shown.length > 5) && <CaseSearchBox label="Find a case" value={search} onChange={setSearch} />}
       <select
         id={`${id}-case`}
         name="case"

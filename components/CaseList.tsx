@@ -3,7 +3,7 @@ import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CaseStatusSchema } from '@/lib/cases/case';
 import { PLATFORMS } from '@/lib/extract/postDetails';
-import { POLICY_CATEGORIES } from '@/lib/policy';
+import { CategoryFilter } from './CategoryFilter';
 import type { CaseListQuery } from '@/lib/store/caseRepository';
 import { formatUtc } from '@/lib/time';
 
@@ -50,18 +50,7 @@ export function CaseList({ onOpen }: { onOpen: (caseId: string) => void }) {
             <option key={s}>{s}</option>
           ))}
         </select>
-        <select
-          aria-label="Category"
-          value={filters.category ?? ''}
-          onChange={(e) => set({ category: (e.target.value || undefined) as CaseFilters['category'] })}
-        >
-          <option value="">Any category</option>
-          {POLICY_CATEGORIES.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
+        <CategoryFilter value={filters.category} onChange={(category) => set({ category })} />
         <select
           aria-label="Platform"
           value={filters.platform ?? ''}

@@ -11,6 +11,18 @@ const minimalMetadata = (url: string) => ({
   category: { id: 'threats' },
 });
 
+/** The tables and indexes of store version 8 (and 9 and 10, which added openResponses and no index). */
+const V8_STORES = {
+  captures: 'id, capturedAtUtc, caseId',
+  files: '[captureId+fileName], captureId',
+  audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash, event.actionId',
+  receivedAudit: 'hash, event.captureId, event.caseId, event.actionId',
+  settings: 'key',
+  cases: 'id, openedAtUtc',
+  attachments: '[actionId+fileName], actionId',
+  derivedFiles: '[captureId+fileName], captureId',
+};
+
 describe('database migrations', () => {
   it('v1 → now: files keyed by kind move to files keyed by name, the old table goes, captures are unfiled', async () => {
     // A capture as issue #2's code stored it, read back from a current world to get real metadata.
@@ -146,16 +158,7 @@ describe('database migrations', () => {
 
     const name = `exhibit-migration-${crypto.randomUUID()}`;
     const v8 = new Dexie(name);
-    v8.version(8).stores({
-      captures: 'id, capturedAtUtc, caseId',
-      files: '[captureId+fileName], captureId',
-      audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash, event.actionId',
-      receivedAudit: 'hash, event.captureId, event.caseId, event.actionId',
-      settings: 'key',
-      cases: 'id, openedAtUtc',
-      attachments: '[actionId+fileName], actionId',
-      derivedFiles: '[captureId+fileName], captureId',
-    });
+    v8.version(8).stores(V8_STORES);
     await v8.table('captures').bulkAdd(captures);
     await v8.table('audit').bulkAdd(audit);
     await v8.table('receivedAudit').add({
@@ -202,17 +205,7 @@ describe('database migrations', () => {
 
     const name = `exhibit-migration-${crypto.randomUUID()}`;
     const v10 = new Dexie(name);
-    v10.version(10).stores({
-      captures: 'id, capturedAtUtc, caseId',
-      files: '[captureId+fileName], captureId',
-      audit: 'seq, event.captureId, event.caseId, event.manifestSha256, hash, event.actionId',
-      receivedAudit: 'hash, event.captureId, event.caseId, event.actionId',
-      settings: 'key',
-      cases: 'id, openedAtUtc',
-      attachments: '[actionId+fileName], actionId',
-      derivedFiles: '[captureId+fileName], captureId',
-      openResponses: 'captureId, receivedAtUtc',
-    });
+    v10.version(10).stores({ ...V8_STORES, openResponses: 'captureId, receivedAtUtc' });
     await v10.table('captures').bulkAdd(captureRows);
     await v10.table('cases').bulkAdd(caseRows);
     await v10.table('audit').bulkAdd(audit);
