@@ -28,6 +28,7 @@ export interface StoreScaleMeasure {
   commonSearchMs: number;
   casePageMs: number;
   responsesMs: number;
+  reviewMs: number;
   badgeMs: number;
   visibility: string;
 }
@@ -70,6 +71,11 @@ const responsesReady = () =>
   Boolean(
     document.querySelector('section[aria-label="Responses due"]') ??
     document.body.textContent.includes('No comments waiting'),
+  ) && performance.now();
+const reviewReady = () =>
+  Boolean(
+    document.querySelector('section[aria-label="Review due"] table') ??
+    document.body.textContent.includes('Nothing has reached its review date'),
   ) && performance.now();
 const caseSearchReady = () => Boolean(document.querySelector('[aria-label="Search cases"]')) && performance.now();
 
@@ -186,6 +192,7 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
     const commonSearch = await searchTimes(dashboard, 'Search captures', 'facebook');
     const casePage: number[] = [];
     const responses: number[] = [];
+    const review: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       if (filled.sampleCaseId) {
         const page = await browser.context.newPage();
@@ -194,6 +201,7 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
       }
       const page = await browser.context.newPage();
       responses.push(await openUntil(page, `${base}/dashboard.html#tab=responses`, responsesReady, null));
+      review.push(await openUntil(page, `${base}/dashboard.html?review#tab=review`, reviewReady, null));
       await page.close();
     }
     const badge: number[] = [];
@@ -226,6 +234,7 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
       commonSearchMs: commonSearch,
       casePageMs: median(casePage),
       responsesMs: median(responses),
+      reviewMs: median(review),
       badgeMs: median(badge),
       visibility,
     };
@@ -293,6 +302,7 @@ export function storeScaleRows(measures: readonly StoreScaleMeasure[]): string[]
     ['commonSearchMs', 'capture search: “facebook” (in a sixth of all titles) typed → rows shown', '< 150 ms'],
     ['casePageMs', 'a case page open → chronology shown', ''],
     ['responsesMs', 'responses due open → list shown', ''],
+    ['reviewMs', 'review due open → list shown (issue #18; a fifth of the store is due at 10,000)', ''],
     ['badgeMs', 'toolbar badge recount (message round trip)', ''],
     ['clickToStoredMs', 'visible capture, click → stored (post.html, DPR 1)', 'within 30 ms of the floor'],
     ['floorMs', '  floor: the screenshot stored alone', ''],

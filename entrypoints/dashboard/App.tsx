@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { CaseList } from '@/components/CaseList';
 import { ResponseList } from '@/components/ResponseList';
+import { ReviewList } from '@/components/ReviewList';
 import { CasePage } from '@/components/CasePage';
 import { CaptureDetail } from '@/components/CaptureDetail';
 import { CAPTURES_PER_WINDOW, CaptureList } from '@/components/CaptureList';
@@ -23,12 +24,14 @@ const openCaptureId = () => hashParam('capture');
 export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
-  const [tab, setTab] = useState<'captures' | 'cases' | 'responses'>(
+  const [tab, setTab] = useState<'captures' | 'cases' | 'responses' | 'review'>(
     hashParam('case') || hashParam('tab') === 'cases'
       ? 'cases'
       : hashParam('tab') === 'responses'
         ? 'responses'
-        : 'captures',
+        : hashParam('tab') === 'review'
+          ? 'review'
+          : 'captures',
   );
   const [caseId, setCaseId] = useState(() => hashParam('case'));
   const [replacedKeys, setReplacedKeys] = useState<KeyReplacement[]>([]);
@@ -116,9 +119,18 @@ export function App() {
         >
           Responses due
         </button>
+        <button
+          className={tab === 'review' ? undefined : 'secondary'}
+          aria-pressed={tab === 'review'}
+          onClick={() => setTab('review')}
+        >
+          Review due
+        </button>
       </nav>
       {tab === 'responses' ? (
         <ResponseList />
+      ) : tab === 'review' ? (
+        <ReviewList />
       ) : tab === 'cases' ? (
         caseId ? (
           <CasePage

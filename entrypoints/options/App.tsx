@@ -4,6 +4,7 @@ import { SchoolAccountsField } from '@/components/SchoolAccountsField';
 import { SigningKeyInfo } from '@/components/SigningKeyInfo';
 import { TrustedSendersField } from '@/components/TrustedSendersField';
 import { WarningTemplateField } from '@/components/WarningTemplateField';
+import { RetentionField } from '@/components/RetentionField';
 import { pageServices } from '@/lib/browser/pageServices';
 import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
 import { useAction } from '@/components/useAction';
@@ -117,6 +118,7 @@ export function App() {
       <TrustedSendersField />
       <SchoolAccountsField />
       <WarningTemplateField />
+      <RetentionField />
     </main>
   );
 }

@@ -13,6 +13,7 @@ import {
   type CaptureView,
 } from '../store';
 import type { BundleServices } from './bundleServices';
+import { createRetentionReview } from '../store/retentionReview';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
 export function createPageServices() {
@@ -21,6 +22,7 @@ export function createPageServices() {
   const redactions = createRedactionRepository(db);
   const settings = createSettingsRepository(db);
   const cases = createCaseRepository(db);
+  const review = createRetentionReview(db, settings);
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {
     const actor = await settings.getProfile();
@@ -45,6 +47,7 @@ export function createPageServices() {
     evidence,
     settings,
     cases,
+    review,
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),

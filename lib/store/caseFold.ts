@@ -32,12 +32,15 @@ async function foldCaseWithCaptures(
   const chronology = [...byHash.values()].sort((a, b) => Number(received(b)) - Number(received(a)) || a.seq - b.seq);
   let details = row.details;
   let status: CaseStatus = 'open';
+  let closedAtUtc: string | undefined;
   const actions = new Map<string, CaseActionView>();
   for (const entry of caseEntries) {
     const event = entry.event;
     if (event.action === 'case.changed') details = event.to;
-    else if (event.action === 'case.status') status = event.to;
-    else if (event.action === 'action.recorded')
+    else if (event.action === 'case.status') {
+      status = event.to;
+      closedAtUtc = event.to === 'closed' ? entry.at : undefined;
+    } else if (event.action === 'action.recorded')
       actions.set(event.actionId, { actionId: event.actionId, current: event.details, history: [entry] });
     else if (event.action === 'action.corrected') {
       const action = actions.get(event.actionId);
@@ -53,6 +56,7 @@ async function foldCaseWithCaptures(
     actions: [...actions.values()],
     chronology,
     lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc,
+    closedAtUtc,
     receivedFrom: receivedFromOf(caseEntries),
   };
   return { view, captures };

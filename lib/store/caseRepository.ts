@@ -38,6 +38,8 @@ export interface CaseView {
   /** Everything about the case and its captures, in the order it happened. */
   chronology: AuditEntry[];
   lastActivityUtc: string;
+  /** When it was last closed, while it is closed: its retention runs from then (issue #18). */
+  closedAtUtc?: string;
   /** For a case received in a bundle: the sending installation's key fingerprint (issue #15). */
   receivedFrom?: string;
 }

@@ -26,13 +26,21 @@ export interface CaseSummary {
 export interface CaseRowSummary {
   summary: CaseSummary;
   lastActivityUtc: string;
+  /** While it is closed, when it was closed (indexed: the retention review reads closed cases by it, issue #18). */
+  closedAtUtc?: string;
   /** Its own words (title, people, owner, actions) and its captures': what the case search finds it by. */
   words: string[];
 }
 
 /** The summary of a case as folded, with its captures' rows (each with its own kept summary). */
 export function caseRowSummary(
-  view: { details: CaseDetails; status: CaseStatus; lastActivityUtc: string; actions: readonly CaseActionView[] },
+  view: {
+    details: CaseDetails;
+    status: CaseStatus;
+    lastActivityUtc: string;
+    closedAtUtc?: string;
+    actions: readonly CaseActionView[];
+  },
   captures: readonly Pick<CaptureRow, 'summary' | 'metadata'>[],
 ): CaseRowSummary {
   const { title, personPosting, affected, owner } = view.details;
@@ -48,6 +56,7 @@ export function caseRowSummary(
       platforms: unique(captures.flatMap((c) => (c.metadata.post ? [c.metadata.post.platform] : []))),
     },
     lastActivityUtc: view.lastActivityUtc,
+    closedAtUtc: view.closedAtUtc,
     words: wordsOf(
       title,
       personPosting.name,

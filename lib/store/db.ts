@@ -190,12 +190,13 @@ export class ExhibitDb extends Dexie {
     });
     // 11: lists read through indexes, a page of rows at a time (issue #17): captures newest first
     // within a case, a site or a current category; cases by last activity and by the words of their
-    // title and people, from a summary each case row now carries.
+    // title and people, from a summary each case row now carries; closed cases by when they were
+    // closed, for the retention review (issue #18).
     this.version(11)
       .stores({
         captures:
           'id, capturedAtUtc, caseId, site, [caseId+capturedAtUtc], [site+capturedAtUtc], [summary.category.id+capturedAtUtc], *summary.words',
-        cases: 'id, openedAtUtc, lastActivityUtc, *words',
+        cases: 'id, openedAtUtc, lastActivityUtc, closedAtUtc, *words',
       })
       .upgrade(async (tx) => {
         const entriesOf = (table: string, captureId: string) =>

@@ -4,6 +4,7 @@ import { DEFAULT_WARNING_TEMPLATE } from '../cases/warningLetter';
 import { ExhibitError, parseInput } from '../errors';
 import { ENGLAND_AND_WALES_SCHOOL, SchoolAccountSchema, type SchoolAccount, type WorkingCalendar } from '../policy';
 import { SHA256_HEX } from '../hash';
+import { DEFAULT_RETENTION, RetentionSettingsSchema, type RetentionSettings } from '../retention/rules';
 import type { ExhibitDb } from './db';
 
 export const ExportSettingsSchema = z.object({
@@ -79,6 +80,15 @@ export function createSettingsRepository(db: ExhibitDb) {
       if (new Set(value.map((s) => s.fingerprint)).size !== value.length)
         throw new ExhibitError('invalid-input', 'That key is on the list already.');
       await db.settings.put({ key: 'trustedSenders', value });
+    },
+    /** How long things are kept before review (issue #18), or the defaults. */
+    async getRetention(): Promise<RetentionSettings> {
+      return (await read('retention', RetentionSettingsSchema)) ?? DEFAULT_RETENTION;
+    },
+    async saveRetention(settings: RetentionSettings): Promise<RetentionSettings> {
+      const value = parseInput(RetentionSettingsSchema, settings);
+      await db.settings.put({ key: 'retention', value });
+      return value;
     },
     async getExportSettings(): Promise<ExportSettings> {
       return (await read('export', ExportSettingsSchema)) ?? DEFAULT_EXPORT_SETTINGS;

@@ -35,8 +35,8 @@ describe('the store-scale bench’s fast fill', () => {
         unanswered.push(row.id);
     }
     for (const row of await world.db.cases.toArray()) {
-      const { summary, lastActivityUtc, words } = row;
-      expect({ summary, lastActivityUtc, words }).toEqual(await caseSummaryFolded(world.db, row.id));
+      const { summary, lastActivityUtc, closedAtUtc, words } = row;
+      expect({ summary, lastActivityUtc, closedAtUtc, words }).toEqual(await caseSummaryFolded(world.db, row.id));
     }
     // The open responses are those with no answer in their history.
     const open = (await world.db.openResponses.toArray()).map((r) => r.captureId);

@@ -27,8 +27,10 @@ async function expectCaseRowsInStep({ db }: World) {
   const rows = await db.cases.toArray();
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
-    const { summary, lastActivityUtc, words } = row;
-    expect({ summary, lastActivityUtc, words }, row.details.title).toEqual(await caseSummaryFolded(db, row.id));
+    const { summary, lastActivityUtc, closedAtUtc, words } = row;
+    expect({ summary, lastActivityUtc, closedAtUtc, words }, row.details.title).toEqual(
+      await caseSummaryFolded(db, row.id),
+    );
   }
 }
 
@@ -83,6 +85,13 @@ describe('a case row’s summary (issue #17)', () => {
     await expectCaseRowsInStep(w);
     await w.cases.fileCapture(withNew.id, 'unfiled', STAFF);
     await expectCaseRowsInStep(w);
+    // Closed, it is found by when it closed (issue #18); reopened, no longer.
+    await w.cases.setStatus(second.id, 'closed', 'Post removed', STAFF);
+    await expectCaseRowsInStep(w);
+    expect(await w.db.cases.where('closedAtUtc').above('').primaryKeys()).toEqual([second.id]);
+    await w.cases.setStatus(second.id, 'open', 'More posts', STAFF);
+    await expectCaseRowsInStep(w);
+    expect(await w.db.cases.where('closedAtUtc').above('').primaryKeys()).toEqual([]);
   });
 
   it('follows a comment’s answer, and a case received in a bundle with the sender’s later changes', async () => {

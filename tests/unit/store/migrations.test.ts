@@ -212,8 +212,8 @@ describe('database migrations', () => {
     v10.close();
 
     const db = new ExhibitDb(name);
-    const { summary, lastActivityUtc, words } = (await db.cases.get(opened.id))!;
-    expect({ summary, lastActivityUtc, words }).toEqual(expected);
+    const { summary, lastActivityUtc, closedAtUtc, words } = (await db.cases.get(opened.id))!;
+    expect({ summary, lastActivityUtc, closedAtUtc, words }).toEqual(expected);
     expect(expected.summary).toMatchObject({ status: 'monitoring', captureCount: 1 });
     const noteWord = metadata.note.split(' ')[0]!.toLowerCase();
     expect(await db.captures.where('summary.words').equals(noteWord).primaryKeys()).toEqual([metadata.id]);
