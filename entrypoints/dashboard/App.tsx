@@ -18,13 +18,21 @@ import './dashboard.css';
 // The bundle checker carries the zip reader and verifier: its own chunk, so the first screen does not wait for it (issue #17).
 const VerifyPanel = lazy(async () => ({ default: (await import('@/components/VerifyPanel')).VerifyPanel }));
 
+const SECTIONS = [
+  ['captures', 'Captures'],
+  ['cases', 'Cases'],
+  ['responses', 'Responses due'],
+  ['review', 'Review due'],
+] as const;
+type Section = (typeof SECTIONS)[number][0];
+
 const hashParam = (name: string) => new URLSearchParams(location.hash.slice(1)).get(name) ?? undefined;
 const openCaptureId = () => hashParam('capture');
 
 export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
-  const [tab, setTab] = useState<'captures' | 'cases' | 'responses' | 'review'>(
+  const [tab, setTab] = useState<Section>(
     hashParam('case') || hashParam('tab') === 'cases'
       ? 'cases'
       : hashParam('tab') === 'responses'
@@ -98,34 +106,16 @@ export function App() {
       <h1>Exhibit</h1>
       <KeyReplacements replacements={replacedKeys} />
       <nav className="tabs row" aria-label="Sections">
-        <button
-          className={tab === 'captures' ? undefined : 'secondary'}
-          aria-pressed={tab === 'captures'}
-          onClick={() => setTab('captures')}
-        >
-          Captures
-        </button>
-        <button
-          className={tab === 'cases' ? undefined : 'secondary'}
-          aria-pressed={tab === 'cases'}
-          onClick={() => setTab('cases')}
-        >
-          Cases
-        </button>
-        <button
-          className={tab === 'responses' ? undefined : 'secondary'}
-          aria-pressed={tab === 'responses'}
-          onClick={() => setTab('responses')}
-        >
-          Responses due
-        </button>
-        <button
-          className={tab === 'review' ? undefined : 'secondary'}
-          aria-pressed={tab === 'review'}
-          onClick={() => setTab('review')}
-        >
-          Review due
-        </button>
+        {SECTIONS.map(([section, label]) => (
+          <button
+            key={section}
+            className={tab === section ? undefined : 'secondary'}
+            aria-pressed={tab === section}
+            onClick={() => setTab(section)}
+          >
+            {label}
+          </button>
+        ))}
       </nav>
       {tab === 'responses' ? (
         <ResponseList />
