@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
+import { KeepDecisionForm } from './KeepDecisionForm';
 import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { ReviewItem } from '@/lib/store/retentionReview';
@@ -30,7 +31,7 @@ export function ReviewList() {
     <section aria-label="Review due">
       <p className="help">
         These have reached the end of the period set in the options (“How long things are kept”). Nothing has been
-        erased: open each to decide what happens to it.
+        erased. Keep one until a later day, saying why, and it comes back then; erasure is not yet available.
       </p>
       {items.length === 0 ? (
         <p>Nothing has reached its review date.</p>
@@ -41,6 +42,7 @@ export function ReviewList() {
               <th>Review date</th>
               <th>What</th>
               <th>Why</th>
+              <th>Decision</th>
             </tr>
           </thead>
           <tbody>
@@ -60,6 +62,12 @@ export function ReviewList() {
                   </td>
                   <td>
                     {WHY[item.kind]} {formatUtc(item.since)}
+                  </td>
+                  <td>
+                    <KeepDecisionForm
+                      target={item.kind === 'unfiled-capture' ? { captureId: item.captureId } : { caseId: item.caseId }}
+                      label={title}
+                    />
                   </td>
                 </tr>
               );

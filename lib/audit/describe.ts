@@ -56,6 +56,9 @@ export function describeEvent(event: AuditEvent): string {
       return `exported in ${event.fileName}`;
     case 'capture.redacted':
       return `made a redacted copy of ${event.image} (${event.boxes.length} area(s) blacked out) as ${event.copy.fileName}, SHA-256 ${event.copy.sha256}`;
+    case 'capture.kept':
+    case 'case.kept':
+      return `kept at its retention review until ${event.until}: “${event.reason}”`;
     case 'response.answered':
       return `answered the comment: ${event.how}`;
     case 'case.opened':

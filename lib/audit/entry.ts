@@ -90,6 +90,22 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     newFingerprint: Hash,
     reason: z.string().max(2000),
   }),
+  /**
+   * At its retention review (issue #18), a capture or case kept until a later day, with the reason;
+   * it comes up for review again on that day. A decision about the record, not activity in the matter.
+   */
+  z.object({
+    action: z.literal('capture.kept'),
+    captureId: z.uuid(),
+    until: z.iso.date(),
+    reason: z.string().trim().min(1).max(2000),
+  }),
+  z.object({
+    action: z.literal('case.kept'),
+    caseId: z.uuid(),
+    until: z.iso.date(),
+    reason: z.string().trim().min(1).max(2000),
+  }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

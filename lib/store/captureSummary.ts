@@ -44,6 +44,8 @@ export interface CaptureSummary {
   receivedFrom?: string;
   /** Lower-case words of its current note and post, its author and its page's title: the search index (v11). */
   words: string[];
+  /** Kept at its retention review until this day (issue #18): the last `capture.kept` entry's. */
+  keptUntil?: string;
 }
 
 /** The host name a list shows and filters by; the address itself when it has none. */
@@ -79,5 +81,12 @@ export function summaryOf(metadata: CaptureMetadata, history: readonly AuditEntr
     metadata.page.title,
   );
   const receivedFrom = receivedFromOf(history);
-  return receivedFrom ? { category: current.category, receivedFrom, words } : { category: current.category, words };
+  // Retention is each school's own decision: a sender's, received with the capture, does not bind this one.
+  const kept = history.findLast((entry) => entry.event.action === 'capture.kept' && !('receivedFrom' in entry))?.event;
+  return {
+    category: current.category,
+    ...(receivedFrom ? { receivedFrom } : {}),
+    words,
+    ...(kept?.action === 'capture.kept' ? { keptUntil: kept.until } : {}),
+  };
 }

@@ -5,6 +5,8 @@ import { caseRowSummary, type CaseRowSummary } from './caseSummary';
 import type { CaseView, CaseActionView } from './caseRepository';
 import type { CaptureRow, ExhibitDb } from './db';
 
+const RETENTION_DECISIONS: ReadonlySet<string> = new Set(['capture.kept', 'case.kept']);
+
 /** The tables a case is folded from: its row, its captures' rows and the entries about them. */
 export type CaseTables = Pick<ExhibitDb, 'cases' | 'captures'> & AuditTables;
 
@@ -33,10 +35,13 @@ async function foldCaseWithCaptures(
   let details = row.details;
   let status: CaseStatus = 'open';
   let closedAtUtc: string | undefined;
+  let keptUntil: string | undefined;
   const actions = new Map<string, CaseActionView>();
   for (const entry of caseEntries) {
     const event = entry.event;
     if (event.action === 'case.changed') details = event.to;
+    // Retention is each school's own decision: a sender's, received with the case, does not bind this one.
+    else if (event.action === 'case.kept') keptUntil = 'receivedFrom' in entry ? keptUntil : event.until;
     else if (event.action === 'case.status') {
       status = event.to;
       closedAtUtc = event.to === 'closed' ? entry.at : undefined;
@@ -55,8 +60,10 @@ async function foldCaseWithCaptures(
     captureIds,
     actions: [...actions.values()],
     chronology,
-    lastActivityUtc: chronology.at(-1)?.at ?? row.openedAtUtc,
+    // A retention decision is about the record, not activity in the matter (issue #18).
+    lastActivityUtc: chronology.findLast((e) => !RETENTION_DECISIONS.has(e.event.action))?.at ?? row.openedAtUtc,
     closedAtUtc,
+    keptUntil,
     receivedFrom: receivedFromOf(caseEntries),
   };
   return { view, captures };

@@ -40,6 +40,8 @@ export interface CaseView {
   lastActivityUtc: string;
   /** When it was last closed, while it is closed: its retention runs from then (issue #18). */
   closedAtUtc?: string;
+  /** Kept at its retention review until this day (issue #18). */
+  keptUntil?: string;
   /** For a case received in a bundle: the sending installation's key fingerprint (issue #15). */
   receivedFrom?: string;
 }

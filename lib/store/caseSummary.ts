@@ -20,6 +20,8 @@ export interface CaseSummary {
   captureCount: number;
   categories: CategoryId[];
   platforms: Platform[];
+  /** Kept at its retention review until this day (issue #18). */
+  keptUntil?: string;
 }
 
 /** The fields of a case's row that its summary sets (the last two are indexed). */
@@ -39,6 +41,7 @@ export function caseRowSummary(
     status: CaseStatus;
     lastActivityUtc: string;
     closedAtUtc?: string;
+    keptUntil?: string;
     actions: readonly CaseActionView[];
   },
   captures: readonly Pick<CaptureRow, 'summary' | 'metadata'>[],
@@ -54,6 +57,7 @@ export function caseRowSummary(
       captureCount: captures.length,
       categories: unique(captures.map((c) => c.summary.category.id)),
       platforms: unique(captures.flatMap((c) => (c.metadata.post ? [c.metadata.post.platform] : []))),
+      ...(view.keptUntil ? { keptUntil: view.keptUntil } : {}),
     },
     lastActivityUtc: view.lastActivityUtc,
     closedAtUtc: view.closedAtUtc,

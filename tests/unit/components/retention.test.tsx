@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RetentionField } from '@/components/RetentionField';
 import { ReviewList } from '@/components/ReviewList';
 import { createCaseRepository } from '@/lib/store';
 import { createRetentionReview } from '@/lib/store/retentionReview';
-import { form, testWorld } from '../fixtures';
+import { STAFF, form, testWorld } from '../fixtures';
 
 const services = vi.hoisted((): { current: unknown } => ({ current: undefined }));
 vi.mock('@/lib/browser/pageServices', () => ({ pageServices: () => services.current }));
@@ -45,7 +45,11 @@ describe('retention in the options and the dashboard (issue #18)', () => {
   it('lists what has reached its review date, each linking to it, with its text shown, not obeyed', async () => {
     const { fakeTabs } = await import('../fixtures');
     const w = await testWorld({ tabs: fakeTabs({ page: { title: 'Posts <img src=x onerror=alert(1)> \u202eevil' } }) });
-    services.current = { settings: w.settings, review: createRetentionReview(w.db, w.settings) };
+    services.current = {
+      settings: w.settings,
+      review: createRetentionReview(w.db, w.settings),
+      currentActor: async () => STAFF,
+    };
     const { metadata } = await w.capture.captureTab(1, 'visible', form());
     await w.settings.saveRetention({ closedCaseYears: 6, unfiledCaptureMonths: 1, inactiveCaseMonths: 12 });
     vi.useFakeTimers({ now: new Date('2026-07-02T12:00:00Z'), toFake: ['Date'] });
@@ -54,5 +58,16 @@ describe('retention in the options and the dashboard (issue #18)', () => {
     expect(link.getAttribute('href')).toBe(`#capture=${metadata.id}`);
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('2026-07-01')).toBeTruthy();
+
+    // Kept until a later day, with a reason: gone from the list, and recorded.
+    const keep = screen.getByRole('form', { name: /^Keep Posts/ });
+    fireEvent.change(within(keep).getByLabelText('Keep until'), { target: { value: '2026-07-01' } });
+    fireEvent.change(within(keep).getByLabelText('Why'), { target: { value: 'Still posting' } });
+    fireEvent.submit(keep);
+    await within(keep).findByText('Keep it until a day after today.');
+    fireEvent.change(within(keep).getByLabelText('Keep until'), { target: { value: '2026-09-01' } });
+    fireEvent.submit(keep);
+    await screen.findByText('Nothing has reached its review date.');
+    expect((await w.db.captures.get(metadata.id))!.summary.keptUntil).toBe('2026-09-01');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDetails } from '@/lib/cases/case';
 import { DEFAULT_RETENTION } from '@/lib/retention/rules';
 import { createCaseRepository } from '@/lib/store';
-import { reviewDue } from '@/lib/store/retentionReview';
+import { createRetentionReview, reviewDue } from '@/lib/store/retentionReview';
 import { STAFF, form, testWorld } from '../fixtures';
 
 const LONDON = 'Europe/London';
@@ -69,5 +69,75 @@ describe('review due (issue #18)', () => {
     const all = await reviewDue(world.db, new Date('2027-07-01T12:00:00Z'), DEFAULT_RETENTION, LONDON, 10);
     expect(all.more).toBe(false);
     expect(all.items.at(-1)).toMatchObject({ captureId: second.id });
+  });
+
+  it('keeps an item until a later day with its reason: an audit entry, off the list until that day, then back', async () => {
+    const { world, open, unfiled } = await store();
+    const review = createRetentionReview(world.db, world.settings);
+    const aYearOn = new Date('2027-06-02T12:00:00Z');
+    const kinds = async (on: Date) =>
+      (await review.due(on, 50)).items.map((i) => ('captureId' in i ? i.captureId : i.caseId));
+    expect(await kinds(aYearOn)).toEqual([unfiled.id, open.id]);
+
+    await review.keep(
+      { captureId: unfiled.id },
+      { until: '2027-12-01', reason: 'Parent has posted again' },
+      STAFF,
+      aYearOn,
+    );
+    await review.keep({ caseId: open.id }, { until: '2027-09-01', reason: 'Police still looking' }, STAFF, aYearOn);
+    expect(await kinds(aYearOn)).toEqual([]);
+    expect(await kinds(new Date('2027-08-31T12:00:00Z'))).toEqual([]);
+    const september = await review.due(new Date('2027-09-01T12:00:00Z'), 50);
+    expect(september.items).toEqual([expect.objectContaining({ caseId: open.id, reviewDate: '2027-09-01' })]);
+    expect(await kinds(new Date('2027-12-01T12:00:00Z'))).toEqual([open.id, unfiled.id]);
+
+    // Each decision is in the item's own history, in words.
+    const history = (await world.evidence.getCapture(unfiled.id))!.history;
+    expect(history.at(-1)?.event).toEqual({
+      action: 'capture.kept',
+      captureId: unfiled.id,
+      until: '2027-12-01',
+      reason: 'Parent has posted again',
+    });
+    const { describeEvent } = await import('@/lib/audit');
+    expect(describeEvent(history.at(-1)!.event)).toBe(
+      'kept at its retention review until 2027-12-01: “Parent has posted again”',
+    );
+    // A decision is not activity: the case's last activity stays where it was.
+    expect((await world.db.cases.get(open.id))!.lastActivityUtc.startsWith('2026-06-01')).toBe(true);
+  });
+
+  it('refuses a decision without a reason, for today or earlier, or about nothing, and changes nothing', async () => {
+    const { world, unfiled } = await store();
+    const review = createRetentionReview(world.db, world.settings);
+    const on = new Date('2027-06-02T12:00:00Z');
+    const before = await world.db.audit.count();
+    await expect(
+      review.keep({ captureId: unfiled.id }, { until: '2027-12-01', reason: ' ' }, STAFF, on),
+    ).rejects.toThrow('Say why it is kept.');
+    await expect(
+      review.keep({ captureId: unfiled.id }, { until: '2027-06-02', reason: 'x' }, STAFF, on),
+    ).rejects.toThrow('Keep it until a day after today.');
+    await expect(review.keep({ captureId: unfiled.id }, { until: 'soon', reason: 'x' }, STAFF, on)).rejects.toThrow(
+      'Give the day to keep it until.',
+    );
+    await expect(
+      review.keep({ caseId: crypto.randomUUID() }, { until: '2027-12-01', reason: 'x' }, STAFF, on),
+    ).rejects.toThrow('That case no longer exists.');
+    expect(await world.db.audit.count()).toBe(before);
+  });
+
+  it('takes only this school’s own decisions: a sender’s, received with a capture, does not keep it here', async () => {
+    const { world, unfiled } = await store();
+    const { summaryOf } = await import('@/lib/store/captureSummary');
+    const history = (await world.evidence.getCapture(unfiled.id))!.history;
+    const kept = (until: string) => ({
+      ...history[0]!,
+      event: { action: 'capture.kept' as const, captureId: unfiled.id, until, reason: 'theirs' },
+    });
+    const received = { ...kept('2030-01-01'), receivedFrom: { keyFingerprint: 'k', manifestSha256: 'm' } };
+    expect(summaryOf(unfiled, [received, ...history]).keptUntil).toBeUndefined();
+    expect(summaryOf(unfiled, [received, ...history, kept('2028-01-01')]).keptUntil).toBe('2028-01-01');
   });
 });
