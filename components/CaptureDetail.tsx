@@ -6,6 +6,7 @@ import { InvisibleCharacters } from './InvisibleCharacters';
 import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { RedactionEditor } from './RedactionEditor';
+import { LegalHoldField } from './LegalHoldField';
 import { useResettableState } from './useResettableState';
 import { describeEvent, entryLabel, shownReference } from '@/lib/audit';
 import { DOCUMENT_ADDRESS_REMARK } from '@/lib/bundle/reportExhibit';
@@ -14,6 +15,7 @@ import { describeMethod, imageArtefacts } from '@/lib/capture/artefacts';
 import { pageServices } from '@/lib/browser/pageServices';
 import { CategoryChoiceSchema, describeCategory, type CategoryChoice } from '@/lib/policy';
 import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
+import { heldSinceOf } from '@/lib/store/captureSummary';
 import { showInvisible } from '@/lib/visibleText';
 import { useAction } from './useAction';
 
@@ -120,6 +122,11 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: (
           </details>
         ))}
       <CaptureCaseField view={view} />
+      <LegalHoldField
+        key={heldSinceOf(view.history) ?? 'not held'}
+        target={{ captureId: view.metadata.id }}
+        heldSince={heldSinceOf(view.history)}
+      />
       <PostDetailsPanel view={view} />
       <form onSubmit={(event) => void save(event)}>
         <h2>Edit</h2>

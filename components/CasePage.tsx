@@ -4,6 +4,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { useLiveStore } from './useLiveStore';
 import { useResettableState } from './useResettableState';
 import { CaseDetailsForm } from './CaseDetailsForm';
+import { LegalHoldField } from './LegalHoldField';
 import { ExportPanel } from './ExportPanel';
 import { describeEventNamingCapture, exhibitNames, shownReference } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
@@ -11,6 +12,7 @@ import { CaseStatusSchema, type CaseStatus } from '@/lib/cases/case';
 import { POLICY_STEPS, describeCategory, recommendationsFor, stepById, type PolicyStepId } from '@/lib/policy';
 import { PLATFORM_REPORT_PAGES } from '@/lib/policy/platformReporting';
 import type { CaptureView } from '@/lib/store/evidenceRepository';
+import type { CaseView } from '@/lib/store/caseRepository';
 import { formatUtc } from '@/lib/time';
 import { useAction } from './useAction';
 
@@ -150,6 +152,13 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
       </div>
       <ErrorMessage error={error} />
 
+      <LegalHoldField
+        key={view.heldSince ?? 'not held'}
+        target={{ caseId: view.id }}
+        heldSince={view.heldSince}
+        suggestion={holdSuggestion(view)}
+      />
+
       <ExportPanel selectedIds={view.captureIds} caseView={view} />
 
       <h3>What the policy says next</h3>
@@ -248,4 +257,11 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
       </ol>
     </section>
   );
+}
+
+/** A police referral or legal advice recorded in the case, unheld: the hold it usually needs, as a suggested reason. */
+function holdSuggestion(view: CaseView): string | undefined {
+  if (view.heldSince !== undefined) return undefined;
+  const step = view.actions.find((a) => a.current.step === 'police-referral' || a.current.step === 'legal-advice');
+  return step && `${stepById(step.current.step).label} recorded for ${step.current.date}`;
 }

@@ -59,6 +59,12 @@ export function describeEvent(event: AuditEvent): string {
     case 'capture.kept':
     case 'case.kept':
       return `kept at its retention review until ${event.until}: “${event.reason}”`;
+    case 'capture.held':
+    case 'case.held':
+      return `placed on legal hold: “${event.reason}”`;
+    case 'capture.released':
+    case 'case.released':
+      return `released from legal hold: “${event.reason}”`;
     case 'response.answered':
       return `answered the comment: ${event.how}`;
     case 'case.opened':

@@ -106,6 +106,17 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     until: z.iso.date(),
     reason: z.string().trim().min(1).max(2000),
   }),
+  /**
+   * Legal hold (issue #18): placed on a capture or case for a police referral, legal advice or a
+   * complaint, with the reason; nothing on hold reaches review or can be erased until released,
+   * which needs a reason too.
+   */
+  ...(['capture.held', 'capture.released'] as const).map((action) =>
+    z.object({ action: z.literal(action), captureId: z.uuid(), reason: z.string().trim().min(1).max(2000) }),
+  ),
+  ...(['case.held', 'case.released'] as const).map((action) =>
+    z.object({ action: z.literal(action), caseId: z.uuid(), reason: z.string().trim().min(1).max(2000) }),
+  ),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

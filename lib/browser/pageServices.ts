@@ -14,6 +14,7 @@ import {
 } from '../store';
 import type { BundleServices } from './bundleServices';
 import { createRetentionReview } from '../store/retentionReview';
+import { createLegalHolds } from '../store/legalHold';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
 export function createPageServices() {
@@ -23,6 +24,7 @@ export function createPageServices() {
   const settings = createSettingsRepository(db);
   const cases = createCaseRepository(db);
   const review = createRetentionReview(db, settings);
+  const holds = createLegalHolds(db);
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {
     const actor = await settings.getProfile();
@@ -48,6 +50,7 @@ export function createPageServices() {
     settings,
     cases,
     review,
+    holds,
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),

@@ -46,6 +46,8 @@ export interface CaptureSummary {
   words: string[];
   /** Kept at its retention review until this day (issue #18): the last `capture.kept` entry's. */
   keptUntil?: string;
+  /** On legal hold since this moment (issue #18), until a `capture.released` entry. */
+  heldSince?: string;
 }
 
 /** The host name a list shows and filters by; the address itself when it has none. */
@@ -83,10 +85,24 @@ export function summaryOf(metadata: CaptureMetadata, history: readonly AuditEntr
   const receivedFrom = receivedFromOf(history);
   // Retention is each school's own decision: a sender's, received with the capture, does not bind this one.
   const kept = history.findLast((entry) => entry.event.action === 'capture.kept' && !('receivedFrom' in entry))?.event;
+  const heldSince = heldSinceOf(history);
   return {
     category: current.category,
     ...(receivedFrom ? { receivedFrom } : {}),
     words,
     ...(kept?.action === 'capture.kept' ? { keptUntil: kept.until } : {}),
+    ...(heldSince ? { heldSince } : {}),
   };
+}
+
+/**
+ * Since when a capture or case is on legal hold by this installation's own entries (issue #18),
+ * or undefined: the last hold or release decides. A sender's hold is shown in the history received
+ * with it, but binds only the sender's store.
+ */
+export function heldSinceOf(history: readonly AuditEntry[]): string | undefined {
+  const last = history.findLast(
+    (entry) => !('receivedFrom' in entry) && /^(capture|case)\.(held|released)$/.test(entry.event.action),
+  );
+  return last?.event.action.endsWith('.held') ? last.at : undefined;
 }

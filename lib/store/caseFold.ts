@@ -2,6 +2,7 @@ import type { AuditEntry } from '../audit';
 import { UNFILED, type CaseStatus } from '../cases/case';
 import { entriesForCapture, entriesForCase, receivedFromOf, type AuditTables } from './auditLog';
 import { caseRowSummary, type CaseRowSummary } from './caseSummary';
+import { heldSinceOf } from './captureSummary';
 import type { CaseView, CaseActionView } from './caseRepository';
 import type { CaptureRow, ExhibitDb } from './db';
 
@@ -64,6 +65,7 @@ async function foldCaseWithCaptures(
     lastActivityUtc: chronology.findLast((e) => !RETENTION_DECISIONS.has(e.event.action))?.at ?? row.openedAtUtc,
     closedAtUtc,
     keptUntil,
+    heldSince: heldSinceOf(caseEntries.filter((e) => e.event.action.startsWith('case.'))),
     receivedFrom: receivedFromOf(caseEntries),
   };
   return { view, captures };

@@ -42,6 +42,8 @@ export interface CaseView {
   closedAtUtc?: string;
   /** Kept at its retention review until this day (issue #18). */
   keptUntil?: string;
+  /** On legal hold since this moment (issue #18). */
+  heldSince?: string;
   /** For a case received in a bundle: the sending installation's key fingerprint (issue #15). */
   receivedFrom?: string;
 }

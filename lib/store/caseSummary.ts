@@ -22,6 +22,8 @@ export interface CaseSummary {
   platforms: Platform[];
   /** Kept at its retention review until this day (issue #18). */
   keptUntil?: string;
+  /** On legal hold since this moment (issue #18). */
+  heldSince?: string;
 }
 
 /** The fields of a case's row that its summary sets (the last two are indexed). */
@@ -42,6 +44,7 @@ export function caseRowSummary(
     lastActivityUtc: string;
     closedAtUtc?: string;
     keptUntil?: string;
+    heldSince?: string;
     actions: readonly CaseActionView[];
   },
   captures: readonly Pick<CaptureRow, 'summary' | 'metadata'>[],
@@ -58,6 +61,7 @@ export function caseRowSummary(
       categories: unique(captures.map((c) => c.summary.category.id)),
       platforms: unique(captures.flatMap((c) => (c.metadata.post ? [c.metadata.post.platform] : []))),
       ...(view.keptUntil ? { keptUntil: view.keptUntil } : {}),
+      ...(view.heldSince ? { heldSince: view.heldSince } : {}),
     },
     lastActivityUtc: view.lastActivityUtc,
     closedAtUtc: view.closedAtUtc,

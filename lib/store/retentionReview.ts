@@ -50,24 +50,26 @@ export async function reviewDue(
   // Kept at an earlier review until a day still to come: not due (its period's moment stays, so it
   // is in the range read, and comes back on that day with that day as its review date).
   const keptOn = (keptUntil: string | undefined) => (keptUntil && keptUntil > today ? undefined : keptUntil);
-  const stillKept = (keptUntil: string | undefined) => keptUntil !== undefined && keptUntil > today;
+  // Nothing on legal hold reaches review (issue #18).
+  const stillKept = (summary: { keptUntil?: string; heldSince?: string }) =>
+    summary.heldSince !== undefined || (summary.keptUntil !== undefined && summary.keptUntil > today);
   const [captures, closedCases, quietCases] = await Promise.all([
     db.captures
       .where('[caseId+capturedAtUtc]')
       .between([UNFILED, ''], [UNFILED, upTo(unfiled)], true, true)
-      .filter((row) => !stillKept(row.summary.keptUntil))
+      .filter((row) => !stillKept(row.summary))
       .limit(take)
       .toArray(),
     db.cases
       .where('closedAtUtc')
       .belowOrEqual(upTo(closed))
-      .filter((row) => !stillKept(row.summary.keptUntil))
+      .filter((row) => !stillKept(row.summary))
       .limit(take)
       .toArray(),
     db.cases
       .where('lastActivityUtc')
       .belowOrEqual(upTo(inactive))
-      .filter((row) => row.summary.status !== 'closed' && !stillKept(row.summary.keptUntil))
+      .filter((row) => row.summary.status !== 'closed' && !stillKept(row.summary))
       .limit(take)
       .toArray(),
   ]);

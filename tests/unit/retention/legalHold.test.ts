@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent } from '@/lib/audit';
+import type { CaseDetails } from '@/lib/cases/case';
+import { DEFAULT_RETENTION } from '@/lib/retention/rules';
+import { createCaseRepository } from '@/lib/store';
+import { caseSummaryFolded } from '@/lib/store/caseFold';
+import { createLegalHolds } from '@/lib/store/legalHold';
+import { reviewDue } from '@/lib/store/retentionReview';
+import { STAFF, form, testWorld } from '../fixtures';
+
+const details: CaseDetails = {
+  title: 'Referred to the police',
+  personPosting: { name: 'Sam Poster', profileUrls: [], relationship: '' },
+  affected: '',
+  owner: 'Jo Smith',
+};
+
+async function store() {
+  const world = await testWorld();
+  const cases = createCaseRepository(world.db, world.clock);
+  const holds = createLegalHolds(world.db, world.clock);
+  const opened = await cases.openCase(details, STAFF);
+  const unfiled = (await world.capture.captureTab(1, 'visible', form())).metadata;
+  const due = async (on: string) =>
+    (await reviewDue(world.db, new Date(on), DEFAULT_RETENTION, 'Europe/London')).items.map((i) =>
+      'captureId' in i ? i.captureId : i.caseId,
+    );
+  return { world, cases, holds, opened, unfiled, due };
+}
+
+describe('legal hold (issue #18)', () => {
+  it('keeps a capture or case from review until released, each step an audit entry with its reason', async () => {
+    const { world, cases, holds, opened, unfiled, due } = await store();
+    expect(await due('2027-07-01T12:00:00Z')).toEqual([opened.id, unfiled.id]);
+
+    await holds.place({ captureId: unfiled.id }, 'Police referral, crime ref 12/3456', STAFF);
+    await holds.place({ caseId: opened.id }, 'Legal advice taken', STAFF);
+    expect(await due('2027-07-01T12:00:00Z')).toEqual([]);
+    expect(await holds.isHeld({ captureId: unfiled.id })).toBe(true);
+    expect(await holds.isHeld({ caseId: opened.id })).toBe(true);
+    // The case's row is in step with its fold, and says since when it is held.
+    const row = (await world.db.cases.get(opened.id))!;
+    expect(row.summary.heldSince).toBeDefined();
+    expect({
+      summary: row.summary,
+      lastActivityUtc: row.lastActivityUtc,
+      closedAtUtc: row.closedAtUtc,
+      words: row.words,
+    }).toEqual(await caseSummaryFolded(world.db, opened.id));
+    // Closed while held: still not reviewed, six years on.
+    await cases.setStatus(opened.id, 'closed', 'Court case over', STAFF);
+    expect(await due('2033-07-01T12:00:00Z')).toEqual([]);
+
+    await holds.release({ captureId: unfiled.id }, 'Police closed the matter', STAFF);
+    await holds.release({ caseId: opened.id }, 'Solicitor confirmed', STAFF);
+    expect((await due('2033-07-01T12:00:00Z')).sort()).toEqual([unfiled.id, opened.id].sort());
+
+    const history = (await world.evidence.getCapture(unfiled.id))!.history.map((e) => describeEvent(e.event));
+    expect(history).toContain('placed on legal hold: “Police referral, crime ref 12/3456”');
+    expect(history).toContain('released from legal hold: “Police closed the matter”');
+    const chronology = (await cases.getCase(opened.id))!.chronology.map((e) => describeEvent(e.event));
+    expect(chronology).toContain('placed on legal hold: “Legal advice taken”');
+  });
+
+  it('needs a reason, refuses holding twice or releasing what is not held, and changes nothing then', async () => {
+    const { world, holds, unfiled, opened } = await store();
+    const before = await world.db.audit.count();
+    await expect(holds.place({ captureId: unfiled.id }, '  ', STAFF)).rejects.toThrow('Say why');
+    await expect(holds.release({ caseId: opened.id }, 'done', STAFF)).rejects.toThrow('It is not on legal hold.');
+    await expect(holds.place({ caseId: crypto.randomUUID() }, 'x', STAFF)).rejects.toThrow(
+      'That case no longer exists.',
+    );
+    expect(await world.db.audit.count()).toBe(before);
+    await holds.place({ caseId: opened.id }, 'Complaint', STAFF);
+    await expect(holds.place({ caseId: opened.id }, 'Again', STAFF)).rejects.toThrow('It is on legal hold already.');
+    expect(await world.db.audit.count()).toBe(before + 1);
+  });
+});
