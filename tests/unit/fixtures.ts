@@ -1,3 +1,4 @@
+import type { CaseDetails } from '@/lib/cases/case';
 import { readFileSync } from 'node:fs';
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository, loadSigningKey } from '@/lib/store';
 import { exportableAuditLines } from '@/lib/store/auditLog';
@@ -52,6 +53,16 @@ export const ENVIRONMENT: Environment = {
   extensionVersion: '0.1.0',
   userAgent: 'test',
 };
+
+/** A case's details as staff enter them: a title, the person posting, and whoever is affected. */
+export function caseDetails(title: string, person = 'Sam Poster', affected = ''): CaseDetails {
+  return {
+    title,
+    personPosting: { name: person, profileUrls: [], relationship: 'parent' },
+    affected,
+    owner: 'Jo Smith',
+  };
+}
 
 export function form(overrides: Partial<CaptureForm> = {}): CaptureForm {
   return {

@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent } from '@/lib/audit';
-import type { CaseDetails } from '@/lib/cases/case';
 import { DEFAULT_RETENTION } from '@/lib/retention/rules';
 import { createCaseRepository } from '@/lib/store';
 import { caseSummaryFolded } from '@/lib/store/caseFold';
 import { createLegalHolds } from '@/lib/store/legalHold';
 import { reviewDue } from '@/lib/store/retentionReview';
-import { STAFF, form, testWorld } from '../fixtures';
-
-const details: CaseDetails = {
-  title: 'Referred to the police',
-  personPosting: { name: 'Sam Poster', profileUrls: [], relationship: '' },
-  affected: '',
-  owner: 'Jo Smith',
-};
+import { STAFF, caseDetails, form, testWorld } from '../fixtures';
 
 async function store() {
   const world = await testWorld();
   const cases = createCaseRepository(world.db, world.clock);
   const holds = createLegalHolds(world.db, world.clock);
-  const opened = await cases.openCase(details, STAFF);
+  const opened = await cases.openCase(caseDetails('Referred to the police'), STAFF);
   const unfiled = (await world.capture.captureTab(1, 'visible', form())).metadata;
   const due = async (on: string) =>
     (await reviewDue(world.db, new Date(on), DEFAULT_RETENTION, 'Europe/London')).items.map((i) =>

@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDetails } from '@/lib/cases/case';
 import { DEFAULT_RETENTION } from '@/lib/retention/rules';
 import { createCaseRepository } from '@/lib/store';
 import { createRetentionReview, reviewDue } from '@/lib/store/retentionReview';
-import { STAFF, form, testWorld } from '../fixtures';
+import { STAFF, caseDetails, form, testWorld } from '../fixtures';
 
 const LONDON = 'Europe/London';
-const details = (title: string): CaseDetails => ({
-  title,
-  personPosting: { name: 'Sam Poster', profileUrls: [], relationship: '' },
-  affected: '',
-  owner: 'Jo Smith',
-});
-
 /** A store as of 1 June 2026 (the test clock): an unfiled and a filed capture, an open and a closed case. */
 async function store() {
   const world = await testWorld();
   const cases = createCaseRepository(world.db, world.clock);
-  const open = await cases.openCase(details('Still open'), STAFF);
-  const closed = await cases.openCase(details('Closed one'), STAFF);
+  const open = await cases.openCase(caseDetails('Still open'), STAFF);
+  const closed = await cases.openCase(caseDetails('Closed one'), STAFF);
   const unfiled = (await world.capture.captureTab(1, 'visible', form())).metadata;
   const filed = (await world.capture.captureTab(1, 'visible', form(), { filing: { caseId: open.id } })).metadata;
   await cases.setStatus(closed.id, 'closed', 'Post removed', STAFF);

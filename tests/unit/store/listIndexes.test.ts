@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureMetadata } from '@/lib/capture/metadata';
-import type { CaseDetails } from '@/lib/cases/case';
 import { createBundleReceiver, createCaseRepository } from '@/lib/store';
 import { caseSummaryFolded } from '@/lib/store/caseFold';
 import { createImportFlow } from '@/lib/bundle/importFlow';
-import { STAFF, fakeTabs, form, testWorld } from '../fixtures';
+import { STAFF, caseDetails, fakeTabs, form, testWorld } from '../fixtures';
 
 // Issue #17: lists read rows through indexes, and the summaries on those rows never disagree with
 // what the history folds to.
-
-const details = (title: string, person = 'Sam Poster'): CaseDetails => ({
-  title,
-  personPosting: { name: person, profileUrls: [], relationship: 'parent' },
-  affected: 'Mrs Ward',
-  owner: 'Jo Smith',
-});
 
 async function world(options: Parameters<typeof testWorld>[0] = {}) {
   const w = await testWorld(options);
@@ -37,12 +29,12 @@ async function expectCaseRowsInStep({ db }: World) {
 describe('a case row’s summary (issue #17)', () => {
   it('is kept in step through every change to the case and its captures', async () => {
     const w = await world();
-    const first = await w.cases.openCase(details('Year 4 trip posts'), STAFF);
-    const second = await w.cases.openCase(details('Fundraiser comments', 'Alex Other'), STAFF);
+    const first = await w.cases.openCase(caseDetails('Year 4 trip posts'), STAFF);
+    const second = await w.cases.openCase(caseDetails('Fundraiser comments', 'Alex Other'), STAFF);
     await expectCaseRowsInStep(w);
     const into = (await w.capture.captureTab(1, 'visible', form(), { filing: { caseId: first.id } })).metadata;
     const withNew = (
-      await w.capture.captureTab(1, 'visible', form(), { filing: { newCase: details('Opened with a capture') } })
+      await w.capture.captureTab(1, 'visible', form(), { filing: { newCase: caseDetails('Opened with a capture') } })
     ).metadata;
     expect((await w.db.cases.get(first.id))!.summary.captureCount).toBe(1);
     await expectCaseRowsInStep(w);
@@ -57,7 +49,7 @@ describe('a case row’s summary (issue #17)', () => {
       STAFF,
     );
     await expectCaseRowsInStep(w);
-    await w.cases.changeDetails(first.id, details('Year 4 trip, renamed', 'Pat Renamed'), STAFF);
+    await w.cases.changeDetails(first.id, caseDetails('Year 4 trip, renamed', 'Pat Renamed'), STAFF);
     await w.cases.setStatus(second.id, 'escalated', '', STAFF);
     const actionId = await w.cases.recordAction(
       first.id,
@@ -96,7 +88,7 @@ describe('a case row’s summary (issue #17)', () => {
 
   it('follows a comment’s answer, and a case received in a bundle with the sender’s later changes', async () => {
     const sender = await world({ tabs: fakeTabs() });
-    const opened = await sender.cases.openCase(details('Comments on the school page'), STAFF);
+    const opened = await sender.cases.openCase(caseDetails('Comments on the school page'), STAFF);
     const comment = (
       await sender.capture.captureTab(1, 'visible', form({ needsResponse: true }), { filing: { caseId: opened.id } })
     ).metadata;
@@ -130,9 +122,9 @@ describe('a case row’s summary (issue #17)', () => {
 describe('choosing a case without reading them all (issue #17)', () => {
   it('gives the most recently active first, at most as many as asked', async () => {
     const w = await world();
-    const a = await w.cases.openCase(details('First'), STAFF);
-    const b = await w.cases.openCase(details('Second'), STAFF);
-    await w.cases.openCase(details('Third'), STAFF);
+    const a = await w.cases.openCase(caseDetails('First'), STAFF);
+    const b = await w.cases.openCase(caseDetails('Second'), STAFF);
+    await w.cases.openCase(caseDetails('Third'), STAFF);
     await w.capture.captureTab(1, 'visible', form(), { filing: { caseId: a.id } }); // a is now the most recent
     expect((await w.cases.recentCases(2)).map((c) => c.summary.title)).toEqual(['First', 'Third']);
     expect((await w.cases.caseListItem(b.id))?.summary.title).toBe('Second');
@@ -140,9 +132,9 @@ describe('choosing a case without reading them all (issue #17)', () => {
 
   it('finds cases by the beginnings of words in their title and people, every word searched', async () => {
     const w = await world();
-    await w.cases.openCase(details('Year 4 trip posts', 'Jamie Parent'), STAFF);
-    await w.cases.openCase(details('Fundraiser comments', 'Jamie Other'), STAFF);
-    await w.cases.openCase(details('Zoë’s café review', 'Élodie Martin'), STAFF);
+    await w.cases.openCase(caseDetails('Year 4 trip posts', 'Jamie Parent', 'Mrs Ward'), STAFF);
+    await w.cases.openCase(caseDetails('Fundraiser comments', 'Jamie Other', 'Mrs Ward'), STAFF);
+    await w.cases.openCase(caseDetails('Zoë’s café review', 'Élodie Martin', 'Mrs Ward'), STAFF);
     const titles = async (text: string) => (await w.cases.findCases(text, 10)).map((c) => c.summary.title);
     expect(await titles('jam')).toEqual(['Fundraiser comments', 'Year 4 trip posts']);
     expect(await titles('JAMIE trip')).toEqual(['Year 4 trip posts']);
@@ -184,7 +176,7 @@ describe('the capture list (issue #17)', () => {
       taken[1]!.id,
     ]);
 
-    const opened = await w.cases.openCase(details('Filed'), STAFF);
+    const opened = await w.cases.openCase(caseDetails('Filed'), STAFF);
     await w.cases.fileCapture(taken[2]!.id, opened.id, STAFF);
     expect(ids((await w.evidence.listCaptureRows({ limit: 10, caseId: opened.id })).rows)).toEqual([taken[2]!.id]);
     expect((await w.evidence.listCaptureRows({ limit: 10, caseId: 'unfiled' })).rows).toHaveLength(5);
