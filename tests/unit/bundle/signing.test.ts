@@ -86,10 +86,9 @@ describe('manifest signature', () => {
       const db = new ExhibitDb(`signing-${crypto.randomUUID()}`);
       const old = await generateSigningKey();
       await db.settings.put({ key: 'signingKey', value: await storedValue(old) });
-      const [a, b] = await Promise.all([
-        loadSigningKey(db, () => new Date('2026-12-06T10:00:00Z')),
-        loadSigningKey(db),
-      ]);
+      // Both on the same clock: either may win the race to replace it, and the record must not depend on which.
+      const clock = () => new Date('2026-12-06T10:00:00Z');
+      const [a, b] = await Promise.all([loadSigningKey(db, clock), loadSigningKey(db, clock)]);
       expect(a.fingerprint).toBe(b.fingerprint);
       const replacement = {
         atUtc: '2026-12-06T10:00:00.000Z',
