@@ -2,7 +2,7 @@ import type { AuditEntry } from '../audit';
 import { UNFILED, type CaseStatus } from '../cases/case';
 import { entriesForCapture, entriesForCase, receivedFromOf, type AuditTables } from './auditLog';
 import { caseRowSummary, type CaseRowSummary } from './caseSummary';
-import { heldSinceOf } from './captureSummary';
+import { heldSinceOf, summaryOf } from './captureSummary';
 import type { CaseView, CaseActionView } from './caseRepository';
 import type { CaptureRow, ExhibitDb } from './db';
 
@@ -65,7 +65,7 @@ async function foldCaseWithCaptures(
     lastActivityUtc: chronology.findLast((e) => !RETENTION_DECISIONS.has(e.event.action))?.at ?? row.openedAtUtc,
     closedAtUtc,
     keptUntil,
-    heldSince: heldSinceOf(caseEntries.filter((e) => e.event.action.startsWith('case.'))),
+    heldSince: heldSinceOf(caseEntries),
     receivedFrom: receivedFromOf(caseEntries),
   };
   return { view, captures };
@@ -86,4 +86,16 @@ export async function keepCaseSummary(db: CaseTables, caseId: string): Promise<v
   if (caseId === UNFILED) return;
   const summary = await caseSummaryFolded(db, caseId);
   if (summary) await db.cases.update(caseId, { ...summary });
+}
+
+/**
+ * Folds a capture's list summary again from its entries, then its case's: for a change recorded
+ * about the capture alone (a retention decision, a hold). Call inside the read-write transaction
+ * that recorded it, over captures, cases and both audit tables.
+ */
+export async function keepCaptureSummary(db: CaseTables, captureId: string): Promise<void> {
+  const row = await db.captures.get(captureId);
+  if (!row) return;
+  await db.captures.update(captureId, { summary: summaryOf(row.metadata, await entriesForCapture(db, captureId)) });
+  await keepCaseSummary(db, row.caseId);
 }

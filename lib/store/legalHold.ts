@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { AuditEntry } from '../audit';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, parseInput } from '../errors';
-import { appendAudit, entriesForCapture } from './auditLog';
-import { summaryOf } from './captureSummary';
-import { foldCase, keepCaseSummary } from './caseFold';
+import { appendAudit } from './auditLog';
+import { foldCase, keepCaptureSummary, keepCaseSummary } from './caseFold';
 import type { ExhibitDb } from './db';
 import type { ReviewTarget } from './retentionReview';
 
@@ -36,11 +35,7 @@ export function createLegalHolds(db: ExhibitDb, clock: () => Date = () => new Da
       if ('captureId' in target) {
         const action = hold ? 'capture.held' : 'capture.released';
         const entry = await appendAudit(db, at, actor, { action, captureId: target.captureId, reason });
-        const row = await db.captures.get(target.captureId);
-        if (row) {
-          await db.captures.update(row.id, { summary: summaryOf(row.metadata, await entriesForCapture(db, row.id)) });
-          await keepCaseSummary(db, row.caseId);
-        }
+        await keepCaptureSummary(db, target.captureId);
         return entry;
       }
       const action = hold ? 'case.held' : 'case.released';

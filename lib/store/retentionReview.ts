@@ -5,9 +5,8 @@ import { z } from 'zod';
 import type { AuditEntry } from '../audit';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, parseInput } from '../errors';
-import { appendAudit, entriesForCapture } from './auditLog';
-import { summaryOf } from './captureSummary';
-import { keepCaseSummary } from './caseFold';
+import { appendAudit } from './auditLog';
+import { keepCaptureSummary, keepCaseSummary } from './caseFold';
 import type { ExhibitDb } from './db';
 import type { SettingsRepository } from './settings';
 
@@ -126,13 +125,10 @@ export function createRetentionReview(db: ExhibitDb, settings: SettingsRepositor
         throw new ExhibitError('invalid-input', 'Keep it until a day after today.');
       return db.transaction('rw', [db.captures, db.cases, db.audit, db.receivedAudit], async () => {
         if ('captureId' in target) {
-          const row = await db.captures.get(target.captureId);
-          if (!row) throw new ExhibitError('invalid-input', 'That capture no longer exists.');
+          if (!(await db.captures.get(target.captureId)))
+            throw new ExhibitError('invalid-input', 'That capture no longer exists.');
           const entry = await appendAudit(db, now, actor, { action: 'capture.kept', ...target, until, reason });
-          await db.captures.update(row.id, {
-            summary: summaryOf(row.metadata, await entriesForCapture(db, row.id)),
-          });
-          await keepCaseSummary(db, row.caseId);
+          await keepCaptureSummary(db, target.captureId);
           return entry;
         }
         if (!(await db.cases.get(target.caseId)))
