@@ -1,4 +1,4 @@
-import type { CaseDetails } from '@/lib/cases/case';
+import type { CaseAction, CaseDetails } from '@/lib/cases/case';
 import { readFileSync } from 'node:fs';
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository, loadSigningKey } from '@/lib/store';
 import { exportableAuditLines } from '@/lib/store/auditLog';
@@ -52,6 +52,16 @@ export const ENVIRONMENT: Environment = {
   os: 'linux (x86-64)',
   extensionVersion: '0.1.0',
   userAgent: 'test',
+};
+
+/** A police referral recorded on a case, with its crime reference. */
+export const POLICE_REFERRAL: CaseAction = {
+  step: 'police-referral',
+  date: '2026-06-05',
+  who: 'Jo Smith',
+  outcome: 'Reported',
+  police: { crimeReference: 'CR/1/26' },
+  attachments: [],
 };
 
 /** A case's details as staff enter them: a title, the person posting, and whoever is affected. */

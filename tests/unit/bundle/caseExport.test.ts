@@ -3,7 +3,7 @@ import { renderReport } from '@/lib/bundle/report';
 import { verifyBundle } from '@/lib/bundle/verify';
 import { openZip } from '@/lib/bundle/zipReader';
 import { createCaseRepository } from '@/lib/store';
-import { STAFF, form, testWorld } from '../fixtures';
+import { POLICE_REFERRAL, STAFF, form, testWorld } from '../fixtures';
 import { fromUtf8, rezip, utf8 } from './zipFixtures';
 
 async function exportedCase() {
@@ -18,33 +18,10 @@ async function exportedCase() {
   await world.capture.captureTab(1, 'visible', form({ note: 'about another matter' })); // not in the case
   await world.capture.captureTab(1, 'visible', form(), { filing: { newCase: details } });
   const [view] = await cases.listCases();
-  const actionId = await cases.recordAction(
-    view!.id,
-    {
-      step: 'police-referral',
-      date: '2026-06-05',
-      who: 'Jo Smith',
-      outcome: 'Reported',
-      police: { crimeReference: 'CR/1/26' },
-      attachments: [],
-    },
-    STAFF,
-    [new File(['crime report'], 'crime-report.txt')],
-  );
-  await cases.correctAction(
-    view!.id,
-    actionId,
-    {
-      step: 'police-referral',
-      date: '2026-06-04',
-      who: 'Jo Smith',
-      outcome: 'Reported',
-      police: { crimeReference: 'CR/1/26' },
-      attachments: [],
-    },
-    'Wrong date',
-    STAFF,
-  );
+  const actionId = await cases.recordAction(view!.id, POLICE_REFERRAL, STAFF, [
+    new File(['crime report'], 'crime-report.txt'),
+  ]);
+  await cases.correctAction(view!.id, actionId, { ...POLICE_REFERRAL, date: '2026-06-04' }, 'Wrong date', STAFF);
   const caseView = (await cases.getCase(view!.id))!;
   const bundle = await world.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF });
   return { bundle, caseView, world };

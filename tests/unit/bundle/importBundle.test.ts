@@ -13,7 +13,7 @@ import {
   loadSigningKey,
   type ExhibitDb,
 } from '@/lib/store';
-import { STAFF, form, testWorld } from '../fixtures';
+import { POLICE_REFERRAL, STAFF, form, testWorld } from '../fixtures';
 import { fromUtf8, rezip, utf8 } from './zipFixtures';
 
 const DSL = {
@@ -45,19 +45,7 @@ async function sentCaseBundle() {
     STAFF,
   );
   const [opened] = await cases.listCases();
-  await cases.recordAction(
-    opened!.id,
-    {
-      step: 'police-referral',
-      date: '2026-06-05',
-      who: 'Jo Smith',
-      outcome: 'Reported',
-      police: { crimeReference: 'CR/1/26' },
-      attachments: [],
-    },
-    STAFF,
-    [new File(['crime report'], 'crime-report.txt')],
-  );
+  await cases.recordAction(opened!.id, POLICE_REFERRAL, STAFF, [new File(['crime report'], 'crime-report.txt')]);
   const caseView = (await cases.getCase(opened!.id))!;
   const bundle = await sender.exporter.exportBundle({ captureIds: caseView.captureIds, caseView, exportedBy: STAFF });
   return { sender, bundle, captureId: metadata.id, caseId: caseView.id, senderKey: await loadSigningKey(sender.db) };

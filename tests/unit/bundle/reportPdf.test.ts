@@ -5,7 +5,7 @@ import { openZip } from '@/lib/bundle/zipReader';
 import { reportDocument, type Block, type ReportDocument } from '@/lib/bundle/reportDocument';
 import { renderReportPdf, type PdfImage } from '@/lib/bundle/reportPdf';
 import { createCaseRepository } from '@/lib/store';
-import { PDF_FONTS as FONTS, STAFF, TINY_JPEG as JPEG, fakeTabs, form, testWorld } from '../fixtures';
+import { PDF_FONTS as FONTS, POLICE_REFERRAL, STAFF, TINY_JPEG as JPEG, fakeTabs, form, testWorld } from '../fixtures';
 
 const HOSTILE_NOTE = 'Seen at 9am <script>alert(1)</script> — Zażółć gęślą jaźń, Привет';
 const ARABIC = 'مرحبا بالمدرسة';
@@ -23,18 +23,7 @@ async function caseReport(): Promise<ReportDocument> {
     filing: { newCase: details },
   });
   const [opened] = await cases.listCases();
-  await cases.recordAction(
-    opened!.id,
-    {
-      step: 'police-referral',
-      date: '2026-06-05',
-      who: 'Jo Smith',
-      outcome: 'Reported',
-      police: { crimeReference: 'CR/1/26' },
-      attachments: [],
-    },
-    STAFF,
-  );
+  await cases.recordAction(opened!.id, POLICE_REFERRAL, STAFF);
   const caseView = (await cases.getCase(opened!.id))!;
   const view = (await world.evidence.getCapture(metadata.id))!;
   return reportDocument({
