@@ -195,7 +195,9 @@ describe('Exhibit in Firefox', () => {
         `Imported 1 capture(s), received from the installation whose key is ${readableKey}.`,
         30_000,
       );
-      await dashboard.click('tbody tr button[aria-label^="Open capture of"]');
+      // The message comes from the import; the row from the list's live query, which may follow it.
+      const openCapture = await dashboard.waitForSelector('tbody tr button[aria-label^="Open capture of"]');
+      await openCapture!.click();
       await waitForText(dashboard, 'received from');
       const sent = decodePng(await entries.find((e) => e.path.endsWith('/screenshot.png'))!.read());
       const shown = await dashboard.waitForFunction(() => {
