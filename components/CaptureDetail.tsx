@@ -7,6 +7,7 @@ import { CaptureCaseField } from './CaptureCaseField';
 import { PostDetailsPanel } from './PostDetailsPanel';
 import { RedactionEditor } from './RedactionEditor';
 import { LegalHoldField } from './LegalHoldField';
+import { ErasureForm } from './ErasureForm';
 import { useResettableState } from './useResettableState';
 import { describeEvent, entryLabel, shownReference } from '@/lib/audit';
 import { DOCUMENT_ADDRESS_REMARK } from '@/lib/bundle/reportExhibit';
@@ -24,7 +25,16 @@ import { useAction } from './useAction';
 const PROSE_ROWS = new Set(['Selected text', 'Note at capture']);
 
 /** One capture: the full image, everything recorded, an edit form and the audit history. */
-export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: () => void }) {
+export function CaptureDetail({
+  view,
+  onClose,
+  onErased = onClose,
+}: {
+  view: CaptureView;
+  onClose: () => void;
+  /** After the capture is erased (issue #18): the page it was on is gone. */
+  onErased?: () => void;
+}) {
   const m = view.metadata;
   const { error, run } = useAction();
   // Follows the view's content, not its identity: a list read again for another capture keeps what is typed.
@@ -127,6 +137,7 @@ export function CaptureDetail({ view, onClose }: { view: CaptureView; onClose: (
         target={{ captureId: view.metadata.id }}
         heldSince={heldSinceOf(view.history)}
       />
+      <ErasureForm target={{ captureId: view.metadata.id }} what="this capture" onErased={onErased} />
       <PostDetailsPanel view={view} />
       <form onSubmit={(event) => void save(event)}>
         <h2>Edit</h2>

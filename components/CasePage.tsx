@@ -5,6 +5,7 @@ import { useLiveStore } from './useLiveStore';
 import { useResettableState } from './useResettableState';
 import { CaseDetailsForm } from './CaseDetailsForm';
 import { LegalHoldField } from './LegalHoldField';
+import { ErasureForm } from './ErasureForm';
 import { ExportPanel } from './ExportPanel';
 import { describeEventNamingCapture, exhibitNames, shownReference } from '@/lib/audit';
 import { pageServices } from '@/lib/browser/pageServices';
@@ -17,7 +18,16 @@ import { formatUtc } from '@/lib/time';
 import { useAction } from './useAction';
 
 /** One case: who and what, the policy's advice, the procedure as a checklist, and the chronology. */
-export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+export function CasePage({
+  caseId,
+  onClose,
+  onErased = onClose,
+}: {
+  caseId: string;
+  onClose: () => void;
+  /** After the case is erased (issue #18). */
+  onErased?: () => void;
+}) {
   const [recording, setRecording] = useState<PolicyStepId>();
   const [statusNote, setStatusNote] = useState('');
   const { error, run } = useAction();
@@ -158,6 +168,7 @@ export function CasePage({ caseId, onClose }: { caseId: string; onClose: () => v
         heldSince={view.heldSince}
         suggestion={holdSuggestion(view)}
       />
+      <ErasureForm target={{ caseId: view.id }} what="this case" onErased={onErased} />
 
       <ExportPanel selectedIds={view.captureIds} caseView={view} />
 

@@ -5,8 +5,8 @@ import type { ReviewTarget } from '@/lib/store/retentionReview';
 import { useAction } from './useAction';
 
 /**
- * The review's first decision (issue #18): keep the item until a later day, saying why. The second,
- * erasure, comes with the erasure that leaves no personal data behind.
+ * A review decision (issue #18): keep the item until a later day, saying why. The other is erasure
+ * (ErasureForm).
  */
 export function KeepDecisionForm({ target, label }: { target: ReviewTarget; label: string }) {
   const id = useId();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { KeepDecisionForm } from './KeepDecisionForm';
+import { ErasureForm } from './ErasureForm';
 import { useLiveStore } from './useLiveStore';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { ReviewItem } from '@/lib/store/retentionReview';
@@ -30,8 +31,8 @@ export function ReviewList() {
   return (
     <section aria-label="Review due">
       <p className="help">
-        These have reached the end of the period set in the options (“How long things are kept”). Nothing has been
-        erased. Keep one until a later day, saying why, and it comes back then; erasure is not yet available.
+        These have reached the end of the period set in the options (“How long things are kept”). Nothing is erased by
+        the clock: keep one until a later day, saying why, and it comes back then; or erase it.
       </p>
       {items.length === 0 ? (
         <p>Nothing has reached its review date.</p>
@@ -49,6 +50,7 @@ export function ReviewList() {
             {items.map((item) => {
               const title = showInvisible(item.title);
               const href = item.kind === 'unfiled-capture' ? `#capture=${item.captureId}` : `#case=${item.caseId}`;
+              const target = item.kind === 'unfiled-capture' ? { captureId: item.captureId } : { caseId: item.caseId };
               return (
                 <tr key={item.kind === 'unfiled-capture' ? item.captureId : item.caseId}>
                   <td>
@@ -64,10 +66,8 @@ export function ReviewList() {
                     {WHY[item.kind]} {formatUtc(item.since)}
                   </td>
                   <td>
-                    <KeepDecisionForm
-                      target={item.kind === 'unfiled-capture' ? { captureId: item.captureId } : { caseId: item.caseId }}
-                      label={title}
-                    />
+                    <KeepDecisionForm target={target} label={title} />
+                    <ErasureForm target={target} what={title} />
                   </td>
                 </tr>
               );

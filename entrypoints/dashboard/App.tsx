@@ -7,6 +7,7 @@ import { CaptureDetail } from '@/components/CaptureDetail';
 import { CAPTURES_PER_WINDOW, CaptureList } from '@/components/CaptureList';
 import { CaptureFilters, type CaptureListFilters } from '@/components/CaptureFilters';
 import { ErrorMessage } from '@/components/ErrorMessage';
+import { ERASED_NOTICE } from '@/components/ErasureForm';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { KeyReplacements } from '@/components/KeyReplacements';
@@ -43,6 +44,8 @@ export function App() {
   );
   const [caseId, setCaseId] = useState(() => hashParam('case'));
   const [replacedKeys, setReplacedKeys] = useState<KeyReplacement[]>([]);
+  /** What the last erasure left to say, on the list it returned to. */
+  const [notice, setNotice] = useState<string>();
   useEffect(() => void pageServices().keyReplacements().then(setReplacedKeys), []);
 
   const [filters, setFilters] = useState<CaptureListFilters>({});
@@ -111,12 +114,20 @@ export function App() {
             key={section}
             className={tab === section ? undefined : 'secondary'}
             aria-pressed={tab === section}
-            onClick={() => setTab(section)}
+            onClick={() => {
+              setNotice(undefined);
+              setTab(section);
+            }}
           >
             {label}
           </button>
         ))}
       </nav>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       {tab === 'responses' ? (
         <ResponseList />
       ) : tab === 'review' ? (
@@ -126,6 +137,11 @@ export function App() {
           <CasePage
             caseId={caseId}
             onClose={() => {
+              location.hash = 'tab=cases';
+              setCaseId(undefined);
+            }}
+            onErased={() => {
+              setNotice(ERASED_NOTICE);
               location.hash = 'tab=cases';
               setCaseId(undefined);
             }}
@@ -143,7 +159,16 @@ export function App() {
       ) : openId && openView === undefined ? (
         <p>Loading…</p>
       ) : openView ? (
-        <CaptureDetail view={openView} onClose={() => open(undefined)} />
+        <CaptureDetail
+          view={openView}
+          onClose={() => open(undefined)}
+          onErased={() => {
+            const erased = openView.metadata.id;
+            setSelected((s) => new Set([...s].filter((id) => id !== erased)));
+            setNotice(ERASED_NOTICE);
+            open(undefined);
+          }}
+        />
       ) : (
         <>
           {openId && <p role="alert">That capture is not in this installation.</p>}

@@ -67,6 +67,10 @@ export function describeEvent(event: AuditEvent): string {
       return `released from legal hold: “${event.reason}”`;
     case 'response.answered':
       return `answered the comment: ${event.how}`;
+    case 'capture.erased':
+      return `erased ${event.reference ? `exhibit ${event.reference}` : 'the capture'}, ${event.files.length} file(s) and ${event.entries.length} audit entr${event.entries.length === 1 ? 'y' : 'ies'} (kept as hashes): “${event.reason}”`;
+    case 'case.erased':
+      return `erased the case, its ${event.captureIds.length} capture(s), ${event.files.length} attachment(s) and ${event.entries.length} audit entr${event.entries.length === 1 ? 'y' : 'ies'} (kept as hashes): “${event.reason}”`;
     case 'case.opened':
       return `opened the case “${event.details.title}”`;
     case 'case.changed':

@@ -117,6 +117,30 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   ...(['case.held', 'case.released'] as const).map((action) =>
     z.object({ action: z.literal(action), caseId: z.uuid(), reason: z.string().trim().min(1).max(2000) }),
   ),
+  /**
+   * Erasure (issue #18): what stays of an erased capture or case. Its files' SHA-256 (sorted), so a
+   * bundle exported earlier can be matched to the record; the seqs of this installation's entries
+   * about it, which the chain now keeps only as hashes; and the case it was filed in, so the case's
+   * chronology says an exhibit went. No note, text, name or image of it remains.
+   */
+  z.object({
+    action: z.literal('capture.erased'),
+    captureId: z.uuid(),
+    caseId: z.uuid().optional(),
+    reference: z.string().max(40).optional(),
+    metadataSha256: Hash.optional(),
+    files: z.array(Hash),
+    entries: z.array(z.number().int().positive()),
+    reason: z.string().trim().min(1).max(2000),
+  }),
+  z.object({
+    action: z.literal('case.erased'),
+    caseId: z.uuid(),
+    captureIds: z.array(z.uuid()),
+    files: z.array(Hash),
+    entries: z.array(z.number().int().positive()),
+    reason: z.string().trim().min(1).max(2000),
+  }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),
@@ -134,6 +158,11 @@ export const AuditContentSchema = z.object({
   at: z.iso.datetime(),
   actor: AuditActorSchema,
   event: AuditEventSchema,
+  /**
+   * 32 random bytes (hex) sealed into the entry since store v12 (issue #18), so the content hash a
+   * withheld or erased entry keeps cannot be used to confirm a guess at what it said.
+   */
+  salt: Hash.optional(),
 });
 export type AuditContent = z.infer<typeof AuditContentSchema>;
 

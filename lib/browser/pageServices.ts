@@ -15,6 +15,7 @@ import {
 import type { BundleServices } from './bundleServices';
 import { createRetentionReview } from '../store/retentionReview';
 import { createLegalHolds } from '../store/legalHold';
+import { createErasure } from '../store/erasure';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
 export function createPageServices() {
@@ -25,6 +26,7 @@ export function createPageServices() {
   const cases = createCaseRepository(db);
   const review = createRetentionReview(db, settings);
   const holds = createLegalHolds(db);
+  const erasure = createErasure(db);
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {
     const actor = await settings.getProfile();
@@ -51,6 +53,7 @@ export function createPageServices() {
     cases,
     review,
     holds,
+    erasure,
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),

@@ -1,10 +1,19 @@
-import { sealEntry, withhold, type AuditEntry, type AuditEvent, type ExportedAuditLine } from '../audit';
+import {
+  sealEntry,
+  withhold,
+  type AuditEntry,
+  type AuditEvent,
+  type ExportedAuditLine,
+  type WithheldAuditEntry,
+} from '../audit';
 import type { StaffMember } from '../capture/metadata';
 import type { ExhibitDb } from './db';
 
 /**
  * Appends one sealed entry. Call inside a read-write transaction that includes `db.audit`:
- * IndexedDB then serialises writers, so two tabs cannot both extend the same last entry.
+ * IndexedDB then serialises writers, so two tabs cannot both extend the same last entry. The audit
+ * table's last entry is always the chain's head: an erasure moves entries out only after appending
+ * its own record, which is never erased (lib/store/erasure.ts).
  */
 export async function appendAudit(
   db: ExhibitDb,
@@ -67,11 +76,26 @@ export async function exportableAuditLines(
   caseIds: ReadonlySet<string> = new Set(),
   onlyActions?: ReadonlySet<string>,
 ): Promise<ExportedAuditLine[]> {
-  const all = await db.audit.orderBy('seq').toArray();
+  const all = await chainLines(db);
   const about = ({ event }: AuditEntry) =>
     ('captureId' in event && captureIds.has(event.captureId)) ||
     ('caseId' in event && event.caseId !== undefined && caseIds.has(event.caseId) && event.action !== 'capture.filed');
-  const relevant = (entry: AuditEntry) => about(entry) && (!onlyActions || onlyActions.has(entry.event.action));
+  const relevant = (line: AuditEntry | WithheldAuditEntry): line is AuditEntry =>
+    !('withheld' in line) && about(line) && (!onlyActions || onlyActions.has(line.event.action));
   const lastRelevant = all.findLastIndex(relevant);
-  return all.slice(0, lastRelevant + 1).map((entry) => (relevant(entry) ? entry : withhold(entry)));
+  return all
+    .slice(0, lastRelevant + 1)
+    .map((line) => (relevant(line) ? line : 'withheld' in line ? line : withhold(line)));
+}
+
+/**
+ * This installation's whole chain in order: its entries, and in the places of erased ones what
+ * stays of them (their hashes).
+ */
+export async function chainLines(
+  db: Pick<ExhibitDb, 'audit' | 'erasedAudit'>,
+): Promise<(AuditEntry | WithheldAuditEntry)[]> {
+  const [entries, erased] = await Promise.all([db.audit.orderBy('seq').toArray(), db.erasedAudit.toArray()]);
+  if (erased.length === 0) return entries;
+  return [...entries, ...erased].sort((a, b) => a.seq - b.seq);
 }

@@ -6,7 +6,8 @@ import { heldSinceOf, summaryOf } from './captureSummary';
 import type { CaseView, CaseActionView } from './caseRepository';
 import type { CaptureRow, ExhibitDb } from './db';
 
-const RETENTION_DECISIONS: ReadonlySet<string> = new Set(['capture.kept', 'case.kept']);
+/** Decisions about the record, not activity in the matter (issue #18). */
+const RECORD_DECISIONS: ReadonlySet<string> = new Set(['capture.kept', 'case.kept', 'capture.erased']);
 
 /** The tables a case is folded from: its row, its captures' rows and the entries about them. */
 export type CaseTables = Pick<ExhibitDb, 'cases' | 'captures'> & AuditTables;
@@ -61,8 +62,7 @@ async function foldCaseWithCaptures(
     captureIds,
     actions: [...actions.values()],
     chronology,
-    // A retention decision is about the record, not activity in the matter (issue #18).
-    lastActivityUtc: chronology.findLast((e) => !RETENTION_DECISIONS.has(e.event.action))?.at ?? row.openedAtUtc,
+    lastActivityUtc: chronology.findLast((e) => !RECORD_DECISIONS.has(e.event.action))?.at ?? row.openedAtUtc,
     closedAtUtc,
     keptUntil,
     heldSince: heldSinceOf(caseEntries),

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AuditEntry } from '../audit';
+import type { AuditEntry, WithheldAuditEntry } from '../audit';
 import { UNFILED, type CaseDetails } from '../cases/case';
 import type { ArtefactKind, CaptureMetadata } from '../capture/metadata';
 import { siteOf, summaryOf, type CaptureSummary } from './captureSummary';
@@ -91,6 +91,8 @@ export class ExhibitDb extends Dexie {
   receivedAudit!: EntityTable<ReceivedAuditRow, 'hash'>;
   derivedFiles!: Dexie.Table<DerivedFileRow, [string, string]>;
   openResponses!: EntityTable<OpenResponseRow, 'captureId'>;
+  /** What stays of this installation's entries about something erased: their place in the chain (v12). */
+  erasedAudit!: EntityTable<WithheldAuditEntry, 'seq'>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -219,5 +221,10 @@ export class ExhibitDb extends Dexie {
           if (summary) await tables.cases.update(id, { ...summary });
         }
       });
+    // 12: erasure (issue #18). An erased entry leaves the audit table; its place in the chain
+    // ({seq, contentHash, prevHash, hash}) is kept here, so the chain still verifies. Entries sealed
+    // from now on carry a random salt (lib/audit/chain.ts); older ones keep their hashes as they are,
+    // since changing them would break the chain and every bundle exported before.
+    this.version(12).stores({ erasedAudit: 'seq' });
   }
 }

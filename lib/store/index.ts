@@ -7,3 +7,5 @@ export * from './signingKey';
 export * from './bundleReceiver';
 export * from './redactionRepository';
 export * from './derivedImageStore';
+export * from './legalHold';
+export * from './erasure';

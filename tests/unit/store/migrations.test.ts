@@ -45,13 +45,14 @@ describe('database migrations', () => {
 
     const db = new ExhibitDb(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'audit',
       'captures',
       'cases',
       'derivedFiles',
+      'erasedAudit',
       'files',
       'openResponses',
       'receivedAudit',
@@ -220,5 +221,60 @@ describe('database migrations', () => {
     expect(await db.captures.where('site').equals(new URL(metadata.page.url).hostname).primaryKeys()).toEqual([
       metadata.id,
     ]);
+  });
+});
+
+describe('v11 → v12 (erasure, issue #18)', () => {
+  it('entries sealed before salts stay as they were, the chain verifies after an erasure, and new entries are salted', async () => {
+    const { GENESIS_HASH, contentHashOf, findChainBreaks, linkHash } = await import('@/lib/audit');
+    const { chainLines, createErasure } = await import('@/lib/store');
+    const { db: source, capture } = await testWorld();
+    const { metadata: gone } = await capture.captureTab(1, 'visible', form({ note: 'an old note' }));
+    const { metadata: kept } = await capture.captureTab(1, 'visible', form());
+    // As v11 sealed them: no salt in the content the hash covers.
+    let prevHash = GENESIS_HASH;
+    const unsalted = (await source.audit.orderBy('seq').toArray()).map(({ salt: _none, ...entry }) => {
+      const hash = linkHash(prevHash, contentHashOf(entry));
+      const sealed = { ...entry, prevHash, hash };
+      prevHash = hash;
+      return sealed;
+    });
+    const rows = {
+      captures: await source.captures.toArray(),
+      files: await source.files.toArray(),
+      settings: await source.settings.toArray(),
+    };
+    source.close();
+
+    const name = `exhibit-migration-${crypto.randomUUID()}`;
+    const v11 = new Dexie(name);
+    v11.version(11).stores({
+      ...V8_STORES,
+      openResponses: 'captureId, receivedAtUtc',
+      captures:
+        'id, capturedAtUtc, caseId, site, [caseId+capturedAtUtc], [site+capturedAtUtc], [summary.category.id+capturedAtUtc], *summary.words',
+      cases: 'id, openedAtUtc, lastActivityUtc, closedAtUtc, *words',
+    });
+    await v11.table('captures').bulkAdd(rows.captures);
+    await v11.table('files').bulkAdd(rows.files);
+    await v11.table('settings').bulkAdd(rows.settings);
+    await v11.table('audit').bulkAdd(unsalted);
+    v11.close();
+
+    const db = new ExhibitDb(name);
+    expect(findChainBreaks(await chainLines(db))).toEqual([]);
+    await createErasure(db).erase(
+      { captureId: gone.id },
+      { reason: 'Review', confirmation: gone.reference ?? '' },
+      { name: 'Jo', role: 'r', email: 'jo@x.example', school: 's' },
+    );
+    const chain = await chainLines(db);
+    expect(findChainBreaks(chain)).toEqual([]);
+    expect(chain.filter((line) => 'withheld' in line).map((line) => line.seq)).toEqual([1]);
+    expect(await db.captures.get(kept.id)).toBeDefined();
+    const record = (await db.audit.orderBy('seq').last())!;
+    expect(record.event.action).toBe('capture.erased');
+    expect(record.salt).toMatch(/^[0-9a-f]{64}$/);
+    expect(unsalted.every((entry) => !('salt' in entry))).toBe(true);
   });
 });
