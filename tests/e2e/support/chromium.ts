@@ -37,6 +37,8 @@ export interface ExtensionBrowser {
   worker: Worker;
   extensionId: string;
   downloadDir: string;
+  /** The browser's profile folder (removed on close). */
+  profileDir: string;
   close(): Promise<void>;
 }
 
@@ -85,7 +87,7 @@ export async function launchWithExtension(
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, worker, extensionId, downloadDir, close };
+  return { context, worker, extensionId, downloadDir, profileDir: userDataDir, close };
 }
 
 /** Fills in and saves the options page, as a new user does; bundles then save without a prompt. */

@@ -46,3 +46,31 @@ export async function newestCapture(page: { evaluate<T>(fn: () => Promise<T>): P
     ),
   };
 }
+
+/**
+ * Every row of every table of the extension's IndexedDB, Blobs as their bytes read as Latin-1, as
+ * one text to search: what erasure must leave nothing of (issue #18).
+ */
+export function everyStoredRow(page: { evaluate<T>(fn: () => Promise<T>): Promise<T> }): Promise<string> {
+  return page.evaluate(async (): Promise<string> => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('exhibit');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new Error('The extension’s database would not open.', { cause: request.error }));
+    });
+    const parts: string[] = [];
+    for (const name of Array.from(db.objectStoreNames)) {
+      const request = db.transaction(name).objectStore(name).getAll();
+      const rows = await new Promise<unknown[]>((resolve) => (request.onsuccess = () => resolve(request.result)));
+      for (const row of rows) {
+        const blobs: Blob[] = [];
+        parts.push(
+          JSON.stringify(row, (_key, value: unknown) => (value instanceof Blob ? (blobs.push(value), '') : value)),
+        );
+        for (const blob of blobs) parts.push(new TextDecoder('latin1').decode(await blob.arrayBuffer()));
+      }
+    }
+    db.close();
+    return parts.join('\n');
+  });
+}
