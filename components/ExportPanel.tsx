@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
+import { ExportProgressView } from './ExportProgressView';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { ExportProgress } from '@/lib/bundle/exportBundle';
 import type { CaseView } from '@/lib/store/caseRepository';
@@ -54,14 +55,7 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
           </button>
         )}
       </div>
-      {busy && (
-        <div role="status">
-          <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Export progress" />
-          <p className="help">
-            {progress ? `Adding ${progress.path} (${progress.done} of ${progress.total})` : 'Preparing…'}
-          </p>
-        </div>
-      )}
+      {busy && <ExportProgressView progress={progress} />}
       {done && (
         <p className="success" role="status" data-testid="export-done">
           {done}

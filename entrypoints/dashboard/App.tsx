@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { CaseList } from '@/components/CaseList';
 import { ResponseList } from '@/components/ResponseList';
 import { ReviewList } from '@/components/ReviewList';
+import { PersonSearch } from '@/components/PersonSearch';
 import { CasePage } from '@/components/CasePage';
 import { CaptureDetail } from '@/components/CaptureDetail';
 import { CAPTURES_PER_WINDOW, CaptureList } from '@/components/CaptureList';
@@ -24,6 +25,7 @@ const SECTIONS = [
   ['cases', 'Cases'],
   ['responses', 'Responses due'],
   ['review', 'Review due'],
+  ['people', 'Find a person'],
 ] as const;
 type Section = (typeof SECTIONS)[number][0];
 
@@ -33,14 +35,8 @@ const openCaptureId = () => hashParam('capture');
 export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
-  const [tab, setTab] = useState<Section>(
-    hashParam('case') || hashParam('tab') === 'cases'
-      ? 'cases'
-      : hashParam('tab') === 'responses'
-        ? 'responses'
-        : hashParam('tab') === 'review'
-          ? 'review'
-          : 'captures',
+  const [tab, setTab] = useState<Section>(() =>
+    hashParam('case') ? 'cases' : (SECTIONS.find(([section]) => section === hashParam('tab'))?.[0] ?? 'captures'),
   );
   const [caseId, setCaseId] = useState(() => hashParam('case'));
   const [replacedKeys, setReplacedKeys] = useState<KeyReplacement[]>([]);
@@ -132,6 +128,8 @@ export function App() {
         <ResponseList />
       ) : tab === 'review' ? (
         <ReviewList />
+      ) : tab === 'people' ? (
+        <PersonSearch />
       ) : tab === 'cases' ? (
         caseId ? (
           <CasePage

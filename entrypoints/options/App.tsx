@@ -3,7 +3,7 @@ import { ErrorMessage } from '@/components/ErrorMessage';
 import { SchoolAccountsField } from '@/components/SchoolAccountsField';
 import { SigningKeyInfo } from '@/components/SigningKeyInfo';
 import { TrustedSendersField } from '@/components/TrustedSendersField';
-import { WarningTemplateField } from '@/components/WarningTemplateField';
+import { LetterTemplates } from '@/components/LetterTemplates';
 import { RetentionField } from '@/components/RetentionField';
 import { pageServices } from '@/lib/browser/pageServices';
 import { StaffMemberSchema, type StaffMember } from '@/lib/capture/metadata';
@@ -117,7 +117,7 @@ export function App() {
       <SigningKeyInfo />
       <TrustedSendersField />
       <SchoolAccountsField />
-      <WarningTemplateField />
+      <LetterTemplates />
       <RetentionField />
     </main>
   );

@@ -54,6 +54,8 @@ export function describeEvent(event: AuditEvent): string {
       return `made a new signing key ${event.newFingerprint} because ${event.reason}; bundles signed before carry ${event.oldFingerprint ?? 'a key whose fingerprint could not be read'}`;
     case 'bundle.exported':
       return `exported in ${event.fileName}`;
+    case 'subject-access.exported':
+      return `exported a subject access pack for ${event.person} (request received ${event.requestReceivedOn}; ${event.captureIds.length} capture(s), ${event.caseIds.length} case(s)) in ${event.fileName}`;
     case 'capture.redacted':
       return `made a redacted copy of ${event.image} (${event.boxes.length} area(s) blacked out) as ${event.copy.fileName}, SHA-256 ${event.copy.sha256}`;
     case 'capture.kept':

@@ -141,6 +141,19 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     entries: z.array(z.number().int().positive()),
     reason: z.string().trim().min(1).max(2000),
   }),
+  /**
+   * A subject access pack exported (issue #18): for whom, the request's date, what it held and the
+   * file. The record a Data Protection Officer keeps of a request answered.
+   */
+  z.object({
+    action: z.literal('subject-access.exported'),
+    person: z.string().trim().min(1).max(300),
+    requestReceivedOn: z.iso.date(),
+    captureIds: z.array(z.uuid()),
+    caseIds: z.array(z.uuid()),
+    fileName: z.string(),
+    manifestSha256: Hash,
+  }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

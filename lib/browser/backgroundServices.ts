@@ -4,6 +4,7 @@ import type { CaptureForm, CaptureMode } from '../capture/metadata';
 import type { CaptureProgress } from '../messages';
 import { badgeText } from '../policy/responseTracker';
 import { ExhibitDb, createEvidenceRepository, createDerivedImageStore, createSettingsRepository } from '../store';
+import { indexPageWords } from '../store/pageWords';
 import { DERIVED_IMAGE_DRAWING } from './derivedImageDrawing';
 import { readEnvironment } from './environment';
 import { imageAdapter } from './imageAdapter';
@@ -58,6 +59,8 @@ export function createBackgroundServices() {
         // After the reply, not before: drawing the presentation copy and PDF renditions now spares
         // every later export the work. If the background stops first, the export draws them.
         void stored.drawAndKeep(result.metadata.id, DERIVED_IMAGE_DRAWING).catch(() => undefined);
+        // Its page text's words, for finding a person (issue #18); a search catches up any missed.
+        void indexPageWords(db, result.metadata.id).catch(() => undefined);
         return result;
       } finally {
         if (running.get(tabId) === controller) running.delete(tabId);

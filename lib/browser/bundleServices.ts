@@ -19,6 +19,7 @@ import { saveFile } from './downloads';
 import { redactImage } from './redactor';
 import { renderReportPdfInWorker } from './reportPdfInWorker';
 import { createWarningLetterFlow } from './warningLetterFlow';
+import { createSubjectAccessFlow } from '../subjectAccess/packFlow';
 
 /** What the bundle services are made over: the page's own database and repositories. */
 export interface BundleServicesDeps {
@@ -49,6 +50,7 @@ export function createBundleServices(deps: BundleServicesDeps) {
       redactions.saveRedaction(captureId, image, boxes, redactImage, await currentActor()),
     exportAndSave: createExportFlow({ exporter, evidence, saveFile }),
     draftWarningLetter: createWarningLetterFlow({ cases, evidence, settings, saveFile }),
+    exportSubjectAccessPack: createSubjectAccessFlow({ exporter, evidence, settings, saveFile }),
     prepareImport: importFlow.prepare,
   };
 }
@@ -62,7 +64,8 @@ export function createPageExporter({
 }: Pick<BundleServicesDeps, 'db' | 'evidence' | 'redactions'>) {
   return createBundleExporter({
     evidence,
-    auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions),
+    auditLines: (captureIds, caseIds, onlyActions, throughHead) =>
+      exportableAuditLines(db, captureIds, caseIds, onlyActions, throughHead),
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => redactions.getCopy(captureId, fileName),

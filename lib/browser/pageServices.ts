@@ -16,6 +16,7 @@ import type { BundleServices } from './bundleServices';
 import { createRetentionReview } from '../store/retentionReview';
 import { createLegalHolds } from '../store/legalHold';
 import { createErasure } from '../store/erasure';
+import { createPersonSearch } from '../store/personSearch';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
 export function createPageServices() {
@@ -27,6 +28,7 @@ export function createPageServices() {
   const review = createRetentionReview(db, settings);
   const holds = createLegalHolds(db);
   const erasure = createErasure(db);
+  const people = createPersonSearch(db);
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {
     const actor = await settings.getProfile();
@@ -54,6 +56,7 @@ export function createPageServices() {
     review,
     holds,
     erasure,
+    people,
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),
@@ -64,6 +67,8 @@ export function createPageServices() {
       (await bundles()).exportAndSave(...args),
     draftWarningLetter: async (...args: Parameters<BundleServices['draftWarningLetter']>) =>
       (await bundles()).draftWarningLetter(...args),
+    exportSubjectAccessPack: async (...args: Parameters<BundleServices['exportSubjectAccessPack']>) =>
+      (await bundles()).exportSubjectAccessPack(...args),
     prepareImport: async (...args: Parameters<BundleServices['prepareImport']>) =>
       (await bundles()).prepareImport(...args),
   };

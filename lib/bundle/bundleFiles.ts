@@ -16,6 +16,13 @@ import { reportDocument, type ReportDocument } from './reportDocument';
 import type { PdfImage } from './reportPdf';
 import { formatSha256Sums } from './sha256sums';
 import { signManifest, type BundleSigner } from './signing';
+import {
+  PersonDataSchema,
+  responseDueOn,
+  SUBJECT_ACCESS_DATA_PATH,
+  SUBJECT_ACCESS_LETTER_PATH,
+  type PersonData,
+} from '../subjectAccess/pack';
 
 /** Everything one export's files are made from. */
 export interface BundleBuild {
@@ -113,6 +120,7 @@ function documentFor(build: BundleBuild, shownCopies: ReadonlySet<string>): Repo
     presentationCopies: shownCopies,
     keyFingerprint: build.signer.fingerprint,
     auditHeadHash: build.auditLines.at(-1)?.hash ?? '',
+    subjectAccess: personDataOf(build),
   });
 }
 
@@ -228,6 +236,10 @@ async function restFile(
     }
     case 'statement':
       return writer.add({ path, blob: text(source.statement.text, 'text/plain') });
+    case 'subject-access-letter':
+      return request.subjectAccess && writer.add({ path, blob: text(request.subjectAccess.coverLetter, 'text/html') });
+    case 'subject-access-data':
+      return writer.add({ path, blob: json(personDataOf(build)) });
     case 'audit-log':
       return writer.add({
         path,
@@ -297,7 +309,35 @@ function manifestOf(build: BundleBuild): BundleManifest {
       ? { id: request.caseView.id, title: request.caseView.details.title, path: CASE_PATH }
       : undefined,
     share: build.share || undefined,
+    subjectAccess: request.subjectAccess && {
+      person: request.subjectAccess.request.person,
+      requestReceivedOn: request.subjectAccess.request.requestReceivedOn,
+      responseDueOn: responseDueOn(request.subjectAccess.request.requestReceivedOn),
+      data: SUBJECT_ACCESS_DATA_PATH,
+      letter: SUBJECT_ACCESS_LETTER_PATH,
+    },
     files: build.writer.listed,
+  });
+}
+
+/** subject-access/your-data.json: what each capture and case of the pack says of the person. */
+export function personDataOf({ request, plan }: Pick<BundleBuild, 'request' | 'plan'>): PersonData | undefined {
+  const pack = request.subjectAccess;
+  if (!pack) return undefined;
+  const planned = new Map(plan.captures.map((capture) => [capture.view.metadata.id, capture]));
+  return PersonDataSchema.parse({
+    format: 'exhibit-subject-access',
+    formatVersion: 1,
+    person: pack.request.person,
+    requestReceivedOn: pack.request.requestReceivedOn,
+    responseDueOn: responseDueOn(pack.request.requestReceivedOn),
+    captures: pack.captures.flatMap(({ captureId, places }) => {
+      const capture = planned.get(captureId);
+      if (!capture) return [];
+      const { reference, capturedAtUtc } = capture.view.metadata;
+      return [{ captureId, ...(reference ? { reference } : {}), capturedAtUtc, folder: capture.folder, places }];
+    }),
+    cases: pack.cases,
   });
 }
 

@@ -7,6 +7,7 @@ import { presentationCopyName } from '../derived/derivedImages';
 import { attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH } from './manifest';
 import { DIGEST_PATH } from './signing';
 import type { DraftStatement } from './statement';
+import { SUBJECT_ACCESS_DATA_PATH, SUBJECT_ACCESS_LETTER_PATH } from '../subjectAccess/pack';
 
 export const CASE_PATH = 'case/case.json';
 
@@ -19,6 +20,8 @@ export type PlannedSource =
   | { kind: 'case' }
   | { kind: 'attachment'; actionId: string; fileName: string; sha256: string }
   | { kind: 'statement'; statement: DraftStatement }
+  | { kind: 'subject-access-letter' }
+  | { kind: 'subject-access-data' }
   | { kind: 'audit-log' }
   | { kind: 'report-html' }
   | { kind: 'report-pdf' }
@@ -59,6 +62,8 @@ export interface BundlePlanInput {
   /** Whether presentation copies are drawn (a caption is given). */
   presentationCopies: boolean;
   pdf: boolean;
+  /** A subject access pack: its cover letter and the person's data (issue #18). */
+  subjectAccess?: boolean;
 }
 
 /**
@@ -111,6 +116,12 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
       path: statement.path,
       source: { kind: 'statement', statement },
     })),
+    ...(input.subjectAccess
+      ? [
+          { path: SUBJECT_ACCESS_LETTER_PATH, source: { kind: 'subject-access-letter' } as const },
+          { path: SUBJECT_ACCESS_DATA_PATH, source: { kind: 'subject-access-data' } as const },
+        ]
+      : []),
     { path: 'audit.jsonl', source: { kind: 'audit-log' } },
     { path: 'report.html', source: { kind: 'report-html' } },
     ...(input.pdf ? [{ path: 'report.pdf', source: { kind: 'report-pdf' } as const }] : []),

@@ -16,6 +16,7 @@ import type { BundleSigner } from './signing';
 import { draftStatements } from './statement';
 import { BUNDLE_LIMITS } from './limits';
 import { slug } from '../slug';
+import type { SubjectAccessPackInput } from '../subjectAccess/pack';
 
 export interface ExportProgress {
   done: number;
@@ -30,6 +31,11 @@ export interface ExportRequest {
   exportedBy: StaffMember;
   /** A share copy: redacted copies only, no originals (issue #5); says so on the report's cover. */
   share?: boolean;
+  /**
+   * A subject access pack (issue #18): a share copy of the captures the person appears in, with the
+   * cover letter and what each capture and case says of them (subject-access/).
+   */
+  subjectAccess?: SubjectAccessPackInput;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -48,6 +54,7 @@ export interface BundleExporterDeps {
     captureIds: ReadonlySet<string>,
     caseIds: ReadonlySet<string>,
     onlyActions?: ReadonlySet<string>,
+    throughHead?: boolean,
   ): Promise<ExportedAuditLine[]>;
   generatorVersion: string;
   /** Draws a presentation copy: the image with a caption band beneath (issue #5). Absent: none made. */
@@ -84,10 +91,14 @@ export interface BundleExporterDeps {
 export function createBundleExporter(deps: BundleExporterDeps) {
   const clock = deps.clock ?? (() => new Date());
 
-  async function loadCaptures(ids: readonly string[]): Promise<CaptureView[]> {
+  async function loadCaptures(request: ExportRequest): Promise<CaptureView[]> {
+    const ids = request.captureIds;
     const views = await Promise.all(ids.map((id) => deps.evidence.getCapture(id)));
     const found = views.filter((v): v is CaptureView => v !== undefined);
-    if (found.length === 0) throw new ExhibitError('invalid-input', 'Choose at least one capture to export.');
+    // A subject access pack may hold cases alone: a person named in a case with no capture of theirs.
+    const casesAlone = (request.subjectAccess?.cases.length ?? 0) > 0 && ids.length === 0;
+    if (found.length === 0 && !casesAlone)
+      throw new ExhibitError('invalid-input', 'Choose at least one capture to export.');
     if (found.length !== ids.length)
       throw new ExhibitError('invalid-input', 'Some chosen captures no longer exist; refresh the list and try again.');
     return found.sort((a, b) => a.metadata.capturedAtUtc.localeCompare(b.metadata.capturedAtUtc));
@@ -125,7 +136,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         'This case was received from another installation, so it cannot be exported again as a case yet. Export its captures on their own (their custody entries go with them), or ask the sender for the case bundle.',
       );
     }
-    if (request.share && request.caseView)
+    if ((request.share || request.subjectAccess) && request.caseView)
       throw new ExhibitError(
         'invalid-input',
         'A share copy is made from captures, not a whole case: choose the captures to share.',
@@ -135,18 +146,20 @@ export function createBundleExporter(deps: BundleExporterDeps) {
   return {
     async exportBundle(request: ExportRequest): Promise<ExportedBundle> {
       refuseUnexportable(request);
-      const views = await loadCaptures(request.captureIds);
+      const views = await loadCaptures(request);
       const exportedAt = clock();
       const exportedAtUtc = exportedAt.toISOString();
       const { caseView } = request;
       const signer = await deps.signer();
-      const share = request.share === true;
+      const share = request.share === true || request.subjectAccess !== undefined;
       // A share copy carries no statements (they describe the originals) and only the redactions in full.
       const statements = share ? [] : draftStatements(views);
       const auditLines = await deps.auditLines(
         new Set(views.map((v) => v.metadata.id)),
         new Set(caseView ? [caseView.id] : []),
         share ? SHARED_ACTIONS : undefined,
+        // A pack may hold no capture: its log still runs to the chain's head, all withheld but its captures'.
+        request.subjectAccess !== undefined,
       );
       if (auditLines.length > BUNDLE_LIMITS.maxAuditEntries) {
         throw new ExhibitError(
@@ -161,6 +174,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         share,
         presentationCopies: deps.caption !== undefined,
         pdf: deps.pdf !== undefined,
+        subjectAccess: request.subjectAccess !== undefined,
       });
       // Ends what the export set going beside the zip (report.pdf's worker) when it fails part-way,
       // as a cancel does: left alone, the worker would lay out a PDF nobody will read.
@@ -204,7 +218,8 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         throw new ExhibitError('export-failed', 'The bundle was built without its manifest; no file was saved.');
       return {
         zip,
-        fileName: bundleFileName(request.exportedBy.school, exportedAt, made.sha256),
+        // A pack's name says what it is, never whom it is for: file names end up in lists and logs.
+        fileName: bundleFileName(request.exportedBy.school, exportedAt, made.sha256, request.subjectAccess && 'sar'),
         manifest: made.manifest,
         manifestSha256: made.sha256,
       };
@@ -216,11 +231,14 @@ export type BundleExporter = ReturnType<typeof createBundleExporter>;
 /** What a share copy's audit log gives in full: that each capture was made here or received, and its redactions. */
 const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.received', 'capture.redacted']);
 
-/** `exhibit-<school>-<UTC date>-<short hash>.zip`; the hash is the manifest's, which pins every file. */
-export function bundleFileName(school: string, exportedAt: Date, manifestSha256: string): string {
+/**
+ * `exhibit-<school>-<UTC date>-<short hash>.zip` (a subject access pack's `exhibit-sar-…`); the hash
+ * is the manifest's, which pins every file.
+ */
+export function bundleFileName(school: string, exportedAt: Date, manifestSha256: string, kind?: 'sar'): string {
   const stamp = exportedAt
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return `exhibit-${slug(school, 'school')}-${stamp}-${shortHash(manifestSha256).slice(0, 8)}.zip`;
+  return `exhibit-${kind ? `${kind}-` : ''}${slug(school, 'school')}-${stamp}-${shortHash(manifestSha256).slice(0, 8)}.zip`;
 }

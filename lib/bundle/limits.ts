@@ -32,6 +32,7 @@ export const BUNDLE_LIMITS = {
     'audit.jsonl': 256 * 2 ** 20,
     'metadata.json': METADATA_BYTES,
     'case/case.json': 32 * 2 ** 20,
+    'subject-access/your-data.json': 64 * 2 ** 20,
   } as Record<string, number | undefined>,
 } as const;
 

@@ -51,6 +51,19 @@ export const BundleManifestSchema = z.object({
    * notes stay with the school; the audit log gives only the redactions in full.
    */
   share: z.literal(true).optional(),
+  /**
+   * A subject access pack (issue #18): a share copy made for one person, with the cover letter and
+   * what each capture and case says of them. Import refuses it, as it refuses any share copy.
+   */
+  subjectAccess: z
+    .object({
+      person: z.string().min(1).max(300),
+      requestReceivedOn: z.iso.date(),
+      responseDueOn: z.iso.date(),
+      data: z.literal('subject-access/your-data.json'),
+      letter: z.literal('subject-access/cover-letter.html'),
+    })
+    .optional(),
   /** Present when a whole case was exported (issue #4). */
   case: z.object({ id: z.uuid(), title: z.string(), path: z.literal('case/case.json') }).optional(),
   files: z.array(ManifestFileSchema).min(1).max(BUNDLE_LIMITS.maxFiles),

@@ -5,6 +5,8 @@ import { showInvisible } from '../visibleText';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView } from '../store/evidenceRepository';
 import { captureSection, sharedCaptureSection } from './reportExhibit';
+import { subjectAccessSection } from './reportSubjectAccess';
+import type { PersonData } from '../subjectAccess/pack';
 
 export interface ReportCapture {
   view: CaptureView;
@@ -26,6 +28,8 @@ export interface ReportInput {
   /** Fingerprint of the key that signs this bundle's manifest (manifest.digest.json). */
   keyFingerprint: string;
   auditHeadHash: string;
+  /** A subject access pack's data (issue #18): shown after the cover. */
+  subjectAccess?: PersonData;
 }
 
 /** One row of a label/value list; `remark` is said after the value, in italics. */
@@ -50,7 +54,7 @@ export type Block =
   | { kind: 'figure'; path: string; alt: string; caption: string };
 
 export interface ReportSection {
-  kind: 'cover' | 'case' | 'capture' | 'audit';
+  kind: 'cover' | 'case' | 'capture' | 'audit' | 'subject-access';
   blocks: Block[];
 }
 
@@ -77,6 +81,14 @@ export function reportDocument(input: ReportInput): ReportDocument {
         fields: [
           ...(input.share
             ? [{ label: 'Contents', value: 'Share copy: redacted copies only, originals left out' }]
+            : []),
+          ...(input.subjectAccess
+            ? [
+                {
+                  label: 'Subject access request',
+                  value: `${input.subjectAccess.person}: received ${input.subjectAccess.requestReceivedOn}, reply due by ${input.subjectAccess.responseDueOn}`,
+                },
+              ]
             : []),
           {
             label: 'Exported by',
@@ -107,6 +119,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
     school: input.exportedBy.school,
     sections: [
       cover,
+      ...(input.subjectAccess ? [subjectAccessSection(input.subjectAccess)] : []),
       ...(input.caseView ? [caseSection(input.caseView, nameOf)] : []),
       ...input.captures.map((capture, index) =>
         input.share ? sharedCaptureSection(capture, index + 1) : captureSection(capture, index + 1, input),

@@ -8,6 +8,7 @@ import {
   type ExportedAuditLine,
 } from '../audit';
 import { canonicalJson } from '../canonicalJson';
+import { PersonDataSchema } from '../subjectAccess/pack';
 import { CaseExportSchema } from '../cases/case';
 import { CaptureMetadataSchema } from '../capture/metadata';
 import { sha256Hex, sha256OfBytes } from '../hash';
@@ -327,6 +328,14 @@ export async function verifyEntries(
     checkCapture(capture, manifest, listedByPath, await readText(`${capture.folder}/metadata.json`), history, failures);
   }
   if (manifest.case) checkCase(manifest.case, listedByPath, await readText(manifest.case.path), auditLines, failures);
+  if (manifest.subjectAccess)
+    checkSubjectAccess(
+      manifest.subjectAccess,
+      manifest,
+      listedByPath,
+      await readText(manifest.subjectAccess.data),
+      failures,
+    );
   const ok = failures.count === 0;
   return {
     ok,
@@ -548,4 +557,31 @@ function checkCase(
         failures.add(`${named.path}: the attachment ${file.fileName} is not the file recorded with the action`);
     }
   }
+}
+
+/**
+ * A subject access pack's data (issue #18) must be well formed, for the person the manifest names,
+ * about the pack's own captures in their folders; its cover letter must be in the bundle.
+ */
+function checkSubjectAccess(
+  named: NonNullable<BundleManifest['subjectAccess']>,
+  manifest: BundleManifest,
+  listedByPath: ListedFiles,
+  text: string | undefined,
+  failures: FailureList,
+) {
+  if (!listedByPath.has(named.letter)) failures.add(`${named.letter} is not in the bundle`);
+  if (!manifest.share) failures.add('A subject access pack must be a share copy; this one holds originals');
+  const parsed = PersonDataSchema.safeParse(text === undefined ? undefined : parseBundleJson(text));
+  if (!parsed.success) {
+    failures.add(`${named.data} is missing or does not match the subject access format`);
+    return;
+  }
+  const data = parsed.data;
+  if (data.person !== named.person || data.requestReceivedOn !== named.requestReceivedOn)
+    failures.add(`${named.data} is for a different request than the manifest names`);
+  const folders = new Map(manifest.captures.map((capture) => [capture.id, capture.folder]));
+  for (const capture of data.captures)
+    if (folders.get(capture.captureId) !== capture.folder)
+      failures.add(`${named.data} names a capture that is not in the pack: ${capture.folder}`);
 }

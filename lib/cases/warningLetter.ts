@@ -1,4 +1,5 @@
-import { html, SafeHtml } from '../html';
+import { html, type SafeHtml } from '../html';
+import { renderLetterPage } from '../letterPage';
 import { categoryById, type CategoryChoice } from '../policy';
 
 /**
@@ -65,18 +66,5 @@ export function renderWarningLetter(template: string, data: LetterData): string 
     staffName: html`${data.staffName}`,
     staffRole: html`${data.staffRole}`,
   };
-  const body = html`${template}`.html.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in values ? values[name as keyof typeof values].html : whole,
-  );
-  const paragraphs = body.split(/\n{2,}/).map((p) => (p.startsWith('<ul>') ? p : `<p>${p.replace(/\n/g, '<br>')}</p>`));
-  return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${html`Written warning — ${data.school}`.html}</title>
-<style>body { font: 12pt/1.5 Georgia, serif; max-width: 40rem; margin: 2rem auto; } .url { overflow-wrap: anywhere; font-family: monospace; font-size: 10pt; } @media print { body { margin: 0 auto; } }</style>
-</head><body>
-${paragraphs.join('\n')}
-<p class="draft" style="font: 9pt sans-serif; color: #666">Draft made with Exhibit. Check every detail before sending.</p>
-</body></html>
-`;
+  return renderLetterPage(template, values, `Written warning — ${data.school}`);
 }

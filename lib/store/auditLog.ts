@@ -75,6 +75,8 @@ export async function exportableAuditLines(
   captureIds: ReadonlySet<string>,
   caseIds: ReadonlySet<string> = new Set(),
   onlyActions?: ReadonlySet<string>,
+  /** Run to the chain's last entry, not only to the last about them. */
+  throughHead = false,
 ): Promise<ExportedAuditLine[]> {
   const all = await chainLines(db);
   const about = ({ event }: AuditEntry) =>
@@ -82,7 +84,7 @@ export async function exportableAuditLines(
     ('caseId' in event && event.caseId !== undefined && caseIds.has(event.caseId) && event.action !== 'capture.filed');
   const relevant = (line: AuditEntry | WithheldAuditEntry): line is AuditEntry =>
     !('withheld' in line) && about(line) && (!onlyActions || onlyActions.has(line.event.action));
-  const lastRelevant = all.findLastIndex(relevant);
+  const lastRelevant = throughHead ? all.length - 1 : all.findLastIndex(relevant);
   return all
     .slice(0, lastRelevant + 1)
     .map((line) => (relevant(line) ? line : 'withheld' in line ? line : withhold(line)));

@@ -4,7 +4,7 @@ import type { PostField } from '../extract/postDetails';
 import type { CategoryChoice } from '../policy';
 import { receivedFromOf } from './auditLog';
 import type { CaptureRow } from './db';
-import { wordsOf } from './searchWords';
+import { wordsOf } from '../searchWords';
 
 /** A capture's values after every edit; `post` holds corrections over what the page showed. */
 export interface CurrentValues {
@@ -42,8 +42,10 @@ export function currentValuesOf(metadata: CaptureMetadata, history: readonly Aud
 export interface CaptureSummary {
   category: CategoryChoice;
   receivedFrom?: string;
-  /** Lower-case words of its current note and post, its author and its page's title: the search index (v11). */
+  /** Lower-case words of its current note and post, its author, its page's title and address: the search index (v11). */
   words: string[];
+  /** Words only its earlier note and post details held, before an edit, still in its history (v13, finding a person). */
+  pastWords?: string[];
   /** Kept at its retention review until this day (issue #18): the last `capture.kept` entry's. */
   keptUntil?: string;
   /** On legal hold since this moment (issue #18), until a `capture.released` entry. */
@@ -79,9 +81,20 @@ export function summaryOf(metadata: CaptureMetadata, history: readonly AuditEntr
     current.post.text ?? '',
     current.post.authorName ?? '',
     current.post.authorHandle ?? '',
+    current.post.authorProfileUrl ?? '',
     metadata.author.name ?? '',
+    metadata.author.profileUrl ?? '',
     metadata.page.title,
+    metadata.page.url,
   );
+  const held = new Set(words);
+  const pastWords = wordsOf(
+    ...history.flatMap(({ event }) =>
+      event.action === 'capture.edited' && event.change.field !== 'category'
+        ? [event.change.from ?? '', event.change.to ?? '']
+        : [],
+    ),
+  ).filter((word) => !held.has(word));
   const receivedFrom = receivedFromOf(history);
   // Retention is each school's own decision: a sender's, received with the capture, does not bind this one.
   const kept = history.findLast((entry) => entry.event.action === 'capture.kept' && !('receivedFrom' in entry))?.event;
@@ -90,6 +103,7 @@ export function summaryOf(metadata: CaptureMetadata, history: readonly AuditEntr
     category: current.category,
     ...(receivedFrom ? { receivedFrom } : {}),
     words,
+    ...(pastWords.length > 0 ? { pastWords } : {}),
     ...(kept?.action === 'capture.kept' ? { keptUntil: kept.until } : {}),
     ...(heldSince ? { heldSince } : {}),
   };

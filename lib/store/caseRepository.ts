@@ -16,7 +16,7 @@ import { sha256OfBlob } from '../hash';
 import { appendAudit } from './auditLog';
 import { foldCase, keepCaseSummary } from './caseFold';
 import { caseRowSummary, type CaseSummary } from './caseSummary';
-import { holdsEveryWord, wordsOf } from './searchWords';
+import { holdsEveryWord, wordsOf } from '../searchWords';
 import type { AttachmentRow, CaseRow, ExhibitDb } from './db';
 
 export interface CaseActionView {

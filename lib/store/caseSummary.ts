@@ -1,9 +1,10 @@
-import type { CaseDetails, CaseStatus } from '../cases/case';
+import type { AuditEntry } from '../audit';
+import type { CaseAction, CaseDetails, CaseStatus } from '../cases/case';
 import type { Platform } from '../extract/postDetails';
 import type { CategoryId } from '../policy';
 import type { CaseActionView } from './caseRepository';
 import type { CaptureRow } from './db';
-import { wordsOf } from './searchWords';
+import { wordsOf } from '../searchWords';
 
 /**
  * What a list of cases shows of one, and filters it by (issue #17): its current title, person
@@ -34,6 +35,26 @@ export interface CaseRowSummary {
   closedAtUtc?: string;
   /** Its own words (title, people, owner, actions) and its captures': what the case search finds it by. */
   words: string[];
+  /** Words only its earlier details and actions held, before a change or correction (v13, finding a person). */
+  pastWords: string[];
+}
+
+/** The words of a case's details: title, the person posting (with profile links), who is affected, the owner. */
+function detailsText({ title, personPosting, affected, owner }: CaseDetails): string {
+  return [title, personPosting.name, personPosting.relationship, ...personPosting.profileUrls, affected, owner].join(
+    ' ',
+  );
+}
+
+/** The words of an action: outcome, who, references, the police's details, attachments' names. */
+function actionText(action: CaseAction): string {
+  return [
+    action.outcome,
+    action.who,
+    action.reference ?? '',
+    ...Object.values(action.police ?? {}),
+    ...action.attachments.map((file) => file.fileName),
+  ].join(' ');
 }
 
 /** The summary of a case as folded, with its captures' rows (each with its own kept summary). */
@@ -46,10 +67,29 @@ export function caseRowSummary(
     keptUntil?: string;
     heldSince?: string;
     actions: readonly CaseActionView[];
+    /** Its history, for what it said before a change; a case just opened has none to give. */
+    chronology?: readonly AuditEntry[];
   },
   captures: readonly Pick<CaptureRow, 'summary' | 'metadata'>[],
 ): CaseRowSummary {
-  const { title, personPosting, affected, owner } = view.details;
+  const { title, personPosting, owner } = view.details;
+  const words = wordsOf(
+    detailsText(view.details),
+    ...view.actions.map(({ current }) => actionText(current)),
+    ...captures.flatMap((c) => c.summary.words),
+  );
+  // What its details and actions said before a change or correction, still in its history (issue #18).
+  const held = new Set(words);
+  const pastWords = wordsOf(
+    ...(view.chronology ?? []).flatMap(({ event }) =>
+      event.action === 'case.changed' ? [detailsText(event.from)] : [],
+    ),
+    ...view.actions.flatMap(({ history }) =>
+      history.flatMap(({ event }) =>
+        event.action === 'action.recorded' || event.action === 'action.corrected' ? [actionText(event.details)] : [],
+      ),
+    ),
+  ).filter((word) => !held.has(word));
   const unique = <T>(values: T[]) => [...new Set(values)].sort();
   return {
     summary: {
@@ -65,14 +105,7 @@ export function caseRowSummary(
     },
     lastActivityUtc: view.lastActivityUtc,
     closedAtUtc: view.closedAtUtc,
-    words: wordsOf(
-      title,
-      personPosting.name,
-      personPosting.relationship,
-      affected,
-      owner,
-      ...view.actions.map((a) => `${a.current.outcome} ${a.current.who}`),
-      ...captures.flatMap((c) => c.summary.words),
-    ),
+    words,
+    pastWords,
   };
 }

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { AuditEntry, WithheldAuditEntry } from '../audit';
 import { UNFILED, type CaseDetails } from '../cases/case';
 import type { ArtefactKind, CaptureMetadata } from '../capture/metadata';
@@ -80,6 +80,37 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** The words of a capture's page text (v13), for finding everything held about a person. */
+export interface PageWordsRow {
+  captureId: string;
+  words: string[];
+}
+
+/**
+ * Every capture's and case's list summary folded again from the store (v11, v13): when what a
+ * summary holds changes, the rows written before follow.
+ */
+async function refoldSummaries(tx: Transaction): Promise<void> {
+  const entriesOf = (table: string, captureId: string) =>
+    tx.table<AuditEntry>(table).where('event.captureId').equals(captureId).sortBy('seq');
+  for (const row of await tx.table<CaptureRow>('captures').toArray()) {
+    const history = [...(await entriesOf('receivedAudit', row.id)), ...(await entriesOf('audit', row.id))];
+    await tx
+      .table<CaptureRow>('captures')
+      .update(row.id, { summary: summaryOf(row.metadata, history), site: siteOf(row.metadata.page.url) });
+  }
+  const tables = {
+    cases: tx.table<CaseRow, string>('cases'),
+    captures: tx.table<CaptureRow>('captures'),
+    audit: tx.table<AuditEntry>('audit'),
+    receivedAudit: tx.table<ReceivedAuditRow>('receivedAudit'),
+  };
+  for (const id of await tables.cases.toCollection().primaryKeys()) {
+    const summary = await caseSummaryFolded(tables, id);
+    if (summary) await tables.cases.update(id, { ...summary });
+  }
+}
+
 /** The one typed database of the extension (IndexedDB, local to this browser profile). */
 export class ExhibitDb extends Dexie {
   captures!: EntityTable<CaptureRow, 'id'>;
@@ -93,6 +124,7 @@ export class ExhibitDb extends Dexie {
   openResponses!: EntityTable<OpenResponseRow, 'captureId'>;
   /** What stays of this installation's entries about something erased: their place in the chain (v12). */
   erasedAudit!: EntityTable<WithheldAuditEntry, 'seq'>;
+  pageWords!: EntityTable<PageWordsRow, 'captureId'>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -200,31 +232,24 @@ export class ExhibitDb extends Dexie {
           'id, capturedAtUtc, caseId, site, [caseId+capturedAtUtc], [site+capturedAtUtc], [summary.category.id+capturedAtUtc], *summary.words',
         cases: 'id, openedAtUtc, lastActivityUtc, closedAtUtc, *words',
       })
-      .upgrade(async (tx) => {
-        const entriesOf = (table: string, captureId: string) =>
-          tx.table<AuditEntry>(table).where('event.captureId').equals(captureId).sortBy('seq');
-        // Each capture's summary folded again, now with its search words, as in v10.
-        for (const row of await tx.table<CaptureRow>('captures').toArray()) {
-          const history = [...(await entriesOf('receivedAudit', row.id)), ...(await entriesOf('audit', row.id))];
-          await tx
-            .table<CaptureRow>('captures')
-            .update(row.id, { summary: summaryOf(row.metadata, history), site: siteOf(row.metadata.page.url) });
-        }
-        const tables = {
-          cases: tx.table<CaseRow, string>('cases'),
-          captures: tx.table<CaptureRow>('captures'),
-          audit: tx.table<AuditEntry>('audit'),
-          receivedAudit: tx.table<ReceivedAuditRow>('receivedAudit'),
-        };
-        for (const id of await tables.cases.toCollection().primaryKeys()) {
-          const summary = await caseSummaryFolded(tables, id);
-          if (summary) await tables.cases.update(id, { ...summary });
-        }
-      });
+      .upgrade(refoldSummaries);
     // 12: erasure (issue #18). An erased entry leaves the audit table; its place in the chain
     // ({seq, contentHash, prevHash, hash}) is kept here, so the chain still verifies. Entries sealed
     // from now on carry a random salt (lib/audit/chain.ts); older ones keep their hashes as they are,
     // since changing them would break the chain and every bundle exported before.
     this.version(12).stores({ erasedAudit: 'seq' });
+    // 13: subject access (issue #18). The words of each capture's page text, by capture, for finding
+    // a person (lib/store/pageWords.ts: written after a capture is stored, and caught up before a
+    // search); search words now also hold profile links, an action's references and attachments' names.
+    // Words only earlier values held (before an edit, a change, a correction) are indexed apart, so the
+    // lists' search stays on current values while a person's search finds them too.
+    this.version(13)
+      .stores({
+        pageWords: 'captureId, *words',
+        captures:
+          'id, capturedAtUtc, caseId, site, [caseId+capturedAtUtc], [site+capturedAtUtc], [summary.category.id+capturedAtUtc], *summary.words, *summary.pastWords',
+        cases: 'id, openedAtUtc, lastActivityUtc, closedAtUtc, *words, *pastWords',
+      })
+      .upgrade(refoldSummaries);
   }
 }

@@ -42,12 +42,13 @@ const ERASURE_TABLES = (db: ExhibitDb) => [
   db.erasedAudit,
   db.receivedAudit,
   db.openResponses,
+  db.pageWords,
 ];
 
 /**
  * Erasure (issue #18): a capture, or a case with every capture in it, removed in one transaction —
- * its row, files, derived files (thumbnails are files too), attachments, search words, open
- * response, the entries received with it, and this installation's own entries about it, of which
+ * its row, files, derived files (thumbnails are files too), attachments, search words (its page
+ * text's too), open response, the entries received with it, and this installation's own entries about it, of which
  * the chain keeps only {seq, contentHash, prevHash, hash} (`erasedAudit`), so it still verifies. What
  * stays is one `capture.erased` / `case.erased` entry: who, when, why, and every erased file's
  * SHA-256. Nothing on legal hold, or in a case on hold, can be erased.
@@ -177,6 +178,7 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
     await db.files.where('captureId').equals(captureId).delete();
     await db.derivedFiles.where('captureId').equals(captureId).delete();
     await db.openResponses.delete(captureId);
+    await db.pageWords.delete(captureId);
     await db.captures.delete(captureId);
     return record;
   }

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../audit';
+import type { AuditEntry, AuditEvent } from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import { CaptureMetadataSchema, referenceInitials, type CaptureMetadata, type StaffMember } from '../capture/metadata';
 import { ExhibitError, isQuotaExceeded, parseInput } from '../errors';
@@ -12,7 +12,7 @@ import { insertCase } from './caseRepository';
 import { keepCaseSummary } from './caseFold';
 import type { CaptureRow, ExhibitDb, StoredFile } from './db';
 import { applyChange, captureRowOf, currentValuesOf, summaryOf, type CurrentValues } from './captureSummary';
-import { holdsEveryWord, wordsOf } from './searchWords';
+import { holdsEveryWord, wordsOf } from '../searchWords';
 
 /** A capture as the dashboard shows it: the original, its current values and its history. */
 export interface CaptureView {
@@ -312,6 +312,16 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
     ): Promise<AuditEntry> {
       return db.transaction('rw', [db.audit], () =>
         appendAudit(db, clock(), actor, { action: 'bundle.exported', captureIds, fileName, manifestSha256 }),
+      );
+    },
+
+    /** A subject access pack saved (issue #18): the record of the request answered. */
+    async recordSubjectAccessPack(
+      pack: Omit<Extract<AuditEvent, { action: 'subject-access.exported' }>, 'action'>,
+      actor: StaffMember,
+    ): Promise<AuditEntry> {
+      return db.transaction('rw', [db.audit], () =>
+        appendAudit(db, clock(), actor, { action: 'subject-access.exported', ...pack }),
       );
     },
 

@@ -9,3 +9,5 @@ export * from './redactionRepository';
 export * from './derivedImageStore';
 export * from './legalHold';
 export * from './erasure';
+export * from './pageWords';
+export * from './personSearch';

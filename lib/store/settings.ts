@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StaffMemberSchema, type StaffMember } from '../capture/metadata';
 import { DEFAULT_WARNING_TEMPLATE } from '../cases/warningLetter';
+import { DEFAULT_SUBJECT_ACCESS_TEMPLATE } from '../subjectAccess/pack';
 import { ExhibitError, parseInput } from '../errors';
 import { ENGLAND_AND_WALES_SCHOOL, SchoolAccountSchema, type SchoolAccount, type WorkingCalendar } from '../policy';
 import { SHA256_HEX } from '../hash';
@@ -51,6 +52,16 @@ export function createSettingsRepository(db: ExhibitDb) {
     async saveWarningTemplate(template: string): Promise<void> {
       await db.settings.put({
         key: 'warningTemplate',
+        value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template),
+      });
+    },
+    /** The school's cover letter for subject access packs (issue #18), or the default. */
+    async getSubjectAccessTemplate(): Promise<string> {
+      return (await read('subjectAccessTemplate', z.string().min(1).max(50_000))) ?? DEFAULT_SUBJECT_ACCESS_TEMPLATE;
+    },
+    async saveSubjectAccessTemplate(template: string): Promise<void> {
+      await db.settings.put({
+        key: 'subjectAccessTemplate',
         value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template),
       });
     },

@@ -2,6 +2,7 @@ import type { CaseAction, CaseDetails } from '@/lib/cases/case';
 import { readFileSync } from 'node:fs';
 import { ExhibitDb, createEvidenceRepository, createSettingsRepository, loadSigningKey } from '@/lib/store';
 import { exportableAuditLines } from '@/lib/store/auditLog';
+import type { CaseRowSummary } from '@/lib/store/caseSummary';
 import type { ImageAdapter } from '@/lib/capture/adapters';
 import { createCaptureService, type TabsAdapter } from '@/lib/capture/captureService';
 import type { Placement } from '@/lib/capture/region/geometry';
@@ -161,7 +162,8 @@ export async function testWorld(
   });
   const exporter = createBundleExporter({
     evidence,
-    auditLines: (captureIds, caseIds, onlyActions) => exportableAuditLines(db, captureIds, caseIds, onlyActions),
+    auditLines: (captureIds, caseIds, onlyActions, throughHead) =>
+      exportableAuditLines(db, captureIds, caseIds, onlyActions, throughHead),
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),
     signer: () => loadSigningKey(db),
@@ -197,4 +199,52 @@ export function recordingImages(): ImageAdapter & {
       finish: async () => tiles.map((t) => pngOfSize(width, t.height)),
     }),
   };
+}
+
+/** A page a test capture reads, with the bytes its screenshot and source end with, to tell captures apart. */
+export type TestPage = Partial<PageReading> & { pixels?: string; source?: string };
+
+/** A world whose next capture (`take`) reads the page given, with its own pixels and page source. */
+export async function worldReadingPages() {
+  let current: TestPage = {};
+  const world = await testWorld({
+    tabs: fakeTabs({
+      getTab: async (tabId) => ({
+        id: tabId,
+        windowId: 1,
+        url: current.url ?? 'https://social.example/posts/123',
+        active: true,
+      }),
+      readPage: async () => {
+        const { pixels: _pixels, source: _source, ...page } = current;
+        return pageReading(page);
+      },
+      captureVisibleTab: async () =>
+        new Blob([await pngOfSize(2, 2).arrayBuffer(), current.pixels ?? ''], { type: 'image/png' }),
+      savePageSource: async () => ({
+        blob: new Blob([`From: <Saved by Blink>\r\n\r\n<html>${current.source ?? ''}</html>`]),
+        method: 'pageCapture.saveAsMHTML',
+      }),
+    }),
+  });
+  const take = async (
+    page: TestPage,
+    captureForm: Partial<CaptureForm> = {},
+    filing?: Parameters<typeof world.capture.captureTab>[3],
+  ) => {
+    current = page;
+    return (await world.capture.captureTab(1, 'visible', form(captureForm), filing)).metadata;
+  };
+  return { ...world, take };
+}
+
+/** The fields of a case's row its summary sets, to compare with what its fold gives (caseSummaryFolded). */
+export function caseRowSummaryOf({
+  summary,
+  lastActivityUtc,
+  closedAtUtc,
+  words,
+  pastWords,
+}: CaseRowSummary): CaseRowSummary {
+  return { summary, lastActivityUtc, closedAtUtc, words, pastWords };
 }

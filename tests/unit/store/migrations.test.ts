@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ExhibitDb, createEvidenceRepository } from '@/lib/store';
-import { form, testWorld } from '../fixtures';
+import { caseRowSummaryOf, form, testWorld } from '../fixtures';
 
 /** The fields later migrations read of a capture stored before they existed. */
 const minimalMetadata = (url: string) => ({
@@ -45,7 +45,7 @@ describe('database migrations', () => {
 
     const db = new ExhibitDb(name);
     await db.open();
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(13);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'audit',
@@ -55,6 +55,7 @@ describe('database migrations', () => {
       'erasedAudit',
       'files',
       'openResponses',
+      'pageWords',
       'receivedAudit',
       'settings',
     ]);
@@ -213,8 +214,7 @@ describe('database migrations', () => {
     v10.close();
 
     const db = new ExhibitDb(name);
-    const { summary, lastActivityUtc, closedAtUtc, words } = (await db.cases.get(opened.id))!;
-    expect({ summary, lastActivityUtc, closedAtUtc, words }).toEqual(expected);
+    expect(caseRowSummaryOf((await db.cases.get(opened.id))!)).toEqual(expected);
     expect(expected.summary).toMatchObject({ status: 'monitoring', captureCount: 1 });
     const noteWord = metadata.note.split(' ')[0]!.toLowerCase();
     expect(await db.captures.where('summary.words').equals(noteWord).primaryKeys()).toEqual([metadata.id]);

@@ -1,0 +1,168 @@
+import { useId, useState, type SyntheticEvent } from 'react';
+import { ErrorMessage } from './ErrorMessage';
+import { SubjectAccessPackForm } from './SubjectAccessPackForm';
+import { pageServices } from '@/lib/browser/pageServices';
+import type { PersonSearchResult } from '@/lib/store/personSearch';
+import type { PersonPlace } from '@/lib/subjectAccess/extracts';
+import { formatUtc } from '@/lib/time';
+import { showInvisible } from '@/lib/visibleText';
+import { useAction } from './useAction';
+
+const PEOPLE_LIMIT = 200;
+
+/**
+ * Find a person (issue #18, subject access): one search over everything Exhibit holds, listing each
+ * capture and case the person appears in and where in it. Page text not yet indexed (captures kept
+ * before, or received) is read first, with its progress shown.
+ */
+export function PersonSearch() {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<PersonSearchResult>();
+  const [indexing, setIndexing] = useState<{ done: number; of: number }>();
+  const { error, busy, run } = useAction();
+
+  async function search(event: SyntheticEvent) {
+    event.preventDefault();
+    await run(async () => {
+      setResult(undefined);
+      try {
+        setResult(await pageServices().people.find(query, PEOPLE_LIMIT, (done, of) => setIndexing({ done, of })));
+      } finally {
+        setIndexing(undefined);
+      }
+    });
+  }
+
+  return (
+    <section aria-label="Find a person">
+      <p className="help">
+        For a subject access request, or to check what is held about someone: search for a name, a handle or a profile
+        link. Every capture and case in which all its words appear (as the beginnings of words) is listed, with where:
+        post authors, posts’ and pages’ text, notes, page titles and addresses, cases’ people, actions, attachments’
+        names, and earlier values kept in their history.
+      </p>
+      <form className="row" role="search" onSubmit={(event) => void search(event)}>
+        <label htmlFor={`${id}-query`}>Name, handle or profile link</label>
+        <input id={`${id}-query`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <button type="submit" disabled={busy}>
+          Search
+        </button>
+      </form>
+      {indexing && (
+        <p role="status">
+          Reading the page text of captures not yet indexed: {indexing.done} of {indexing.of}{' '}
+          <progress value={indexing.done} max={indexing.of} aria-label="Page text indexed" />
+        </p>
+      )}
+      <ErrorMessage error={error} />
+      {result && <PersonResults key={result.words.join(' ')} result={result} query={query} />}
+    </section>
+  );
+}
+
+function PersonResults({ result, query }: { result: PersonSearchResult; query: string }) {
+  const { captures, cases, more, words } = result;
+  // Everything found goes in a pack unless unticked: leaving something out is the deliberate act.
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) => setLeft((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
+  const include = (id: string, label: string) => (
+    <input
+      type="checkbox"
+      checked={!left.has(id)}
+      onChange={() => toggle(id)}
+      aria-label={`Include ${label} in a pack`}
+    />
+  );
+  return (
+    <div aria-live="polite" data-testid="person-results">
+      <p role="status">
+        Found in {captures.length} capture(s) and {cases.length} case(s) for “{showInvisible(words.join(' '))}”.
+        {more &&
+          ` More than ${PEOPLE_LIMIT} of one kind were found: only the newest are listed; make the search more exact.`}
+      </p>
+      {captures.length > 0 && (
+        <table className="captures">
+          <caption>Captures</caption>
+          <thead>
+            <tr>
+              <th>In a pack</th>
+              <th>Capture</th>
+              <th>Taken</th>
+              <th>Where the person appears</th>
+            </tr>
+          </thead>
+          <tbody>
+            {captures.map((hit) => (
+              <tr key={hit.captureId} data-capture-id={hit.captureId}>
+                <td>{include(hit.captureId, hit.reference ?? hit.title)}</td>
+                <td>
+                  <a href={`#capture=${hit.captureId}`}>
+                    {hit.reference ? `${hit.reference}: ` : ''}
+                    {showInvisible(hit.title)}
+                  </a>
+                </td>
+                <td>{formatUtc(hit.capturedAtUtc)}</td>
+                <td>
+                  <Places places={hit.places} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {cases.length > 0 && (
+        <table className="captures">
+          <caption>Cases</caption>
+          <thead>
+            <tr>
+              <th>In a pack</th>
+              <th>Case</th>
+              <th>Where the person appears</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((hit) => (
+              <tr key={hit.caseId} data-case-id={hit.caseId}>
+                <td>{include(hit.caseId, hit.title)}</td>
+                <td>
+                  <a href={`#case=${hit.caseId}`}>{showInvisible(hit.title)}</a>
+                </td>
+                <td>
+                  <Places places={hit.places} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {captures.length + cases.length > 0 && (
+        <SubjectAccessPackForm
+          person={query.trim()}
+          captures={captures.filter((hit) => !left.has(hit.captureId))}
+          cases={cases.filter((hit) => !left.has(hit.caseId))}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Where the person appears in one item, and what it says of them there (what a pack would give). */
+function Places({ places }: { places: readonly PersonPlace[] }) {
+  return (
+    <ul className="person-places">
+      {places.map(({ place, texts }) => (
+        <li key={place}>
+          <strong>{showInvisible(place)}</strong>
+          {texts.length > 0 && (
+            <ul>
+              {texts.map((text, index) => (
+                <li key={index}>{showInvisible(text)}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
