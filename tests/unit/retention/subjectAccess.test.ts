@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { describeEvent } from '@/lib/audit';
 import { verifyBundle } from '@/lib/bundle/verify';
 import { openZip } from '@/lib/bundle/zipReader';
-import { createRedactionRepository } from '@/lib/store';
+import { createImportFlow } from '@/lib/bundle/importFlow';
+import { createBundleReceiver, createRedactionRepository } from '@/lib/store';
 import { PersonDataSchema, responseDueOn } from '@/lib/subjectAccess/pack';
 import { createSubjectAccessFlow } from '@/lib/subjectAccess/packFlow';
-import { STAFF } from '../fixtures';
+import { STAFF, testWorld } from '../fixtures';
 import { personWorld } from './personWorld';
 
 async function packWorld() {
@@ -88,6 +89,16 @@ describe('a subject access pack (issue #18)', () => {
       manifestSha256: report.manifestSha256,
     });
     expect(describeEvent(last.event)).toContain('exported a subject access pack for Jane <b>Quillfeather</b>');
+
+    // A pack is not evidence another installation can receive: it holds no originals.
+    const receiver = await testWorld();
+    const flow = createImportFlow({
+      receiver: createBundleReceiver(receiver.db, receiver.clock),
+      actor: async () => STAFF,
+      trustedSenders: receiver.settings.getTrustedSenders,
+    });
+    await expect(flow.importBundle(pack!.zip)).rejects.toThrow('It is a share copy');
+    expect(await receiver.db.captures.count()).toBe(0);
   });
 
   it('can hold cases alone, and refuses an incomplete request, changing nothing', async () => {
