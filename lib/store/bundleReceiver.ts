@@ -70,6 +70,23 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
       ? { from: event.fromKeyFingerprint }
       : 'here';
   }
+  /** Something erased here (issue #18) does not come back in a bundle: its erasure record says so. */
+  async function refuseErased(index: 'event.captureId' | 'event.caseId', id: string): Promise<void> {
+    const erased = (await db.audit.where(index).equals(id).toArray()).find(
+      (e) => e.event.action === (index === 'event.captureId' ? 'capture.erased' : 'case.erased'),
+    );
+    if (!erased) return;
+    const what =
+      erased.event.action === 'capture.erased'
+        ? erased.event.reference
+          ? `exhibit ${erased.event.reference}`
+          : 'a capture'
+        : 'a case';
+    throw new ExhibitError(
+      'import-refused',
+      `This bundle was not imported: it holds ${what} that was erased here on ${erased.at.slice(0, 10)} (audit entry ${erased.seq}), and what is erased is not taken back in. Nothing was changed.`,
+    );
+  }
   const isFrom = (origin: Origin | undefined, key: string) =>
     origin !== undefined && origin !== 'here' && origin.from === key;
 
@@ -95,6 +112,7 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
     for (const capture of bundle.captures) {
       const here = await db.captures.get(capture.metadata.id);
       if (!here) {
+        await refuseErased('event.captureId', capture.metadata.id);
         fresh.push(capture);
         continue;
       }
@@ -110,6 +128,7 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
     let caseOutcome: NonNullable<ReceiptPlan['case']>['outcome'] | undefined;
     if (caseExport) {
       const here = await db.cases.get(caseExport.id);
+      if (!here) await refuseErased('event.caseId', caseExport.id);
       caseOutcome = !here ? 'new' : isFrom(await originOf('event.caseId', here.id), from) ? 'sender' : 'not-taken';
     }
     const captures = new Set([...fresh.map((c) => c.metadata.id), ...senderCaptureIds]);

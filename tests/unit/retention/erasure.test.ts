@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEvent, findChainBreaks, type AuditEntry } from '@/lib/audit';
 import { verifyBundle } from '@/lib/bundle/verify';
 import { openZip } from '@/lib/bundle/zipReader';
@@ -251,6 +251,31 @@ describe('erasure (issue #18)', () => {
     expect(await world.evidence.getCapture(heldCapture.id)).toBeUndefined();
   });
 
+  it('leaves everything as it was when the erasure fails part-way (all or nothing)', async () => {
+    const world = await worldOfPages();
+    const cases = createCaseRepository(world.db, world.clock);
+    const opened = await cases.openCase(caseDetails('Half erased?'), STAFF);
+    const first = await world.take(secretsOf('Firstzq'), { filing: { caseId: opened.id } });
+    await world.take(secretsOf('Secondzq'), { filing: { caseId: opened.id } });
+    await indexMissingPageWords(world.db);
+    const before = await dumpEveryTable(world.db);
+    // The second capture's last step fails, after the first capture and the second's files are gone.
+    const failing = vi.spyOn(world.db.captures, 'delete');
+    failing.mockImplementationOnce((key) => world.db.captures.where('id').equals(key).delete());
+    failing.mockRejectedValueOnce(new Error('The disk went away'));
+    await expect(
+      createErasure(world.db, world.clock).erase(
+        { caseId: opened.id },
+        { reason: 'Retention over', confirmation: 'Half erased?' },
+        STAFF,
+      ),
+    ).rejects.toThrow('The disk went away');
+    expect(failing).toHaveBeenCalledTimes(2);
+    failing.mockRestore();
+    expect(await dumpEveryTable(world.db)).toBe(before);
+    expect(await world.evidence.getCapture(first.id)).toBeDefined();
+  });
+
   it('erases a case received from another installation with the sender’s entries and attachments', async () => {
     const sender = await worldOfPages();
     const secrets = secretsOf('Sentzq');
@@ -284,5 +309,12 @@ describe('erasure (issue #18)', () => {
     expect(dump.toLowerCase()).not.toContain('sentzq');
     expect(await receiver.db.receivedAudit.count()).toBe(0);
     expect(findChainBreaks(await chainLines(receiver.db))).toEqual([]);
+
+    // The same bundle again (or any holding what was erased) is refused, and changes nothing.
+    const before = await dumpEveryTable(receiver.db);
+    await expect(flow.importBundle(bundle.zip)).rejects.toThrow(
+      /^This bundle was not imported: it holds exhibit JS\/1 that was erased here on \d{4}-\d{2}-\d{2} \(audit entry \d+\), and what is erased is not taken back in\. Nothing was changed\.$/,
+    );
+    expect(await dumpEveryTable(receiver.db)).toBe(before);
   });
 });
