@@ -1,5 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
+import { refreshBadge } from '@/lib/browser/background';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { ErasurePlan } from '@/lib/store/erasure';
 import type { ReviewTarget } from '@/lib/store/retentionReview';
@@ -42,6 +43,7 @@ export function ErasureForm({
     const done = await run(async () => {
       const { erasure, currentActor } = pageServices();
       await erasure.erase(target, { reason, confirmation: typed }, await currentActor());
+      await refreshBadge();
     });
     if (done) {
       setErased(true);

@@ -1,5 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
+import { refreshBadge } from '@/lib/browser/background';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { ReviewTarget } from '@/lib/store/retentionReview';
 import { useAction } from './useAction';
@@ -19,6 +20,7 @@ export function KeepDecisionForm({ target, label }: { target: ReviewTarget; labe
     await run(async () => {
       const { review, currentActor } = pageServices();
       await review.keep(target, { until, reason }, await currentActor(), new Date());
+      await refreshBadge();
     });
   }
 

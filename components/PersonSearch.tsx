@@ -1,6 +1,8 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { SubjectAccessPackForm } from './SubjectAccessPackForm';
+import { SubjectAccessRequests } from './SubjectAccessRequests';
+import type { SubjectAccessRequestRow } from '@/lib/store/db';
 import { pageServices } from '@/lib/browser/pageServices';
 import type { PersonSearchResult } from '@/lib/store/personSearch';
 import type { PersonPlace } from '@/lib/subjectAccess/extracts';
@@ -20,22 +22,37 @@ export function PersonSearch() {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<PersonSearchResult>();
   const [indexing, setIndexing] = useState<{ done: number; of: number }>();
+  /** The logged request being answered, when the search started from one. */
+  const [answering, setAnswering] = useState<SubjectAccessRequestRow>();
   const { error, busy, run } = useAction();
 
-  async function search(event: SyntheticEvent) {
-    event.preventDefault();
+  async function find(text: string) {
     await run(async () => {
       setResult(undefined);
       try {
-        setResult(await pageServices().people.find(query, PEOPLE_LIMIT, (done, of) => setIndexing({ done, of })));
+        setResult(await pageServices().people.find(text, PEOPLE_LIMIT, (done, of) => setIndexing({ done, of })));
       } finally {
         setIndexing(undefined);
       }
     });
   }
 
+  async function search(event: SyntheticEvent) {
+    event.preventDefault();
+    setAnswering(undefined);
+    await find(query);
+  }
+
+  async function answer(row: SubjectAccessRequestRow) {
+    setQuery(row.person);
+    setAnswering(row);
+    await find(row.person);
+  }
+
   return (
     <section aria-label="Find a person">
+      <SubjectAccessRequests onAnswer={(row) => void answer(row)} />
+      <h2>Find a person</h2>
       <p className="help">
         For a subject access request, or to check what is held about someone: search for a name, a handle or a profile
         link. Every capture and case in which all its words appear (as the beginnings of words) is listed, with where:
@@ -56,12 +73,27 @@ export function PersonSearch() {
         </p>
       )}
       <ErrorMessage error={error} />
-      {result && <PersonResults key={result.words.join(' ')} result={result} query={query} />}
+      {result && (
+        <PersonResults
+          key={`${result.words.join(' ')} ${answering?.requestId ?? ''}`}
+          result={result}
+          query={query}
+          answering={answering}
+        />
+      )}
     </section>
   );
 }
 
-function PersonResults({ result, query }: { result: PersonSearchResult; query: string }) {
+function PersonResults({
+  result,
+  query,
+  answering,
+}: {
+  result: PersonSearchResult;
+  query: string;
+  answering: SubjectAccessRequestRow | undefined;
+}) {
   const { captures, cases, more, words } = result;
   // Everything found goes in a pack unless unticked: leaving something out is the deliberate act.
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
@@ -139,6 +171,7 @@ function PersonResults({ result, query }: { result: PersonSearchResult; query: s
       {captures.length + cases.length > 0 && (
         <SubjectAccessPackForm
           person={query.trim()}
+          answering={answering}
           captures={captures.filter((hit) => !left.has(hit.captureId))}
           cases={cases.filter((hit) => !left.has(hit.caseId))}
         />

@@ -7,6 +7,7 @@ import type { CaptureView } from '@/lib/store/evidenceRepository';
 import { askBackground } from '@/lib/browser/background';
 import { formatInZone, formatUtc } from '@/lib/time';
 import { useAction } from './useAction';
+import { SubjectAccessDueList } from './SubjectAccessRequests';
 
 type Pending = PendingResponse & { view: CaptureView };
 
@@ -27,14 +28,21 @@ export function ResponseList() {
       const { evidence, currentActor } = pageServices();
       const actor = await currentActor();
       await evidence.answerResponse(captureId, how[captureId] ?? '', actor);
-      await askBackground({ type: 'responses.refresh' });
+      await askBackground({ type: 'badge.refresh' });
     });
   }
 
   if (!pending) return <p>Loading…</p>;
-  if (pending.length === 0) return <p>No comments waiting for an answer.</p>;
+  if (pending.length === 0)
+    return (
+      <>
+        <SubjectAccessDueList />
+        <p>No comments waiting for an answer.</p>
+      </>
+    );
   return (
     <section aria-label="Responses due">
+      <SubjectAccessDueList />
       <ErrorMessage error={error} />
       <table className="captures">
         <thead>

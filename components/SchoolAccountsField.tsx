@@ -35,7 +35,7 @@ export function SchoolAccountsField() {
       const { settings } = pageServices();
       await settings.saveSchoolAccounts((accounts ?? []).filter((a) => a.url.trim()));
       await settings.saveCalendar({ extraNonWorkingDays: dates(closures), workedBankHolidays: dates(worked) });
-      await askBackground({ type: 'responses.refresh' });
+      await askBackground({ type: 'badge.refresh' });
       setSaved(true);
     });
   }

@@ -9,7 +9,7 @@ export default defineBackground(() => {
     'capture.tab': ({ tabId, mode, form, targetElementId, filing }) =>
       services.captureTab(tabId, mode, form, { targetElementId, filing }),
     'capture.cancel': ({ tabId }) => services.cancel(tabId),
-    'responses.refresh': () => services.refreshBadge(),
+    'badge.refresh': () => services.refreshBadge(),
   });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill sends back what the listener's promise resolves to
   browser.runtime.onMessage.addListener((message) => route(message));

@@ -22,7 +22,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('capture.cancel'), tabId: TabId }),
   /** Something changed the responses due (an answer, the calendar): recount the toolbar badge. */
-  z.object({ type: z.literal('responses.refresh') }),
+  z.object({ type: z.literal('badge.refresh') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -30,7 +30,7 @@ export type RequestType = Request['type'];
 export const ResponseSchemas = {
   'capture.tab': z.object({ metadata: CaptureMetadataSchema, auditHash: z.string() }),
   'capture.cancel': z.object({ cancelled: z.boolean() }),
-  'responses.refresh': z.object({ badge: z.string() }),
+  'badge.refresh': z.object({ badge: z.string() }),
 } satisfies Record<RequestType, z.ZodType>;
 export type ResponseOf<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
 
@@ -38,9 +38,9 @@ export type ResponseOf<T extends RequestType> = z.infer<(typeof ResponseSchemas)
 const FAILURES: Record<RequestType, { code: ExhibitErrorCode; what: string }> = {
   'capture.tab': { code: 'capture-failed', what: 'The capture failed, so nothing was saved' },
   'capture.cancel': { code: 'capture-failed', what: 'The capture could not be cancelled' },
-  'responses.refresh': {
+  'badge.refresh': {
     code: 'responses-failed',
-    what: 'The count of responses due on the toolbar button could not be updated',
+    what: 'The counts on the toolbar button could not be updated',
   },
 };
 

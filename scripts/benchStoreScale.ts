@@ -212,7 +212,7 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
             globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }
           ).chrome;
           const start = performance.now();
-          const reply = await api.runtime.sendMessage({ type: 'responses.refresh' });
+          const reply = await api.runtime.sendMessage({ type: 'badge.refresh' });
           if (!reply.ok) throw new Error('The badge was not recounted.');
           return performance.now() - start;
         }),

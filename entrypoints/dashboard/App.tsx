@@ -31,13 +31,13 @@ type Section = (typeof SECTIONS)[number][0];
 
 const hashParam = (name: string) => new URLSearchParams(location.hash.slice(1)).get(name) ?? undefined;
 const openCaptureId = () => hashParam('capture');
+/** The section the address names (`#tab=…`), if it names one. */
+const sectionInHash = (): Section | undefined => SECTIONS.find(([section]) => section === hashParam('tab'))?.[0];
 
 export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState(openCaptureId);
-  const [tab, setTab] = useState<Section>(() =>
-    hashParam('case') ? 'cases' : (SECTIONS.find(([section]) => section === hashParam('tab'))?.[0] ?? 'captures'),
-  );
+  const [tab, setTab] = useState<Section>(() => (hashParam('case') ? 'cases' : (sectionInHash() ?? 'captures')));
   const [caseId, setCaseId] = useState(() => hashParam('case'));
   const [replacedKeys, setReplacedKeys] = useState<KeyReplacement[]>([]);
   /** What the last erasure left to say, on the list it returned to. */
@@ -79,8 +79,10 @@ export function App() {
     const onHash = () => {
       setOpenId(openCaptureId());
       setCaseId(hashParam('case'));
+      const named = sectionInHash();
       if (openCaptureId()) setTab('captures');
       else if (hashParam('case')) setTab('cases');
+      else if (named) setTab(named);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

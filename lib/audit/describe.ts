@@ -54,6 +54,12 @@ export function describeEvent(event: AuditEvent): string {
       return `made a new signing key ${event.newFingerprint} because ${event.reason}; bundles signed before carry ${event.oldFingerprint ?? 'a key whose fingerprint could not be read'}`;
     case 'bundle.exported':
       return `exported in ${event.fileName}`;
+    case 'subject-access.received':
+      return `logged a subject access request from ${event.person}, received ${event.receivedOn}`;
+    case 'subject-access.extended':
+      return `extended the subject access reply's due day to ${event.dueOn}: “${event.reason}”`;
+    case 'subject-access.closed':
+      return `closed the subject access request without a pack: “${event.reason}”`;
     case 'subject-access.exported':
       return `exported a subject access pack for ${event.person} (request received ${event.requestReceivedOn}; ${event.captureIds.length} capture(s), ${event.caseIds.length} case(s)) in ${event.fileName}`;
     case 'capture.redacted':

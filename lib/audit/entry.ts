@@ -145,8 +145,32 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
    * A subject access pack exported (issue #18): for whom, the request's date, what it held and the
    * file. The record a Data Protection Officer keeps of a request answered.
    */
+  /**
+   * A subject access request logged (issue #18) with the day it was received; its reply is due a
+   * calendar month on, or later when extended (up to two months more, with the reason), until a
+   * pack answers it or it is closed with a reason.
+   */
+  z.object({
+    action: z.literal('subject-access.received'),
+    requestId: z.uuid(),
+    person: z.string().trim().min(1).max(300),
+    receivedOn: z.iso.date(),
+  }),
+  z.object({
+    action: z.literal('subject-access.extended'),
+    requestId: z.uuid(),
+    dueOn: z.iso.date(),
+    reason: z.string().trim().min(1).max(2000),
+  }),
+  z.object({
+    action: z.literal('subject-access.closed'),
+    requestId: z.uuid(),
+    reason: z.string().trim().min(1).max(2000),
+  }),
   z.object({
     action: z.literal('subject-access.exported'),
+    /** The logged request the pack answers, when there is one. */
+    requestId: z.uuid().optional(),
     person: z.string().trim().min(1).max(300),
     requestReceivedOn: z.iso.date(),
     captureIds: z.array(z.uuid()),

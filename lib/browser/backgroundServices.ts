@@ -2,7 +2,12 @@ import { browser } from 'wxt/browser';
 import { createCaptureService, type CaptureRun } from '../capture/captureService';
 import type { CaptureForm, CaptureMode } from '../capture/metadata';
 import type { CaptureProgress } from '../messages';
-import { badgeText } from '../policy/responseTracker';
+import { badgeOf } from '../badge';
+import { answerNowCount } from '../policy/responseTracker';
+import { createRetentionReview } from '../store/retentionReview';
+import { createSubjectAccessRequests } from '../store/subjectAccessRequests';
+import { daysLeft } from '../subjectAccess/pack';
+import { localDate } from '../time';
 import { ExhibitDb, createEvidenceRepository, createDerivedImageStore, createSettingsRepository } from '../store';
 import { indexPageWords } from '../store/pageWords';
 import { DERIVED_IMAGE_DRAWING } from './derivedImageDrawing';
@@ -23,15 +28,35 @@ export function createBackgroundServices() {
     readEnvironment,
   });
   const stored = createDerivedImageStore(db);
+  const review = createRetentionReview(db, settings);
+  const subjectAccess = createSubjectAccessRequests(db);
   // Captures in progress, by tab, so a popup can cancel one. Lives only as long as the capture.
   const running = new Map<number, AbortController>();
 
-  /** The toolbar badge: comments on the school's accounts overdue or due within two hours. */
+  /**
+   * The toolbar badge (lib/badge.ts): comments on the school's accounts overdue or due within two
+   * hours, and records due for a decision — retention reviews and subject access replies due within
+   * a week — each read through the index of what is open or due, never the whole store.
+   */
   async function refreshBadge(): Promise<{ badge: string }> {
-    const badge = badgeText(await evidence.responsesDue(new Date(), await settings.getCalendar()));
-    await browser.action.setBadgeText({ text: badge });
-    await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
-    return { badge };
+    const now = new Date();
+    const calendar = await settings.getCalendar();
+    const today = localDate(now, calendar.timeZone);
+    const [responses, reviews, requests] = await Promise.all([
+      evidence.responsesDue(now, calendar),
+      review.due(now, 99),
+      subjectAccess.open(),
+    ]);
+    const badge = badgeOf({
+      responses: answerNowCount(responses),
+      reviews: reviews.items.length,
+      moreReviews: reviews.more,
+      requests: requests.filter((r) => daysLeft(r.dueOn, today) <= 7).length,
+    });
+    await browser.action.setBadgeText({ text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ color: badge.color });
+    await browser.action.setTitle({ title: badge.title });
+    return { badge: badge.text };
   }
 
   return {

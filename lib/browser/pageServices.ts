@@ -17,6 +17,7 @@ import { createRetentionReview } from '../store/retentionReview';
 import { createLegalHolds } from '../store/legalHold';
 import { createErasure } from '../store/erasure';
 import { createPersonSearch } from '../store/personSearch';
+import { createSubjectAccessRequests } from '../store/subjectAccessRequests';
 
 /** The services an extension page (popup, options, dashboard) works with, over the shared IndexedDB. */
 export function createPageServices() {
@@ -29,6 +30,7 @@ export function createPageServices() {
   const holds = createLegalHolds(db);
   const erasure = createErasure(db);
   const people = createPersonSearch(db);
+  const requests = createSubjectAccessRequests(db);
   /** Whoever is set in the options: every change a page makes is recorded as theirs. */
   async function currentActor(): Promise<StaffMember> {
     const actor = await settings.getProfile();
@@ -57,6 +59,7 @@ export function createPageServices() {
     holds,
     erasure,
     people,
+    requests,
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),

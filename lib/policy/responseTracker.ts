@@ -68,8 +68,7 @@ export function responseQueue(
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 
-/** What the toolbar badge shows: responses overdue or due within two hours; empty when none. */
-export function badgeText(queue: readonly PendingResponse[]): string {
-  const count = queue.filter((r) => r.overdue || r.dueSoon).length;
-  return count === 0 ? '' : count > 99 ? '99+' : String(count);
+/** What the toolbar badge counts of the responses (lib/badge.ts): those overdue or due within two hours. */
+export function answerNowCount(queue: readonly PendingResponse[]): number {
+  return queue.filter((r) => r.overdue || r.dueSoon).length;
 }

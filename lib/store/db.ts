@@ -80,6 +80,16 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A subject access request still to answer (v13), kept in step with its audit entries. */
+export interface SubjectAccessRequestRow {
+  requestId: string;
+  person: string;
+  receivedOn: string;
+  dueOn: string;
+  /** Why the reply was put off, when it was. */
+  extendedBecause?: string;
+}
+
 /** The words of a capture's page text (v13), for finding everything held about a person. */
 export interface PageWordsRow {
   captureId: string;
@@ -125,6 +135,7 @@ export class ExhibitDb extends Dexie {
   /** What stays of this installation's entries about something erased: their place in the chain (v12). */
   erasedAudit!: EntityTable<WithheldAuditEntry, 'seq'>;
   pageWords!: EntityTable<PageWordsRow, 'captureId'>;
+  subjectAccessRequests!: EntityTable<SubjectAccessRequestRow, 'requestId'>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -240,12 +251,14 @@ export class ExhibitDb extends Dexie {
     this.version(12).stores({ erasedAudit: 'seq' });
     // 13: subject access (issue #18). The words of each capture's page text, by capture, for finding
     // a person (lib/store/pageWords.ts: written after a capture is stored, and caught up before a
-    // search); search words now also hold profile links, an action's references and attachments' names.
+    // search); search words now also hold profile links, an action's references and attachments' names;
+    // the open subject access requests, by due day (lib/store/subjectAccessRequests.ts).
     // Words only earlier values held (before an edit, a change, a correction) are indexed apart, so the
     // lists' search stays on current values while a person's search finds them too.
     this.version(13)
       .stores({
         pageWords: 'captureId, *words',
+        subjectAccessRequests: 'requestId, dueOn',
         captures:
           'id, capturedAtUtc, caseId, site, [caseId+capturedAtUtc], [site+capturedAtUtc], [summary.category.id+capturedAtUtc], *summary.words, *summary.pastWords',
         cases: 'id, openedAtUtc, lastActivityUtc, closedAtUtc, *words, *pastWords',

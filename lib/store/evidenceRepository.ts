@@ -320,9 +320,13 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       pack: Omit<Extract<AuditEvent, { action: 'subject-access.exported' }>, 'action'>,
       actor: StaffMember,
     ): Promise<AuditEntry> {
-      return db.transaction('rw', [db.audit], () =>
-        appendAudit(db, clock(), actor, { action: 'subject-access.exported', ...pack }),
-      );
+      return db.transaction('rw', [db.audit, db.subjectAccessRequests], async () => {
+        const entry = await appendAudit(db, clock(), actor, { action: 'subject-access.exported', ...pack });
+        // The pack answers the request: it leaves the due list (the pack is recorded even if the
+        // request was closed in another tab meanwhile: the file was saved).
+        if (pack.requestId) await db.subjectAccessRequests.delete(pack.requestId);
+        return entry;
+      });
     },
 
     /** Records an edit as a new audit entry; the stored original is never touched. */

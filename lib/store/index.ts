@@ -11,3 +11,4 @@ export * from './legalHold';
 export * from './erasure';
 export * from './pageWords';
 export * from './personSearch';
+export * from './subjectAccessRequests';

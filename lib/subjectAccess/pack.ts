@@ -107,3 +107,28 @@ export function renderSubjectAccessLetter(template: string, data: SubjectAccessL
     `Subject access request — ${data.school}`,
   );
 }
+
+/**
+ * The latest a reply may be put off to: two further months (three from receipt), for a request that
+ * is complex or one of several from the person (UK GDPR Art. 12(3)); the person must be told why.
+ */
+export function latestExtendedDueOn(receivedOn: IsoDate): IsoDate {
+  return addMonths(receivedOn, 3);
+}
+
+/** Putting a reply off: to which day, and why. */
+export const ExtensionSchema = z.object({
+  dueOn: z.iso.date({ error: 'Give the new day the reply is due.' }),
+  reason: z.string().trim().min(1, 'Say why the reply needs longer (complex, or several requests).').max(2000),
+});
+export type Extension = z.infer<typeof ExtensionSchema>;
+
+/** Closing a request without a pack (answered another way, withdrawn, refused): why. */
+export const ClosingSchema = z.object({
+  reason: z.string().trim().min(1, 'Say how the request was answered or why it is closed.').max(2000),
+});
+
+/** How a request stands on a day: days until its reply is due (negative when overdue). */
+export function daysLeft(dueOn: IsoDate, today: IsoDate): number {
+  return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}

@@ -24,6 +24,8 @@ export function createSubjectAccessFlow(deps: SubjectAccessFlowDeps) {
   const clock = deps.clock ?? (() => new Date());
   return async function exportSubjectAccessPack(options: {
     request: SubjectAccessRequest;
+    /** The logged request the pack answers: it leaves the due list. */
+    requestId?: string;
     captures: readonly CaptureHit[];
     cases: readonly CaseHit[];
     exportedBy: StaffMember;
@@ -63,6 +65,7 @@ export function createSubjectAccessFlow(deps: SubjectAccessFlowDeps) {
     await deps.saveFile(bundle.zip, bundle.fileName, askWhereToSave);
     await deps.evidence.recordSubjectAccessPack(
       {
+        ...(options.requestId ? { requestId: options.requestId } : {}),
         person: request.person,
         requestReceivedOn: request.requestReceivedOn,
         captureIds: bundle.manifest.captures.map((c) => c.id),

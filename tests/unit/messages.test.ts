@@ -8,7 +8,7 @@ const routerFor = (capture: CaptureService) =>
   createMessageRouter({
     'capture.tab': ({ tabId, mode, form }) => capture.captureTab(tabId, mode, form),
     'capture.cancel': async () => ({ cancelled: false }),
-    'responses.refresh': async () => ({ badge: '' }),
+    'badge.refresh': async () => ({ badge: '' }),
   });
 
 describe('message contract', () => {
@@ -24,7 +24,7 @@ describe('message contract', () => {
     const route = createMessageRouter({
       'capture.tab': async () => ((called = true), Promise.reject(new Error('unreachable'))),
       'capture.cancel': async () => ((called = true), { cancelled: true }),
-      'responses.refresh': async () => ((called = true), { badge: '' }),
+      'badge.refresh': async () => ((called = true), { badge: '' }),
     });
     expect(await route({ type: 'capture.tab', tabId: 'seven', mode: 'visible' })).toMatchObject({
       ok: false,
@@ -52,17 +52,17 @@ describe('message contract', () => {
     const route = createMessageRouter({
       'capture.tab': async () => Promise.reject(new Error('disk on fire')),
       'capture.cancel': async () => ({ cancelled: false }),
-      'responses.refresh': async () => Promise.reject(new Error('no badge here')),
+      'badge.refresh': async () => Promise.reject(new Error('no badge here')),
     });
-    expect(await route({ type: 'responses.refresh' })).toEqual({
+    expect(await route({ type: 'badge.refresh' })).toEqual({
       ok: false,
       code: 'responses-failed',
-      message: 'The count of responses due on the toolbar button could not be updated: no badge here',
+      message: 'The counts on the toolbar button could not be updated: no badge here',
     });
     expect(await route({ type: 'capture.tab', tabId: 1, mode: 'visible', form: form() })).toMatchObject({
       code: 'capture-failed',
     });
-    await expect(sendRequest(async () => undefined, { type: 'responses.refresh' })).rejects.toMatchObject({
+    await expect(sendRequest(async () => undefined, { type: 'badge.refresh' })).rejects.toMatchObject({
       code: 'responses-failed',
     });
   });
@@ -71,7 +71,7 @@ describe('message contract', () => {
     const route = createMessageRouter({
       'capture.tab': async () => Promise.reject(new Error('unreachable')),
       'capture.cancel': async () => ({ cancelled: false }),
-      'responses.refresh': async () => ({ badge: '' }),
+      'badge.refresh': async () => ({ badge: '' }),
     });
     expect(await route({ type: 'capture.progress', tabId: 1, slice: 2, of: 5 })).toBeUndefined();
   });

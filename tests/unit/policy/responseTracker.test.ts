@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLAND_AND_WALES_SCHOOL, badgeText, responseQueue, schoolAccountFor } from '@/lib/policy';
+import { ENGLAND_AND_WALES_SCHOOL, answerNowCount, responseQueue, schoolAccountFor } from '@/lib/policy';
 
 const accounts = [
   { platform: 'facebook' as const, url: 'https://www.facebook.com/NorthwickParkPrimary/' },
@@ -46,10 +46,12 @@ describe('response queue and badge', () => {
       ['soon', false, true],
       ['later', false, false],
     ]);
-    expect(badgeText(queue)).toBe('2');
+    expect(answerNowCount(queue)).toBe(2);
   });
 
   it('shows no badge when nothing is close', () => {
-    expect(badgeText(responseQueue([item('later', '2026-06-10T11:00:00Z')], now, ENGLAND_AND_WALES_SCHOOL))).toBe('');
+    expect(answerNowCount(responseQueue([item('later', '2026-06-10T11:00:00Z')], now, ENGLAND_AND_WALES_SCHOOL))).toBe(
+      0,
+    );
   });
 });

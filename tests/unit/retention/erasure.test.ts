@@ -261,7 +261,13 @@ describe('erasure (issue #18)', () => {
     const before = await dumpEveryTable(world.db);
     // The second capture's last step fails, after the first capture and the second's files are gone.
     const failing = vi.spyOn(world.db.captures, 'delete');
-    failing.mockImplementationOnce((key) => world.db.captures.where('id').equals(key).delete());
+    failing.mockImplementationOnce((key) =>
+      world.db.captures
+        .where('id')
+        .equals(key)
+        .delete()
+        .then(() => undefined),
+    );
     failing.mockRejectedValueOnce(new Error('The disk went away'));
     await expect(
       createErasure(world.db, world.clock).erase(

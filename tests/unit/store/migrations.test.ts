@@ -58,6 +58,7 @@ describe('database migrations', () => {
       'pageWords',
       'receivedAudit',
       'settings',
+      'subjectAccessRequests',
     ]);
     expect((await db.captures.get(metadata.id))?.caseId).toBe('unfiled');
     expect((await db.captures.get(metadata.id))?.summary).toMatchObject({ category: metadata.category }); // v10
