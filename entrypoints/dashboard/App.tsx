@@ -115,6 +115,8 @@ export function App() {
             onClick={() => {
               setNotice(undefined);
               setTab(section);
+              // The address names the section, so a link to another (#tab=people) and a reload find it.
+              if (!openId && !caseId) location.hash = section === 'captures' ? '' : `tab=${section}`;
             }}
           >
             {label}

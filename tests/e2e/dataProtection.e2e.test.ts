@@ -92,12 +92,26 @@ describe('data protection in Chromium (issue #18)', () => {
     expect(stored).toContain('Kept capture');
   });
 
-  it('finds a person in a capture’s post and page text, and exports a subject access pack that verifies', async () => {
+  it('logs a subject access request, shows it due, finds the person and answers it with a pack that verifies', async () => {
     await capture('post.html', 'About the head teacher');
     const dashboard = await browser.context.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=people`);
-    await dashboard.getByLabel('Name, handle or profile link').fill('A. Parent');
-    await dashboard.getByRole('button', { name: 'Search' }).click();
+    // Logged with the day it came: due a calendar month on.
+    const log = dashboard.getByRole('form', { name: 'Log a subject access request' });
+    await log.getByLabel('Who asked').fill('A. Parent');
+    await log.getByLabel('Day received').fill('2026-11-30');
+    await log.getByRole('button', { name: 'Log the request' }).click();
+    const requests = dashboard.locator('.subject-access-requests tbody tr');
+    await requests.first().waitFor();
+    expect(await requests.first().textContent()).toContain('2026-12-30');
+    // In the due list beside the comments to answer, which leads back here.
+    await dashboard.getByRole('button', { name: 'Responses due' }).click();
+    await dashboard
+      .getByRole('region', { name: 'Subject access replies due' })
+      .getByText(/A\. Parent, received 2026-11-30: reply due by 2026-12-30/)
+      .waitFor();
+    await dashboard.getByRole('link', { name: 'Answer it on Find a person' }).click();
+    await requests.first().getByRole('button', { name: 'Find and make the pack' }).click();
     const results = dashboard.getByTestId('person-results');
     const found = results.getByText(/^Found in/);
     await found.waitFor();
@@ -107,14 +121,17 @@ describe('data protection in Chromium (issue #18)', () => {
     expect(await accessibilityProblems(dashboard)).toEqual([]);
 
     const pack = dashboard.getByRole('form', { name: 'Subject access pack' });
+    expect(await pack.getByTestId('answering').textContent()).toBe(
+      'Answers the request from A. Parent received 2026-11-30, due by 2026-12-30.',
+    );
     expect(await pack.textContent()).toContain('2 chosen capture(s) have no redacted copy');
     // Left out of the pack: the older capture.
     await results.locator('tbody tr').nth(1).getByRole('checkbox').uncheck();
     await pack.getByRole('button', { name: 'Export the pack (1 capture(s), 0 case(s))' }).waitFor();
-    await pack.getByLabel('Day the request was received').fill('2026-11-30');
-    await pack.getByText('The reply is due by 2026-12-30 (one calendar month).').waitFor();
     await pack.getByRole('button', { name: /^Export the pack/ }).click();
     await dashboard.getByTestId('pack-done').waitFor({ timeout: 30_000 });
+    // Answered: off the list.
+    await dashboard.getByText('No request is waiting for a reply.').waitFor();
     const saved = await waitForBundle(browser.downloadDir);
     expect(saved).toMatch(/exhibit-sar-northwick-park-primary-/);
     const verified = await verifyWithCli(saved);
@@ -128,5 +145,33 @@ describe('data protection in Chromium (issue #18)', () => {
     expect(data.captures).toHaveLength(1);
     expect(data.captures[0]!.places.map((p) => p.place)).toEqual(expect.arrayContaining(['post author', 'their post']));
     expect(entries.some((e) => e.path.endsWith('/screenshot.png'))).toBe(false);
+  });
+
+  it('lists what has reached its review date; one is kept until a later day, the other erased from the list', async () => {
+    // Thirteen months on, by the page's clock: the unfiled captures taken above (reviewed at 12 months) are due.
+    const dashboard = await browser.context.newPage();
+    const later = new Date(Date.now() + 396 * 86_400_000);
+    await dashboard.clock.setFixedTime(later);
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=review`);
+    const rows = dashboard.getByRole('region', { name: 'Review due' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await accessibilityProblems(dashboard)).toEqual([]);
+
+    const keepUntil = new Date(later.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await rows.first().getByLabel('Keep until').fill(keepUntil);
+    await rows.first().getByLabel('Why').fill('Pattern of posts still being looked at');
+    await rows.first().getByRole('button', { name: 'Keep', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+
+    const other = rows.first();
+    const reference = /^(JS\/\d+):/.exec((await other.getByRole('link').textContent()) ?? '')?.[1];
+    expect(reference).toBeDefined();
+    await other.getByText(/^Erase .*…$/).click();
+    const form = other.getByRole('form', { name: /^Erase / });
+    await form.getByLabel('Why it is erased').fill('Twelve months unfiled; nothing came of it');
+    await form.getByLabel(`Type ${reference} to confirm`).fill(reference!);
+    await form.getByRole('button', { name: 'Erase for good' }).click();
+    await dashboard.getByText('Nothing has reached its review date.').waitFor();
   });
 });
