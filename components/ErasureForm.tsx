@@ -33,8 +33,10 @@ export function ErasureForm({
   const [erased, setErased] = useState(false);
   const { error, busy, run } = useAction();
 
+  // Read afresh each time it is opened: a hold placed or released since changes what it may do.
   async function open(event: SyntheticEvent<HTMLDetailsElement>) {
-    if (!event.currentTarget.open || plan) return;
+    if (!event.currentTarget.open) return;
+    setPlan(undefined);
     await run(async () => setPlan(await pageServices().erasure.plan(target)));
   }
 

@@ -58,9 +58,9 @@ describe('data protection in Chromium (issue #18)', () => {
     await dashboard.getByRole('button', { name: 'Release the hold' }).click();
     await dashboard.getByText('Not on legal hold.').waitFor();
 
-    // Released: the form says what goes and what stays, and asks for the title typed out.
-    await dashboard.reload();
-    await dashboard.getByTestId('chronology').waitFor();
+    // Released, and the erasure opened again (it reads the case afresh): it says what goes and what
+    // stays, and asks for the title typed out.
+    await dashboard.getByText('Erase this case…').click();
     const form = await openErasure(dashboard, 'this case');
     await expect
       .poll(() => form.locator('.erasure-plan').textContent())

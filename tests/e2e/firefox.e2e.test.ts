@@ -9,7 +9,7 @@ import { closeAll, startFixtureServer } from './support/fixtureServer';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import { expectHonestRecord, type HonestFields } from './support/hostilePage';
 import { decodePng } from './support/png';
-import { newestCapture } from './support/storedCapture';
+import { everyStoredRow, newestCapture } from './support/storedCapture';
 
 let firefox: FirefoxWithExtension;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -24,11 +24,11 @@ const textOf = (page: Page) => page.evaluate(() => document.body.innerText);
 const waitForText = (page: Page, text: string, timeout = 20_000) =>
   page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
 
-async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
-  const page = await firefox.browser.newPage();
+async function openFixture(name: string, on: FirefoxWithExtension = firefox): Promise<{ page: Page; tabId: number }> {
+  const page = await on.browser.newPage();
   const url = `${server.origin}/${name}`;
   await page.goto(url);
-  const extensionPage = await firefox.openExtensionPage('dashboard.html');
+  const extensionPage = await on.openExtensionPage('dashboard.html');
   const tabId = await extensionPage.evaluate(async (u) => {
     const api = (
       globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
@@ -39,8 +39,8 @@ async function openFixture(name: string): Promise<{ page: Page; tabId: number }>
   return { page, tabId: tabId! };
 }
 
-async function startCapture(tabId: number, mode: string): Promise<Page> {
-  const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+async function startCapture(tabId: number, mode: string, on: FirefoxWithExtension = firefox): Promise<Page> {
+  const popup = await on.openExtensionPage(`popup.html?tabId=${tabId}`);
   await popup.select('select[name=category]', 'threats');
   await popup.click(`input[name=mode][value="${mode}"]`);
   await popup.click('button[type=submit]');
@@ -62,6 +62,19 @@ async function saveProfileIn(browser: FirefoxWithExtension): Promise<Page> {
 
 /** The bundle the first test exported, for the second installation to receive. */
 let exportedBundle: string | undefined;
+
+/** A date field's value, set as React hears it: typing into one depends on the browser's locale. */
+async function setDate(page: Page, selector: string, value: string) {
+  await page.$eval(
+    selector,
+    (el, date) => {
+      const input = el as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, date);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
 
 async function fill(page: Page, selector: string, value: string) {
   await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
@@ -315,5 +328,62 @@ describe('Exhibit in Firefox', () => {
     const drawn = RenderOutcomeSchema.parse((await renderPostIn(canvasOnly.tabId, 'MAIN')).outcome);
     expect(drawn.ok && decodePng(new Uint8Array(Buffer.from(drawn.dataUrl.split(',')[1]!, 'base64'))).width).toBe(1); // the page's 1 × 1 px, not the post
     await canvasOnly.page.close();
+  });
+
+  it('answers a logged subject access request with a pack that verifies, and erases a capture only once its hold is released, leaving nothing of it (issue #18)', async () => {
+    const school = await launchFirefoxWithExtension();
+    try {
+      await saveProfileIn(school);
+      const { page, tabId } = await openFixture('post.html', school);
+      const popup = await startCapture(tabId, 'visible', school);
+      await waitForText(popup, 'Captured');
+      await Promise.all([popup.close(), page.close()]);
+
+      const dashboard = await school.openExtensionPage('dashboard.html#tab=people');
+      const logForm = 'form[aria-label="Log a subject access request"]';
+      await fill(dashboard, `${logForm} input[type=text]`, 'A. Parent');
+      await setDate(dashboard, `${logForm} input[type=date]`, '2026-11-30');
+      await dashboard.click(`${logForm} button[type=submit]`);
+      await waitForText(dashboard, '2026-12-30');
+      await dashboard.click('xpath///button[text()="Find and make the pack"]');
+      await waitForText(dashboard, 'Found in 1 capture(s) and 0 case(s) for “a parent”.');
+      await waitForText(dashboard, 'Answers the request from A. Parent received 2026-11-30, due by 2026-12-30.');
+      await dashboard.click('form[aria-label="Subject access pack"] button[type=submit]');
+      await dashboard.waitForSelector('[data-testid=pack-done]', { timeout: 30_000 });
+      await waitForText(dashboard, 'No request is waiting for a reply.');
+      const pack = await waitForBundle(school.downloadDir);
+      expect(pack).toMatch(/exhibit-sar-/);
+      const verified = await verifyWithCli(pack);
+      expect(verified.output).toContain('PASS');
+      expect(verified.code).toBe(0);
+
+      // On legal hold, the capture cannot be erased; released, it can, and nothing of it stays.
+      const detail = await school.openExtensionPage('dashboard.html');
+      const openCapture = await detail.waitForSelector('tbody tr button[aria-label^="Open capture of"]');
+      await openCapture!.click();
+      await fill(detail, 'input[aria-label="Why it is placed on hold"]', 'Police referral');
+      await detail.click('xpath///button[text()="Place on legal hold"]');
+      await waitForText(detail, 'On legal hold since');
+      await detail.click('details.erasure summary');
+      await waitForText(detail, 'This capture is on legal hold: it cannot be erased until the hold is released.');
+      await fill(detail, 'input[aria-label="Why the hold is released"]', 'Police closed it');
+      await detail.click('xpath///button[text()="Release the hold"]');
+      await waitForText(detail, 'Not on legal hold.');
+      // Closed and opened again, it reads the capture afresh.
+      await detail.click('details.erasure summary');
+      await detail.click('details.erasure summary');
+      const erasureForm = 'details.erasure form';
+      await detail.waitForSelector(erasureForm);
+      await fill(detail, `${erasureForm} input[required]:not([autocomplete])`, 'Reviewed: nothing came of it');
+      await fill(detail, `${erasureForm} input[autocomplete=off]`, 'JS/1');
+      await detail.click(`${erasureForm} button[type=submit]`);
+      await waitForText(detail, 'Erased. The audit log keeps a record of the erasure');
+      const stored = await everyStoredRow(detail);
+      expect(stored).not.toContain(`${server.origin}/posts/8812`);
+      expect(stored).not.toContain('The head teacher at Northwick Park is a liar');
+      expect(stored).toContain('subject-access.exported'); // the record of the request answered stays
+    } finally {
+      await school.close();
+    }
   });
 });
