@@ -29,6 +29,8 @@ export interface StoreScaleMeasure {
   casePageMs: number;
   responsesMs: number;
   reviewMs: number;
+  personMs: number;
+  eraseMs: number;
   badgeMs: number;
   visibility: string;
 }
@@ -77,6 +79,7 @@ const reviewReady = () =>
     document.querySelector('section[aria-label="Review due"] table') ??
     document.body.textContent.includes('Nothing has reached its review date'),
   ) && performance.now();
+const peopleReady = () => Boolean(document.querySelector('form[role=search] input[type=search]')) && performance.now();
 const caseSearchReady = () => Boolean(document.querySelector('[aria-label="Search cases"]')) && performance.now();
 
 async function measureSize(captures: number): Promise<StoreScaleMeasure> {
@@ -204,6 +207,14 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
       review.push(await openUntil(page, `${base}/dashboard.html?review#tab=review`, reviewReady, null));
       await page.close();
     }
+    // Find a person: a name in about 1 in 150 captures' page text, searched from a freshly opened tab.
+    const person: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.context.newPage();
+      await openUntil(page, `${base}/dashboard.html#tab=people`, peopleReady, null);
+      person.push(await personSearchTime(page, filled.personName));
+      await page.close();
+    }
     const badge: number[] = [];
     for (let run = 0; run < RUNS; run++)
       badge.push(
@@ -217,6 +228,23 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
           return performance.now() - start;
         }),
       );
+
+    // Erasure last: each erases the newest capture.
+    const erase: number[] = [];
+    const eraser = await browser.context.newPage();
+    await eraser.goto(`${base}/export-bench.html`);
+    await eraser.waitForFunction(() => 'exhibitBench' in globalThis);
+    for (let run = 0; run < RUNS; run++)
+      erase.push(
+        (
+          await eraser.evaluate(() =>
+            (
+              globalThis as unknown as { exhibitBench: { eraseNewest(): Promise<{ ms: number }> } }
+            ).exhibitBench.eraseNewest(),
+          )
+        ).ms,
+      );
+    await eraser.close();
 
     return {
       captures: filled.captures,
@@ -235,6 +263,8 @@ async function measureSize(captures: number): Promise<StoreScaleMeasure> {
       casePageMs: median(casePage),
       responsesMs: median(responses),
       reviewMs: median(review),
+      personMs: median(person),
+      eraseMs: median(erase),
       badgeMs: median(badge),
       visibility,
     };
@@ -280,6 +310,26 @@ async function searchTimes(page: Page, label: string, word: string): Promise<num
   return median(times);
 }
 
+/** A person's name typed into Find a person and searched: from the Search click until the results are shown. */
+function personSearchTime(page: Page, name: string): Promise<number> {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector<HTMLInputElement>('form[role=search] input[type=search]');
+    const button = document.querySelector<HTMLButtonElement>('form[role=search] button[type=submit]');
+    if (!input || !button) throw new Error('No person search on the page.');
+    input.focus();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to type as a person does from a page script
+    document.execCommand('insertText', false, text);
+    const start = performance.now();
+    button.click();
+    while (
+      !document.querySelector('[data-testid=person-results]')?.textContent.includes('Found in') &&
+      performance.now() - start < 60_000
+    )
+      await new Promise((r) => setTimeout(r, 1));
+    return performance.now() - start;
+  }, name);
+}
+
 /** Each size in its own browser and profile, one after another, in the same run. */
 export async function measureStoreScale(sizes: readonly number[]): Promise<StoreScaleMeasure[]> {
   const measures: StoreScaleMeasure[] = [];
@@ -303,6 +353,8 @@ export function storeScaleRows(measures: readonly StoreScaleMeasure[]): string[]
     ['casePageMs', 'a case page open → chronology shown', ''],
     ['responsesMs', 'responses due open → list shown', ''],
     ['reviewMs', 'review due open → list shown (issue #18; a fifth of the store is due at 10,000)', ''],
+    ['personMs', 'find a person: a name in 1 in 150 pages’ text searched → places shown (issue #18)', '< 150 ms'],
+    ['eraseMs', 'erasure of one capture, confirmed → done (issue #18)', ''],
     ['badgeMs', 'toolbar badge recount (message round trip)', ''],
     ['clickToStoredMs', 'visible capture, click → stored (post.html, DPR 1)', 'within 30 ms of the floor'],
     ['floorMs', '  floor: the screenshot stored alone', ''],

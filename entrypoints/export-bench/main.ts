@@ -219,6 +219,28 @@ const bench = {
     return { ms: performance.now() - start, bytes: bundle.zip.size };
   },
 
+  /**
+   * Erases the newest capture not on hold, as the erasure form does (issue #18), timed from the
+   * confirmed request to the transaction's end: the cost of erasing one capture in a store of years.
+   */
+  async eraseNewest(): Promise<{ ms: number }> {
+    const services = pageServices();
+    const db = new ExhibitDb();
+    const row = required(
+      await db.captures
+        .orderBy('capturedAtUtc')
+        .reverse()
+        .filter((r) => r.summary.heldSince === undefined)
+        .first(),
+      'a capture to erase',
+    );
+    const actor = required(await services.settings.getProfile(), 'the staff profile');
+    const plan = await services.erasure.plan({ captureId: row.id });
+    const start = performance.now();
+    await services.erasure.erase({ captureId: row.id }, { reason: 'bench', confirmation: plan.confirmWith }, actor);
+    return { ms: performance.now() - start };
+  },
+
   /** Lets go of the last export's zip when no baseline reads it. */
   releaseBundle(): Promise<void> {
     lastBundle = undefined;

@@ -5,7 +5,7 @@ import { foldCase } from './caseFold';
 import { currentValuesOf } from './captureSummary';
 import type { CaptureRow, ExhibitDb } from './db';
 import { indexMissingPageWords } from './pageWords';
-import { wordsOf } from '../searchWords';
+import { holdsEveryWord, wordsOf } from '../searchWords';
 import { placesHolding, sentencesMentioning, type PersonPlace, type PlaceSource } from '../subjectAccess/extracts';
 import type { CaseAction } from '../cases/case';
 
@@ -74,9 +74,16 @@ export function createPersonSearch(db: ExhibitDb) {
 
   async function captureHits(ids: string[], words: string[], limit: number) {
     const [rows, pages] = await Promise.all([db.captures.bulkGet(ids), db.pageWords.bulkGet(ids)]);
+    // Which hold every word searched, from the words their rows keep: only the newest of those are
+    // folded and read, however common the word.
+    const matched = rows
+      .flatMap((row, index) => {
+        const held = row && [...row.summary.words, ...(row.summary.pastWords ?? []), ...(pages[index]?.words ?? [])];
+        return row && held && holdsEveryWord(held, words) ? [{ row, page: pages[index] }] : [];
+      })
+      .sort((a, b) => b.row.capturedAtUtc.localeCompare(a.row.capturedAtUtc));
     const hits: CaptureHit[] = [];
-    for (const [index, row] of rows.entries()) {
-      if (!row) continue;
+    for (const { row, page } of matched.slice(0, limit)) {
       const { metadata } = row;
       const history = await entriesForCapture(db, row.id);
       const { post, note } = currentValuesOf(metadata, history);
@@ -92,7 +99,7 @@ export function createPersonSearch(db: ExhibitDb) {
           { place: 'note', texts: [note] },
           { place: 'page title', texts: [metadata.page.title] },
           { place: 'page address', texts: [metadata.page.url], whole: true },
-          { place: 'page text', texts: [], words: pages[index]?.words ?? [] },
+          { place: 'page text', texts: [], words: page?.words ?? [] },
           {
             place: 'earlier values in its history',
             texts: history.flatMap(({ event }) =>
@@ -123,8 +130,7 @@ export function createPersonSearch(db: ExhibitDb) {
         redacted: history.some(({ event }) => event.action === 'capture.redacted'),
       });
     }
-    hits.sort((a, b) => b.capturedAtUtc.localeCompare(a.capturedAtUtc));
-    return [hits.slice(0, limit), hits.length > limit] as const;
+    return [hits, matched.length > limit] as const;
   }
 
   async function pageTextOf(row: CaptureRow): Promise<string> {
@@ -134,8 +140,11 @@ export function createPersonSearch(db: ExhibitDb) {
   }
 
   async function caseHits(ids: string[], words: string[], limit: number) {
+    const rows = await db.cases.bulkGet(ids);
     const hits: CaseHit[] = [];
-    for (const id of ids) {
+    for (const id of rows.flatMap((row) =>
+      row && holdsEveryWord([...row.words, ...row.pastWords], words) ? [row.id] : [],
+    )) {
       const view = await foldCase(db, id);
       if (!view) continue;
       const { title, personPosting, affected, owner } = view.details;

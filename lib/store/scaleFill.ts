@@ -7,6 +7,7 @@ import type { CategoryChoice } from '../policy';
 import { captureRowOf, summaryOf } from './captureSummary';
 import { keepCaseSummary } from './caseFold';
 import { caseRowSummary } from './caseSummary';
+import { wordsOf } from '../searchWords';
 import type { CaptureRow, CaseRow, ExhibitDb, OpenResponseRow, StoredFile } from './db';
 
 // For `npm run bench` only (the e2e build's bench page and its unit test; no extension page imports
@@ -55,6 +56,8 @@ export interface FillResult {
   sampleCaseId?: string;
   /** A word a search finds in some texts. */
   searchWord: string;
+  /** A person named in some captures' page text (about 1 in 150), for finding a person. */
+  personName: string;
 }
 
 /**
@@ -71,6 +74,7 @@ export async function fillStore(
   const start = performance.now();
   const rng = random(17);
   const files = await db.files.where('captureId').equals(template.id).toArray();
+  const templateText = await files.find((f) => f.kind === 'page-text')?.blob.text();
   const actor = { name: staff.name, email: staff.email };
   const person = () => `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
   const text = (length: number) =>
@@ -109,12 +113,24 @@ export async function fillStore(
   const metadataOf = new Map<string, CaptureMetadata>();
   const caseOf = new Map<string, string>();
   const responses: OpenResponseRow[] = [];
+  // Each copy's page text is its own (the template's and a line naming someone), kept as its
+  // page-text file with its hash in the metadata, and its words as the background keeps them.
+  const pageTexts = new Map<string, string>();
+  let personName = '';
   for (let i = 0; i < captures; i++) {
     const capturedAtUtc = at(i / Math.max(captures, 1));
     const site = rng.pick(SITES);
     const needsResponse = i % 100 === 0;
+    const named = person();
+    if (i === Math.floor(captures / 2)) personName = named;
+    const pageText = templateText === undefined ? undefined : `${templateText}\n${named} wrote: ${text(30)}`;
     const metadata: CaptureMetadata = {
       ...template,
+      artefacts: template.artefacts.map((artefact) =>
+        artefact.kind === 'page-text' && pageText !== undefined
+          ? { ...artefact, bytes: new TextEncoder().encode(pageText).length, sha256: sha256Hex(pageText) }
+          : artefact,
+      ),
       id: crypto.randomUUID(),
       reference: `BE/${i + 1}`,
       capturedAtUtc,
@@ -125,6 +141,7 @@ export async function fillStore(
       ...(needsResponse ? { needsResponse: true, responseReceivedAtUtc: capturedAtUtc } : {}),
     };
     metadataOf.set(metadata.id, metadata);
+    if (pageText !== undefined) pageTexts.set(metadata.id, pageText);
     events.push({
       at: capturedAtUtc,
       order: 1,
@@ -188,6 +205,14 @@ export async function fillStore(
     captureRowOf(metadata, caseOf.get(metadata.id) ?? 'unfiled', summaryOf(metadata, historyOf.get(metadata.id) ?? [])),
   );
 
+  /** A copy's file: the template's, but for its own page text. */
+  const fileOf = (file: StoredFile, captureId: string): StoredFile => {
+    const own = file.kind === 'page-text' ? pageTexts.get(captureId) : undefined;
+    return own === undefined
+      ? { ...file, captureId }
+      : { ...file, captureId, blob: new Blob([own], { type: file.blob.type }), sha256: sha256Hex(own) };
+  };
+
   const CHUNK = 2000;
   await db.transaction('rw', [db.cases, db.audit, db.openResponses, db.settings], async () => {
     await db.cases.bulkAdd(caseRows);
@@ -198,9 +223,12 @@ export async function fillStore(
     await db.audit.bulkAdd(entries.slice(offset, offset + CHUNK * 5));
   for (let offset = 0; offset < rows.length; offset += CHUNK) {
     const chunk = rows.slice(offset, offset + CHUNK);
-    await db.transaction('rw', [db.captures, db.files], async () => {
+    await db.transaction('rw', [db.captures, db.files, db.pageWords], async () => {
       await db.captures.bulkAdd(chunk);
-      await db.files.bulkAdd(chunk.flatMap((row) => files.map((file): StoredFile => ({ ...file, captureId: row.id }))));
+      await db.files.bulkAdd(chunk.flatMap((row) => files.map((file) => fileOf(file, row.id))));
+      await db.pageWords.bulkAdd(
+        chunk.map((row) => ({ captureId: row.id, words: wordsOf(pageTexts.get(row.id) ?? '') })),
+      );
     });
   }
   for (let offset = 0; offset < caseRows.length; offset += 100)
@@ -217,5 +245,6 @@ export async function fillStore(
     ms: performance.now() - start,
     sampleCaseId: withCaptures[Math.floor(withCaptures.length / 2)]?.id,
     searchWord: word(7),
+    personName,
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findChainBreaks } from '@/lib/audit';
 import { canonicalJson } from '@/lib/canonicalJson';
-import { sha256Hex } from '@/lib/hash';
-import { createCaseRepository } from '@/lib/store';
+import { sha256Hex, sha256OfBlob } from '@/lib/hash';
+import { createCaseRepository, createPersonSearch, indexPageWords } from '@/lib/store';
 import { summaryOf } from '@/lib/store/captureSummary';
 import { caseSummaryFolded } from '@/lib/store/caseFold';
 import { fillStore } from '@/lib/store/scaleFill';
@@ -31,6 +31,15 @@ describe('the store-scale bench’s fast fill', () => {
       const created = view.history.find((e) => e.event.action === 'capture.created');
       expect(created?.event).toMatchObject({ metadataSha256: sha256Hex(canonicalJson(row.metadata)) });
       expect(await world.db.files.where('captureId').equals(row.id).count()).toBe(template.artefacts.length);
+      // Each file is the one its metadata vouches for (an export checks), and the page text's words
+      // are what the background keeps after a capture.
+      for (const artefact of row.metadata.artefacts)
+        expect(await sha256OfBlob((await world.db.files.get([row.id, artefact.fileName]))!.blob)).toBe(artefact.sha256);
+      if (row.id !== template.id) {
+        const kept = await world.db.pageWords.get(row.id);
+        await indexPageWords(world.db, row.id);
+        expect(await world.db.pageWords.get(row.id)).toEqual(kept);
+      }
       if (row.metadata.responseReceivedAtUtc && !view.history.some((e) => e.event.action === 'response.answered'))
         unanswered.push(row.id);
     }
@@ -43,7 +52,12 @@ describe('the store-scale bench’s fast fill', () => {
     expect(open.length).toBeGreaterThan(0);
     // And the store goes on working through the repositories.
     const cases = createCaseRepository(world.db, world.clock);
-    expect(await cases.findCases(filled.searchWord, 5)).not.toHaveLength(0);
+    const someTitle = (await world.db.cases.toArray())[5]!.details.title;
+    expect((await cases.findCases(someTitle, 5)).map((c) => c.summary.title)).toContain(someTitle);
+    // And a person named in page text is found, with where.
+    const named = await createPersonSearch(world.db).find(filled.personName);
+    expect(named.captures.length).toBeGreaterThan(0);
+    for (const hit of named.captures) expect(hit.places.map((p) => p.place)).toContain('page text');
     const sample = filled.sampleCaseId ? await cases.getCase(filled.sampleCaseId) : undefined;
     expect(sample?.captureIds.length).toBeGreaterThan(0);
   });
