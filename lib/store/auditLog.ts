@@ -66,6 +66,31 @@ async function entriesNaming(
 }
 
 /**
+ * As entriesForCapture (or entriesForCase) for many at once, in two index reads instead of two
+ * each: by id, the entries received with it, then this installation's, each in order.
+ */
+export async function entriesNamingEach(
+  db: AuditTables,
+  index: 'event.captureId' | 'event.caseId',
+  ids: readonly string[],
+): Promise<Map<string, AuditEntry[]>> {
+  const [received, own] = await Promise.all([
+    db.receivedAudit.where(index).anyOf(ids).toArray(),
+    db.audit.where(index).anyOf(ids).toArray(),
+  ]);
+  const bySeq = (a: AuditEntry, b: AuditEntry) => a.seq - b.seq;
+  const byId = new Map<string, AuditEntry[]>(ids.map((id) => [id, []]));
+  for (const entry of [...received.sort(bySeq), ...own.sort(bySeq)]) {
+    const id =
+      index === 'event.captureId'
+        ? 'captureId' in entry.event && entry.event.captureId
+        : 'caseId' in entry.event && entry.event.caseId;
+    if (id) byId.get(id)?.push(entry);
+  }
+  return byId;
+}
+
+/**
  * The chain from its start to the last entry about the given captures: entries about them in
  * full (only those of `onlyActions`, for a share copy), every other entry withheld to its hashes,
  * so the recipient checks an unbroken chain.

@@ -4,7 +4,7 @@ import { entriesForCapture, entriesForCase, receivedFromOf, type AuditTables } f
 import { caseRowSummary, type CaseRowSummary } from './caseSummary';
 import { heldSinceOf, summaryOf } from './captureSummary';
 import type { CaseView, CaseActionView } from './caseRepository';
-import type { CaptureRow, ExhibitDb } from './db';
+import type { CaptureRow, CaseRow, ExhibitDb } from './db';
 
 /** Decisions about the record, not activity in the matter (issue #18). */
 const RECORD_DECISIONS: ReadonlySet<string> = new Set(['capture.kept', 'case.kept', 'capture.erased']);
@@ -34,6 +34,29 @@ async function foldCaseWithCaptures(
   const received = (e: AuditEntry) => 'receivedFrom' in e;
   const byHash = new Map([...caseEntries, ...perCapture.flat()].map((e) => [e.hash, e]));
   const chronology = [...byHash.values()].sort((a, b) => Number(received(b)) - Number(received(a)) || a.seq - b.seq);
+  const { details, status, closedAtUtc, keptUntil, actions } = caseStateOf(row, caseEntries);
+  const view: CaseView = {
+    id: row.id,
+    openedAtUtc: row.openedAtUtc,
+    details,
+    status,
+    captureIds,
+    actions,
+    chronology,
+    lastActivityUtc: chronology.findLast((e) => !RECORD_DECISIONS.has(e.event.action))?.at ?? row.openedAtUtc,
+    closedAtUtc,
+    keptUntil,
+    heldSince: heldSinceOf(caseEntries),
+    receivedFrom: receivedFromOf(caseEntries),
+  };
+  return { view, captures };
+}
+
+/**
+ * What a case's own entries make of it, over its row: its current details, status, retention
+ * decision and actions (each with its history). Its captures' entries play no part.
+ */
+export function caseStateOf(row: Pick<CaseRow, 'details'>, caseEntries: readonly AuditEntry[]) {
   let details = row.details;
   let status: CaseStatus = 'open';
   let closedAtUtc: string | undefined;
@@ -54,21 +77,7 @@ async function foldCaseWithCaptures(
       if (action) Object.assign(action, { current: event.details, history: [...action.history, entry] });
     }
   }
-  const view: CaseView = {
-    id: row.id,
-    openedAtUtc: row.openedAtUtc,
-    details,
-    status,
-    captureIds,
-    actions: [...actions.values()],
-    chronology,
-    lastActivityUtc: chronology.findLast((e) => !RECORD_DECISIONS.has(e.event.action))?.at ?? row.openedAtUtc,
-    closedAtUtc,
-    keptUntil,
-    heldSince: heldSinceOf(caseEntries),
-    receivedFrom: receivedFromOf(caseEntries),
-  };
-  return { view, captures };
+  return { details, status, closedAtUtc, keptUntil, actions: [...actions.values()] };
 }
 
 /** The list summary a case's history and its captures' rows give (what its row must hold). */

@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { z } from 'zod';
+import type { SubjectAccessRequestRow } from '../subjectAccess/pack';
 import type { AuditEntry, WithheldAuditEntry } from '../audit';
 import { UNFILED, type CaseDetails } from '../cases/case';
 import type { ArtefactKind, CaptureMetadata } from '../capture/metadata';
@@ -80,21 +82,11 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** A subject access request still to answer (v13), kept in step with its audit entries. */
-export interface SubjectAccessRequestRow {
-  requestId: string;
-  person: string;
-  receivedOn: string;
-  dueOn: string;
-  /** Why the reply was put off, when it was. */
-  extendedBecause?: string;
-}
+export type { SubjectAccessRequestRow };
 
 /** The words of a capture's page text (v13), for finding everything held about a person. */
-export interface PageWordsRow {
-  captureId: string;
-  words: string[];
-}
+export const PageWordsRowSchema = z.object({ captureId: z.uuid(), words: z.array(z.string()) });
+export type PageWordsRow = z.infer<typeof PageWordsRowSchema>;
 
 /**
  * Every capture's and case's list summary folded again from the store (v11, v13): when what a

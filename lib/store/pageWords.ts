@@ -1,4 +1,4 @@
-import type { ExhibitDb } from './db';
+import { PageWordsRowSchema, type ExhibitDb } from './db';
 import { wordsOf } from '../searchWords';
 
 /**
@@ -13,7 +13,7 @@ export async function indexPageWords(db: ExhibitDb, captureId: string): Promise<
   const file = artefact && (await db.files.get([captureId, artefact.fileName]));
   const words = file ? wordsOf(await file.blob.text()) : [];
   await db.transaction('rw', [db.captures, db.pageWords], async () => {
-    if (await db.captures.get(captureId)) await db.pageWords.put({ captureId, words });
+    if (await db.captures.get(captureId)) await db.pageWords.put(PageWordsRowSchema.parse({ captureId, words }));
   });
 }
 

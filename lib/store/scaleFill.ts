@@ -56,9 +56,13 @@ export interface FillResult {
   sampleCaseId?: string;
   /** A word a search finds in some texts. */
   searchWord: string;
-  /** A person named in some captures' page text (about 1 in 150), for finding a person. */
+  /** A person named in some captures' page text (about 1 in 150) and as some authors, for finding a person. */
   personName: string;
+  /** A person named in the page text of ten captures, whatever the store's size. */
+  rareName: string;
 }
+
+const RARE_NAME = 'Quinn Ashdown';
 
 /**
  * Fills the store from `template`, one real capture already stored through the capture service
@@ -123,7 +127,8 @@ export async function fillStore(
     const needsResponse = i % 100 === 0;
     const named = person();
     if (i === Math.floor(captures / 2)) personName = named;
-    const pageText = templateText === undefined ? undefined : `${templateText}\n${named} wrote: ${text(30)}`;
+    const rare = captures >= 10 && i % Math.floor(captures / 10) === 0 ? `\nReply from ${RARE_NAME}.` : '';
+    const pageText = templateText === undefined ? undefined : `${templateText}\n${named} wrote: ${text(30)}${rare}`;
     const metadata: CaptureMetadata = {
       ...template,
       artefacts: template.artefacts.map((artefact) =>
@@ -246,5 +251,6 @@ export async function fillStore(
     sampleCaseId: withCaptures[Math.floor(withCaptures.length / 2)]?.id,
     searchWord: word(7),
     personName,
+    rareName: RARE_NAME,
   };
 }

@@ -3,6 +3,7 @@ import { ExhibitError, parseInput } from '../errors';
 import {
   ClosingSchema,
   ExtensionSchema,
+  SubjectAccessRequestRowSchema,
   SubjectAccessRequestSchema,
   latestExtendedDueOn,
   responseDueOn,
@@ -26,14 +27,21 @@ export function createSubjectAccessRequests(db: ExhibitDb, clock: () => Date = (
   }
 
   return {
-    /** Open requests, soonest due first. */
-    open: (limit = 200): Promise<SubjectAccessRequestRow[]> =>
-      db.subjectAccessRequests.orderBy('dueOn').limit(limit).toArray(),
+    /** Open requests, soonest due first, each checked as it is read back. */
+    open: async (limit = 200): Promise<SubjectAccessRequestRow[]> =>
+      (await db.subjectAccessRequests.orderBy('dueOn').limit(limit).toArray()).map((row) =>
+        SubjectAccessRequestRowSchema.parse(row),
+      ),
 
     async log(input: SubjectAccessRequest, actor: StaffMember): Promise<SubjectAccessRequestRow> {
       const { person, requestReceivedOn: receivedOn } = parseInput(SubjectAccessRequestSchema, input);
       const requestId = crypto.randomUUID();
-      const row = { requestId, person, receivedOn, dueOn: responseDueOn(receivedOn) };
+      const row = SubjectAccessRequestRowSchema.parse({
+        requestId,
+        person,
+        receivedOn,
+        dueOn: responseDueOn(receivedOn),
+      });
       await db.transaction('rw', [db.audit, db.subjectAccessRequests], async () => {
         await appendAudit(db, clock(), actor, { action: 'subject-access.received', requestId, person, receivedOn });
         await db.subjectAccessRequests.add(row);

@@ -12,6 +12,17 @@ export const SubjectAccessRequestSchema = z.object({
 });
 export type SubjectAccessRequest = z.infer<typeof SubjectAccessRequestSchema>;
 
+/** A request still to answer, as its row in the store keeps it (v13), in step with its audit entries. */
+export const SubjectAccessRequestRowSchema = z.object({
+  requestId: z.uuid(),
+  person: z.string().min(1).max(300),
+  receivedOn: z.iso.date(),
+  dueOn: z.iso.date(),
+  /** Why the reply was put off, when it was. */
+  extendedBecause: z.string().max(2000).optional(),
+});
+export type SubjectAccessRequestRow = z.infer<typeof SubjectAccessRequestRowSchema>;
+
 /**
  * The day a reply is due: one calendar month from the day the request was received (UK GDPR Art.
  * 12(3), as the ICO counts it: the same date next month, or that month's last day when it has none).

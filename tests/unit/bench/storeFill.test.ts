@@ -58,6 +58,7 @@ describe('the store-scale bench’s fast fill', () => {
     const named = await createPersonSearch(world.db).find(filled.personName);
     expect(named.captures.length).toBeGreaterThan(0);
     for (const hit of named.captures) expect(hit.places.map((p) => p.place)).toContain('page text');
+    expect((await createPersonSearch(world.db).find(filled.rareName)).captures).toHaveLength(10);
     const sample = filled.sampleCaseId ? await cases.getCase(filled.sampleCaseId) : undefined;
     expect(sample?.captureIds.length).toBeGreaterThan(0);
   });

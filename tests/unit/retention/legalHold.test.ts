@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent } from '@/lib/audit';
 import { DEFAULT_RETENTION } from '@/lib/retention/rules';
-import { createCaseRepository } from '@/lib/store';
+import { createImportFlow } from '@/lib/bundle/importFlow';
+import { createBundleReceiver, createCaseRepository, createErasure } from '@/lib/store';
 import { caseSummaryFolded } from '@/lib/store/caseFold';
 import { createLegalHolds } from '@/lib/store/legalHold';
 import { reviewDue } from '@/lib/store/retentionReview';
@@ -61,5 +62,40 @@ describe('legal hold (issue #18)', () => {
     await holds.place({ caseId: opened.id }, 'Complaint', STAFF);
     await expect(holds.place({ caseId: opened.id }, 'Again', STAFF)).rejects.toThrow('It is on legal hold already.');
     expect(await world.db.audit.count()).toBe(before + 1);
+  });
+});
+
+describe('a hold no path gets round (issue #18)', () => {
+  it('stays when the sender releases its own hold and sends the capture again, and still refuses erasure', async () => {
+    const sender = await testWorld();
+    const { metadata } = await sender.capture.captureTab(1, 'visible', form());
+    const first = await sender.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    const here = await testWorld();
+    const flow = createImportFlow({
+      receiver: createBundleReceiver(here.db, here.clock),
+      actor: async () => STAFF,
+      trustedSenders: here.settings.getTrustedSenders,
+    });
+    await flow.importBundle(first.zip);
+    const holds = createLegalHolds(here.db, here.clock);
+    await holds.place({ captureId: metadata.id }, 'Police referral here', STAFF);
+
+    // The sender holds and releases it in its own store, then sends it again with those entries.
+    const senderHolds = createLegalHolds(sender.db, sender.clock);
+    await senderHolds.place({ captureId: metadata.id }, 'Sender’s own hold', STAFF);
+    await senderHolds.release({ captureId: metadata.id }, 'Sender’s own release', STAFF);
+    const second = await sender.exporter.exportBundle({ captureIds: [metadata.id], exportedBy: STAFF });
+    await flow.importBundle(second.zip);
+
+    expect(await holds.isHeld({ captureId: metadata.id })).toBe(true);
+    const history = (await here.evidence.getCapture(metadata.id))!.history.map((e) => describeEvent(e.event));
+    expect(history).toContain('released from legal hold: “Sender’s own release”'); // shown, not binding
+    await expect(
+      createErasure(here.db, here.clock).erase(
+        { captureId: metadata.id },
+        { reason: 'Try', confirmation: metadata.reference ?? '' },
+        STAFF,
+      ),
+    ).rejects.toThrow('This capture is on legal hold');
   });
 });
