@@ -215,6 +215,7 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
             db.receivedAudit,
             db.derivedFiles,
             db.openResponses,
+            db.pageWordsPending,
           ],
           async () => {
             const { plan, fresh, captures, caseTaken, taken, metadataHash } = await planFor(bundle);
@@ -266,6 +267,8 @@ export function createBundleReceiver(db: ExhibitDb, clock: () => Date = () => ne
             }
             const freshIds = new Set(fresh.map((c) => c.metadata.id));
             await db.files.bulkAdd(files.filter((f) => freshIds.has(f.captureId)));
+            // Their page texts' words are kept before the next search for a person (issue #18).
+            await db.pageWordsPending.bulkAdd([...freshIds].map((captureId) => ({ captureId })));
             // The due list in step (issue #17): a received comment still to answer joins it, one the
             // sender has answered (now or in an earlier bundle's capture) leaves it.
             const answered = new Set(

@@ -88,6 +88,11 @@ export type { SubjectAccessRequestRow };
 export const PageWordsRowSchema = z.object({ captureId: z.uuid(), words: z.array(z.string()) });
 export type PageWordsRow = z.infer<typeof PageWordsRowSchema>;
 
+/** A capture whose page text's words are still to be kept (v13): stored or received, not yet indexed. */
+export interface PageWordsPendingRow {
+  captureId: string;
+}
+
 /**
  * Every capture's and case's list summary folded again from the store (v11, v13): when what a
  * summary holds changes, the rows written before follow.
@@ -127,6 +132,7 @@ export class ExhibitDb extends Dexie {
   /** What stays of this installation's entries about something erased: their place in the chain (v12). */
   erasedAudit!: EntityTable<WithheldAuditEntry, 'seq'>;
   pageWords!: EntityTable<PageWordsRow, 'captureId'>;
+  pageWordsPending!: EntityTable<PageWordsPendingRow, 'captureId'>;
   subjectAccessRequests!: EntityTable<SubjectAccessRequestRow, 'requestId'>;
 
   constructor(name = 'exhibit') {
@@ -250,11 +256,17 @@ export class ExhibitDb extends Dexie {
     this.version(13)
       .stores({
         pageWords: 'captureId, *words',
+        pageWordsPending: 'captureId',
         subjectAccessRequests: 'requestId, dueOn',
         captures:
           'id, capturedAtUtc, caseId, site, [caseId+capturedAtUtc], [site+capturedAtUtc], [summary.category.id+capturedAtUtc], *summary.words, *summary.pastWords',
         cases: 'id, openedAtUtc, lastActivityUtc, closedAtUtc, *words, *pastWords',
       })
-      .upgrade(refoldSummaries);
+      .upgrade(async (tx) => {
+        await refoldSummaries(tx);
+        // Every capture kept before has its page text's words to index (before the first search).
+        const ids = await tx.table<CaptureRow, string>('captures').toCollection().primaryKeys();
+        await tx.table<PageWordsPendingRow>('pageWordsPending').bulkPut(ids.map((captureId) => ({ captureId })));
+      });
   }
 }

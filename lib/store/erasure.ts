@@ -43,6 +43,7 @@ const ERASURE_TABLES = (db: ExhibitDb) => [
   db.receivedAudit,
   db.openResponses,
   db.pageWords,
+  db.pageWordsPending,
 ];
 
 /**
@@ -179,6 +180,7 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
     await db.derivedFiles.where('captureId').equals(captureId).delete();
     await db.openResponses.delete(captureId);
     await db.pageWords.delete(captureId);
+    await db.pageWordsPending.delete(captureId);
     await db.captures.delete(captureId);
     return record;
   }

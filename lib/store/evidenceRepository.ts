@@ -156,7 +156,16 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
       try {
         return await db.transaction(
           'rw',
-          [db.captures, db.files, db.audit, db.receivedAudit, db.cases, db.settings, db.openResponses],
+          [
+            db.captures,
+            db.files,
+            db.audit,
+            db.receivedAudit,
+            db.cases,
+            db.settings,
+            db.openResponses,
+            db.pageWordsPending,
+          ],
           async () => {
             const at = clock();
             // The next exhibit number for these initials, taken in the same transaction so two tabs never share one.
@@ -189,6 +198,8 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
               // Its summary as recorded: the entry made with it changes none of its values.
               db.captures.add(captureRowOf(stored, caseId, summaryOf(stored, []))),
               db.files.bulkAdd(rows),
+              // Its page text's words are kept after the reply, off this path (issue #18).
+              db.pageWordsPending.add({ captureId: stored.id }),
               // A comment to answer is on the due list from the moment it is stored (issue #17).
               stored.responseReceivedAtUtc &&
                 db.openResponses.add({ captureId: stored.id, receivedAtUtc: stored.responseReceivedAtUtc }),

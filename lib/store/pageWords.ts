@@ -12,26 +12,22 @@ export async function indexPageWords(db: ExhibitDb, captureId: string): Promise<
   const artefact = row?.metadata.artefacts.find((a) => a.kind === 'page-text');
   const file = artefact && (await db.files.get([captureId, artefact.fileName]));
   const words = file ? wordsOf(await file.blob.text()) : [];
-  await db.transaction('rw', [db.captures, db.pageWords], async () => {
+  await db.transaction('rw', [db.captures, db.pageWords, db.pageWordsPending], async () => {
     if (await db.captures.get(captureId)) await db.pageWords.put(PageWordsRowSchema.parse({ captureId, words }));
+    await db.pageWordsPending.delete(captureId);
   });
 }
 
 /**
- * Indexes the page text of every capture not yet indexed (stored before v13, received in a bundle,
- * or whose background indexing stopped), one at a time with progress; answers how many there were.
- * Finds them by comparing the two tables' keys alone, not their rows.
+ * Indexes the page text of every capture not yet indexed — stored before v13, received in a bundle,
+ * or whose indexing after capture stopped — one at a time with progress; answers how many there
+ * were. Reads only the list of those still pending (`pageWordsPending`, written with each capture).
  */
 export async function indexMissingPageWords(
   db: ExhibitDb,
   onProgress?: (done: number, of: number) => void,
 ): Promise<number> {
-  const [captureIds, indexed] = await Promise.all([
-    db.captures.toCollection().primaryKeys(),
-    db.pageWords.toCollection().primaryKeys(),
-  ]);
-  const have = new Set(indexed);
-  const missing = captureIds.filter((id) => !have.has(id));
+  const missing = await db.pageWordsPending.toCollection().primaryKeys();
   for (const [index, captureId] of missing.entries()) {
     await indexPageWords(db, captureId);
     onProgress?.(index + 1, missing.length);

@@ -386,4 +386,51 @@ describe('Exhibit in Firefox', () => {
       await school.close();
     }
   });
+
+  it('lists a capture at its review date, keeps it until a later day with a reason, and erases it when it comes back (issue #18)', async () => {
+    const school = await launchFirefoxWithExtension();
+    try {
+      await saveProfileIn(school);
+      const { page, tabId } = await openFixture('post.html', school);
+      const popup = await startCapture(tabId, 'visible', school);
+      await waitForText(popup, 'Captured');
+      await Promise.all([popup.close(), page.close()]);
+      // The dashboard's own clock moved on, by a script that runs before the page's own.
+      const daysOn = (days: number) => (target: Page) =>
+        target.evaluateOnNewDocument((offset: number) => {
+          const RealDate = Date;
+          globalThis.Date = class extends RealDate {
+            constructor(...args: [] | [string | number | Date]) {
+              if (args.length === 0) super(RealDate.now() + offset);
+              else super(args[0]);
+            }
+            static override now() {
+              return RealDate.now() + offset;
+            }
+          } as DateConstructor;
+        }, days * 86_400_000);
+
+      const yearOn = await school.openExtensionPage('dashboard.html#tab=review', daysOn(396));
+      await waitForText(yearOn, 'Capture never filed in a case, taken');
+      const keepUntil = new Date(Date.now() + 426 * 86_400_000).toISOString().slice(0, 10);
+      await setDate(yearOn, 'form[aria-label^="Keep "] input[type=date]', keepUntil);
+      await fill(yearOn, 'form[aria-label^="Keep "] input[type=text]', 'Pattern of posts still being looked at');
+      await yearOn.click('form[aria-label^="Keep "] button[type=submit]');
+      await waitForText(yearOn, 'Nothing has reached its review date.');
+      await yearOn.close();
+
+      // After the day it was kept until, it is due again; erased from the list, it is gone.
+      const later = await school.openExtensionPage('dashboard.html#tab=review', daysOn(430));
+      await waitForText(later, 'Capture never filed in a case, taken');
+      await later.click('details.erasure summary');
+      await later.waitForSelector('details.erasure form');
+      await fill(later, 'details.erasure form input[required]:not([autocomplete])', 'Kept long enough');
+      await fill(later, 'details.erasure form input[autocomplete=off]', 'JS/1');
+      await later.click('details.erasure form button[type=submit]');
+      await waitForText(later, 'Nothing has reached its review date.');
+      expect(await later.evaluate(() => document.body.innerText)).not.toContain('JS/1:');
+    } finally {
+      await school.close();
+    }
+  });
 });

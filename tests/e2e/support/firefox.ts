@@ -11,7 +11,8 @@ export interface FirefoxWithExtension {
   browser: Browser;
   origin: string;
   downloadDir: string;
-  openExtensionPage(path: string): Promise<Page>;
+  /** An extension page, loaded; `prepare` runs before it loads (a preload script, say). */
+  openExtensionPage(path: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -42,8 +43,9 @@ export async function launchFirefoxWithExtension(
     browser,
     origin,
     downloadDir,
-    async openExtensionPage(path) {
+    async openExtensionPage(path, prepare) {
       const page = await browser.newPage();
+      await prepare?.(page);
       // page.goto() never sees extension pages finish loading over BiDi; navigate without waiting.
       const frame = page.mainFrame() as unknown as {
         browsingContext: { navigate(url: string, wait: 'none'): Promise<unknown> };

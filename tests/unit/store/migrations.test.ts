@@ -56,6 +56,7 @@ describe('database migrations', () => {
       'files',
       'openResponses',
       'pageWords',
+      'pageWordsPending',
       'receivedAudit',
       'settings',
       'subjectAccessRequests',
@@ -63,6 +64,7 @@ describe('database migrations', () => {
     expect((await db.captures.get(metadata.id))?.caseId).toBe('unfiled');
     expect((await db.captures.get(metadata.id))?.summary).toMatchObject({ category: metadata.category }); // v10
     expect((await db.captures.get(metadata.id))?.summary.words).toContain('village'); // v11: its note's words
+    expect(await db.pageWordsPending.toCollection().primaryKeys()).toEqual([metadata.id]); // v13: its page text to index
     expect((await db.captures.get(metadata.id))?.site).toBe(new URL(metadata.page.url).hostname); // v11
     expect(await db.settings.get('profile')).toEqual({ key: 'profile', value: { name: 'Kept' } });
     const files = await db.files.where('captureId').equals(metadata.id).toArray();
