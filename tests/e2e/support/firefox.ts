@@ -11,8 +11,7 @@ export interface FirefoxWithExtension {
   browser: Browser;
   origin: string;
   downloadDir: string;
-  /** An extension page, loaded; `prepare` runs before it loads (a preload script, say). */
-  openExtensionPage(path: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -43,9 +42,8 @@ export async function launchFirefoxWithExtension(
     browser,
     origin,
     downloadDir,
-    async openExtensionPage(path, prepare) {
+    async openExtensionPage(path) {
       const page = await browser.newPage();
-      await prepare?.(page);
       // page.goto() never sees extension pages finish loading over BiDi; navigate without waiting.
       const frame = page.mainFrame() as unknown as {
         browsingContext: { navigate(url: string, wait: 'none'): Promise<unknown> };
