@@ -1,4 +1,4 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { SubjectAccessPackForm } from './SubjectAccessPackForm';
 import { SubjectAccessRequests } from './SubjectAccessRequests';
@@ -113,61 +113,33 @@ function PersonResults({
         {more &&
           ` More than ${PEOPLE_LIMIT} of one kind were found: only the newest are listed; make the search more exact.`}
       </p>
-      {captures.length > 0 && (
-        <table className="captures">
-          <caption>Captures</caption>
-          <thead>
-            <tr>
-              <th>In a pack</th>
-              <th>Capture</th>
-              <th>Taken</th>
-              <th>Where the person appears</th>
-            </tr>
-          </thead>
-          <tbody>
-            {captures.map((hit) => (
-              <tr key={hit.captureId} data-capture-id={hit.captureId}>
-                <td>{include(hit.captureId, hit.reference ?? hit.title)}</td>
-                <td>
-                  <a href={`#capture=${hit.captureId}`}>
-                    {hit.reference ? `${hit.reference}: ` : ''}
-                    {showInvisible(hit.title)}
-                  </a>
-                </td>
-                <td>{formatUtc(hit.capturedAtUtc)}</td>
-                <td>
-                  <Places places={hit.places} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {cases.length > 0 && (
-        <table className="captures">
-          <caption>Cases</caption>
-          <thead>
-            <tr>
-              <th>In a pack</th>
-              <th>Case</th>
-              <th>Where the person appears</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((hit) => (
-              <tr key={hit.caseId} data-case-id={hit.caseId}>
-                <td>{include(hit.caseId, hit.title)}</td>
-                <td>
-                  <a href={`#case=${hit.caseId}`}>{showInvisible(hit.title)}</a>
-                </td>
-                <td>
-                  <Places places={hit.places} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HitsTable
+        caption="Captures"
+        what="Capture"
+        include={include}
+        hits={captures.map((hit) => ({
+          id: hit.captureId,
+          kind: 'capture',
+          href: `#capture=${hit.captureId}`,
+          name: `${hit.reference ? `${hit.reference}: ` : ''}${hit.title}`,
+          label: hit.reference ?? hit.title,
+          taken: formatUtc(hit.capturedAtUtc),
+          places: hit.places,
+        }))}
+      />
+      <HitsTable
+        caption="Cases"
+        what="Case"
+        include={include}
+        hits={cases.map((hit) => ({
+          id: hit.caseId,
+          kind: 'case',
+          href: `#case=${hit.caseId}`,
+          name: hit.title,
+          label: hit.title,
+          places: hit.places,
+        }))}
+      />
       {captures.length + cases.length > 0 && (
         <SubjectAccessPackForm
           person={query.trim()}
@@ -177,6 +149,64 @@ function PersonResults({
         />
       )}
     </div>
+  );
+}
+
+/** One row of the results: a capture or a case, where the person appears in it. */
+interface HitRow {
+  id: string;
+  kind: 'capture' | 'case';
+  href: string;
+  name: string;
+  label: string;
+  taken?: string;
+  places: readonly PersonPlace[];
+}
+
+/** The captures, or the cases, found: each with its box for a pack, its link, and its places. */
+function HitsTable({
+  caption,
+  what,
+  hits,
+  include,
+}: {
+  caption: string;
+  what: string;
+  hits: readonly HitRow[];
+  include: (id: string, label: string) => ReactNode;
+}) {
+  if (hits.length === 0) return null;
+  const dated = hits.some((hit) => hit.taken !== undefined);
+  return (
+    <table className="captures">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th>In a pack</th>
+          <th>{what}</th>
+          {dated && <th>Taken</th>}
+          <th>Where the person appears</th>
+        </tr>
+      </thead>
+      <tbody>
+        {hits.map((hit) => (
+          <tr
+            key={hit.id}
+            data-capture-id={hit.kind === 'capture' ? hit.id : undefined}
+            data-case-id={hit.kind === 'case' ? hit.id : undefined}
+          >
+            <td>{include(hit.id, hit.label)}</td>
+            <td>
+              <a href={hit.href}>{showInvisible(hit.name)}</a>
+            </td>
+            {dated && <td>{hit.taken}</td>}
+            <td>
+              <Places places={hit.places} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -30,12 +30,20 @@ export type TrustedSender = z.infer<typeof TrustedSenderSchema>;
 const TrustedSendersSchema = z.array(TrustedSenderSchema).max(500);
 
 const DEFAULT_EXPORT_SETTINGS: ExportSettings = { askWhereToSave: true };
+const TemplateSchema = z.string().min(1, 'The template cannot be empty.').max(50_000);
 
 export function createSettingsRepository(db: ExhibitDb) {
   async function read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
     const row = await db.settings.get(key);
     const parsed = schema.safeParse(row?.value);
     return parsed.success ? parsed.data : undefined;
+  }
+  /** A letter template the school edits, or the default while it has none. */
+  async function readTemplate(key: string, fallback: string): Promise<string> {
+    return (await read(key, TemplateSchema)) ?? fallback;
+  }
+  async function saveTemplate(key: string, template: string): Promise<void> {
+    await db.settings.put({ key, value: TemplateSchema.parse(template) });
   }
   return {
     /** The staff member and school; undefined until the options page has been filled in. */
@@ -46,25 +54,11 @@ export function createSettingsRepository(db: ExhibitDb) {
       return value;
     },
     /** The school's written-warning template (issue #4), or the default. */
-    async getWarningTemplate(): Promise<string> {
-      return (await read('warningTemplate', z.string().min(1).max(50_000))) ?? DEFAULT_WARNING_TEMPLATE;
-    },
-    async saveWarningTemplate(template: string): Promise<void> {
-      await db.settings.put({
-        key: 'warningTemplate',
-        value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template),
-      });
-    },
+    getWarningTemplate: () => readTemplate('warningTemplate', DEFAULT_WARNING_TEMPLATE),
+    saveWarningTemplate: (template: string) => saveTemplate('warningTemplate', template),
     /** The school's cover letter for subject access packs (issue #18), or the default. */
-    async getSubjectAccessTemplate(): Promise<string> {
-      return (await read('subjectAccessTemplate', z.string().min(1).max(50_000))) ?? DEFAULT_SUBJECT_ACCESS_TEMPLATE;
-    },
-    async saveSubjectAccessTemplate(template: string): Promise<void> {
-      await db.settings.put({
-        key: 'subjectAccessTemplate',
-        value: z.string().min(1, 'The template cannot be empty.').max(50_000).parse(template),
-      });
-    },
+    getSubjectAccessTemplate: () => readTemplate('subjectAccessTemplate', DEFAULT_SUBJECT_ACCESS_TEMPLATE),
+    saveSubjectAccessTemplate: (template: string) => saveTemplate('subjectAccessTemplate', template),
     /** The school's own accounts, whose comments must be answered in time (issue #4). */
     async getSchoolAccounts(): Promise<SchoolAccount[]> {
       return (await read('schoolAccounts', z.array(SchoolAccountSchema))) ?? [];

@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
 import { accessibilityProblems } from './support/axe';
 import { verifyWithCli, waitForBundle } from './support/bundleFiles';
-import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
-import { closeAll, startFixtureServer } from './support/fixtureServer';
+import { chromiumForTests, openTab } from './support/chromium';
 
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-  await saveProfile(browser);
-});
-afterAll(() => closeAll(browser, server));
+const session = chromiumForTests();
 
 async function captureInto(fixture: string, chooseCase: (popup: Page) => Promise<void>) {
-  const { page, tabId } = await openTab(browser, `${server.origin}/${fixture}`);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  const { page, tabId } = await openTab(session.browser, `${session.server.origin}/${fixture}`);
+  const popup = await session.browser.context.newPage();
+  await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
   await popup.getByLabel('Policy category (required)').selectOption('threats');
   await chooseCase(popup);
   await popup.getByRole('button', { name: 'Capture' }).click();
@@ -41,8 +32,8 @@ describe('cases in Chromium', () => {
         .selectOption({ label: 'Village group: Year 4 allegations (open)' });
     });
 
-    const dashboard = await browser.context.newPage();
-    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=cases`);
+    const dashboard = await session.browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.browser.extensionId}/dashboard.html#tab=cases`);
     await dashboard.getByRole('button', { name: 'Village group: Year 4 allegations' }).click();
     await dashboard.getByTestId('chronology').waitFor();
     // Threats: the policy says they "will be reported to the police". The recommendations follow the
@@ -121,12 +112,12 @@ describe('cases in Chromium', () => {
     await dashboard.getByRole('button', { name: 'Draft written warning letter' }).click();
     await dashboard.getByTestId('letter-saved').waitFor();
     const letterPath = join(
-      browser.downloadDir,
+      session.browser.downloadDir,
       (await dashboard.getByTestId('letter-saved').textContent())!.match(/warning-letter-[\w-]+\.html/)![0],
     );
     const letter = readFileSync(letterPath, 'utf8');
     expect(letter).toContain('Northwick Park Primary');
-    expect(letter).toContain(`${server.origin}/posts/8812`); // the first capture's permalink
+    expect(letter).toContain(`${session.server.origin}/posts/8812`); // the first capture's permalink
     expect(letter).toContain('Posting comments which threaten staff/children');
     await dashboard
       .getByTestId('chronology')
@@ -148,7 +139,7 @@ describe('cases in Chromium', () => {
     // The case's bundle carries its actions and chronology, and verifies.
     await dashboard.getByRole('button', { name: /Export this case \(2 captures\)/ }).click();
     await dashboard.getByTestId('export-done').waitFor({ timeout: 30_000 });
-    const zip = await waitForBundle(browser.downloadDir);
+    const zip = await waitForBundle(session.browser.downloadDir);
     const verified = await verifyWithCli(zip);
     expect(verified.output).toContain('PASS');
     const { entries } = await openZip(new Blob([readFileSync(zip)]));
@@ -170,8 +161,8 @@ describe('cases in Chromium', () => {
 
 describe('an open case page in Chromium', () => {
   it('shows a capture filed into the case from the popup without being reloaded', async () => {
-    const dashboard = await browser.context.newPage();
-    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=cases`);
+    const dashboard = await session.browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.browser.extensionId}/dashboard.html#tab=cases`);
     await dashboard.getByRole('button', { name: 'Village group: Year 4 allegations' }).click();
     const listed = dashboard.locator('.case-captures a');
     await listed.first().waitFor();
@@ -192,10 +183,10 @@ describe('an open case page in Chromium', () => {
 
 describe('responses due in Chromium', () => {
   it('a comment captured on the school’s own account shows on the toolbar badge until answered', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.getByRole('button', { name: 'Add an account' }).click();
-    await options.getByLabel('Address of account 1').fill(`${server.origin}/`);
+    await options.getByLabel('Address of account 1').fill(`${session.server.origin}/`);
     await options.getByRole('button', { name: 'Save accounts and calendar' }).click();
     await options.getByText('Accounts and calendar saved.').waitFor();
     expect(await accessibilityProblems(options)).toEqual([]);
@@ -207,7 +198,7 @@ describe('responses due in Chromium', () => {
       ).toBe(true);
     });
     const badge = () =>
-      browser.worker.evaluate(() =>
+      session.browser.worker.evaluate(() =>
         (
           globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
         ).chrome.action.getBadgeText({}),
@@ -215,8 +206,8 @@ describe('responses due in Chromium', () => {
     // The fixture post is dated 1 June 2026, long past its 24 hours.
     expect(await badge()).toBe('1');
 
-    const dashboard = await browser.context.newPage();
-    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=responses`);
+    const dashboard = await session.browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.browser.extensionId}/dashboard.html#tab=responses`);
     await dashboard.getByText('Overdue').waitFor();
     expect(await accessibilityProblems(dashboard)).toEqual([]);
     await dashboard

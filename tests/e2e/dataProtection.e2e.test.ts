@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openZip } from '@/lib/bundle/zipReader';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessibilityProblems } from './support/axe';
 import { verifyWithCli, waitForBundle } from './support/bundleFiles';
-import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
-import { closeAll, startFixtureServer } from './support/fixtureServer';
+import { chromiumForTests, openTab } from './support/chromium';
 import { everyStoredRow } from './support/storedCapture';
 
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-  await saveProfile(browser);
-});
-afterAll(() => closeAll(browser, server));
+const session = chromiumForTests();
 
 async function capture(fixture: string, note: string, newCase?: string) {
-  const { page, tabId } = await openTab(browser, `${server.origin}/${fixture}`);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  const { page, tabId } = await openTab(session.browser, `${session.server.origin}/${fixture}`);
+  const popup = await session.browser.context.newPage();
+  await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
   await popup.getByLabel('Policy category (required)').selectOption('threats');
   await popup.getByLabel('Note').fill(note);
   if (newCase) {
@@ -43,8 +34,8 @@ describe('data protection in Chromium (issue #18)', () => {
     await capture('post.html', 'Note that names a pupil', 'Case to be erased');
     await capture('feed.html', 'Kept capture');
 
-    const dashboard = await browser.context.newPage();
-    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=cases`);
+    const dashboard = await session.browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.browser.extensionId}/dashboard.html#tab=cases`);
     await dashboard.getByRole('button', { name: 'Case to be erased' }).click();
     await dashboard.getByTestId('chronology').waitFor();
 
@@ -87,15 +78,15 @@ describe('data protection in Chromium (issue #18)', () => {
     expect(await dashboard.locator('tbody').textContent()).not.toContain('JS/1');
     // Nothing of it is left in any table the browser holds for the extension; what is kept is whole.
     const stored = await everyStoredRow(dashboard);
-    for (const gone of ['Note that names a pupil', 'Case to be erased', `${server.origin}/posts/8812`])
+    for (const gone of ['Note that names a pupil', 'Case to be erased', `${session.server.origin}/posts/8812`])
       expect(stored).not.toContain(gone);
     expect(stored).toContain('Kept capture');
   });
 
   it('logs a subject access request, shows it due, finds the person and answers it with a pack that verifies', async () => {
     await capture('post.html', 'About the head teacher');
-    const dashboard = await browser.context.newPage();
-    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=people`);
+    const dashboard = await session.browser.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.browser.extensionId}/dashboard.html#tab=people`);
     // Logged with the day it came: due a calendar month on.
     const log = dashboard.getByRole('form', { name: 'Log a subject access request' });
     await log.getByLabel('Who asked').fill('A. Parent');
@@ -132,7 +123,7 @@ describe('data protection in Chromium (issue #18)', () => {
     await dashboard.getByTestId('pack-done').waitFor({ timeout: 30_000 });
     // Answered: off the list.
     await dashboard.getByText('No request is waiting for a reply.').waitFor();
-    const saved = await waitForBundle(browser.downloadDir);
+    const saved = await waitForBundle(session.browser.downloadDir);
     expect(saved).toMatch(/exhibit-sar-northwick-park-primary-/);
     const verified = await verifyWithCli(saved);
     expect(verified.output).toContain('PASS');
@@ -149,10 +140,10 @@ describe('data protection in Chromium (issue #18)', () => {
 
   it('lists what has reached its review date; one is kept until a later day, the other erased from the list', async () => {
     // Thirteen months on, by the page's clock: the unfiled captures taken above (reviewed at 12 months) are due.
-    const dashboard = await browser.context.newPage();
+    const dashboard = await session.browser.context.newPage();
     const later = new Date(Date.now() + 396 * 86_400_000);
     await dashboard.clock.setFixedTime(later);
-    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tab=review`);
+    await dashboard.goto(`chrome-extension://${session.browser.extensionId}/dashboard.html#tab=review`);
     const rows = dashboard.getByRole('region', { name: 'Review due' }).locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);

@@ -1,6 +1,12 @@
 import type { CaseAction, CaseDetails } from '@/lib/cases/case';
 import { readFileSync } from 'node:fs';
-import { ExhibitDb, createEvidenceRepository, createSettingsRepository, loadSigningKey } from '@/lib/store';
+import {
+  ExhibitDb,
+  createEvidenceRepository,
+  createRedactionRepository,
+  createSettingsRepository,
+  loadSigningKey,
+} from '@/lib/store';
 import { exportableAuditLines } from '@/lib/store/auditLog';
 import type { CaseRowSummary } from '@/lib/store/caseSummary';
 import type { ImageAdapter } from '@/lib/capture/adapters';
@@ -247,4 +253,19 @@ export function caseRowSummaryOf({
   pastWords,
 }: CaseRowSummary): CaseRowSummary {
   return { summary, lastActivityUtc, closedAtUtc, words, pastWords };
+}
+
+/** A redacted copy of a capture's screenshot, one pixel blacked out, whose bytes are `copyBytes`. */
+export function redactScreenshot(
+  world: { db: ExhibitDb; clock: () => Date },
+  captureId: string,
+  copyBytes = 'blacked out',
+) {
+  return createRedactionRepository(world.db, world.clock).saveRedaction(
+    captureId,
+    'screenshot.png',
+    [{ x: 0, y: 0, width: 1, height: 1 }],
+    async () => new Blob([copyBytes], { type: 'image/png' }),
+    STAFF,
+  );
 }

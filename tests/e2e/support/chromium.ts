@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { closeAll, startFixtureServer } from './fixtureServer';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -103,4 +105,19 @@ export async function saveProfile(browser: ExtensionBrowser): Promise<void> {
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByText('Saved.').waitFor();
   await options.close();
+}
+
+/**
+ * For a test file: Chromium with the e2e build and a saved profile, and the fixture server, started
+ * before its tests and closed after them. Read `browser` and `server` inside the tests.
+ */
+export function chromiumForTests(): { browser: ExtensionBrowser; server: { origin: string; close(): Promise<void> } } {
+  const held = {} as ReturnType<typeof chromiumForTests>;
+  beforeAll(async () => {
+    held.server = await startFixtureServer();
+    held.browser = await launchWithExtension();
+    await saveProfile(held.browser);
+  });
+  afterAll(() => closeAll(held.browser, held.server));
+  return held;
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { planBundle } from '@/lib/bundle/bundlePlan';
 import { draftStatements } from '@/lib/bundle/statement';
 import { openZip } from '@/lib/bundle/zipReader';
-import { createCaseRepository, createRedactionRepository } from '@/lib/store';
-import { STAFF, form, testWorld } from '../fixtures';
+import { createCaseRepository } from '@/lib/store';
+import { STAFF, form, redactScreenshot, testWorld } from '../fixtures';
 
 const CASE = {
   title: 'Year 4 posts',
@@ -19,13 +19,7 @@ async function caseWorld() {
   const first = await world.capture.captureTab(1, 'visible', form(), { filing: { newCase: CASE } });
   const [opened] = await cases.listCases();
   await world.capture.captureTab(1, 'visible', form(), { filing: { caseId: opened!.id } });
-  await createRedactionRepository(world.db, world.clock).saveRedaction(
-    first.metadata.id,
-    'screenshot.png',
-    [{ x: 0, y: 0, width: 1, height: 1 }],
-    async () => new Blob(['blacked out'], { type: 'image/png' }),
-    STAFF,
-  );
+  await redactScreenshot(world, first.metadata.id);
   await cases.recordAction(
     opened!.id,
     { step: 'police-referral', date: '2026-06-05', who: 'Jo Smith', outcome: 'Reported', attachments: [] },

@@ -13,7 +13,7 @@ import {
   loadSigningKey,
   type ExhibitDb,
 } from '@/lib/store';
-import { POLICE_REFERRAL, STAFF, form, testWorld } from '../fixtures';
+import { POLICE_REFERRAL, STAFF, form, redactScreenshot, testWorld } from '../fixtures';
 import { fromUtf8, rezip, utf8 } from './zipFixtures';
 
 const DSL = {
@@ -37,13 +37,7 @@ async function sentCaseBundle() {
     filing: { newCase: CASE },
   });
   await sender.evidence.editCapture(metadata.id, { field: 'note', to: 'note <b>edited</b> by Jo' }, STAFF);
-  await createRedactionRepository(sender.db, sender.clock).saveRedaction(
-    metadata.id,
-    'screenshot.png',
-    [{ x: 0, y: 0, width: 1, height: 1 }],
-    async () => new Blob(['blacked out'], { type: 'image/png' }),
-    STAFF,
-  );
+  await redactScreenshot(sender, metadata.id);
   const [opened] = await cases.listCases();
   await cases.recordAction(opened!.id, POLICE_REFERRAL, STAFF, [new File(['crime report'], 'crime-report.txt')]);
   const caseView = (await cases.getCase(opened!.id))!;

@@ -10,12 +10,19 @@ import {
   createCaseRepository,
   createErasure,
   createLegalHolds,
-  createRedactionRepository,
   indexMissingPageWords,
   type ExhibitDb,
 } from '@/lib/store';
 import { caseSummaryFolded } from '@/lib/store/caseFold';
-import { POLICE_REFERRAL, STAFF, caseDetails, caseRowSummaryOf, testWorld, worldReadingPages } from '../fixtures';
+import {
+  POLICE_REFERRAL,
+  STAFF,
+  caseDetails,
+  caseRowSummaryOf,
+  redactScreenshot,
+  testWorld,
+  worldReadingPages,
+} from '../fixtures';
 
 /** Strings and image bytes of one capture, each found nowhere else in the store. */
 function secretsOf(tag: string) {
@@ -83,13 +90,7 @@ describe('erasure (issue #18)', () => {
     const goneMetadata = await world.take(gone, { filing: { caseId: opened.id } });
     // Its history holds personal data in entries: a note edited, a redaction, an action with a file, a hold released.
     await world.evidence.editCapture(goneMetadata.id, { field: 'note', to: gone.editedNote }, STAFF);
-    await createRedactionRepository(world.db, world.clock).saveRedaction(
-      goneMetadata.id,
-      'screenshot.png',
-      [{ x: 0, y: 0, width: 1, height: 1 }],
-      async () => new Blob(['Gonezq-REDACTED-COPY'], { type: 'image/png' }),
-      STAFF,
-    );
+    await redactScreenshot(world, goneMetadata.id, 'Gonezq-REDACTED-COPY');
     await cases.recordAction(opened.id, { ...POLICE_REFERRAL, outcome: 'Gonezq-OUTCOME' }, STAFF, [
       new File(['Gonezq-ATTACHMENT'], 'Gonezq-letter.txt'),
     ]);

@@ -3,10 +3,10 @@ import { describeEvent } from '@/lib/audit';
 import { verifyBundle } from '@/lib/bundle/verify';
 import { openZip } from '@/lib/bundle/zipReader';
 import { createImportFlow } from '@/lib/bundle/importFlow';
-import { createBundleReceiver, createRedactionRepository } from '@/lib/store';
+import { createBundleReceiver } from '@/lib/store';
 import { PersonDataSchema, responseDueOn } from '@/lib/subjectAccess/pack';
 import { createSubjectAccessFlow } from '@/lib/subjectAccess/packFlow';
-import { STAFF, testWorld } from '../fixtures';
+import { STAFF, redactScreenshot, testWorld } from '../fixtures';
 import { personWorld } from './personWorld';
 
 async function packWorld() {
@@ -32,13 +32,7 @@ async function filesOf(zip: Blob): Promise<Map<string, string>> {
 describe('a subject access pack (issue #18)', () => {
   it('gives the person their data from each place found, redacted images only, a cover letter, and verifies', async () => {
     const { world, people, ids, saved, exportPack } = await packWorld();
-    await createRedactionRepository(world.db, world.clock).saveRedaction(
-      ids.asAuthor.id,
-      'screenshot.png',
-      [{ x: 0, y: 0, width: 1, height: 1 }],
-      async () => new Blob(['REDACTED-COPY-BYTES'], { type: 'image/png' }),
-      STAFF,
-    );
+    await redactScreenshot(world, ids.asAuthor.id, 'REDACTED-COPY-BYTES');
     const found = await people.find('Jane Quillfeather');
     const request = { person: 'Jane <b>Quillfeather</b>', requestReceivedOn: '2026-01-31' };
     const { fileName } = await exportPack({ request, captures: found.captures, cases: found.cases, exportedBy: STAFF });
