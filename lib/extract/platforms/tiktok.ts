@@ -5,7 +5,8 @@ import type { PlatformExtractor } from './types';
 export const SELECTORS = {
   post: '[data-e2e="browse-video"], [data-e2e="recommend-list-item-container"], [data-e2e="detail-video-info"]',
   handle: '[data-e2e="browse-username"], [data-e2e="video-author-uniqueid"]',
-  nickname: '[data-e2e="browser-nickname"] span:first-child, [data-e2e="video-author-nickname"]',
+  /** "Name · 6d ago" (browser-nickname: the name is its own text before the separator span). */
+  nickname: '[data-e2e="browser-nickname"], [data-e2e="video-author-nickname"]',
   date: '[data-e2e="browser-nickname"] span:last-child',
   description: '[data-e2e="browse-video-desc"], [data-e2e="video-desc"]',
   likes: '[data-e2e="like-count"], [data-e2e="browse-like-count"]',
@@ -23,7 +24,7 @@ export const tiktok: PlatformExtractor = {
     const profileLink = deepQuery(post, SELECTORS.handle)?.closest('a');
     const onVideoPage = /\/video\/\d+/.test(new URL(pageUrl).pathname);
     return {
-      authorName: textOf(deepQuery(post, SELECTORS.nickname)),
+      authorName: nicknameOf(deepQuery(post, SELECTORS.nickname)),
       authorHandle: handle ? `@${handle.replace(/^@/, '')}` : null,
       authorProfileUrl: absoluteUrl(profileLink?.getAttribute('href'), pageUrl),
       permalink:
@@ -39,3 +40,22 @@ export const tiktok: PlatformExtractor = {
     };
   },
 };
+
+/**
+ * The display name in "Name · 6d ago" (TikTok's 2022 markup, seen in a real saved page: the name is a
+ * text node, then a " · " span and a date span; an element holding the name alone is taken whole):
+ * never the separator, never the date.
+ */
+function nicknameOf(element: Element | null): string | null {
+  if (!element) return null;
+  if (!element.matches('[data-e2e="browser-nickname"]')) return textOf(element);
+  let name = '';
+  for (const node of element.childNodes) {
+    const text = node.textContent?.trim() ?? '';
+    if (node.nodeType === 3) name += node.textContent ?? '';
+    else if (name.trim() === '' && text !== '' && text !== '·')
+      return text; // the name in its own span
+    else break; // the separator: the name, if any, came before it
+  }
+  return name.trim() || null;
+}
