@@ -11,26 +11,43 @@ import { loadFixture } from './loadFixture';
 
 // Each platform's selectors beside the fixture they must match and how many posts they must find.
 const CASES = [
-  { name: 'x', url: 'https://x.com/home', selectors: X, posts: 2 },
-  { name: 'facebook', url: 'https://www.facebook.com/groups/northwickparents', selectors: FACEBOOK, posts: 1 },
-  { name: 'instagram', url: 'https://www.instagram.com/p/C7abcDEF123/', selectors: INSTAGRAM, posts: 1 },
-  { name: 'tiktok', url: 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', selectors: TIKTOK, posts: 1 },
-  { name: 'youtube', url: 'https://www.youtube.com/watch?v=abc123XYZ', selectors: YOUTUBE, posts: 1 },
+  { name: 'x', selectors: X, fixtures: [['x', 'https://x.com/home', 2]] },
+  {
+    name: 'facebook',
+    selectors: FACEBOOK,
+    fixtures: [
+      // The post and the comment nested in it.
+      ['facebook', 'https://www.facebook.com/jamie.parent.77/posts/pfbid0InventedPostId123', 2],
+      ['facebook-mobile', 'https://m.facebook.com/groups/northwickparents/', 2],
+    ],
+  },
+  { name: 'instagram', selectors: INSTAGRAM, fixtures: [['instagram', 'https://www.instagram.com/p/C7abcDEF123/', 1]] },
+  {
+    name: 'tiktok',
+    selectors: TIKTOK,
+    fixtures: [['tiktok', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', 1]],
+  },
+  { name: 'youtube', selectors: YOUTUBE, fixtures: [['youtube', 'https://www.youtube.com/watch?v=abc123XYZ', 1]] },
   {
     name: 'reddit',
-    url: 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/',
     selectors: REDDIT,
-    posts: 1,
+    fixtures: [['reddit', 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/', 1]],
   },
-];
+] as const;
 
-describe.each(CASES)('$name selectors', ({ name, url, selectors, posts }) => {
-  it(`find ${posts} post(s) in the fixture and every selector matches`, () => {
-    const doc = loadFixture(name, url);
-    expect(extractorFor(url).platform).toBe(name);
-    expect(deepQueryAll(doc, selectors.post)).toHaveLength(posts);
+describe.each(CASES)('$name selectors', ({ name, selectors, fixtures }) => {
+  it('find the posts in each fixture, and every selector matches in one of them', () => {
+    const docs = fixtures.map(([file, url, posts]) => {
+      const doc = loadFixture(file, url);
+      expect(extractorFor(url).platform).toBe(name);
+      expect(deepQueryAll(doc, selectors.post)).toHaveLength(posts);
+      return doc;
+    });
     for (const [key, selector] of Object.entries(selectors))
-      expect(deepQueryAll(doc, selector).length, `${name}.${key}`).toBeGreaterThan(0);
+      expect(
+        docs.some((doc) => deepQueryAll(doc, selector).length > 0),
+        `${name}.${key}`,
+      ).toBe(true);
   });
 });
 
@@ -119,22 +136,52 @@ describe('post details', () => {
     expect(details.likes).toBeNull();
   });
 
-  it('Facebook', () => {
-    const url = 'https://www.facebook.com/groups/northwickparents';
-    expect(extractPostDetails(loadFixture('facebook', url), url)).toEqual({
+  it('Facebook (desktop, 2025): the post picked, without its tracking, and never a value of its comment', () => {
+    const url = 'https://www.facebook.com/jamie.parent.77/posts/pfbid0InventedPostId123';
+    const doc = loadFixture('facebook', url);
+    expect(extractPostDetails(doc, url, doc.querySelector('[data-ad-rendering-role="story_message"] span'))).toEqual({
       platform: 'facebook',
       authorName: 'Jamie Parent',
       authorHandle: 'jamie.parent.77',
-      authorProfileUrl: 'https://www.facebook.com/jamie.parent.77?__cft__=x',
-      permalink: 'https://www.facebook.com/groups/northwickparents/posts/123456789/?__cft__=y',
-      postedAtText: 'Saturday 30 May 2026 at 21:14',
+      authorProfileUrl: 'https://www.facebook.com/jamie.parent.77',
+      permalink: 'https://www.facebook.com/jamie.parent.77/posts/pfbid0InventedPostId123',
+      postedAtText: '30 May at 21:14',
       postedAtIso: null,
       text: 'Mrs Y in Year 4 shouted at my son. She should be sacked. Everyone share this.',
       likes: '27',
       comments: '14',
       shares: '5',
       missing: ['postedAtIso'],
-      foundBy: 'only-on-page',
+      foundBy: 'picked',
+    });
+    // The comment picked: its own author, link and time as shown, never the post's.
+    expect(extractPostDetails(doc, url, doc.querySelector('[aria-label^="Comment by"] div[dir="auto"]'))).toMatchObject(
+      {
+        authorName: 'Sam Other',
+        authorHandle: 'sam.other.5',
+        authorProfileUrl: 'https://www.facebook.com/sam.other.5',
+        permalink:
+          'https://www.facebook.com/jamie.parent.77/posts/pfbid0InventedPostId123?comment_id=Y29tbWVudDoxMjM0XzU2Nzg%3D',
+        postedAtText: '1w',
+        postedAtIso: null,
+        text: 'Agreed, posted this in the class group too',
+        foundBy: 'picked',
+      },
+    );
+  });
+
+  it('Facebook (mobile, 2021): the group post picked, its exact time from its own data-ft, not the shared link', () => {
+    const url = 'https://m.facebook.com/groups/northwickparents/';
+    const doc = loadFixture('facebook-mobile', url);
+    expect(extractPostDetails(doc, url, doc.querySelector('article p'))).toMatchObject({
+      authorName: 'Jamie Parent',
+      authorHandle: 'jamie.parent.77',
+      authorProfileUrl: 'https://m.facebook.com/jamie.parent.77',
+      permalink: 'https://m.facebook.com/groups/northwickparents/permalink/5550001/',
+      postedAtText: '31 May at 18:14',
+      postedAtIso: '2026-05-31T17:14:00.000Z',
+      text: 'Has anyone else seen what Mrs Y did at pick-up? Someone should report her.',
+      foundBy: 'picked',
     });
   });
 
