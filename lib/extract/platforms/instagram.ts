@@ -1,31 +1,45 @@
-import { absoluteUrl, attr, countIn, deepQuery, textOf } from '../dom';
+import { absoluteUrl, attr, countIn, deepQuery, deepQueryAll, textOf } from '../dom';
 import type { PlatformExtractor } from './types';
 
-/** Instagram: a post is an `article`; the header links the handle; the post's time links to /p/ or /reel/. */
+/**
+ * Instagram (shared/notes/platform-markup.md): a post is an `article`, or on today's post page the
+ * `main` holding it; its time is the `<time datetime>` in the link to the post (`/p/ID/` or
+ * `/USER/p/ID/`), never a comment's (`…/c/ID/`) nor the caption's "Edited" time, which links nowhere.
+ * A logged-out server shell has no post markup: then the page's own metadata (og:title, description)
+ * says who and when — used only when its address is the post's.
+ */
 export const SELECTORS = {
-  post: 'article',
-  author: 'header a[href^="/"]:not([href*="/p/"]):not([href*="/explore/"])',
+  post: 'article, main:not(:has(article))',
+  /** Links to a person: one path segment that is not one of Instagram's own sections. */
+  profileLink: 'a[href]',
   time: 'a[href*="/p/"] time[datetime], a[href*="/reel/"] time[datetime]',
   caption: 'h1',
   likes: 'section a[href$="/liked_by/"], section [data-testid="likes"]',
   comments: 'a[href$="/comments/"]',
 };
+const SECTIONS = new Set(['p', 'reel', 'reels', 'explore', 'direct', 'accounts', 'stories', 'about', 'legal']);
+const POST_PATH = /^\/(?:[\w.]+\/)?(?:p|reel)\/[\w-]+\/?$/;
 
 export const instagram: PlatformExtractor = {
   platform: 'instagram',
   hosts: /(^|\.)instagram\.com$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
-    const author = deepQuery(post, SELECTORS.author);
-    const time = deepQuery(post, SELECTORS.time);
+    const author = deepQueryAll(post, SELECTORS.profileLink).find((link) => isProfileLink(link, pageUrl));
+    // The post's own time: in a link to the post itself, not to one of its comments.
+    const time = deepQueryAll(post, SELECTORS.time).find((t) =>
+      POST_PATH.test(new URL(t.closest('a')?.getAttribute('href') ?? '/', pageUrl).pathname),
+    );
     const handle = textOf(author);
+    if (!author && !time) return shellMetadata(post.ownerDocument, pageUrl);
     return {
       // Instagram shows only the handle on a post; the display name is on the profile page.
       authorName: null,
       authorHandle: handle ? `@${handle.replace(/^@/, '')}` : null,
       authorProfileUrl: absoluteUrl(author?.getAttribute('href'), pageUrl),
       permalink: absoluteUrl(time?.closest('a')?.getAttribute('href'), pageUrl),
-      postedAtText: attr(time, 'title') ?? textOf(time),
+      // As the page shows it; the title is a tooltip in another form.
+      postedAtText: textOf(time) ?? attr(time, 'title'),
       postedAtIso: attr(time, 'datetime'),
       text: textOf(deepQuery(post, SELECTORS.caption)),
       likes: countIn(textOf(deepQuery(post, SELECTORS.likes))),
@@ -34,3 +48,36 @@ export const instagram: PlatformExtractor = {
     };
   },
 };
+
+function isProfileLink(link: Element, pageUrl: string): boolean {
+  const url = new URL(link.getAttribute('href') ?? '', pageUrl);
+  const segments = url.pathname.split('/').filter(Boolean);
+  return (
+    /(^|\.)instagram\.com$/.test(url.hostname) &&
+    segments.length === 1 &&
+    !SECTIONS.has(segments[0] ?? '') &&
+    Boolean(textOf(link))
+  );
+}
+
+/**
+ * A logged-out shell's own metadata: og:title "NAME on Instagram: …" and the description "HANDLE on
+ * Month D, YYYY: …". Only when og:url or the canonical address is a post's — on a rendered page they
+ * can name an unrelated profile left over from the page's own navigation.
+ */
+function shellMetadata(doc: Document, pageUrl: string) {
+  const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? null;
+  const address = meta('meta[property="og:url"]') ?? doc.querySelector('link[rel=canonical]')?.getAttribute('href');
+  const postUrl = address ? new URL(address, pageUrl) : undefined;
+  if (!postUrl || !POST_PATH.test(postUrl.pathname)) return {};
+  const title = /^(.+?) on Instagram\b/.exec(meta('meta[property="og:title"]') ?? '');
+  const description = /^([\w.]+) on ([A-Z][a-z]+ \d{1,2}, \d{4}):/.exec(
+    meta('meta[name="description"]') ?? meta('meta[property="og:description"]') ?? '',
+  );
+  return {
+    authorName: title?.[1] ?? null,
+    authorHandle: description?.[1] ? `@${description[1]}` : null,
+    permalink: postUrl.toString(),
+    postedAtText: description?.[2] ?? null,
+  };
+}

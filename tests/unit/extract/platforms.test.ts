@@ -193,13 +193,29 @@ describe('post details', () => {
       authorHandle: '@northwick.gossip',
       authorProfileUrl: 'https://www.instagram.com/northwick.gossip/',
       permalink: 'https://www.instagram.com/p/C7abcDEF123/',
-      postedAtText: '29 May 2026',
+      postedAtText: '3 days ago',
       postedAtIso: '2026-05-29T10:11:12.000Z',
       text: 'Look who teaches at Northwick Park 😡',
       likes: '2,031',
       comments: '88',
       missing: ['authorName', 'shares'],
     });
+  });
+
+  it('Instagram, a logged-out shell: who and when from the page’s own metadata, only when it is the post’s', () => {
+    const url = 'https://www.instagram.com/p/C7abcDEF123/';
+    expect(extractPostDetails(loadFixture('instagram-shell', url), url)).toMatchObject({
+      authorName: 'Northwick Gossip 🍴',
+      authorHandle: '@northwick.gossip',
+      permalink: 'https://www.instagram.com/p/C7abcDEF123/',
+      postedAtText: 'May 29, 2026',
+      postedAtIso: null,
+      foundBy: 'whole-page',
+    });
+    // Metadata naming a profile, not a post (left over from the page's own navigation): not used.
+    const doc = loadFixture('instagram-shell', url);
+    doc.querySelector('meta[property="og:url"]')?.setAttribute('content', 'https://www.instagram.com/someone.else/');
+    expect(extractPostDetails(doc, url)).toMatchObject({ authorName: null, authorHandle: null, permalink: null });
   });
 
   it('TikTok', () => {
