@@ -53,19 +53,25 @@ function address(url: string): string {
 }
 
 /**
- * The element a person would click to pick the post: the innermost one holding the start of its text
- * (or its author's name), going down from the body into the first child that holds it each time.
+ * The element a person would click to pick the post: of the innermost elements holding the start of
+ * its text (or its author's name), the one with the least other text — the post's own text, not a
+ * page title or a screen-reader line that happens to quote it.
  */
 function clickedElement(doc: Document, expected: Sidecar['expect']): Element | undefined {
   // Without spaces: a test DOM joins inline elements' text without the spaces layout would show.
   const needle = bare(collapse(expected.postText ?? expected.author ?? '').slice(0, 24));
   const holds = (element: Element) =>
-    !['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(element.tagName) &&
+    !['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE'].includes(element.tagName) &&
     bare(element.textContent).includes(needle);
-  if (!needle || !holds(doc.body)) return undefined;
-  let found: Element = doc.body;
-  for (let inner = [...found.children].find(holds); inner; inner = [...found.children].find(holds)) found = inner;
-  return found;
+  if (!needle) return undefined;
+  const innermost = [...doc.body.querySelectorAll('*')].filter(
+    (element) => holds(element) && ![...element.children].some(holds),
+  );
+  const extra = (element: Element) => bare(element.textContent).length - needle.length;
+  return innermost.reduce<Element | undefined>(
+    (best, element) => (!best || extra(element) < extra(best) ? element : best),
+    undefined,
+  );
 }
 
 const pages = existsSync(FOLDER) ? readdirSync(FOLDER).filter((name) => name.endsWith('.json')) : [];
