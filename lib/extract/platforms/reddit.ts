@@ -1,11 +1,19 @@
 import { absoluteUrl, attr, deepQuery, textOf } from '../dom';
 import type { PlatformExtractor } from './types';
 
-/** Reddit's current pages carry the details as attributes of `shreddit-post` / `shreddit-comment`. */
+/**
+ * Reddit's current pages carry the details as attributes of `shreddit-post` / `shreddit-comment`;
+ * old reddit (old.reddit.com, and www before 2018) as `data-` attributes of each `.thing` — a post
+ * (`.link`) or a comment, whose replies are `.thing`s nested in it.
+ */
 export const SELECTORS = {
-  post: 'shreddit-post, shreddit-comment',
+  post: 'shreddit-post, shreddit-comment, .thing[data-author]',
   body: '[slot="text-body"], [slot="comment"]',
   time: 'faceplate-timeago time, time[datetime]',
+  /** Old reddit: the thing's own tagline time, its title (a post) and its text. */
+  oldTime: '.tagline time[datetime]',
+  oldTitle: 'a.title',
+  oldBody: '.usertext-body',
 };
 
 export const reddit: PlatformExtractor = {
@@ -13,6 +21,7 @@ export const reddit: PlatformExtractor = {
   hosts: /(^|\.)reddit\.com$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
+    if (post.matches('.thing')) return oldRedditThing(post, pageUrl);
     const author = attr(post, 'author');
     const isComment = post.tagName.toLowerCase() === 'shreddit-comment';
     const time = deepQuery(post, SELECTORS.time);
@@ -32,3 +41,25 @@ export const reddit: PlatformExtractor = {
     };
   },
 };
+
+/** An old-reddit post or comment: its own values, never those of a reply nested in it. */
+function oldRedditThing(thing: Element, pageUrl: string) {
+  const own = (selector: string) =>
+    [...thing.querySelectorAll(selector)].find((element) => element.closest('.thing') === thing) ?? null;
+  const author = attr(thing, 'data-author');
+  const time = own(SELECTORS.oldTime);
+  const title = textOf(own(SELECTORS.oldTitle));
+  const body = textOf(own(SELECTORS.oldBody));
+  return {
+    authorName: null, // Reddit shows usernames only
+    authorHandle: author ? `u/${author}` : null,
+    authorProfileUrl: author ? absoluteUrl(`/user/${encodeURIComponent(author)}`, pageUrl) : null,
+    permalink: absoluteUrl(attr(thing, 'data-permalink'), pageUrl),
+    postedAtText: textOf(time),
+    postedAtIso: attr(time, 'datetime'),
+    text: [title, body].filter(Boolean).join('\n\n') || null,
+    likes: attr(thing, 'data-score'),
+    comments: attr(thing, 'data-comments-count'),
+    shares: null,
+  };
+}

@@ -31,7 +31,11 @@ const CASES = [
   {
     name: 'reddit',
     selectors: REDDIT,
-    fixtures: [['reddit', 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/', 1]],
+    fixtures: [
+      ['reddit', 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/', 1],
+      // The post and the comment nested in it.
+      ['reddit-old', 'https://old.reddit.com/r/unitedkingdom/comments/1abcde/mrs_y_at_northwick_park/', 2],
+    ],
   },
 ] as const;
 
@@ -216,6 +220,29 @@ describe('post details', () => {
     const doc = loadFixture('instagram-shell', url);
     doc.querySelector('meta[property="og:url"]')?.setAttribute('content', 'https://www.instagram.com/someone.else/');
     expect(extractPostDetails(doc, url)).toMatchObject({ authorName: null, authorHandle: null, permalink: null });
+  });
+
+  it('old reddit: the post picked (not the read-next box), and a comment its own values', () => {
+    const url = 'https://old.reddit.com/r/unitedkingdom/comments/1abcde/mrs_y_at_northwick_park/';
+    const doc = loadFixture('reddit-old', url);
+    expect(extractPostDetails(doc, url, doc.querySelector('.thing a.title'))).toMatchObject({
+      authorHandle: 'u/northwick_dad',
+      authorProfileUrl: 'https://old.reddit.com/user/northwick_dad',
+      permalink: url,
+      postedAtText: '3 hours ago',
+      postedAtIso: '2026-05-31T04:00:00+00:00',
+      text: 'Mrs Y at Northwick Park shouted at my son',
+      comments: '12',
+      likes: '57',
+      foundBy: 'picked',
+    });
+    expect(extractPostDetails(doc, url, doc.querySelector('.usertext-body p'))).toMatchObject({
+      authorHandle: 'u/sam_other',
+      permalink: `${url}c0ffee/`,
+      postedAtText: '2 hours ago',
+      postedAtIso: '2026-05-31T05:00:00+00:00',
+      text: 'Same thing happened to my daughter.',
+    });
   });
 
   it('TikTok', () => {
