@@ -1,9 +1,15 @@
 import { absoluteUrl, deepQuery, textOf } from '../dom';
 import type { PlatformExtractor } from './types';
 
-/** TikTok marks its fields with `data-e2e` attributes; a video's detail block is the post. */
+/**
+ * TikTok marks its fields with `data-e2e` attributes; a video's detail block is the post: in the
+ * 2025 layout an `article` per video (the next one is on the page too), in the 2022 video page the
+ * detail container, which has no data-e2e mark (its generated class keeps the component's name).
+ */
 export const SELECTORS = {
-  post: '[data-e2e="browse-video"], [data-e2e="recommend-list-item-container"], [data-e2e="detail-video-info"]',
+  post: '[data-e2e="browse-video"], [data-e2e="recommend-list-item-container"], [data-e2e="detail-video-info"], [class*="-DivVideoDetailContainer"]',
+  /** 2025: the author's avatar links to /@handle (there is no handle text). */
+  avatar: 'a[data-e2e="video-author-avatar"][href*="/@"], a[data-e2e="browse-user-avatar"][href*="/@"]',
   handle: '[data-e2e="browse-username"], [data-e2e="video-author-uniqueid"]',
   /** "Name · 6d ago" (browser-nickname: the name is its own text before the separator span). */
   nickname: '[data-e2e="browser-nickname"], [data-e2e="video-author-nickname"]',
@@ -20,8 +26,9 @@ export const tiktok: PlatformExtractor = {
   hosts: /(^|\.)tiktok\.com$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
-    const handle = textOf(deepQuery(post, SELECTORS.handle));
-    const profileLink = deepQuery(post, SELECTORS.handle)?.closest('a');
+    const avatar = deepQuery(post, SELECTORS.avatar);
+    const handle = textOf(deepQuery(post, SELECTORS.handle)) ?? handleIn(avatar?.getAttribute('href'));
+    const profileLink = deepQuery(post, SELECTORS.handle)?.closest('a') ?? avatar;
     const onVideoPage = /\/video\/\d+/.test(new URL(pageUrl).pathname);
     return {
       authorName: nicknameOf(deepQuery(post, SELECTORS.nickname)),
@@ -58,4 +65,9 @@ function nicknameOf(element: Element | null): string | null {
     else break; // the separator: the name, if any, came before it
   }
   return name.trim() || null;
+}
+
+/** The handle in a link to a profile, "/@name" (nothing else in the address counts). */
+function handleIn(href: string | null | undefined): string | null {
+  return /^(?:https:\/\/www\.tiktok\.com)?\/@([\w.]+)\/?$/.exec(href ?? '')?.[1] ?? null;
 }

@@ -25,7 +25,11 @@ const CASES = [
   {
     name: 'tiktok',
     selectors: TIKTOK,
-    fixtures: [['tiktok', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', 1]],
+    fixtures: [
+      ['tiktok', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', 1],
+      // The 2025 layout: this video's article and the next one's, in the detail container.
+      ['tiktok-feed', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000001', 3],
+    ],
   },
   { name: 'youtube', selectors: YOUTUBE, fixtures: [['youtube', 'https://www.youtube.com/watch?v=abc123XYZ', 1]] },
   {
@@ -242,6 +246,19 @@ describe('post details', () => {
       postedAtText: '2 hours ago',
       postedAtIso: '2026-05-31T05:00:00+00:00',
       text: 'Same thing happened to my daughter.',
+    });
+  });
+
+  it('TikTok (2025): the picked video’s author from its avatar link, never the next video’s', () => {
+    const url = 'https://www.tiktok.com/@kidswatch99/video/7370000000000000001';
+    const doc = loadFixture('tiktok-feed', url);
+    expect(extractPostDetails(doc, url, doc.querySelector('[data-e2e="video-desc"] span'))).toMatchObject({
+      authorHandle: '@kidswatch99',
+      authorProfileUrl: 'https://www.tiktok.com/@kidswatch99',
+      text: 'Pick-up at Northwick Park again #school',
+      likes: '1,204',
+      postedAtIso: null,
+      foundBy: 'picked',
     });
   });
 
