@@ -1,9 +1,17 @@
 import { absoluteUrl, deepQuery, textOf } from '../dom';
 import type { PlatformExtractor } from './types';
 
-/** YouTube comments: each is a `ytd-comment-view-model` (older pages: `ytd-comment-renderer`). */
+/**
+ * YouTube: a comment is a `ytd-comment-view-model` (older pages: `ytd-comment-renderer`); the video
+ * itself is its watch page's `ytd-watch-metadata` (2018: `ytd-video-primary-info-renderer`, with its
+ * owner and date in the one secondary-info block of the page).
+ */
 export const SELECTORS = {
-  post: 'ytd-comment-view-model, ytd-comment-renderer',
+  post: 'ytd-comment-view-model, ytd-comment-renderer, ytd-watch-metadata, ytd-video-primary-info-renderer',
+  comment: 'ytd-comment-view-model, ytd-comment-renderer',
+  owner: '#owner-name a, ytd-channel-name a',
+  uploaded: '#upload-info .date, #info-strings yt-formatted-string',
+  title: 'h1.title, #title h1',
   author: '#author-text',
   published: '#published-time-text a',
   text: '#content-text',
@@ -15,6 +23,7 @@ export const youtube: PlatformExtractor = {
   hosts: /(^|\.)youtube\.com$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
+    if (!post.matches(SELECTORS.comment)) return videoFields(post, pageUrl);
     const author = deepQuery(post, SELECTORS.author);
     const published = deepQuery(post, SELECTORS.published);
     const handle = textOf(author);
@@ -32,3 +41,22 @@ export const youtube: PlatformExtractor = {
     };
   },
 };
+
+/** The video of a watch page: its channel, the date it shows, its title and its watch address. */
+function videoFields(post: Element, pageUrl: string) {
+  // 2018: the owner and date sit in the page's one secondary-info block, beside the title's.
+  const scope = post.matches('ytd-watch-metadata') ? post : post.ownerDocument;
+  const owner = deepQuery(scope, SELECTORS.owner);
+  const watch = new URL(
+    post.ownerDocument.querySelector('link[rel=canonical]')?.getAttribute('href') ?? pageUrl,
+    pageUrl,
+  );
+  const video = watch.pathname === '/watch' ? watch.searchParams.get('v') : null;
+  return {
+    authorName: textOf(owner),
+    authorProfileUrl: absoluteUrl(owner?.getAttribute('href'), pageUrl),
+    permalink: video ? `https://www.youtube.com/watch?v=${encodeURIComponent(video)}` : null,
+    postedAtText: textOf(deepQuery(scope, SELECTORS.uploaded)),
+    text: textOf(deepQuery(post, SELECTORS.title)),
+  };
+}

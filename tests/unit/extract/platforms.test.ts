@@ -31,7 +31,15 @@ const CASES = [
       ['tiktok-feed', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000001', 3],
     ],
   },
-  { name: 'youtube', selectors: YOUTUBE, fixtures: [['youtube', 'https://www.youtube.com/watch?v=abc123XYZ', 1]] },
+  {
+    name: 'youtube',
+    selectors: YOUTUBE,
+    fixtures: [
+      ['youtube', 'https://www.youtube.com/watch?v=abc123XYZ', 1],
+      // The video and its comment.
+      ['youtube-watch', 'https://www.youtube.com/watch?v=abc123XYZ', 2],
+    ],
+  },
   {
     name: 'reddit',
     selectors: REDDIT,
@@ -259,6 +267,24 @@ describe('post details', () => {
       likes: '1,204',
       postedAtIso: null,
       foundBy: 'picked',
+    });
+  });
+
+  it('YouTube (2018 watch page): the video picked gives its channel, date and address, its comment its own', () => {
+    const url = 'https://www.youtube.com/watch?v=abc123XYZ&t=42s';
+    const doc = loadFixture('youtube-watch', url);
+    expect(extractPostDetails(doc, url, doc.querySelector('h1.title'))).toMatchObject({
+      authorName: 'Kids Watch Northwick',
+      authorProfileUrl: 'https://www.youtube.com/channel/UCinventedChannel0001',
+      permalink: 'https://www.youtube.com/watch?v=abc123XYZ',
+      postedAtText: 'Published on May 30, 2026',
+      foundBy: 'picked',
+    });
+    expect(extractPostDetails(doc, url, doc.querySelector('#content-text'))).toMatchObject({
+      authorHandle: 'Sam Other',
+      permalink: 'https://www.youtube.com/watch?v=abc123XYZ&lc=UgxInvented',
+      postedAtText: '2 days ago',
+      text: 'She was shouting again today',
     });
   });
 
