@@ -6,12 +6,21 @@ import { reddit } from './platforms/reddit';
 import { tiktok } from './platforms/tiktok';
 import type { PlatformExtractor } from './platforms/types';
 import { x } from './platforms/x';
+import { whatsapp } from './platforms/whatsapp';
 import { youtube } from './platforms/youtube';
 import { postDetails, type PostDetails, type PostFoundBy } from './postDetails';
 
 export * from './postDetails';
 
-export const PLATFORM_EXTRACTORS: readonly PlatformExtractor[] = [facebook, x, instagram, tiktok, youtube, reddit];
+export const PLATFORM_EXTRACTORS: readonly PlatformExtractor[] = [
+  facebook,
+  x,
+  instagram,
+  tiktok,
+  youtube,
+  reddit,
+  whatsapp,
+];
 
 export function extractorFor(pageUrl: string): PlatformExtractor {
   const host = new URL(pageUrl).hostname;

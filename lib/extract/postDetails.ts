@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const PLATFORMS = ['facebook', 'x', 'instagram', 'tiktok', 'youtube', 'reddit', 'generic'] as const;
+export const PLATFORMS = ['facebook', 'x', 'instagram', 'tiktok', 'youtube', 'reddit', 'whatsapp', 'generic'] as const;
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 

@@ -11,4 +11,6 @@ export const PLATFORM_REPORT_PAGES: Record<Exclude<Platform, 'generic'>, { name:
   tiktok: { name: 'TikTok', url: 'https://www.tiktok.com/legal/report' },
   youtube: { name: 'YouTube', url: 'https://support.google.com/youtube/answer/2802027' },
   reddit: { name: 'Reddit', url: 'https://www.reddit.com/report' },
+  // WhatsApp has no web form: a message or contact is reported from the chat; its help centre says how.
+  whatsapp: { name: 'WhatsApp', url: 'https://faq.whatsapp.com/' },
 };

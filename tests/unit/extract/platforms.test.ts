@@ -6,6 +6,7 @@ import { SELECTORS as INSTAGRAM } from '@/lib/extract/platforms/instagram';
 import { SELECTORS as REDDIT } from '@/lib/extract/platforms/reddit';
 import { SELECTORS as TIKTOK } from '@/lib/extract/platforms/tiktok';
 import { SELECTORS as X } from '@/lib/extract/platforms/x';
+import { SELECTORS as WHATSAPP } from '@/lib/extract/platforms/whatsapp';
 import { SELECTORS as YOUTUBE } from '@/lib/extract/platforms/youtube';
 import { loadFixture } from './loadFixture';
 
@@ -49,6 +50,7 @@ const CASES = [
       ['reddit-old', 'https://old.reddit.com/r/unitedkingdom/comments/1abcde/mrs_y_at_northwick_park/', 2],
     ],
   },
+  { name: 'whatsapp', selectors: WHATSAPP, fixtures: [['whatsapp', 'https://web.whatsapp.com/', 2]] },
 ] as const;
 
 describe.each(CASES)('$name selectors', ({ name, selectors, fixtures }) => {
@@ -285,6 +287,28 @@ describe('post details', () => {
       permalink: 'https://www.youtube.com/watch?v=abc123XYZ&lc=UgxInvented',
       postedAtText: '2 days ago',
       text: 'She was shouting again today',
+    });
+  });
+
+  it('WhatsApp Web: the message picked, its sender and time as its own data-pre-plain-text says', () => {
+    const url = 'https://web.whatsapp.com/';
+    const doc = loadFixture('whatsapp', url);
+    const second = doc.querySelectorAll('.selectable-text span')[1];
+    expect(extractPostDetails(doc, url, second)).toEqual({
+      platform: 'whatsapp',
+      // In a group, a sender not in the viewer's contacts is named by number there.
+      authorName: '+44 7700 900002',
+      authorHandle: null,
+      authorProfileUrl: null,
+      permalink: null,
+      postedAtText: '21:16',
+      postedAtIso: null,
+      text: 'Someone should post her name',
+      likes: null,
+      comments: null,
+      shares: null,
+      missing: ['authorHandle', 'authorProfileUrl', 'permalink', 'postedAtIso', 'likes', 'comments', 'shares'],
+      foundBy: 'picked',
     });
   });
 
