@@ -4,7 +4,8 @@ import { UNFILED } from '../cases/case';
 import type { StaffMember } from '../capture/metadata';
 import { ExhibitError, parseInput } from '../errors';
 import { appendAudit } from './auditLog';
-import { foldCase, keepCaseSummary } from './caseFold';
+import { keepCaseSummary } from './caseFold';
+import { required } from '../required';
 import type { CaptureRow, ExhibitDb } from './db';
 import type { ReviewTarget } from './retentionReview';
 
@@ -79,27 +80,41 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
     return `${name} is on legal hold: the case cannot be erased ${until}`;
   }
 
+  /**
+   * What stands between a request and the erasure, from rows alone: the captures it takes, what must
+   * be typed (the exhibit reference, or the case's current title, kept on its row), and why not.
+   */
+  async function gateFor(target: ReviewTarget) {
+    if ('captureId' in target) {
+      const row = await captureRow(target.captureId);
+      return {
+        rows: [row],
+        confirmWith: confirmationOf(row),
+        title: titleOf(row),
+        refusal: await refusalFor(target, [row], row.caseId),
+      };
+    }
+    const caseRow = await db.cases.get(target.caseId);
+    if (!caseRow) throw new ExhibitError('invalid-input', 'That case no longer exists.');
+    const rows = await db.captures.where('caseId').equals(target.caseId).sortBy('capturedAtUtc');
+    const { title } = caseRow.summary;
+    return { rows, confirmWith: title, title, refusal: await refusalFor(target, rows, target.caseId) };
+  }
+
   async function plan(target: ReviewTarget): Promise<ErasurePlan> {
     return db.transaction('r', ERASURE_TABLES(db), async () => {
+      const { rows, confirmWith, title, refusal } = await gateFor(target);
+      const shown = { target, confirmWith, title, captures: rows.map(captureItem), ...(refusal ? { refusal } : {}) };
       if ('captureId' in target) {
-        const row = await captureRow(target.captureId);
-        const sizes = await captureSizes(row.id);
-        const refusal = await refusalFor(target, [row], row.caseId);
+        const sizes = await captureSizes(target.captureId);
         return {
-          target,
-          confirmWith: confirmationOf(row),
-          title: titleOf(row),
-          captures: [captureItem(row)],
+          ...shown,
           files: sizes.files,
           attachments: { count: 0, bytes: 0 },
           entries: sizes.entries,
           receivedEntries: sizes.receivedEntries,
-          ...(refusal ? { refusal } : {}),
         };
       }
-      const view = await foldCase(db, target.caseId);
-      if (!view) throw new ExhibitError('invalid-input', 'That case no longer exists.');
-      const rows = await db.captures.where('caseId').equals(target.caseId).sortBy('capturedAtUtc');
       const perCapture = await Promise.all(rows.map((row) => captureSizes(row.id)));
       const caseEntries = await ownCaseEntries(target.caseId);
       const received = await receivedCaseEntries(target.caseId);
@@ -107,12 +122,8 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
         .where('actionId')
         .anyOf(actionIdsOf([...caseEntries, ...received]))
         .toArray();
-      const refusal = await refusalFor(target, rows, target.caseId);
       return {
-        target,
-        confirmWith: view.details.title,
-        title: view.details.title,
-        captures: rows.map(captureItem),
+        ...shown,
         files: {
           count: perCapture.reduce((sum, s) => sum + s.files.count, 0),
           bytes: perCapture.reduce((sum, s) => sum + s.files.bytes, 0),
@@ -120,7 +131,6 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
         attachments: { count: attachments.length, bytes: attachments.reduce((sum, a) => sum + a.blob.size, 0) },
         entries: caseEntries.length + perCapture.reduce((sum, s) => sum + s.entries, 0),
         receivedEntries: received.length + perCapture.reduce((sum, s) => sum + s.receivedEntries, 0),
-        ...(refusal ? { refusal } : {}),
       };
     });
   }
@@ -190,10 +200,15 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
     await db.audit.bulkDelete(entries.map((e) => e.seq));
   }
 
-  async function eraseCase(caseId: string, reason: string, actor: StaffMember, at: Date): Promise<AuditEntry[]> {
+  async function eraseCase(
+    caseId: string,
+    rows: readonly CaptureRow[],
+    reason: string,
+    actor: StaffMember,
+    at: Date,
+  ): Promise<AuditEntry[]> {
     const records: AuditEntry[] = [];
-    for (const row of await db.captures.where('caseId').equals(caseId).sortBy('capturedAtUtc'))
-      records.push(await eraseCapture(row, reason, actor, at));
+    for (const row of rows) records.push(await eraseCapture(row, reason, actor, at));
     const own = await ownCaseEntries(caseId);
     const received = await receivedCaseEntries(caseId);
     const attachmentKeys = await db.attachments
@@ -224,18 +239,19 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
   async function erase(target: ReviewTarget, request: ErasureRequest, actor: StaffMember): Promise<AuditEntry[]> {
     const { reason, confirmation } = parseInput(ErasureRequestSchema, request);
     return db.transaction('rw', ERASURE_TABLES(db), async () => {
-      const shown = await plan(target);
-      if (shown.refusal) throw new ExhibitError('invalid-input', shown.refusal);
-      if (confirmation !== shown.confirmWith)
-        throw new ExhibitError('invalid-input', `Type “${shown.confirmWith}” exactly to confirm the erasure.`);
+      // The same checks the plan showed, from rows: no file is read nor any history folded for them.
+      const { rows, confirmWith, refusal } = await gateFor(target);
+      if (refusal) throw new ExhibitError('invalid-input', refusal);
+      if (confirmation !== confirmWith)
+        throw new ExhibitError('invalid-input', `Type “${confirmWith}” exactly to confirm the erasure.`);
       const at = clock();
       if ('captureId' in target) {
-        const row = await captureRow(target.captureId);
+        const row = required(rows[0], 'the capture to erase');
         const record = await eraseCapture(row, reason, actor, at);
         await keepCaseSummary(db, row.caseId);
         return [record];
       }
-      return eraseCase(target.caseId, reason, actor, at);
+      return eraseCase(target.caseId, rows, reason, actor, at);
     });
   }
 
