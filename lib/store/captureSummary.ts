@@ -73,6 +73,19 @@ export function captureRowOf(metadata: CaptureMetadata, caseId: string, summary:
   };
 }
 
+/**
+ * What a capture's note and post details said before each edit, still in its history (each later
+ * value is the one before the next edit, or the current one). What the `pastWords` index holds, and
+ * what finding a person reports as earlier.
+ */
+export function earlierValuesOf(history: readonly AuditEntry[]): string[] {
+  return history.flatMap(({ event }) =>
+    event.action === 'capture.edited' && event.change.field !== 'category' && event.change.from !== null
+      ? [event.change.from]
+      : [],
+  );
+}
+
 /** The summary a capture's history gives. */
 export function summaryOf(metadata: CaptureMetadata, history: readonly AuditEntry[]): CaptureSummary {
   const current = currentValuesOf(metadata, history);
@@ -88,13 +101,7 @@ export function summaryOf(metadata: CaptureMetadata, history: readonly AuditEntr
     metadata.page.url,
   );
   const held = new Set(words);
-  const pastWords = wordsOf(
-    ...history.flatMap(({ event }) =>
-      event.action === 'capture.edited' && event.change.field !== 'category'
-        ? [event.change.from ?? '', event.change.to ?? '']
-        : [],
-    ),
-  ).filter((word) => !held.has(word));
+  const pastWords = wordsOf(...earlierValuesOf(history)).filter((word) => !held.has(word));
   const receivedFrom = receivedFromOf(history);
   // Retention is each school's own decision: a sender's, received with the capture, does not bind this one.
   const kept = history.findLast((entry) => entry.event.action === 'capture.kept' && !('receivedFrom' in entry))?.event;

@@ -39,22 +39,32 @@ export interface CaseRowSummary {
   pastWords: string[];
 }
 
-/** The words of a case's details: title, the person posting (with profile links), who is affected, the owner. */
-function detailsText({ title, personPosting, affected, owner }: CaseDetails): string {
-  return [title, personPosting.name, personPosting.relationship, ...personPosting.profileUrls, affected, owner].join(
-    ' ',
-  );
+/** A case's details as texts: title, the person posting (with profile links), who is affected, the owner. */
+function detailsValues({ title, personPosting, affected, owner }: CaseDetails): string[] {
+  return [title, personPosting.name, personPosting.relationship, ...personPosting.profileUrls, affected, owner];
 }
 
-/** The words of an action: outcome, who, references, the police's details, attachments' names. */
-function actionText(action: CaseAction): string {
+/** An action's own texts: outcome, who, references, the police's details (its files are apart). */
+export function actionValues(action: CaseAction): string[] {
+  return [action.outcome, action.who, action.reference ?? '', ...Object.values(action.police ?? {})];
+}
+
+/**
+ * What a case said before, still in its history: its details before each change, and each action
+ * before its last correction (attachments are never taken away, so their names are all current).
+ * What the `pastWords` index holds, and what finding a person reports as earlier.
+ */
+export function earlierCaseValues(caseEntries: readonly AuditEntry[], actions: readonly CaseActionView[]): string[] {
   return [
-    action.outcome,
-    action.who,
-    action.reference ?? '',
-    ...Object.values(action.police ?? {}),
-    ...action.attachments.map((file) => file.fileName),
-  ].join(' ');
+    ...caseEntries.flatMap(({ event }) => (event.action === 'case.changed' ? detailsValues(event.from) : [])),
+    ...actions.flatMap(({ history }) =>
+      history
+        .slice(0, -1)
+        .flatMap(({ event }) =>
+          event.action === 'action.recorded' || event.action === 'action.corrected' ? actionValues(event.details) : [],
+        ),
+    ),
+  ];
 }
 
 /** The summary of a case as folded, with its captures' rows (each with its own kept summary). */
@@ -74,22 +84,18 @@ export function caseRowSummary(
 ): CaseRowSummary {
   const { title, personPosting, owner } = view.details;
   const words = wordsOf(
-    detailsText(view.details),
-    ...view.actions.map(({ current }) => actionText(current)),
+    ...detailsValues(view.details),
+    ...view.actions.flatMap(({ current }) => [
+      ...actionValues(current),
+      ...current.attachments.map((file) => file.fileName),
+    ]),
     ...captures.flatMap((c) => c.summary.words),
   );
   // What its details and actions said before a change or correction, still in its history (issue #18).
   const held = new Set(words);
-  const pastWords = wordsOf(
-    ...(view.chronology ?? []).flatMap(({ event }) =>
-      event.action === 'case.changed' ? [detailsText(event.from)] : [],
-    ),
-    ...view.actions.flatMap(({ history }) =>
-      history.flatMap(({ event }) =>
-        event.action === 'action.recorded' || event.action === 'action.corrected' ? [actionText(event.details)] : [],
-      ),
-    ),
-  ).filter((word) => !held.has(word));
+  const pastWords = wordsOf(...earlierCaseValues(view.chronology ?? [], view.actions)).filter(
+    (word) => !held.has(word),
+  );
   const unique = <T>(values: T[]) => [...new Set(values)].sort();
   return {
     summary: {

@@ -2,12 +2,12 @@ import { stepById } from '../policy/steps';
 import { ExhibitError } from '../errors';
 import { entriesNamingEach } from './auditLog';
 import { caseStateOf } from './caseFold';
-import { currentValuesOf } from './captureSummary';
+import { currentValuesOf, earlierValuesOf } from './captureSummary';
+import { actionValues, earlierCaseValues } from './caseSummary';
 import type { CaptureRow, CaseRow, ExhibitDb } from './db';
 import { indexMissingPageWords } from './pageWords';
 import { holdsEveryWord, wordsOf } from '../searchWords';
 import { placesHolding, sentencesMentioning, type PersonPlace, type PlaceSource } from '../subjectAccess/extracts';
-import type { CaseAction } from '../cases/case';
 
 /** A capture or case in which the person searched for appears, and each place they appear in it. */
 export interface CaptureHit {
@@ -128,9 +128,7 @@ export function createPersonSearch(db: ExhibitDb) {
             { place: 'page text', texts: [], words: page?.words ?? [] },
             {
               place: 'earlier values in its history',
-              texts: history.flatMap(({ event }) =>
-                event.action === 'capture.edited' && event.change.field !== 'category' ? [event.change.from] : [],
-              ),
+              texts: earlierValuesOf(history),
             },
           ],
           words,
@@ -186,34 +184,6 @@ export function createPersonSearch(db: ExhibitDb) {
       const caseEntries = entries.get(row.id) ?? [];
       const { details, actions } = caseStateOf(row, caseEntries);
       const { title, personPosting, affected, owner } = details;
-      const actionTexts = (action: CaseAction) => [
-        action.outcome,
-        action.who,
-        action.reference,
-        ...Object.values(action.police ?? {}),
-      ];
-      // What it said before each change, and each action before its last correction.
-      const earlier = [
-        ...caseEntries.flatMap(({ event }) =>
-          event.action === 'case.changed'
-            ? [
-                event.from.title,
-                event.from.personPosting.name,
-                ...event.from.personPosting.profileUrls,
-                event.from.affected,
-              ]
-            : [],
-        ),
-        ...actions.flatMap(({ history }) =>
-          history
-            .slice(0, -1)
-            .flatMap(({ event }) =>
-              event.action === 'action.recorded' || event.action === 'action.corrected'
-                ? actionTexts(event.details)
-                : [],
-            ),
-        ),
-      ];
       const places = placesHolding(
         [
           { place: 'case title', texts: [title], whole: true },
@@ -222,14 +192,14 @@ export function createPersonSearch(db: ExhibitDb) {
           { place: 'people affected', texts: affected.split(/[,;]/) },
           { place: 'case owner', texts: [owner], whole: true },
           ...actions.flatMap(({ current }): PlaceSource[] => [
-            { place: `action “${stepById(current.step).label}”`, texts: actionTexts(current) },
+            { place: `action “${stepById(current.step).label}”`, texts: actionValues(current) },
             ...current.attachments.map((file) => ({
               place: `attachment ${file.fileName}`,
               texts: [file.fileName],
               whole: true,
             })),
           ]),
-          { place: 'earlier details or actions in its history', texts: earlier },
+          { place: 'earlier details or actions in its history', texts: earlierCaseValues(caseEntries, actions) },
         ],
         words,
       );
