@@ -41,15 +41,15 @@ export const facebook: PlatformExtractor = {
     const authorLink = authorBlock?.matches('a[href]') ? authorBlock : authorBlock?.querySelector('a[href]');
     const authorName = textOf(authorBlock);
     const profileUrl = profileAddress(absoluteUrl(authorLink?.getAttribute('href'), pageUrl));
-    const vanity = profileUrl ? new URL(profileUrl).pathname.split('/').filter(Boolean)[0] : undefined;
     // The link to the post that shows its time: labelled with it (desktop), or holding the abbr (mobile).
+    const postLinks = own(SELECTORS.permalink);
     const timeLink =
-      own(SELECTORS.permalink).find((link) => link.querySelector(SELECTORS.mobileTime)) ??
-      own(SELECTORS.permalink).find((link) => link !== authorLink && (attr(link, 'aria-label') ?? textOf(link)));
+      postLinks.find((link) => link.querySelector(SELECTORS.mobileTime)) ??
+      postLinks.find((link) => link !== authorLink && (attr(link, 'aria-label') ?? textOf(link)));
     const mobileTime = timeLink?.querySelector(SELECTORS.mobileTime);
     return {
       authorName,
-      authorHandle: vanity && vanity !== 'profile.php' ? vanity : null,
+      authorHandle: vanityOf(profileUrl),
       authorProfileUrl: profileUrl,
       permalink: withoutTracking(absoluteUrl(timeLink?.getAttribute('href'), pageUrl)),
       postedAtText: textOf(mobileTime) ?? attr(timeLink, 'aria-label') ?? textOf(timeLink),
@@ -76,10 +76,9 @@ function commentFields(own: (selector: string) => Element[], pageUrl: string) {
     (link) => /[?&]comment_id=/.test(link.getAttribute('href') ?? '') && SHOWN_TIME.test(textOf(link) ?? ''),
   );
   const profileUrl = profileAddress(absoluteUrl(authorLink?.getAttribute('href'), pageUrl));
-  const vanity = profileUrl ? new URL(profileUrl).pathname.split('/').filter(Boolean)[0] : undefined;
   return {
     authorName: textOf(authorLink),
-    authorHandle: vanity && vanity !== 'profile.php' ? vanity : null,
+    authorHandle: vanityOf(profileUrl),
     authorProfileUrl: profileUrl,
     permalink: withoutTracking(absoluteUrl(timeLink?.getAttribute('href'), pageUrl)),
     postedAtText: textOf(timeLink),
@@ -91,6 +90,12 @@ function commentFields(own: (selector: string) => Element[], pageUrl: string) {
 /** The post's own matches: none inside a comment (or another post) nested in it. */
 function ownQueryAll(post: Element, selector: string): Element[] {
   return deepQueryAll(post, selector).filter((element) => element.closest(SELECTORS.post) === post);
+}
+
+/** Facebook has no @handle: a profile's vanity name, the first part of its path (not profile.php). */
+function vanityOf(profileUrl: string | null): string | null {
+  const vanity = profileUrl ? new URL(profileUrl).pathname.split('/').filter(Boolean)[0] : undefined;
+  return vanity && vanity !== 'profile.php' ? vanity : null;
 }
 
 /**
