@@ -8,6 +8,7 @@ import {
   postSourceWords,
   type PostField,
 } from '@/lib/extract/postDetails';
+import { isDerived, valueSourceWords } from '@/lib/extract/valueSource';
 import { revisionOf, type CaptureView } from '@/lib/store/evidenceRepository';
 import { showInvisible } from '@/lib/visibleText';
 import { InvisibleCharacters } from './InvisibleCharacters';
@@ -52,6 +53,8 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
       {POST_FIELDS.map((key) => {
         const notFound = extracted.missing.includes(key) && !view.current.post[key];
         const corrected = (view.current.post[key] ?? null) !== (extracted[key] ?? null);
+        const source = extracted.sources?.[key];
+        const sourceId = source ? `post-${key}-source` : undefined;
         return (
           <div key={key} className={notFound ? 'flagged' : undefined}>
             <label htmlFor={`post-${key}`}>
@@ -72,16 +75,23 @@ export function PostDetailsPanel({ view }: { view: CaptureView }) {
             {key === 'text' ? (
               <textarea
                 id={`post-${key}`}
+                aria-describedby={sourceId}
                 value={values[key] ?? ''}
                 onChange={(e) => setValues({ ...values, [key]: e.target.value })}
               />
             ) : (
               <input
                 id={`post-${key}`}
+                aria-describedby={sourceId}
                 type="text"
                 value={values[key] ?? ''}
                 onChange={(e) => setValues({ ...values, [key]: e.target.value })}
               />
+            )}
+            {source && (
+              <p id={sourceId} className={isDerived(source) ? 'help derived' : 'help'}>
+                {isDerived(source) ? 'Derived' : 'From'}: {valueSourceWords(source).replace(/^derived, /, '')}
+              </p>
             )}
             <InvisibleCharacters value={values[key] ?? ''} prose={key === 'text'} testId={`post-${key}-invisible`} />
           </div>

@@ -1,3 +1,4 @@
+import { isDerived, valueSourceWords } from '../extract/valueSource';
 import {
   describeEvent,
   exportableRedactions,
@@ -180,6 +181,11 @@ function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current
   const fields = POST_FIELDS.map((key): Field => {
     const value = current[key] ?? null;
     const corrected = value !== (extracted[key] ?? null);
+    const source = extracted.sources?.[key];
+    const remarks = [
+      source && `(${isDerived(source) ? '' : 'from '}${valueSourceWords(source)})`,
+      corrected && `(corrected; the page showed “${extracted[key] ?? 'nothing'}”)`,
+    ].filter(Boolean);
     return {
       label: POST_FIELD_LABELS[key],
       value:
@@ -189,7 +195,7 @@ function postDetailsBlocks(extracted: PostDetails, current: CaptureView['current
           : 'not found on the page'),
       absent: value === null,
       prose: key === 'text',
-      remark: corrected ? `(corrected; the page showed “${extracted[key] ?? 'nothing'}”)` : undefined,
+      remark: remarks.length > 0 ? remarks.join(' ') : undefined,
     };
   });
   return [

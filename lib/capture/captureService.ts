@@ -167,7 +167,7 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       const stored = [...imageArtefacts, thumbnailFile, textFile, ...(sourceFileOrNone ? [sourceFileOrNone] : [])];
       const time = localiseTime(at, deps.timeZone);
       const metadata = CaptureMetadataSchema.parse({
-        schemaVersion: 3,
+        schemaVersion: 4,
         id: newId(),
         mode,
         capturedAtUtc: time.utc,

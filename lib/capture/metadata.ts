@@ -109,8 +109,9 @@ export const CaptureMetadataSchema = z.object({
   /**
    * 1: issue #2. 2: adds the page source and the post details read from the page (issue #3).
    * 3: `page.url` is the browser's address of the tab, `page.documentUrl` the page's own when it differs (issue #15).
+   * 4: `post.sources` says where each value read from the page came from (issue #19).
    */
-  schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   id: z.uuid(),
   capturedAtUtc: z.iso.datetime(),
   capturedAtLocal: z.iso.datetime({ offset: true }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValueSourceSchema, type Sourced } from './valueSource';
 
 export const PLATFORMS = ['facebook', 'x', 'instagram', 'tiktok', 'youtube', 'reddit', 'whatsapp', 'generic'] as const;
 export const PlatformSchema = z.enum(PLATFORMS);
@@ -46,18 +47,25 @@ export const PostDetailsSchema = z.object({
   missing: z.array(PostFieldSchema),
   /** Absent from captures made before 2026-12-01, which took the first post in view. */
   foundBy: PostFoundBySchema.optional(),
+  /** Where each value found came from (issue #19; absent from captures made before 2026-12-07). */
+  sources: z.partialRecord(PostFieldSchema, ValueSourceSchema).optional(),
 });
 export type PostDetails = z.infer<typeof PostDetailsSchema>;
-export type FoundFields = Partial<Record<PostField, string | null | undefined>>;
+/** What an extractor found: each value with its source (a bare string, in tests, has none). */
+export type FoundFields = Partial<Record<PostField, Sourced | string | null | undefined>>;
 
 /** Normalises what an extractor found: blanks become null and are listed as missing. */
 export function postDetails(platform: Platform, found: FoundFields, foundBy?: PostFoundBy): PostDetails {
   const details = { platform, missing: [] as PostField[], ...(foundBy && { foundBy }) } as PostDetails;
+  const sources: NonNullable<PostDetails['sources']> = {};
   for (const field of POST_FIELDS) {
-    const value = found[field]?.replace(/\s+/g, ' ').trim() || null;
-    details[field] = field === 'text' ? found.text?.trim() || null : value;
+    const raw = found[field];
+    const shown = typeof raw === 'string' ? raw : raw?.value;
+    details[field] = (field === 'text' ? shown?.trim() : shown?.replace(/\s+/g, ' ').trim()) || null;
     if (details[field] === null) details.missing.push(field);
+    else if (raw && typeof raw !== 'string') sources[field] = raw.source;
   }
+  if (Object.keys(sources).length > 0) details.sources = sources;
   return details;
 }
 

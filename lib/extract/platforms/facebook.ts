@@ -1,4 +1,6 @@
-import { absoluteUrl, attr, byText, countIn, deepQueryAll, textOf } from '../dom';
+import { attr, byText, deepQueryAll, textOf } from '../dom';
+import { attributeOf, countOf, firstFound, linkOf, mapSourced, shownText, structuredValue } from '../sourced';
+import type { Sourced } from '../valueSource';
 import type { PlatformExtractor } from './types';
 
 /**
@@ -39,25 +41,25 @@ export const facebook: PlatformExtractor = {
     if (post.matches(SELECTORS.comment)) return commentFields(own, pageUrl);
     const authorBlock = own(SELECTORS.author)[0];
     const authorLink = authorBlock?.matches('a[href]') ? authorBlock : authorBlock?.querySelector('a[href]');
-    const authorName = textOf(authorBlock);
-    const profileUrl = profileAddress(absoluteUrl(authorLink?.getAttribute('href'), pageUrl));
+    const profileUrl = mapSourced(linkOf(authorLink, pageUrl), profileAddress, 'the profile’s path');
     // The link to the post that shows its time: labelled with it (desktop), or holding the abbr (mobile).
     const postLinks = own(SELECTORS.permalink);
     const timeLink =
       postLinks.find((link) => link.querySelector(SELECTORS.mobileTime)) ??
       postLinks.find((link) => link !== authorLink && (attr(link, 'aria-label') ?? textOf(link)));
     const mobileTime = timeLink?.querySelector(SELECTORS.mobileTime);
+    const reactions = own(SELECTORS.reactions)[0];
     return {
-      authorName,
+      authorName: shownText(authorBlock),
       authorHandle: vanityOf(profileUrl),
       authorProfileUrl: profileUrl,
-      permalink: withoutTracking(absoluteUrl(timeLink?.getAttribute('href'), pageUrl)),
-      postedAtText: textOf(mobileTime) ?? attr(timeLink, 'aria-label') ?? textOf(timeLink),
-      postedAtIso: attr(timeLink?.querySelector('time'), 'datetime') ?? publishTimeOf(post),
-      text: textOf(own(SELECTORS.message)[0]),
-      likes: countIn(attr(own(SELECTORS.reactions)[0], 'aria-label') ?? textOf(own(SELECTORS.reactions)[0])),
-      comments: countIn(textOf(byText(post, SELECTORS.countLabel, COMMENTS))),
-      shares: countIn(textOf(byText(post, SELECTORS.countLabel, SHARES))),
+      permalink: mapSourced(linkOf(timeLink, pageUrl), withoutTracking, 'without tracking parameters'),
+      postedAtText: firstFound(shownText(mobileTime), attributeOf(timeLink, 'aria-label'), shownText(timeLink)),
+      postedAtIso: firstFound(attributeOf(timeLink?.querySelector('time'), 'datetime'), publishTimeOf(post)),
+      text: shownText(own(SELECTORS.message)[0]),
+      likes: countOf(firstFound(attributeOf(reactions, 'aria-label'), shownText(reactions))),
+      comments: countOf(shownText(byText(post, SELECTORS.countLabel, COMMENTS))),
+      shares: countOf(shownText(byText(post, SELECTORS.countLabel, SHARES))),
     };
   },
 };
@@ -75,15 +77,15 @@ function commentFields(own: (selector: string) => Element[], pageUrl: string) {
   const timeLink = links.find(
     (link) => /[?&]comment_id=/.test(link.getAttribute('href') ?? '') && SHOWN_TIME.test(textOf(link) ?? ''),
   );
-  const profileUrl = profileAddress(absoluteUrl(authorLink?.getAttribute('href'), pageUrl));
+  const profileUrl = mapSourced(linkOf(authorLink, pageUrl), profileAddress, 'the profile’s path');
   return {
-    authorName: textOf(authorLink),
+    authorName: shownText(authorLink),
     authorHandle: vanityOf(profileUrl),
     authorProfileUrl: profileUrl,
-    permalink: withoutTracking(absoluteUrl(timeLink?.getAttribute('href'), pageUrl)),
-    postedAtText: textOf(timeLink),
+    permalink: mapSourced(linkOf(timeLink, pageUrl), withoutTracking, 'without tracking parameters'),
+    postedAtText: shownText(timeLink),
     postedAtIso: null, // a comment's exact time is only in the page's scripts' data, not its markup
-    text: textOf(own('div[dir="auto"]')[0]),
+    text: shownText(own('div[dir="auto"]')[0]),
   };
 }
 
@@ -93,17 +95,22 @@ function ownQueryAll(post: Element, selector: string): Element[] {
 }
 
 /** Facebook has no @handle: a profile's vanity name, the first part of its path (not profile.php). */
-function vanityOf(profileUrl: string | null): string | null {
-  const vanity = profileUrl ? new URL(profileUrl).pathname.split('/').filter(Boolean)[0] : undefined;
-  return vanity && vanity !== 'profile.php' ? vanity : null;
+function vanityOf(profileUrl: Sourced | null): Sourced | null {
+  return mapSourced(
+    profileUrl,
+    (url) => {
+      const vanity = new URL(url).pathname.split('/').filter(Boolean)[0];
+      return vanity && vanity !== 'profile.php' ? vanity : null;
+    },
+    'the profile’s name in its address',
+  );
 }
 
 /**
  * A person's address: the profile's path alone (a link to it carries the group, comment or tracking
  * it was followed from), with `id` kept only for `profile.php?id=…`, which names the person.
  */
-function profileAddress(url: string | null): string | null {
-  if (!url) return null;
+function profileAddress(url: string): string {
   const parsed = new URL(url);
   const id = parsed.pathname === '/profile.php' ? parsed.searchParams.get('id') : null;
   parsed.search = id ? `?id=${encodeURIComponent(id)}` : '';
@@ -111,8 +118,7 @@ function profileAddress(url: string | null): string | null {
 }
 
 /** An address without Facebook's tracking parameters (which differ per view and say who looked). */
-function withoutTracking(url: string | null): string | null {
-  if (!url) return null;
+function withoutTracking(url: string): string {
   const parsed = new URL(url);
   for (const name of [...parsed.searchParams.keys()]) if (TRACKING.test(name)) parsed.searchParams.delete(name);
   return parsed.toString();
@@ -122,14 +128,20 @@ function withoutTracking(url: string | null): string | null {
  * The mobile site's exact time of a post, from its own `data-ft` (`page_insights.*.post_context.
  * publish_time`, seconds): the page's data, not a guess from the shown "26 May at 16:28".
  */
-function publishTimeOf(post: Element): string | null {
+function publishTimeOf(post: Element): Sourced | null {
   const raw = post.getAttribute('data-ft');
   if (!raw) return null;
   try {
     const data = JSON.parse(raw) as { page_insights?: Record<string, { post_context?: { publish_time?: unknown } }> };
     const times = Object.values(data.page_insights ?? {}).map((insight) => insight.post_context?.publish_time);
     const seconds = times.find((t): t is number => typeof t === 'number' && Number.isFinite(t));
-    return seconds === undefined ? null : new Date(seconds * 1000).toISOString();
+    return seconds === undefined
+      ? null
+      : structuredValue(
+          new Date(seconds * 1000).toISOString(),
+          post,
+          'data-ft: page_insights.*.post_context.publish_time',
+        );
   } catch {
     return null; // not the JSON Facebook writes: no time rather than a wrong one
   }

@@ -1,5 +1,16 @@
-import { absoluteUrl, attr, deepQuery, deepQueryAll, textOf } from '../dom';
-import type { FoundFields } from '../postDetails';
+import { absoluteUrl, deepQuery, deepQueryAll, textOf } from '../dom';
+import type { PostField } from '../postDetails';
+import {
+  attributeOf,
+  describeElement,
+  firstFound,
+  linkOf,
+  mapSourced,
+  metadataOf,
+  shownText,
+  structuredValue,
+} from '../sourced';
+import type { Sourced } from '../valueSource';
 import type { PlatformExtractor } from './types';
 
 /**
@@ -46,12 +57,14 @@ export const generic: PlatformExtractor = {
   },
 };
 
+type Found = Partial<Record<PostField, Sourced | null>>;
+
 /** Earlier sources win; a later one only fills what the earlier left empty. */
-function merge(...sources: FoundFields[]): FoundFields {
-  const merged: FoundFields = {};
+function merge(...sources: Found[]): Found {
+  const merged: Found = {};
   for (const source of sources) {
-    for (const [key, value] of Object.entries(source) as [keyof FoundFields, string | null | undefined][]) {
-      if (!merged[key] && value) merged[key] = value;
+    for (const [key, found] of Object.entries(source) as [PostField, Sourced | null][]) {
+      if (!merged[key]?.value && found?.value) merged[key] = found;
     }
   }
   return merged;
@@ -62,8 +75,8 @@ const asObject = (v: unknown): JsonObject | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
 const asString = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
 
-function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
-  const nodes: JsonObject[] = [];
+function fromJsonLd(doc: Document, pageUrl: string): Found {
+  const nodes: { object: JsonObject; script: Element }[] = [];
   for (const script of doc.querySelectorAll(SELECTORS.jsonLd)) {
     try {
       const parsed: unknown = JSON.parse(script.textContent);
@@ -71,7 +84,7 @@ function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
       for (const item of queue) {
         const object = asObject(item);
         if (!object) continue;
-        nodes.push(object);
+        nodes.push({ object, script });
         const graph: unknown = object['@graph'];
         if (Array.isArray(graph)) queue.push(...(graph as unknown[]));
       }
@@ -79,8 +92,11 @@ function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
       // A page's broken JSON-LD is the page's problem; the other sources still count.
     }
   }
-  const post = nodes.find((n) => [n['@type']].flat().some((t) => POST_TYPES.includes(String(t))));
-  if (!post) return {};
+  const found = nodes.find((n) => [n.object['@type']].flat().some((t) => POST_TYPES.includes(String(t))));
+  if (!found) return {};
+  const { object: post, script } = found;
+  const type = String([post['@type']].flat()[0]);
+  const at = (value: string | null, path: string) => structuredValue(value, script, `JSON-LD ${type}.${path}`);
   const author = asObject([post.author].flat()[0]);
   const counter = (kind: string) =>
     [post.interactionStatistic]
@@ -90,60 +106,73 @@ function fromJsonLd(doc: Document, pageUrl: string): FoundFields {
         (asString(asObject(s?.interactionType)?.['@type']) ?? asString(s?.interactionType) ?? '').includes(kind),
       )?.userInteractionCount;
   return {
-    authorName: asString(author?.name),
-    authorHandle: asString(author?.alternateName),
-    authorProfileUrl: absoluteUrl(asString(author?.url), pageUrl),
-    permalink: absoluteUrl(asString(post.url) ?? asString(post['@id']), pageUrl),
-    postedAtIso: asString(post.datePublished) ?? asString(post.dateCreated),
-    text: asString(post.articleBody) ?? asString(post.text) ?? asString(post.headline),
-    likes: asString(counter('LikeAction')),
-    comments: asString(counter('CommentAction')) ?? asString(post.commentCount),
-    shares: asString(counter('ShareAction')),
+    authorName: at(asString(author?.name), 'author.name'),
+    authorHandle: at(asString(author?.alternateName), 'author.alternateName'),
+    authorProfileUrl: at(absoluteUrl(asString(author?.url), pageUrl), 'author.url'),
+    permalink: firstFound(
+      at(absoluteUrl(asString(post.url), pageUrl), 'url'),
+      at(absoluteUrl(asString(post['@id']), pageUrl), '@id'),
+    ),
+    postedAtIso: firstFound(
+      at(asString(post.datePublished), 'datePublished'),
+      at(asString(post.dateCreated), 'dateCreated'),
+    ),
+    text: firstFound(
+      at(asString(post.articleBody), 'articleBody'),
+      at(asString(post.text), 'text'),
+      at(asString(post.headline), 'headline'),
+    ),
+    likes: at(asString(counter('LikeAction')), 'interactionStatistic LikeAction'),
+    comments: firstFound(
+      at(asString(counter('CommentAction')), 'interactionStatistic CommentAction'),
+      at(asString(post.commentCount), 'commentCount'),
+    ),
+    shares: at(asString(counter('ShareAction')), 'interactionStatistic ShareAction'),
   };
 }
 
-function fromMicrodata(post: Element, pageUrl: string): FoundFields {
+function fromMicrodata(post: Element, pageUrl: string): Found {
   const scope = post.matches('[itemscope]') ? post : post.querySelector('[itemscope]');
   if (!scope) return {};
   const prop = (name: string) => scope.querySelector(`[itemprop="${name}"]`);
   const author = prop('author');
   const authorName = author?.querySelector('[itemprop="name"]') ?? author;
   const date = prop('datePublished') ?? prop('dateCreated');
+  const absolute = (found: Sourced | null) => mapSourced(found, (href) => absoluteUrl(href, pageUrl));
   return {
-    authorName: textOf(authorName),
-    authorProfileUrl: absoluteUrl(
-      author?.querySelector('[itemprop="url"]')?.getAttribute('href') ?? attr(author, 'href'),
-      pageUrl,
-    ),
-    permalink: absoluteUrl(attr(prop('url'), 'href') ?? attr(prop('url'), 'content'), pageUrl),
-    postedAtText: textOf(date),
-    postedAtIso: attr(date, 'datetime') ?? attr(date, 'content'),
-    text: textOf(prop('articleBody') ?? prop('text')),
+    authorName: shownText(authorName),
+    authorProfileUrl: firstFound(linkOf(author?.querySelector('[itemprop="url"]'), pageUrl), linkOf(author, pageUrl)),
+    permalink: firstFound(linkOf(prop('url'), pageUrl), absolute(attributeOf(prop('url'), 'content'))),
+    postedAtText: shownText(date),
+    postedAtIso: firstFound(attributeOf(date, 'datetime'), attributeOf(date, 'content')),
+    text: shownText(prop('articleBody') ?? prop('text')),
   };
 }
 
-function fromMeta(doc: Document, pageUrl: string): FoundFields {
-  const meta = (name: string) => attr(doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`), 'content');
-  const author = meta('article:author') ?? meta('author');
-  const authorIsUrl = Boolean(author && /^https?:\/\//.test(author));
+function fromMeta(doc: Document, pageUrl: string): Found {
+  const meta = (name: string) => metadataOf(doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`));
+  const author = firstFound(meta('article:author'), meta('author'));
+  const authorIsUrl = /^https?:\/\//.test(author?.value ?? '');
   return {
     authorName: authorIsUrl ? null : author,
-    authorProfileUrl: authorIsUrl ? absoluteUrl(author, pageUrl) : null,
-    permalink: absoluteUrl(meta('og:url') ?? attr(doc.querySelector('link[rel="canonical"]'), 'href'), pageUrl),
+    authorProfileUrl: authorIsUrl ? mapSourced(author, (url) => absoluteUrl(url, pageUrl)) : null,
+    permalink: mapSourced(
+      firstFound(meta('og:url'), metadataOf(doc.querySelector('link[rel="canonical"]'), 'href')),
+      (url) => absoluteUrl(url, pageUrl),
+    ),
     postedAtIso: meta('article:published_time'),
   };
 }
 
-function fromMarkup(post: Element, pageUrl: string): FoundFields {
+function fromMarkup(post: Element, pageUrl: string): Found {
   const time = deepQuery(post, SELECTORS.time);
   const author = SELECTORS.author.map((selector) => deepQuery(post, selector)).find(Boolean);
-  const permalink = time?.closest('a[href]');
   return {
-    authorName: textOf(author),
-    authorProfileUrl: absoluteUrl(author?.closest('a[href]')?.getAttribute('href') ?? attr(author, 'href'), pageUrl),
-    permalink: absoluteUrl(permalink?.getAttribute('href'), pageUrl),
-    postedAtText: textOf(time),
-    postedAtIso: attr(time, 'datetime'),
+    authorName: shownText(author),
+    authorProfileUrl: linkOf(author?.closest('a[href]') ?? author, pageUrl),
+    permalink: linkOf(time?.closest('a[href]'), pageUrl),
+    postedAtText: shownText(time),
+    postedAtIso: attributeOf(time, 'datetime'),
     text: post.matches(SELECTORS.post) ? paragraphsOf(post) : null,
   };
 }
@@ -152,12 +181,14 @@ function fromMarkup(post: Element, pageUrl: string): FoundFields {
  * A post's own paragraphs: not its header or footer, nor a reply nested inside it. Only where the
  * page marks the post (`<article>`, schema.org): a page's stray paragraphs are not a post's text.
  */
-function paragraphsOf(post: Element): string | null {
+function paragraphsOf(post: Element): Sourced | null {
   const own = deepQueryAll(post, 'p').filter((p) => {
     const owner = p.parentElement?.closest(SELECTORS.post);
     const aside = p.closest('header, footer, nav');
     return (!owner || owner === post) && !(aside && post.contains(aside));
   });
   const text = own.map(textOf).filter(Boolean).join('\n\n');
-  return text || null;
+  return text
+    ? { value: text, source: { kind: 'text', element: describeElement(post), part: 'its own paragraphs' } }
+    : null;
 }

@@ -1,4 +1,5 @@
-import { absoluteUrl, attr, countIn, deepQuery, deepQueryAll, textOf } from '../dom';
+import { deepQuery, deepQueryAll, textOf } from '../dom';
+import { attributeOf, countOf, firstFound, linkOf, mapSourced, metadataOf, shownText } from '../sourced';
 import type { PlatformExtractor } from './types';
 
 /**
@@ -30,20 +31,19 @@ export const instagram: PlatformExtractor = {
     const time = deepQueryAll(post, SELECTORS.time).find((t) =>
       POST_PATH.test(new URL(t.closest('a')?.getAttribute('href') ?? '/', pageUrl).pathname),
     );
-    const handle = textOf(author);
     if (!author && !time) return shellMetadata(post.ownerDocument, pageUrl);
     return {
       // Instagram shows only the handle on a post; the display name is on the profile page.
       authorName: null,
-      authorHandle: handle ? `@${handle.replace(/^@/, '')}` : null,
-      authorProfileUrl: absoluteUrl(author?.getAttribute('href'), pageUrl),
-      permalink: absoluteUrl(time?.closest('a')?.getAttribute('href'), pageUrl),
+      authorHandle: mapSourced(shownText(author), (handle) => `@${handle.replace(/^@/, '')}`),
+      authorProfileUrl: linkOf(author, pageUrl),
+      permalink: linkOf(time?.closest('a'), pageUrl),
       // As the page shows it; the title is a tooltip in another form.
-      postedAtText: textOf(time) ?? attr(time, 'title'),
-      postedAtIso: attr(time, 'datetime'),
-      text: textOf(deepQuery(post, SELECTORS.caption)),
-      likes: countIn(textOf(deepQuery(post, SELECTORS.likes))),
-      comments: countIn(textOf(deepQuery(post, SELECTORS.comments))),
+      postedAtText: firstFound(shownText(time), attributeOf(time, 'title')),
+      postedAtIso: attributeOf(time, 'datetime'),
+      text: shownText(deepQuery(post, SELECTORS.caption)),
+      likes: countOf(shownText(deepQuery(post, SELECTORS.likes))),
+      comments: countOf(shownText(deepQuery(post, SELECTORS.comments))),
       shares: null,
     };
   },
@@ -66,18 +66,33 @@ function isProfileLink(link: Element, pageUrl: string): boolean {
  * can name an unrelated profile left over from the page's own navigation.
  */
 function shellMetadata(doc: Document, pageUrl: string) {
-  const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? null;
-  const address = meta('meta[property="og:url"]') ?? doc.querySelector('link[rel=canonical]')?.getAttribute('href');
-  const postUrl = address ? new URL(address, pageUrl) : undefined;
-  if (!postUrl || !POST_PATH.test(postUrl.pathname)) return {};
-  const title = /^(.+?) on Instagram\b/.exec(meta('meta[property="og:title"]') ?? '');
-  const description = /^([\w.]+) on ([A-Z][a-z]+ \d{1,2}, \d{4}):/.exec(
-    meta('meta[name="description"]') ?? meta('meta[property="og:description"]') ?? '',
+  const meta = (selector: string) => metadataOf(doc.querySelector(selector));
+  const address = firstFound(
+    meta('meta[property="og:url"]'),
+    metadataOf(doc.querySelector('link[rel=canonical]'), 'href'),
   );
+  const postUrl = mapSourced(address, (href) => {
+    const url = new URL(href, pageUrl);
+    return POST_PATH.test(url.pathname) ? url.toString() : null;
+  });
+  if (!postUrl) return {};
+  const description = firstFound(meta('meta[name="description"]'), meta('meta[property="og:description"]'));
+  const DESCRIBED = /^([\w.]+) on ([A-Z][a-z]+ \d{1,2}, \d{4}):/;
   return {
-    authorName: title?.[1] ?? null,
-    authorHandle: description?.[1] ? `@${description[1]}` : null,
-    permalink: postUrl.toString(),
-    postedAtText: description?.[2] ?? null,
+    authorName: mapSourced(
+      meta('meta[property="og:title"]'),
+      (title) => /^(.+?) on Instagram\b/.exec(title)?.[1] ?? null,
+      'the name before “on Instagram”',
+    ),
+    authorHandle: mapSourced(
+      description,
+      (text) => {
+        const handle = DESCRIBED.exec(text)?.[1];
+        return handle ? `@${handle}` : null;
+      },
+      'the name it starts with',
+    ),
+    permalink: postUrl,
+    postedAtText: mapSourced(description, (text) => DESCRIBED.exec(text)?.[2] ?? null, 'the date after “on”'),
   };
 }

@@ -1,4 +1,6 @@
-import { absoluteUrl, attr, deepQuery, textOf } from '../dom';
+import { absoluteUrl, deepQuery } from '../dom';
+import { attributeOf, firstFound, mapSourced, shownText } from '../sourced';
+import type { Sourced } from '../valueSource';
 import type { PlatformExtractor } from './types';
 
 /**
@@ -22,21 +24,22 @@ export const reddit: PlatformExtractor = {
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
     if (post.matches('.thing')) return oldRedditThing(post, pageUrl);
-    const author = attr(post, 'author');
+    const author = attributeOf(post, 'author');
     const isComment = post.tagName.toLowerCase() === 'shreddit-comment';
     const time = deepQuery(post, SELECTORS.time);
-    const title = attr(post, 'post-title');
-    const body = textOf(deepQuery(post, SELECTORS.body));
     return {
       authorName: null, // Reddit shows usernames only
-      authorHandle: author ? `u/${author}` : null,
-      authorProfileUrl: author ? absoluteUrl(`/user/${encodeURIComponent(author)}/`, pageUrl) : null,
-      permalink: absoluteUrl(attr(post, 'permalink'), pageUrl),
-      postedAtText: textOf(time) ?? attr(time, 'title'),
-      postedAtIso: attr(post, isComment ? 'created' : 'created-timestamp') ?? attr(time, 'datetime'),
-      text: [title, body].filter(Boolean).join('\n\n') || null,
-      likes: attr(post, 'score'),
-      comments: isComment ? null : attr(post, 'comment-count'),
+      authorHandle: mapSourced(author, (name) => `u/${name}`),
+      authorProfileUrl: profileOf(author, pageUrl, '/'),
+      permalink: mapSourced(attributeOf(post, 'permalink'), (href) => absoluteUrl(href, pageUrl)),
+      postedAtText: firstFound(shownText(time), attributeOf(time, 'title')),
+      postedAtIso: firstFound(
+        attributeOf(post, isComment ? 'created' : 'created-timestamp'),
+        attributeOf(time, 'datetime'),
+      ),
+      text: titleAndBody(attributeOf(post, 'post-title'), shownText(deepQuery(post, SELECTORS.body))),
+      likes: attributeOf(post, 'score'),
+      comments: isComment ? null : attributeOf(post, 'comment-count'),
       shares: null,
     };
   },
@@ -46,20 +49,36 @@ export const reddit: PlatformExtractor = {
 function oldRedditThing(thing: Element, pageUrl: string) {
   const own = (selector: string) =>
     [...thing.querySelectorAll(selector)].find((element) => element.closest('.thing') === thing) ?? null;
-  const author = attr(thing, 'data-author');
+  const author = attributeOf(thing, 'data-author');
   const time = own(SELECTORS.oldTime);
-  const title = textOf(own(SELECTORS.oldTitle));
-  const body = textOf(own(SELECTORS.oldBody));
   return {
     authorName: null, // Reddit shows usernames only
-    authorHandle: author ? `u/${author}` : null,
-    authorProfileUrl: author ? absoluteUrl(`/user/${encodeURIComponent(author)}`, pageUrl) : null,
-    permalink: absoluteUrl(attr(thing, 'data-permalink'), pageUrl),
-    postedAtText: textOf(time),
-    postedAtIso: attr(time, 'datetime'),
-    text: [title, body].filter(Boolean).join('\n\n') || null,
-    likes: attr(thing, 'data-score'),
-    comments: attr(thing, 'data-comments-count'),
+    authorHandle: mapSourced(author, (name) => `u/${name}`),
+    authorProfileUrl: profileOf(author, pageUrl, ''),
+    permalink: mapSourced(attributeOf(thing, 'data-permalink'), (href) => absoluteUrl(href, pageUrl)),
+    postedAtText: shownText(time),
+    postedAtIso: attributeOf(time, 'datetime'),
+    text: titleAndBody(shownText(own(SELECTORS.oldTitle)), shownText(own(SELECTORS.oldBody))),
+    likes: attributeOf(thing, 'data-score'),
+    comments: attributeOf(thing, 'data-comments-count'),
     shares: null,
+  };
+}
+
+/** A user's page on Reddit is /user/NAME: made from the name the post carries. */
+function profileOf(author: Sourced | null, pageUrl: string, end: string): Sourced | null {
+  return mapSourced(
+    author,
+    (name) => absoluteUrl(`/user/${encodeURIComponent(name)}${end}`, pageUrl),
+    'Reddit’s address of a user’s page, /user/NAME',
+  );
+}
+
+/** A post's title and its body, both as shown; the source is the title's when there is one. */
+function titleAndBody(title: Sourced | null, body: Sourced | null): Sourced | null {
+  if (!title || !body) return title ?? body;
+  return {
+    value: `${title.value ?? ''}\n\n${body.value ?? ''}`,
+    source: { ...title.source, part: `followed by the text of ${body.source.element ?? 'its body'}` },
   };
 }

@@ -1,4 +1,6 @@
-import { absoluteUrl, deepQuery, textOf } from '../dom';
+import { deepQuery } from '../dom';
+import { firstFound, fromAddress, linkOf, mapSourced, shownText, structuredValue, valueOf } from '../sourced';
+import type { Sourced } from '../valueSource';
 import type { PlatformExtractor } from './types';
 
 /**
@@ -27,23 +29,31 @@ export const tiktok: PlatformExtractor = {
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
     const avatar = deepQuery(post, SELECTORS.avatar);
-    const handle = textOf(deepQuery(post, SELECTORS.handle)) ?? handleIn(avatar?.getAttribute('href'));
+    const handle = firstFound(
+      shownText(deepQuery(post, SELECTORS.handle)),
+      mapSourced(linkOf(avatar, pageUrl), handleIn, 'the name after /@'),
+    );
     const profileLink = deepQuery(post, SELECTORS.handle)?.closest('a') ?? avatar;
-    const onVideoPage = /\/video\/\d+/.test(new URL(pageUrl).pathname);
+    // The page's own address is the post's only for the video of the page's author (the next video,
+    // someone else's, is on the page too).
+    const pageVideo = /^\/@([\w.]+)\/video\/\d+/.exec(new URL(pageUrl).pathname);
+    const ofPageAuthor = pageVideo?.[1] !== undefined && valueOf(handle)?.replace(/^@/, '') === pageVideo[1];
+    const permalink = firstFound(
+      linkOf(deepQuery(post, SELECTORS.permalink), pageUrl),
+      ofPageAuthor ? fromAddress(pageUrl) : null,
+    );
     return {
       authorName: nicknameOf(deepQuery(post, SELECTORS.nickname)),
-      authorHandle: handle ? `@${handle.replace(/^@/, '')}` : null,
-      authorProfileUrl: absoluteUrl(profileLink?.getAttribute('href'), pageUrl),
-      permalink:
-        absoluteUrl(deepQuery(post, SELECTORS.permalink)?.getAttribute('href'), pageUrl) ??
-        (onVideoPage ? pageUrl : null),
-      postedAtText: textOf(deepQuery(post, SELECTORS.date)),
-      // TikTok shows dates such as "3-14" or "2d ago" and no machine-readable form.
-      postedAtIso: null,
-      text: textOf(deepQuery(post, SELECTORS.description)),
-      likes: textOf(deepQuery(post, SELECTORS.likes)),
-      comments: textOf(deepQuery(post, SELECTORS.comments)),
-      shares: textOf(deepQuery(post, SELECTORS.shares)),
+      authorHandle: mapSourced(handle, (name) => `@${name.replace(/^@/, '')}`),
+      authorProfileUrl: linkOf(profileLink, pageUrl),
+      permalink,
+      postedAtText: shownText(deepQuery(post, SELECTORS.date)),
+      // TikTok shows dates such as "3-14" or "2d ago"; the page's own data holds the exact time.
+      postedAtIso: createTimeOf(post.ownerDocument, valueOf(permalink)),
+      text: shownText(deepQuery(post, SELECTORS.description)),
+      likes: shownText(deepQuery(post, SELECTORS.likes)),
+      comments: shownText(deepQuery(post, SELECTORS.comments)),
+      shares: shownText(deepQuery(post, SELECTORS.shares)),
     };
   },
 };
@@ -53,21 +63,63 @@ export const tiktok: PlatformExtractor = {
  * text node, then a " · " span and a date span; an element holding the name alone is taken whole):
  * never the separator, never the date.
  */
-function nicknameOf(element: Element | null): string | null {
+function nicknameOf(element: Element | null): Sourced | null {
   if (!element) return null;
-  if (!element.matches('[data-e2e="browser-nickname"]')) return textOf(element);
+  if (!element.matches('[data-e2e="browser-nickname"]')) return shownText(element);
   let name = '';
   for (const node of element.childNodes) {
     const text = node.textContent?.trim() ?? '';
+    if (node.nodeType === 8) continue; // a comment in the markup
     if (node.nodeType === 3) name += node.textContent ?? '';
     else if (name.trim() === '' && text !== '' && text !== '·')
-      return text; // the name in its own span
+      return shownText(node as Element); // the name in its own span
     else break; // the separator: the name, if any, came before it
   }
-  return name.trim() || null;
+  return mapSourced(shownText(element), () => name.trim() || null, 'before its “·”');
 }
 
+/**
+ * The exact time a video was posted, from the page's own data for that video (`createTime`, seconds)
+ * in its SIGI_STATE (2022) or __UNIVERSAL_DATA_FOR_REHYDRATION__ (2025) script — only for the video
+ * whose id is in the post's link. Not from the id itself: its top 32 bits were 10 and 35 seconds
+ * before createTime on the two real pages (the id is made at upload), and a draft posted later would
+ * be further off.
+ */
+function createTimeOf(doc: Document, permalink: string | null): Sourced | null {
+  const id = /\/video\/(\d+)/.exec(permalink ?? '')?.[1];
+  if (!id) return null;
+  for (const [scriptId, pathTo] of DATA_SCRIPTS) {
+    const script = doc.getElementById(scriptId);
+    if (!script) continue;
+    try {
+      const { item, path } = pathTo(JSON.parse(script.textContent) as unknown, id);
+      const seconds = Number(field(item, 'createTime'));
+      if (field(item, 'id') === id && Number.isInteger(seconds) && seconds > 0)
+        return structuredValue(new Date(seconds * 1000).toISOString(), script, `${path}.createTime`);
+    } catch {
+      // Not the JSON TikTok writes: no time rather than a wrong one.
+    }
+  }
+  return null;
+}
+
+function field(value: unknown, key: string): unknown {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+const DATA_SCRIPTS: [string, (data: unknown, id: string) => { item: unknown; path: string }][] = [
+  ['SIGI_STATE', (data, id) => ({ item: field(field(data, 'ItemModule'), id), path: `ItemModule["${id}"]` })],
+  [
+    '__UNIVERSAL_DATA_FOR_REHYDRATION__',
+    (data) => ({
+      item: field(field(field(field(data, '__DEFAULT_SCOPE__'), 'webapp.video-detail'), 'itemInfo'), 'itemStruct'),
+      path: '__DEFAULT_SCOPE__["webapp.video-detail"].itemInfo.itemStruct',
+    }),
+  ],
+];
+
 /** The handle in a link to a profile, "/@name" (nothing else in the address counts). */
-function handleIn(href: string | null | undefined): string | null {
-  return /^(?:https:\/\/www\.tiktok\.com)?\/@([\w.]+)\/?$/.exec(href ?? '')?.[1] ?? null;
+function handleIn(href: string): string | null {
+  const url = new URL(href);
+  return /(^|\.)tiktok\.com$/.test(url.hostname) ? (/^\/@([\w.]+)\/?$/.exec(url.pathname)?.[1] ?? null) : null;
 }

@@ -1,4 +1,5 @@
-import { attr, deepQuery, textOf } from '../dom';
+import { deepQuery } from '../dom';
+import { attributeOf, mapSourced, shownText } from '../sourced';
 import type { PlatformExtractor } from './types';
 
 /**
@@ -20,13 +21,13 @@ export const whatsapp: PlatformExtractor = {
   hosts: /^web\.whatsapp\.com$/,
   postSelector: SELECTORS.post,
   extract(post) {
-    const meta = PRE_PLAIN.exec(attr(deepQuery(post, SELECTORS.meta), 'data-pre-plain-text') ?? '');
+    const meta = attributeOf(deepQuery(post, SELECTORS.meta), 'data-pre-plain-text');
     return {
-      authorName: meta?.[3] ?? null,
+      authorName: mapSourced(meta, (line) => PRE_PLAIN.exec(line)?.[3] ?? null, 'the name before “:”'),
       // The time as the bubble shows it; the date beside it is in the chat's day separator.
-      postedAtText: meta?.[1] ?? null,
+      postedAtText: mapSourced(meta, (line) => PRE_PLAIN.exec(line)?.[1] ?? null, 'the time in its brackets'),
       postedAtIso: null,
-      text: textOf(deepQuery(post, SELECTORS.text)),
+      text: shownText(deepQuery(post, SELECTORS.text)),
     };
   },
 };

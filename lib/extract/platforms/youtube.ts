@@ -1,4 +1,5 @@
-import { absoluteUrl, deepQuery, textOf } from '../dom';
+import { deepQuery } from '../dom';
+import { firstFound, fromAddress, linkOf, mapSourced, metadataOf, shownText } from '../sourced';
 import type { PlatformExtractor } from './types';
 
 /**
@@ -26,16 +27,15 @@ export const youtube: PlatformExtractor = {
     if (!post.matches(SELECTORS.comment)) return videoFields(post, pageUrl);
     const author = deepQuery(post, SELECTORS.author);
     const published = deepQuery(post, SELECTORS.published);
-    const handle = textOf(author);
     return {
       authorName: null, // comments show the channel handle only
-      authorHandle: handle,
-      authorProfileUrl: absoluteUrl(author?.getAttribute('href'), pageUrl),
-      permalink: absoluteUrl(published?.getAttribute('href'), pageUrl),
-      postedAtText: textOf(published),
+      authorHandle: shownText(author),
+      authorProfileUrl: linkOf(author, pageUrl),
+      permalink: linkOf(published, pageUrl),
+      postedAtText: shownText(published),
       postedAtIso: null, // YouTube shows "2 days ago" and no machine-readable time
-      text: textOf(deepQuery(post, SELECTORS.text)),
-      likes: textOf(deepQuery(post, SELECTORS.likes)),
+      text: shownText(deepQuery(post, SELECTORS.text)),
+      likes: shownText(deepQuery(post, SELECTORS.likes)),
       comments: null,
       shares: null,
     };
@@ -47,16 +47,23 @@ function videoFields(post: Element, pageUrl: string) {
   // 2018: the owner and date sit in the page's one secondary-info block, beside the title's.
   const scope = post.matches('ytd-watch-metadata') ? post : post.ownerDocument;
   const owner = deepQuery(scope, SELECTORS.owner);
-  const watch = new URL(
-    post.ownerDocument.querySelector('link[rel=canonical]')?.getAttribute('href') ?? pageUrl,
-    pageUrl,
+  const watch = firstFound(
+    metadataOf(post.ownerDocument.querySelector('link[rel=canonical]'), 'href'),
+    fromAddress(pageUrl),
   );
-  const video = watch.pathname === '/watch' ? watch.searchParams.get('v') : null;
   return {
-    authorName: textOf(owner),
-    authorProfileUrl: absoluteUrl(owner?.getAttribute('href'), pageUrl),
-    permalink: video ? `https://www.youtube.com/watch?v=${encodeURIComponent(video)}` : null,
-    postedAtText: textOf(deepQuery(scope, SELECTORS.uploaded)),
-    text: textOf(deepQuery(post, SELECTORS.title)),
+    authorName: shownText(owner),
+    authorProfileUrl: linkOf(owner, pageUrl),
+    permalink: mapSourced(
+      watch,
+      (href) => {
+        const url = new URL(href, pageUrl);
+        const video = url.pathname === '/watch' ? url.searchParams.get('v') : null;
+        return video ? `https://www.youtube.com/watch?v=${encodeURIComponent(video)}` : null;
+      },
+      'the watch address of its video',
+    ),
+    postedAtText: shownText(deepQuery(scope, SELECTORS.uploaded)),
+    text: shownText(deepQuery(post, SELECTORS.title)),
   };
 }

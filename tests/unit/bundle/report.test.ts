@@ -131,6 +131,28 @@ describe('report.html', () => {
     );
   });
 
+  it('says beside each value where it came from, a derived one as derived, the page’s markup escaped', async () => {
+    const { fakeTabs } = await import('../fixtures');
+    const { postDetails } = await import('@/lib/extract/postDetails');
+    const post = postDetails('x', {
+      authorName: {
+        value: 'Pat',
+        source: { kind: 'text', element: 'span[data-testid="<img src=x onerror=alert(1)>"]' },
+      },
+      postedAtIso: {
+        value: '2026-06-02T19:45:10.123Z',
+        source: { kind: 'post-id', derivation: 'X status ids carry the time the post was made' },
+      },
+      text: 'typed by hand',
+    });
+    const world = await testWorld({ tabs: fakeTabs({ page: { post } }) });
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
+    const html = renderReport(reportInput((await world.evidence.getCapture(metadata.id))!));
+    expect(html).toContain('(from the text of span[data-testid=&quot;&lt;img src=x onerror=alert(1)&gt;&quot;])');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('(derived, not shown on the page: X status ids carry the time the post was made)');
+  });
+
   it('forbids scripts and remote resources through its CSP and has only relative images', async () => {
     const html = await reportFor({});
     expect(html).toContain(`default-src 'none'`);

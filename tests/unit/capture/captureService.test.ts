@@ -59,7 +59,7 @@ describe('captureVisibleTab', () => {
       authorName: 'A Parent',
       permalink: 'https://social.example/posts/123',
     });
-    expect(metadata.schemaVersion).toBe(3);
+    expect(metadata.schemaVersion).toBe(4);
   });
 
   it('records the browser’s address of the tab, and the page’s own only beside it when they differ', async () => {

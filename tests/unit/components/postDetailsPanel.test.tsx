@@ -40,3 +40,22 @@ describe('the post details form while the store changes', () => {
     expect(handle().value).toBe('@saved');
   });
 });
+
+describe('where each value came from (issue #19)', () => {
+  it('says it under the field, a derived value as derived, and describes the field by it', async () => {
+    const { fakeTabs } = await import('../fixtures');
+    const post = postDetails('x', {
+      authorHandle: { value: '@pat', source: { kind: 'text', element: 'span' } },
+      postedAtIso: { value: '2026-06-02T19:45:10.123Z', source: { kind: 'post-id', derivation: 'from the status id' } },
+    });
+    const world = await testWorld({ tabs: fakeTabs({ page: { post } }) });
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
+    render(<PostDetailsPanel view={(await world.evidence.getCapture(metadata.id))!} />);
+    const description = (field: HTMLElement) =>
+      document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(description(handle())).toBe('From: the text of span');
+    const time = screen.getByLabelText<HTMLInputElement>(/Posted \(machine-readable\)/);
+    expect(description(time)).toBe('Derived: not shown on the page: from the status id');
+    expect(screen.getByLabelText(/Post text/).hasAttribute('aria-describedby')).toBe(false);
+  });
+});

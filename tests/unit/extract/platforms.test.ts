@@ -8,11 +8,18 @@ import { SELECTORS as TIKTOK } from '@/lib/extract/platforms/tiktok';
 import { SELECTORS as X } from '@/lib/extract/platforms/x';
 import { SELECTORS as WHATSAPP } from '@/lib/extract/platforms/whatsapp';
 import { SELECTORS as YOUTUBE } from '@/lib/extract/platforms/youtube';
-import { loadFixture } from './loadFixture';
+import { loadFixture, valuesOf } from './loadFixture';
 
 // Each platform's selectors beside the fixture they must match and how many posts they must find.
 const CASES = [
-  { name: 'x', selectors: X, fixtures: [['x', 'https://x.com/home', 2]] },
+  {
+    name: 'x',
+    selectors: X,
+    fixtures: [
+      ['x', 'https://x.com/home', 2],
+      ['x-article', 'https://x.com/northwickparent/status/2061896926483309120', 1],
+    ],
+  },
   {
     name: 'facebook',
     selectors: FACEBOOK,
@@ -72,7 +79,9 @@ describe.each(CASES)('$name selectors', ({ name, selectors, fixtures }) => {
 describe('post details', () => {
   it('X: author, handle, permalink, time, text and counts of the picked post', () => {
     const doc = loadFixture('x', 'https://x.com/home');
-    expect(extractPostDetails(doc, 'https://x.com/home', doc.querySelector('[data-testid="tweetText"]'))).toEqual({
+    expect(
+      valuesOf(extractPostDetails(doc, 'https://x.com/home', doc.querySelector('[data-testid="tweetText"]'))),
+    ).toEqual({
       platform: 'x',
       authorName: 'Angry Parent',
       authorHandle: '@angryparent42',
@@ -154,10 +163,34 @@ describe('post details', () => {
     expect(details.likes).toBeNull();
   });
 
+  it('X long-form article: its body as the text, its author not the viewer signed in', () => {
+    const url = 'https://x.com/northwickparent/status/2061896926483309120';
+    const doc = loadFixture('x-article', url);
+    const details = extractPostDetails(doc, url, doc.querySelector('[data-text="true"]'));
+    expect(valuesOf(details)).toEqual({
+      platform: 'x',
+      authorName: 'Northwick Parent',
+      authorHandle: '@northwickparent',
+      authorProfileUrl: 'https://x.com/northwickparent',
+      permalink: url,
+      postedAtText: '8:45 PM · Jun 2, 2026',
+      postedAtIso: '2026-06-02T19:45:10.000Z',
+      text: expect.stringMatching(/^Three parents have now told me .* <img src=x onerror=alert\(1\)>$/s),
+      comments: '14',
+      shares: '6',
+      likes: '51',
+      missing: [],
+      foundBy: 'picked',
+    });
+    expect(details.sources?.text).toEqual({ kind: 'text', element: 'div[data-testid="twitterArticleRichTextView"]' });
+  });
+
   it('Facebook (desktop, 2025): the post picked, without its tracking, and never a value of its comment', () => {
     const url = 'https://www.facebook.com/jamie.parent.77/posts/pfbid0InventedPostId123';
     const doc = loadFixture('facebook', url);
-    expect(extractPostDetails(doc, url, doc.querySelector('[data-ad-rendering-role="story_message"] span'))).toEqual({
+    expect(
+      valuesOf(extractPostDetails(doc, url, doc.querySelector('[data-ad-rendering-role="story_message"] span'))),
+    ).toEqual({
       platform: 'facebook',
       authorName: 'Jamie Parent',
       authorHandle: 'jamie.parent.77',
@@ -267,8 +300,16 @@ describe('post details', () => {
       authorProfileUrl: 'https://www.tiktok.com/@kidswatch99',
       text: 'Pick-up at Northwick Park again #school',
       likes: '1,204',
-      postedAtIso: null,
+      permalink: url,
+      // From the page's data for this video; no date is shown.
+      postedAtIso: '2026-06-01T14:00:00.000Z',
       foundBy: 'picked',
+    });
+    // The next video, someone else's: not the page's address, nor the page's video's time.
+    expect(extractPostDetails(doc, url, doc.querySelectorAll('[data-e2e="video-desc"] span')[1])).toMatchObject({
+      authorHandle: '@someone.else',
+      permalink: null,
+      postedAtIso: null,
     });
   });
 
@@ -294,7 +335,7 @@ describe('post details', () => {
     const url = 'https://web.whatsapp.com/';
     const doc = loadFixture('whatsapp', url);
     const second = doc.querySelectorAll('.selectable-text span')[1];
-    expect(extractPostDetails(doc, url, second)).toEqual({
+    expect(valuesOf(extractPostDetails(doc, url, second))).toEqual({
       platform: 'whatsapp',
       // In a group, a sender not in the viewer's contacts is named by number there.
       authorName: '+44 7700 900002',
@@ -320,11 +361,11 @@ describe('post details', () => {
       authorProfileUrl: 'https://www.tiktok.com/@kidswatch99',
       permalink: url,
       postedAtText: '5-28',
-      postedAtIso: null,
+      postedAtIso: '2026-05-30T16:00:00.000Z',
       likes: '45.3K',
       comments: '812',
       shares: '1,020',
-      missing: ['postedAtIso'],
+      missing: [],
     });
   });
 
@@ -359,7 +400,7 @@ describe('post details', () => {
 describe('generic extractor', () => {
   it('prefers schema.org JSON-LD and fills gaps from the markup', () => {
     const url = 'https://forum.example/t/schools/991';
-    expect(extractPostDetails(loadFixture('forum', url), url)).toEqual({
+    expect(valuesOf(extractPostDetails(loadFixture('forum', url), url))).toEqual({
       platform: 'generic',
       authorName: 'LocalMum',
       authorHandle: null,
