@@ -1,4 +1,4 @@
-import { deepQuery } from '../dom';
+import { absoluteUrl, deepQuery, deepQueryAll } from '../dom';
 import { firstFound, fromAddress, linkOf, mapSourced, metadataOf, shownText } from '../sourced';
 import type { PlatformExtractor } from './types';
 
@@ -13,6 +13,8 @@ export const SELECTORS = {
   owner: '#owner-name a, ytd-channel-name a',
   uploaded: '#upload-info .date, #info-strings yt-formatted-string',
   title: 'h1.title, #title h1',
+  /** The player's own title link (ytp-title-link) to the video it plays. */
+  playerTitle: 'a.ytp-title-link',
   author: '#author-text',
   published: '#published-time-text a',
   text: '#content-text',
@@ -51,19 +53,29 @@ function videoFields(post: Element, pageUrl: string) {
     metadataOf(post.ownerDocument.querySelector('link[rel=canonical]'), 'href'),
     fromAddress(pageUrl),
   );
+  const permalink = mapSourced(
+    watch,
+    (href) => {
+      const video = videoIdIn(new URL(href, pageUrl).href);
+      return video ? `https://www.youtube.com/watch?v=${encodeURIComponent(video)}` : null;
+    },
+    'the watch address of its video',
+  );
+  // The player shows the title too: used when the heading is empty (a page saved before it was filled).
+  const playerTitle = deepQueryAll(post.ownerDocument, SELECTORS.playerTitle).find(
+    (link) =>
+      permalink?.value && videoIdIn(absoluteUrl(link.getAttribute('href'), pageUrl)) === videoIdIn(permalink.value),
+  );
   return {
     authorName: shownText(owner),
     authorProfileUrl: linkOf(owner, pageUrl),
-    permalink: mapSourced(
-      watch,
-      (href) => {
-        const url = new URL(href, pageUrl);
-        const video = url.pathname === '/watch' ? url.searchParams.get('v') : null;
-        return video ? `https://www.youtube.com/watch?v=${encodeURIComponent(video)}` : null;
-      },
-      'the watch address of its video',
-    ),
+    permalink,
     postedAtText: shownText(deepQuery(scope, SELECTORS.uploaded)),
-    text: shownText(deepQuery(post, SELECTORS.title)),
+    text: firstFound(shownText(deepQuery(post, SELECTORS.title)), shownText(playerTitle)),
   };
+}
+
+function videoIdIn(url: string | null): string | null {
+  const parsed = url ? new URL(url) : null;
+  return parsed?.pathname === '/watch' ? parsed.searchParams.get('v') : null;
 }

@@ -323,6 +323,15 @@ describe('post details', () => {
       postedAtText: 'Published on May 30, 2026',
       foundBy: 'picked',
     });
+    // Saved before its heading was filled: the title the player shows for this video, not the next one's.
+    const heading = doc.querySelector('h1.title')!;
+    heading.textContent = '';
+    expect(extractPostDetails(doc, url, heading)).toMatchObject({
+      text: 'Northwick Park gates at pick-up',
+      sources: { text: { kind: 'text', element: 'a.ytp-title-link' } },
+    });
+    doc.querySelector('.ytp-title-text a')!.remove();
+    expect(extractPostDetails(doc, url, heading).text).toBeNull();
     expect(extractPostDetails(doc, url, doc.querySelector('#content-text'))).toMatchObject({
       authorHandle: 'Sam Other',
       permalink: 'https://www.youtube.com/watch?v=abc123XYZ&lc=UgxInvented',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { extractPostDetails, extractorFor, type PostDetails } from '@/lib/extract';
+import { parseLikeABrowser } from './browserParse';
 
 // Issue #19: every extractor over the real saved pages in ../shared/realpages/ (beside the project,
 // not in it: they hold real people's posts), as a member of staff would pick the post — by clicking
@@ -86,9 +86,8 @@ describe.runIf(pages.length > 0)('extraction on the real pages in ../shared/real
     let missing = 0;
     for (const name of pages) {
       const sidecar = JSON.parse(readFileSync(new URL(name, FOLDER), 'utf8')) as Sidecar;
-      const window = new Window({ url: sidecar.url }); // its scripts are not run (happy-dom's default)
-      window.document.write(readFileSync(new URL(name.replace(/\.json$/, '.html'), FOLDER), 'utf8'));
-      const doc = window.document as unknown as Document;
+      const html = readFileSync(new URL(name.replace(/\.json$/, '.html'), FOLDER), 'utf8');
+      const { doc, close } = parseLikeABrowser(html, sidecar.url);
       const details = extractPostDetails(doc, sidecar.url, clickedElement(doc, sidecar.url, sidecar.expect));
       const marks = Object.entries(sidecar.expect).map(([key, expected]) => {
         const field = key as keyof Sidecar['expect'];
@@ -105,7 +104,7 @@ describe.runIf(pages.length > 0)('extraction on the real pages in ../shared/real
         return `${field}: WRONG`;
       });
       rows.push(`${name.replace(/\.json$/, '')} (${details.platform}, ${details.foundBy ?? '?'}): ${marks.join(', ')}`);
-      void window.happyDOM.close();
+      close();
     }
     console.log(
       [`real pages: ${right} right, ${missing} missing, ${wrong.length} wrong`, ...rows, ...wrong].join('\n'),
