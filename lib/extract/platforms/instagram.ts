@@ -27,27 +27,46 @@ export const instagram: PlatformExtractor = {
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
     const author = deepQueryAll(post, SELECTORS.profileLink).find((link) => isProfileLink(link, pageUrl));
+    const authorLinks = deepQueryAll(post, SELECTORS.profileLink).filter(
+      (link) => link.getAttribute('href') === author?.getAttribute('href') && isProfileLink(link, pageUrl),
+    );
     // The post's own time: in a link to the post itself, not to one of its comments.
     const time = deepQueryAll(post, SELECTORS.time).find((t) =>
       POST_PATH.test(new URL(t.closest('a')?.getAttribute('href') ?? '/', pageUrl).pathname),
     );
     if (!author && !time) return shellMetadata(post.ownerDocument, pageUrl);
     return {
-      // Instagram shows only the handle on a post; the display name is on the profile page.
-      authorName: null,
+      // A post shows its author by the username alone (the display name is on the profile page).
+      authorName: shownText(author),
       authorHandle: mapSourced(shownText(author), (handle) => `@${handle.replace(/^@/, '')}`),
       authorProfileUrl: linkOf(author, pageUrl),
       permalink: linkOf(time?.closest('a'), pageUrl),
       // As the page shows it; the title is a tooltip in another form.
       postedAtText: firstFound(shownText(time), attributeOf(time, 'title')),
       postedAtIso: attributeOf(time, 'datetime'),
-      text: shownText(deepQuery(post, SELECTORS.caption)),
+      text: firstFound(
+        shownText(deepQuery(post, SELECTORS.caption)),
+        ...authorLinks.map((link) => shownText(captionBeside(link), 'the caption beside the author’s name')),
+      ),
       likes: countOf(shownText(deepQuery(post, SELECTORS.likes))),
       comments: countOf(shownText(deepQuery(post, SELECTORS.comments))),
       shares: null,
     };
   },
 };
+
+/**
+ * Today's post page has no h1: the caption is shown as the author's first comment — a block holding a
+ * row (the author's name, "Edited", a time) and then the caption's own span (seen on a real page of
+ * 2026-03, shared/realpages/instagram-1-b2). Only that span, never the row's "Edited".
+ */
+function captionBeside(authorLink: Element): Element | null {
+  const block = authorLink.parentElement?.closest('span[dir="auto"]')?.firstElementChild;
+  // The row is its own div: in any other shape the span after the name could be "Edited".
+  const row = block ? [...block.children].find((child) => child.contains(authorLink)) : undefined;
+  const next = row?.tagName === 'DIV' ? row.nextElementSibling : null;
+  return next?.tagName === 'SPAN' && !next.querySelector('time') ? next : null;
+}
 
 function isProfileLink(link: Element, pageUrl: string): boolean {
   const url = new URL(link.getAttribute('href') ?? '', pageUrl);
@@ -91,6 +110,14 @@ function shellMetadata(doc: Document, pageUrl: string) {
         return handle ? `@${handle}` : null;
       },
       'the name it starts with',
+    ),
+    authorProfileUrl: mapSourced(
+      description,
+      (text) => {
+        const handle = DESCRIBED.exec(text)?.[1];
+        return handle ? new URL(`/${handle}/`, pageUrl).toString() : null;
+      },
+      'the name it starts with, in Instagram’s address of a profile, /NAME/',
     ),
     permalink: postUrl,
     postedAtText: mapSourced(description, (text) => DESCRIBED.exec(text)?.[2] ?? null, 'the date after “on”'),

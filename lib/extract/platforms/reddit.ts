@@ -15,6 +15,7 @@ export const SELECTORS = {
   /** Old reddit: the thing's own tagline time, its title (a post) and its text. */
   oldTime: '.tagline time[datetime]',
   oldTitle: 'a.title',
+  oldAuthor: '.tagline a.author',
   oldBody: '.usertext-body',
 };
 
@@ -52,7 +53,8 @@ function oldRedditThing(thing: Element, pageUrl: string) {
   const author = attributeOf(thing, 'data-author');
   const time = own(SELECTORS.oldTime);
   return {
-    authorName: null, // Reddit shows usernames only
+    // Reddit shows a username alone: the name shown is the one the thing carries.
+    authorName: shownText(own(SELECTORS.oldAuthor)),
     authorHandle: mapSourced(author, (name) => `u/${name}`),
     authorProfileUrl: profileOf(author, pageUrl, ''),
     permalink: mapSourced(attributeOf(thing, 'data-permalink'), (href) => absoluteUrl(href, pageUrl)),

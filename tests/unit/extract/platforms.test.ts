@@ -29,7 +29,14 @@ const CASES = [
       ['facebook-mobile', 'https://m.facebook.com/groups/northwickparents/', 2],
     ],
   },
-  { name: 'instagram', selectors: INSTAGRAM, fixtures: [['instagram', 'https://www.instagram.com/p/C7abcDEF123/', 1]] },
+  {
+    name: 'instagram',
+    selectors: INSTAGRAM,
+    fixtures: [
+      ['instagram', 'https://www.instagram.com/p/C7abcDEF123/', 1],
+      ['instagram-post', 'https://www.instagram.com/p/DInvent0001/', 1],
+    ],
+  },
   {
     name: 'tiktok',
     selectors: TIKTOK,
@@ -240,7 +247,7 @@ describe('post details', () => {
     const url = 'https://www.instagram.com/p/C7abcDEF123/';
     expect(extractPostDetails(loadFixture('instagram', url), url)).toMatchObject({
       platform: 'instagram',
-      authorName: null,
+      authorName: 'northwick.gossip',
       authorHandle: '@northwick.gossip',
       authorProfileUrl: 'https://www.instagram.com/northwick.gossip/',
       permalink: 'https://www.instagram.com/p/C7abcDEF123/',
@@ -249,7 +256,28 @@ describe('post details', () => {
       text: 'Look who teaches at Northwick Park 😡',
       likes: '2,031',
       comments: '88',
-      missing: ['authorName', 'shares'],
+      missing: ['shares'],
+    });
+  });
+
+  it('Instagram (2026 post page): the caption beside the author’s name, the post’s time — not the edit’s, nor a comment’s', () => {
+    const url = 'https://www.instagram.com/p/DInvent0001/';
+    const doc = loadFixture('instagram-post', url);
+    const details = extractPostDetails(doc, url, doc.querySelector('img[alt^="Photo by"]'));
+    expect(valuesOf(details)).toMatchObject({
+      authorName: 'northwick.gossip',
+      authorHandle: '@northwick.gossip',
+      authorProfileUrl: 'https://www.instagram.com/northwick.gossip/',
+      permalink: 'https://www.instagram.com/northwick.gossip/p/DInvent0001/',
+      postedAtText: 'June 1, 2026',
+      postedAtIso: '2026-06-01T08:15:00.000Z',
+      text: 'Ask Northwick Park why the Year 6 trip was cancelled #northwickpark',
+      foundBy: 'picked',
+    });
+    expect(details.sources?.text).toEqual({
+      kind: 'text',
+      element: 'span',
+      part: 'the caption beside the author’s name',
     });
   });
 
@@ -258,6 +286,7 @@ describe('post details', () => {
     expect(extractPostDetails(loadFixture('instagram-shell', url), url)).toMatchObject({
       authorName: 'Northwick Gossip 🍴',
       authorHandle: '@northwick.gossip',
+      authorProfileUrl: 'https://www.instagram.com/northwick.gossip/',
       permalink: 'https://www.instagram.com/p/C7abcDEF123/',
       postedAtText: 'May 29, 2026',
       postedAtIso: null,
