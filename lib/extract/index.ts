@@ -2,6 +2,7 @@ import { deepQueryAll, isInView } from './dom';
 import { facebook } from './platforms/facebook';
 import { generic } from './platforms/generic';
 import { instagram } from './platforms/instagram';
+import { linkedin } from './platforms/linkedin';
 import { reddit } from './platforms/reddit';
 import { tiktok } from './platforms/tiktok';
 import type { PlatformExtractor } from './platforms/types';
@@ -20,6 +21,7 @@ export const PLATFORM_EXTRACTORS: readonly PlatformExtractor[] = [
   youtube,
   reddit,
   whatsapp,
+  linkedin,
 ];
 
 export function extractorFor(pageUrl: string): PlatformExtractor {

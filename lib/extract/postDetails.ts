@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { ValueSourceSchema, type Sourced } from './valueSource';
 
-export const PLATFORMS = ['facebook', 'x', 'instagram', 'tiktok', 'youtube', 'reddit', 'whatsapp', 'generic'] as const;
+export const PLATFORMS = [
+  'facebook',
+  'x',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'reddit',
+  'whatsapp',
+  'linkedin',
+  'generic',
+] as const;
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 

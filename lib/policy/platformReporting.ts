@@ -13,4 +13,6 @@ export const PLATFORM_REPORT_PAGES: Record<Exclude<Platform, 'generic'>, { name:
   reddit: { name: 'Reddit', url: 'https://www.reddit.com/report' },
   // WhatsApp has no web form: a message or contact is reported from the chat; its help centre says how.
   whatsapp: { name: 'WhatsApp', url: 'https://faq.whatsapp.com/' },
+  // A post is reported from its "…" menu; the help centre says how for posts, comments and profiles.
+  linkedin: { name: 'LinkedIn', url: 'https://www.linkedin.com/help/linkedin/answer/37822' },
 };

@@ -3,6 +3,7 @@ import { extractPostDetails, extractorFor } from '@/lib/extract';
 import { deepQueryAll } from '@/lib/extract/dom';
 import { SELECTORS as FACEBOOK } from '@/lib/extract/platforms/facebook';
 import { SELECTORS as INSTAGRAM } from '@/lib/extract/platforms/instagram';
+import { SELECTORS as LINKEDIN } from '@/lib/extract/platforms/linkedin';
 import { SELECTORS as REDDIT } from '@/lib/extract/platforms/reddit';
 import { SELECTORS as TIKTOK } from '@/lib/extract/platforms/tiktok';
 import { SELECTORS as X } from '@/lib/extract/platforms/x';
@@ -65,6 +66,18 @@ const CASES = [
     ],
   },
   { name: 'whatsapp', selectors: WHATSAPP, fixtures: [['whatsapp', 'https://web.whatsapp.com/', 2]] },
+  {
+    name: 'linkedin',
+    selectors: LINKEDIN,
+    // The post and its comment.
+    fixtures: [
+      [
+        'linkedin',
+        'https://www.linkedin.com/posts/pat-parent-1a2b3c_northwick-park-activity-7467839993675776123-Xy9z',
+        2,
+      ],
+    ],
+  },
 ] as const;
 
 describe.each(CASES)('$name selectors', ({ name, selectors, fixtures }) => {
@@ -389,6 +402,55 @@ describe('post details', () => {
       missing: ['authorHandle', 'authorProfileUrl', 'permalink', 'postedAtIso', 'likes', 'comments', 'shares'],
       foundBy: 'picked',
     });
+  });
+
+  it('LinkedIn: the post picked, its time from the page’s JSON-LD; its comment its own, the time its id carries', () => {
+    const url = 'https://www.linkedin.com/posts/pat-parent-1a2b3c_northwick-park-activity-7467839993675776123-Xy9z';
+    const doc = loadFixture('linkedin', url);
+    const post = extractPostDetails(
+      doc,
+      url,
+      doc.querySelector('[data-test-id="main-feed-activity-card__commentary"]'),
+    );
+    expect(valuesOf(post)).toEqual({
+      platform: 'linkedin',
+      authorName: 'Pat Parent',
+      authorHandle: 'pat-parent-1a2b3c',
+      authorProfileUrl: 'https://uk.linkedin.com/in/pat-parent-1a2b3c',
+      permalink: url,
+      postedAtText: '4d',
+      postedAtIso: '2026-06-03T07:30:00.212Z',
+      text: 'Northwick Park has let our children down. Ask the head why <b>nobody</b> answers.',
+      likes: '214',
+      comments: '31',
+      shares: null,
+      missing: ['shares'],
+      foundBy: 'picked',
+    });
+    expect(post.sources?.postedAtIso).toMatchObject({
+      kind: 'metadata',
+      part: 'JSON-LD SocialMediaPosting.datePublished',
+    });
+    const comment = extractPostDetails(doc, url, doc.querySelector('.comment__text'));
+    expect(valuesOf(comment)).toMatchObject({
+      authorName: 'Sam Other',
+      authorHandle: 'sam-other-9z8y7x',
+      authorProfileUrl: 'https://uk.linkedin.com/in/sam-other-9z8y7x',
+      permalink: null,
+      postedAtText: '4d',
+      postedAtIso: '2026-06-03T09:05:10.500Z',
+      text: 'Completely agree, and the Year 4 teacher too',
+    });
+    expect(comment.sources?.postedAtIso?.kind).toBe('post-id');
+    // Without the page's JSON-LD the post's own id gives its time, labelled derived.
+    doc.querySelector('script[type="application/ld+json"]')!.remove();
+    const bare = extractPostDetails(
+      doc,
+      url,
+      doc.querySelector('[data-test-id="main-feed-activity-card__commentary"]'),
+    );
+    expect(bare.postedAtIso).toBe('2026-06-03T07:30:00.250Z');
+    expect(bare.sources?.postedAtIso?.kind).toBe('post-id');
   });
 
   it('TikTok', () => {

@@ -22,6 +22,11 @@ const PAGES = [
   ['reddit-old', 'https://old.reddit.com/r/unitedkingdom/comments/1abcde/mrs_y_at_northwick_park/', 'a.title'],
   ['whatsapp', 'https://web.whatsapp.com/', '.selectable-text span'],
   ['forum', 'https://forum.example/t/northwick-park/77', 'article p'],
+  [
+    'linkedin',
+    'https://www.linkedin.com/posts/pat-parent-1a2b3c_northwick-park-activity-7467839993675776123-Xy9z',
+    '.comment__text',
+  ],
 ] as const;
 
 describe('where each value came from (issue #19)', () => {
