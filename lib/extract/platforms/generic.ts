@@ -1,4 +1,4 @@
-import { absoluteUrl, deepQuery, deepQueryAll, textOf } from '../dom';
+import { absoluteUrl, deepQueryAll, textOf } from '../dom';
 import type { PostField } from '../postDetails';
 import {
   attributeOf,
@@ -11,14 +11,25 @@ import {
   structuredValue,
 } from '../sourced';
 import type { Sourced } from '../valueSource';
+import { FORUM_SHAPES, forumShapeOf } from './forums';
 import type { PlatformExtractor } from './types';
 
 /**
- * Forums and anything else, in order of trust: schema.org JSON-LD, schema.org microdata, Open Graph
- * and article meta tags, then `<article>` / `<time>` / `rel=author` in the post's own markup.
+ * Forums and anything else, in order of trust: schema.org JSON-LD, the forum software's own markup
+ * (lib/extract/platforms/forums.ts), schema.org microdata, Open Graph and article meta tags, then
+ * `<article>` / `<time>` / `rel=author` in the post's own markup. What the page says of itself (JSON-LD,
+ * meta tags) is taken only for the page's one post: a page of replies describes its first post or its
+ * topic, never the reply picked.
  */
 export const SELECTORS = {
-  post: 'article, [itemtype*="schema.org/SocialMediaPosting"], [itemtype*="schema.org/DiscussionForumPosting"], [itemtype*="schema.org/Comment"]',
+  post: [
+    // XenForo's post body is an article inside its post's: not a post of its own.
+    'article:not(.message-body)',
+    '[itemtype*="schema.org/SocialMediaPosting"]',
+    '[itemtype*="schema.org/DiscussionForumPosting"]',
+    '[itemtype*="schema.org/Comment"]',
+    ...FORUM_SHAPES.map((shape) => shape.post),
+  ].join(', '),
   jsonLd: 'script[type="application/ld+json"]',
   time: 'time[datetime]',
   /** Tried in this order: the most explicit markup first. */
@@ -48,14 +59,30 @@ export const generic: PlatformExtractor = {
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
     const doc = post.ownerDocument;
+    const forum = forumShapeOf(post);
+    const fromForum = forum ? forum.shape.extract(post, forum.own, pageUrl) : {};
+    if (!isThePagesOwnPost(post)) return merge(fromForum, fromMicrodata(post, pageUrl), fromMarkup(post, pageUrl));
     return merge(
       fromJsonLd(doc, pageUrl),
+      fromForum,
       fromMicrodata(post, pageUrl),
       fromMeta(doc, pageUrl),
       fromMarkup(post, pageUrl),
     );
   },
 };
+
+/**
+ * Whether what the page says of itself is about this post: the page as a whole, a page marking no post,
+ * or the one post it marks outside any other (replies inside it are its own).
+ */
+function isThePagesOwnPost(post: Element): boolean {
+  if (post === post.ownerDocument.documentElement) return true;
+  const outermost = deepQueryAll(post.ownerDocument, SELECTORS.post).filter(
+    (candidate) => !candidate.parentElement?.closest(SELECTORS.post),
+  );
+  return outermost.length === 0 || (outermost.length === 1 && outermost[0] === post);
+}
 
 type Found = Partial<Record<PostField, Sourced | null>>;
 
@@ -165,8 +192,12 @@ function fromMeta(doc: Document, pageUrl: string): Found {
 }
 
 function fromMarkup(post: Element, pageUrl: string): Found {
-  const time = deepQuery(post, SELECTORS.time);
-  const author = SELECTORS.author.map((selector) => deepQuery(post, selector)).find(Boolean);
+  // The post's own: a reply nested in it has its own author and time.
+  const isPost = post.matches(SELECTORS.post);
+  const own = (selector: string) =>
+    deepQueryAll(post, selector).find((element) => !isPost || element.parentElement?.closest(SELECTORS.post) === post);
+  const time = own(SELECTORS.time);
+  const author = SELECTORS.author.map(own).find(Boolean);
   return {
     authorName: shownText(author),
     authorProfileUrl: linkOf(author?.closest('a[href]') ?? author, pageUrl),
