@@ -9,7 +9,9 @@ import type { Sourced, ValueSource } from './valueSource';
 /** Attributes that say what an element is, most telling first; a generated class or id says nothing. */
 const MARKS = [
   'data-testid',
+  'data-test-id',
   'data-e2e',
+  'data-tracking-control-name',
   'data-ad-rendering-role',
   'itemprop',
   'data-role',

@@ -5,6 +5,7 @@ import { newestCapture } from './support/storedCapture';
 import { closeAll, startFixtureServer } from './support/fixtureServer';
 import { expectHonestRecord, type HonestFields } from './support/hostilePage';
 import { decodePng } from './support/png';
+import { pickerReady, startCapture as startCaptureIn, type CaptureModeName } from './support/chromiumCapture';
 
 // Device pixel ratio 2, so crops and stitching are checked at device-pixel precision.
 const DPR = 2;
@@ -20,17 +21,7 @@ afterAll(() => closeAll(browser, server));
 
 const openFixture = (name: string) => openTab(browser, `${server.origin}/${name}`);
 
-/** The picker's hint on the page: from then on the page's clicks go to the picker. */
-const pickerReady = (page: Page) => page.getByText('Exhibit: click the post to capture it').waitFor();
-
-async function startCapture(tabId: number, mode: 'Visible area' | 'This post' | 'Full page'): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.getByLabel('Policy category (required)').selectOption('naming-children');
-  await popup.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
-  await popup.getByRole('button', { name: 'Capture' }).click();
-  return popup;
-}
+const startCapture = (tabId: number, mode: CaptureModeName) => startCaptureIn(browser, tabId, mode);
 
 /** Starts This post and answers the picker from the keyboard alone; the capture it stored. */
 async function pickWithKeys(page: Page, tabId: number, keys: string[]) {
