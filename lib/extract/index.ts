@@ -3,6 +3,8 @@ import { facebook } from './platforms/facebook';
 import { generic } from './platforms/generic';
 import { instagram } from './platforms/instagram';
 import { linkedin } from './platforms/linkedin';
+import { bluesky } from './platforms/bluesky';
+import { threads } from './platforms/threads';
 import { reddit } from './platforms/reddit';
 import { tiktok } from './platforms/tiktok';
 import type { PlatformExtractor } from './platforms/types';
@@ -22,6 +24,8 @@ export const PLATFORM_EXTRACTORS: readonly PlatformExtractor[] = [
   reddit,
   whatsapp,
   linkedin,
+  bluesky,
+  threads,
 ];
 
 export function extractorFor(pageUrl: string): PlatformExtractor {

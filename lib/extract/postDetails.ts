@@ -10,6 +10,8 @@ export const PLATFORMS = [
   'reddit',
   'whatsapp',
   'linkedin',
+  'bluesky',
+  'threads',
   'generic',
 ] as const;
 export const PlatformSchema = z.enum(PLATFORMS);

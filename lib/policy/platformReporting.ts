@@ -15,4 +15,7 @@ export const PLATFORM_REPORT_PAGES: Record<Exclude<Platform, 'generic'>, { name:
   whatsapp: { name: 'WhatsApp', url: 'https://faq.whatsapp.com/' },
   // A post is reported from its "…" menu; the help centre says how for posts, comments and profiles.
   linkedin: { name: 'LinkedIn', url: 'https://www.linkedin.com/help/linkedin/answer/37822' },
+  // Both report from the post's "…" menu; their help centres say how (Threads' is Instagram's).
+  bluesky: { name: 'Bluesky', url: 'https://bsky.social/about/support' },
+  threads: { name: 'Threads', url: 'https://help.instagram.com/' },
 };

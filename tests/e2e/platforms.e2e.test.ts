@@ -40,6 +40,33 @@ const CASES = [
     sources: { postedAtIso: { kind: 'post-id' } },
   },
   {
+    name: 'Bluesky: a reply picked gives its own author, address and shown time',
+    fixture: 'bluesky',
+    url: 'https://bsky.app/profile/northwickparent.bsky.social/post/3lnvcxqwerty2',
+    pick: 'div[data-testid="postThreadItem-by-sam.other.bsky.social"] [data-testid="postText"]',
+    post: {
+      platform: 'bluesky',
+      authorHandle: '@sam.other.bsky.social',
+      permalink: 'https://bsky.app/profile/sam.other.bsky.social/post/3lnvdzzzzzz22',
+      postedAtText: '3 June 2026 at 20:15',
+      text: 'Everyone knows. Name her.',
+    },
+    sources: { authorHandle: { kind: 'attribute', attribute: 'data-testid', part: 'the handle it names' } },
+  },
+  {
+    name: 'Threads: the post picked gives its author, address and time',
+    fixture: 'threads',
+    url: 'https://www.threads.com/@northwick.parent/post/DInvEnTcOdE1',
+    pick: ':nth-match(.x1a6qonq span span, 1)',
+    post: {
+      platform: 'threads',
+      authorHandle: '@northwick.parent',
+      permalink: 'https://www.threads.com/@northwick.parent/post/DInvEnTcOdE1',
+      postedAtIso: '2026-06-02T17:40:00.000Z',
+    },
+    sources: { postedAtIso: { kind: 'attribute', attribute: 'datetime', element: 'time' } },
+  },
+  {
     name: 'X long-form article: its body, its author (not the viewer signed in)',
     fixture: 'x-article',
     url: 'https://x.com/northwickparent/status/2061896926483309120',

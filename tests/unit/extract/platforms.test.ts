@@ -4,6 +4,8 @@ import { deepQueryAll } from '@/lib/extract/dom';
 import { SELECTORS as FACEBOOK } from '@/lib/extract/platforms/facebook';
 import { SELECTORS as INSTAGRAM } from '@/lib/extract/platforms/instagram';
 import { SELECTORS as LINKEDIN } from '@/lib/extract/platforms/linkedin';
+import { SELECTORS as BLUESKY } from '@/lib/extract/platforms/bluesky';
+import { SELECTORS as THREADS } from '@/lib/extract/platforms/threads';
 import { SELECTORS as REDDIT } from '@/lib/extract/platforms/reddit';
 import { SELECTORS as TIKTOK } from '@/lib/extract/platforms/tiktok';
 import { SELECTORS as X } from '@/lib/extract/platforms/x';
@@ -66,6 +68,16 @@ const CASES = [
     ],
   },
   { name: 'whatsapp', selectors: WHATSAPP, fixtures: [['whatsapp', 'https://web.whatsapp.com/', 2]] },
+  {
+    name: 'bluesky',
+    selectors: BLUESKY,
+    fixtures: [['bluesky', 'https://bsky.app/profile/northwickparent.bsky.social/post/3lnvcxqwerty2', 2]],
+  },
+  {
+    name: 'threads',
+    selectors: THREADS,
+    fixtures: [['threads', 'https://www.threads.com/@northwick.parent/post/DInvEnTcOdE1', 2]],
+  },
   {
     name: 'linkedin',
     selectors: LINKEDIN,
@@ -451,6 +463,53 @@ describe('post details', () => {
     );
     expect(bare.postedAtIso).toBe('2026-06-03T07:30:00.250Z');
     expect(bare.sources?.postedAtIso?.kind).toBe('post-id');
+  });
+
+  it('Bluesky: the thread’s post picked (its address the page’s), never its quoted post’s; a reply its own', () => {
+    const url = 'https://bsky.app/profile/northwickparent.bsky.social/post/3lnvcxqwerty2';
+    const doc = loadFixture('bluesky', url);
+    const post = extractPostDetails(doc, url, doc.querySelector('[data-testid="postText"]'));
+    expect(valuesOf(post)).toEqual({
+      platform: 'bluesky',
+      authorName: 'Northwick Parent',
+      authorHandle: '@northwickparent.bsky.social',
+      authorProfileUrl: 'https://bsky.app/profile/northwickparent.bsky.social',
+      permalink: url,
+      postedAtText: null,
+      postedAtIso: null,
+      text: 'Ask Northwick Park why Mrs Y is still teaching <b>Year 3</b>',
+      likes: '17 likes',
+      comments: null,
+      shares: '4 reposts',
+      missing: ['postedAtText', 'postedAtIso', 'comments'],
+      foundBy: 'picked',
+    });
+    expect(post.sources?.permalink).toEqual({ kind: 'address' });
+    const reply = extractPostDetails(doc, url, doc.querySelectorAll('[data-testid="postText"]')[2]);
+    expect(valuesOf(reply)).toMatchObject({
+      authorName: 'Sam Other',
+      authorHandle: '@sam.other.bsky.social',
+      permalink: 'https://bsky.app/profile/sam.other.bsky.social/post/3lnvdzzzzzz22',
+      postedAtText: '3 June 2026 at 20:15',
+      text: 'Everyone knows. Name her.',
+      likes: '2',
+    });
+  });
+
+  it('Threads: the post picked gives its author, address and time; its text is left for staff', () => {
+    const url = 'https://www.threads.com/@northwick.parent/post/DInvEnTcOdE1';
+    const doc = loadFixture('threads', url);
+    const reply = extractPostDetails(doc, url, doc.querySelectorAll('.x1a6qonq span span')[1]);
+    expect(valuesOf(reply)).toMatchObject({
+      platform: 'threads',
+      authorHandle: '@sam.other',
+      authorProfileUrl: 'https://www.threads.com/@sam.other',
+      permalink: 'https://www.threads.com/@sam.other/post/DInvEnTcOdE2',
+      postedAtText: '5d',
+      postedAtIso: '2026-06-02T18:05:00.000Z',
+      text: null,
+      foundBy: 'picked',
+    });
   });
 
   it('TikTok', () => {

@@ -22,6 +22,8 @@ const PAGES = [
   ['reddit-old', 'https://old.reddit.com/r/unitedkingdom/comments/1abcde/mrs_y_at_northwick_park/', 'a.title'],
   ['whatsapp', 'https://web.whatsapp.com/', '.selectable-text span'],
   ['forum', 'https://forum.example/t/northwick-park/77', 'article p'],
+  ['bluesky', 'https://bsky.app/profile/northwickparent.bsky.social/post/3lnvcxqwerty2', '[data-testid="postText"]'],
+  ['threads', 'https://www.threads.com/@northwick.parent/post/DInvEnTcOdE1', '.x1a6qonq span span'],
   [
     'linkedin',
     'https://www.linkedin.com/posts/pat-parent-1a2b3c_northwick-park-activity-7467839993675776123-Xy9z',
