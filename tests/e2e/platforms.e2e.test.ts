@@ -119,6 +119,22 @@ const CASES = [
     sources: { authorHandle: { kind: 'attribute', attribute: 'data-username' } },
   },
   {
+    name: 'Discourse: the reply picked, its time from its own milliseconds',
+    fixture: 'discourse',
+    url: 'https://community.example.org/t/northwick-park-trip-letter/77',
+    pick: ':nth-match(.cooked p, 2)',
+    post: { platform: 'generic', authorName: 'angry_pat', postedAtIso: '2026-05-31T07:15:00.000Z' },
+    sources: { postedAtIso: { kind: 'attribute', attribute: 'data-time' } },
+  },
+  {
+    name: 'TikTok: a comment picked gives its own author, never the video’s',
+    fixture: 'tiktok',
+    url: 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000',
+    pick: '[data-e2e="comment-level-1"] span',
+    post: { platform: 'tiktok', authorHandle: '@sam.other', text: 'Which teacher is it?', postedAtText: '1d ago' },
+    sources: { authorName: { kind: 'text', element: 'span[data-e2e="comment-username-1"]' } },
+  },
+  {
     name: 'XenForo: the post picked, its machine-readable time',
     fixture: 'xenforo',
     url: 'https://forum.example.org/threads/northwick-park-again.123/',

@@ -57,6 +57,27 @@ export const FORUM_SHAPES: readonly ForumShape[] = [
     }),
   },
   {
+    // Discourse: each post an article[data-post-id] in div.topic-post; the username in div.names; the
+    // link to the post is a.post-date, holding the shown time and its milliseconds in data-time.
+    name: 'Discourse',
+    post: 'article[data-post-id]',
+    extract: (post, own, pageUrl) => {
+      const shown = own('a.post-date span[data-time]');
+      return {
+        authorName: shownText(own('.names .username a, .names .first a')),
+        authorProfileUrl: linkOf(own('.names .username a, .names .first a'), pageUrl),
+        permalink: linkOf(own('a.post-date'), pageUrl),
+        postedAtText: shownText(shown),
+        postedAtIso: mapSourced(
+          attributeOf(shown, 'data-time'),
+          (ms) => (/^\d{12,14}$/.test(ms) ? new Date(Number(ms)).toISOString() : null),
+          'milliseconds since 1970',
+        ),
+        text: shownText(own('.cooked')),
+      };
+    },
+  },
+  {
     // Disqus (shared/realpages/news-comments-2, the comments frame's own document): li.post#post-ID,
     // replies nested in its ul.children; the author's link names their Disqus username; the time link
     // is the comment's address and shows a relative time (its title a localised date).

@@ -1,15 +1,22 @@
 import { absoluteUrl, deepQuery } from '../dom';
-import { attributeOf, firstFound, mapSourced, shownText } from '../sourced';
+import { attributeOf, firstFound, linkOf, mapSourced, shownText } from '../sourced';
 import type { Sourced } from '../valueSource';
 import type { PlatformExtractor } from './types';
 
 /**
  * Reddit's current pages carry the details as attributes of `shreddit-post` / `shreddit-comment`;
  * old reddit (old.reddit.com, and www before 2018) as `data-` attributes of each `.thing` — a post
- * (`.link`) or a comment, whose replies are `.thing`s nested in it.
+ * (`.link`) or a comment, whose replies are `.thing`s nested in it; the 2018–2023 redesign as
+ * `data-testid`s of its post container and each `.Comment` (as other projects' scrapers read it).
  */
 export const SELECTORS = {
-  post: 'shreddit-post, shreddit-comment, .thing[data-author]',
+  post: 'shreddit-post, shreddit-comment, .thing[data-author], [data-testid="post-container"], div.Comment',
+  /** The redesign: its post and comments, and where their fields sit. */
+  redesign: '[data-testid="post-container"], div.Comment',
+  redesignAuthor: 'a[data-testid="post_author_link"], a[data-testid="comment_author_link"]',
+  redesignTime: 'a[data-testid="post_timestamp"], a[data-testid="comment_timestamp"]',
+  redesignTitle: 'h1, h3',
+  redesignBody: '[data-click-id="text"], div[data-testid="comment"]',
   body: '[slot="text-body"], [slot="comment"]',
   time: 'faceplate-timeago time, time[datetime]',
   /** Old reddit: the thing's own tagline time, its title (a post) and its text. */
@@ -25,6 +32,7 @@ export const reddit: PlatformExtractor = {
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
     if (post.matches('.thing')) return oldRedditThing(post, pageUrl);
+    if (post.matches(SELECTORS.redesign)) return redesignFields(post, pageUrl);
     const author = attributeOf(post, 'author');
     const isComment = post.tagName.toLowerCase() === 'shreddit-comment';
     const time = deepQuery(post, SELECTORS.time);
@@ -64,6 +72,31 @@ function oldRedditThing(thing: Element, pageUrl: string) {
     likes: attributeOf(thing, 'data-score'),
     comments: attributeOf(thing, 'data-comments-count'),
     shares: null,
+  };
+}
+
+/** A redesign post or comment: its author's link, its time link (its address), title and text. */
+function redesignFields(post: Element, pageUrl: string) {
+  const own = (selector: string) =>
+    [...post.querySelectorAll(selector)].find((element) => element.closest(SELECTORS.redesign) === post) ?? null;
+  const author = own(SELECTORS.redesignAuthor);
+  const name = mapSourced(
+    linkOf(author, pageUrl),
+    (href) => /^\/user\/([\w-]+)\/?$/.exec(new URL(href).pathname)?.[1] ?? null,
+    'the name after /user/',
+  );
+  const time = own(SELECTORS.redesignTime);
+  const isComment = post.matches('div.Comment');
+  return {
+    authorName: mapSourced(shownText(author), (text) => text.replace(/^u\//, '')),
+    authorHandle: mapSourced(name, (user) => `u/${user}`),
+    authorProfileUrl: profileOf(name, pageUrl, '/'),
+    permalink: linkOf(time, pageUrl),
+    postedAtText: shownText(time),
+    text: titleAndBody(
+      isComment ? null : shownText(own(SELECTORS.redesignTitle)),
+      shownText(own(SELECTORS.redesignBody)),
+    ),
   };
 }
 

@@ -9,7 +9,13 @@ import type { PlatformExtractor } from './types';
  * detail container, which has no data-e2e mark (its generated class keeps the component's name).
  */
 export const SELECTORS = {
-  post: '[data-e2e="browse-video"], [data-e2e="recommend-list-item-container"], [data-e2e="detail-video-info"], [class*="-DivVideoDetailContainer"]',
+  post: '[data-e2e="browse-video"], [data-e2e="recommend-list-item-container"], [data-e2e="detail-video-info"], [class*="-DivVideoDetailContainer"], [class*="-DivCommentContentContainer"], [class*="-DivCommentItemWrapper"]',
+  /** A comment or reply (2022: DivCommentContentContainer; 2025: DivCommentItemWrapper), its fields data-e2e marked. */
+  comment: '[class*="-DivCommentContentContainer"], [class*="-DivCommentItemWrapper"]',
+  commentAuthor: '[data-e2e^="comment-username-"]',
+  commentText: '[data-e2e^="comment-level-"]',
+  commentTime: '[data-e2e^="comment-time-"]',
+  commentReply: '[data-e2e^="comment-reply-"]',
   /** 2025: the author's avatar links to /@handle (there is no handle text). */
   avatar: 'a[data-e2e="video-author-avatar"][href*="/@"], a[data-e2e="browse-user-avatar"][href*="/@"]',
   handle: '[data-e2e="browse-username"], [data-e2e="video-author-uniqueid"]',
@@ -28,6 +34,7 @@ export const tiktok: PlatformExtractor = {
   hosts: /(^|\.)tiktok\.com$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
+    if (post.matches(SELECTORS.comment)) return commentFields(post, pageUrl);
     const avatar = deepQuery(post, SELECTORS.avatar);
     const handle = firstFound(
       shownText(deepQuery(post, SELECTORS.handle)),
@@ -57,6 +64,28 @@ export const tiktok: PlatformExtractor = {
     };
   },
 };
+
+/**
+ * A comment's or reply's own fields: its author's shown name and /@handle link, its text and the
+ * time shown (2022: marked comment-time; 2025: unmarked, just before its Reply button). No address:
+ * TikTok gives a comment none.
+ */
+function commentFields(comment: Element, pageUrl: string) {
+  const author = deepQuery(comment, SELECTORS.commentAuthor);
+  const profileLink = author?.closest('a[href*="/@"]') ?? author?.querySelector('a[href*="/@"]');
+  const handle = mapSourced(linkOf(profileLink, pageUrl), handleIn, 'the name after /@');
+  const reply = deepQuery(comment, SELECTORS.commentReply);
+  return {
+    authorName: shownText(author),
+    authorHandle: mapSourced(handle, (name) => `@${name}`),
+    authorProfileUrl: linkOf(profileLink, pageUrl),
+    postedAtText: firstFound(
+      shownText(deepQuery(comment, SELECTORS.commentTime)),
+      shownText(reply?.previousElementSibling, 'beside its Reply'),
+    ),
+    text: shownText(deepQuery(comment, SELECTORS.commentText)),
+  };
+}
 
 /**
  * The display name in "Name · 6d ago" (TikTok's 2022 markup, seen in a real saved page: the name is a

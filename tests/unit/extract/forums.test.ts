@@ -72,6 +72,26 @@ describe('forums and comment systems, through the generic extractor (issue #19)'
     expect(details.sources?.authorName).toEqual({ kind: 'text', element: 'a.username' });
   });
 
+  it('Discourse: the reply picked, its time from its own milliseconds; never the topic’s JSON-LD', () => {
+    const url = 'https://community.example/t/northwick-park-trip-letter/77';
+    const doc = loadFixture('discourse', url);
+    const details = extractPostDetails(doc, url, doc.querySelectorAll('.cooked p')[1]);
+    expect(valuesOf(details)).toMatchObject({
+      authorName: 'angry_pat',
+      authorProfileUrl: 'https://community.example/u/angry_pat',
+      permalink: 'https://community.example/t/northwick-park-trip-letter/77/2',
+      postedAtText: '4d',
+      postedAtIso: '2026-05-31T07:15:00.000Z',
+      text: 'The school lied about the cost <img src=x onerror=alert(1)>',
+      foundBy: 'picked',
+    });
+    expect(details.sources?.postedAtIso).toMatchObject({
+      kind: 'attribute',
+      attribute: 'data-time',
+      part: 'milliseconds since 1970',
+    });
+  });
+
   it('a blog post’s nested comment with no time of its own gives none, not its post’s; the post never takes the comment’s', () => {
     const url = 'https://blog.example/2026/06/northwick';
     const doc = loadFixture('bare', url);

@@ -44,9 +44,10 @@ const CASES = [
     name: 'tiktok',
     selectors: TIKTOK,
     fixtures: [
-      ['tiktok', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', 1],
-      // The 2025 layout: this video's article and the next one's, in the detail container.
-      ['tiktok-feed', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000001', 3],
+      // The video and a comment on it.
+      ['tiktok', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000', 2],
+      // The 2025 layout: this video's article, a comment, and the next one's, in the detail container.
+      ['tiktok-feed', 'https://www.tiktok.com/@kidswatch99/video/7370000000000000001', 4],
     ],
   },
   {
@@ -65,6 +66,8 @@ const CASES = [
       ['reddit', 'https://www.reddit.com/r/unitedkingdom/comments/1abcde/northwick_park_primary/', 1],
       // The post and the comment nested in it.
       ['reddit-old', 'https://old.reddit.com/r/unitedkingdom/comments/1abcde/mrs_y_at_northwick_park/', 2],
+      // The redesign's post container and two comments.
+      ['reddit-redesign', 'https://www.reddit.com/r/unitedkingdom/comments/1abcdf/northwick_park_again/', 3],
     ],
   },
   { name: 'whatsapp', selectors: WHATSAPP, fixtures: [['whatsapp', 'https://web.whatsapp.com/', 2]] },
@@ -512,9 +515,73 @@ describe('post details', () => {
     });
   });
 
+  it('Reddit’s redesign: the post picked, and a comment its own author and address', () => {
+    const url = 'https://www.reddit.com/r/unitedkingdom/comments/1abcdf/northwick_park_again/';
+    const doc = loadFixture('reddit-redesign', url);
+    expect(valuesOf(extractPostDetails(doc, url, doc.querySelector('[data-click-id="text"] p')))).toMatchObject({
+      authorName: 'northwick_dad',
+      authorHandle: 'u/northwick_dad',
+      authorProfileUrl: 'https://www.reddit.com/user/northwick_dad/',
+      permalink: url,
+      postedAtText: '5 hr. ago',
+      text: 'Northwick Park again\n\nThe head will not answer any of us.',
+    });
+    const comment = extractPostDetails(doc, url, doc.querySelector('.t1_kinvent1 [data-testid="comment"] p'));
+    expect(valuesOf(comment)).toMatchObject({
+      authorName: 'sam_other',
+      authorHandle: 'u/sam_other',
+      permalink: `${url}kinvent1/`,
+      postedAtText: '4 hr. ago',
+      text: 'Name the teacher <script>alert(1)</script>',
+    });
+    expect(comment.sources?.authorHandle).toMatchObject({
+      kind: 'attribute',
+      attribute: 'href',
+      part: 'the name after /user/',
+    });
+  });
+
+  it('TikTok: a comment picked gives its own author, text and shown time, never the video’s (2022 and 2025)', () => {
+    const url = 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000';
+    const doc = loadFixture('tiktok', url);
+    expect(valuesOf(extractPostDetails(doc, url, doc.querySelector('[data-e2e="comment-level-1"] span')))).toEqual({
+      platform: 'tiktok',
+      authorName: 'Sam Other',
+      authorHandle: '@sam.other',
+      authorProfileUrl: 'https://www.tiktok.com/@sam.other',
+      permalink: null,
+      postedAtText: '1d ago',
+      postedAtIso: null,
+      text: 'Which teacher is it?',
+      likes: null,
+      comments: null,
+      shares: null,
+      missing: ['permalink', 'postedAtIso', 'likes', 'comments', 'shares'],
+      foundBy: 'picked',
+    });
+    // The video picked still gives the video's own values, none of its comment's.
+    expect(extractPostDetails(doc, url, doc.querySelector('[data-e2e="browse-video-desc"] span'))).toMatchObject({
+      authorHandle: '@kidswatch99',
+      text: 'Filmed outside Northwick Park gates at pick-up #school',
+    });
+    const feedUrl = 'https://www.tiktok.com/@kidswatch99/video/7370000000000000001';
+    const feed = loadFixture('tiktok-feed', feedUrl);
+    const comment = extractPostDetails(feed, feedUrl, feed.querySelector('[data-e2e="comment-level-1"] span'));
+    expect(valuesOf(comment)).toMatchObject({
+      authorName: 'Local Mum',
+      authorHandle: '@local.mum',
+      postedAtText: '5-26',
+      text: 'Saw this too at drop-off',
+      permalink: null,
+      postedAtIso: null,
+    });
+    expect(comment.sources?.postedAtText).toEqual({ kind: 'text', element: 'span', part: 'beside its Reply' });
+  });
+
   it('TikTok', () => {
     const url = 'https://www.tiktok.com/@kidswatch99/video/7370000000000000000';
-    expect(extractPostDetails(loadFixture('tiktok', url), url)).toMatchObject({
+    const doc = loadFixture('tiktok', url);
+    expect(extractPostDetails(doc, url, doc.querySelector('[data-e2e="browse-video-desc"] span'))).toMatchObject({
       authorName: 'Kids Watch',
       authorHandle: '@kidswatch99',
       authorProfileUrl: 'https://www.tiktok.com/@kidswatch99',
