@@ -1,0 +1,3 @@
+export * from './checkToken';
+export * from './reply';
+export * from './request';
