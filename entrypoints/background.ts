@@ -16,7 +16,12 @@ export default defineBackground(() => {
   registerContextMenus();
   // Time passing makes responses due: recount every five minutes, and when the browser starts.
   void browser.alarms.create('responses', { periodInMinutes: 5 });
-  browser.alarms.onAlarm.addListener(() => void services.refreshBadge());
+  // …and try again any trusted timestamp still pending (issue #20: offline, or its TSA refused).
+  browser.alarms.onAlarm.addListener(() => {
+    void services.refreshBadge();
+    void services.stampDue();
+  });
   void services.refreshBadge();
+  void services.stampDue();
   void keepStorePersistent().catch(() => undefined); // best effort: the store works either way
 });

@@ -4,6 +4,7 @@ import { stepById } from '../policy/steps';
 import { describeCategory } from '../policy';
 import type { CaptureMetadata } from '../capture/metadata';
 import type { AuditEntry, AuditEvent } from './entry';
+import { formatUtc } from '../time';
 
 /**
  * A capture's exhibit reference as shown: a capture received from another installation keeps the
@@ -75,6 +76,8 @@ export function describeEvent(event: AuditEvent): string {
       return `released from legal hold: “${event.reason}”`;
     case 'response.answered':
       return `answered the comment: ${event.how}`;
+    case 'capture.timestamped':
+      return `had its metadata time-stamped by ${event.tsa}: attested ${formatUtc(event.attestedAtUtc, 'second')} (token SHA-256 ${event.tokenSha256.slice(0, 16)}…)`;
     case 'capture.erased':
       return `erased ${event.reference ? `exhibit ${event.reference}` : 'the capture'}, ${event.files.length} file(s) and ${event.entries.length} audit entr${event.entries.length === 1 ? 'y' : 'ies'} (kept as hashes): “${event.reason}”`;
     case 'case.erased':

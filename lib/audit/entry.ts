@@ -178,6 +178,19 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     fileName: z.string(),
     manifestSha256: Hash,
   }),
+  /**
+   * A trusted timestamp (RFC 3161) over the capture's metadata (issue #20): the TSA attests that the
+   * digest existed at `attestedAtUtc`. Only the digest left the machine; the token is kept beside the capture.
+   */
+  z.object({
+    action: z.literal('capture.timestamped'),
+    captureId: z.uuid(),
+    metadataSha256: Hash,
+    tsa: z.string().max(1000),
+    tsaUrl: z.string().max(2000),
+    attestedAtUtc: z.iso.datetime(),
+    tokenSha256: Hash,
+  }),
   z.object({
     action: z.literal('bundle.exported'),
     captureIds: z.array(z.uuid()),

@@ -10,6 +10,8 @@ import { daysLeft } from '../subjectAccess/pack';
 import { localDate } from '../time';
 import { ExhibitDb, createEvidenceRepository, createDerivedImageStore, createSettingsRepository } from '../store';
 import { indexPageWords } from '../store/pageWords';
+import { createTimestamps } from '../store/timestamps';
+import { timestampTransport } from './timestampTransport';
 import { DERIVED_IMAGE_DRAWING } from './derivedImageDrawing';
 import { readEnvironment } from './environment';
 import { imageAdapter } from './imageAdapter';
@@ -30,6 +32,10 @@ export function createBackgroundServices() {
   const stored = createDerivedImageStore(db);
   const review = createRetentionReview(db, settings);
   const subjectAccess = createSubjectAccessRequests(db);
+  const timestamps = createTimestamps(db, timestampTransport);
+  /** One round of trusted timestamps at a time (issue #20); a round asked for meanwhile waits for it. */
+  let stamping: Promise<unknown> = Promise.resolve();
+  const stampDue = () => (stamping = stamping.then(() => timestamps.stampDue()).catch(() => undefined));
   // Captures in progress, by tab, so a popup can cancel one. Lives only as long as the capture.
   const running = new Map<number, AbortController>();
 
@@ -61,6 +67,7 @@ export function createBackgroundServices() {
 
   return {
     refreshBadge,
+    stampDue,
     async captureTab(
       tabId: number,
       mode: CaptureMode,
@@ -86,6 +93,8 @@ export function createBackgroundServices() {
         void stored.drawAndKeep(result.metadata.id, DERIVED_IMAGE_DRAWING).catch(() => undefined);
         // Its page text's words, for finding a person (issue #18); a search catches up any missed.
         void indexPageWords(db, result.metadata.id).catch(() => undefined);
+        // Its trusted timestamp, when the school has them on: only the metadata's digest is sent (issue #20).
+        void stampDue();
         return result;
       } finally {
         if (running.get(tabId) === controller) running.delete(tabId);

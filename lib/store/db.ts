@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { z } from 'zod';
 import type { SubjectAccessRequestRow } from '../subjectAccess/pack';
+import type { TimestampRow } from './timestampRow';
 import type { AuditEntry, WithheldAuditEntry } from '../audit';
 import { UNFILED, type CaseDetails } from '../cases/case';
 import type { ArtefactKind, CaptureMetadata } from '../capture/metadata';
@@ -134,6 +135,8 @@ export class ExhibitDb extends Dexie {
   pageWords!: EntityTable<PageWordsRow, 'captureId'>;
   pageWordsPending!: EntityTable<PageWordsPendingRow, 'captureId'>;
   subjectAccessRequests!: EntityTable<SubjectAccessRequestRow, 'requestId'>;
+  /** Each capture's trusted timestamp, pending or obtained (v14, issue #20). */
+  timestamps!: EntityTable<TimestampRow, 'captureId'>;
 
   constructor(name = 'exhibit') {
     super(name);
@@ -268,5 +271,9 @@ export class ExhibitDb extends Dexie {
         const ids = await tx.table<CaptureRow, string>('captures').toCollection().primaryKeys();
         await tx.table<PageWordsPendingRow>('pageWordsPending').bulkPut(ids.map((captureId) => ({ captureId })));
       });
+    // 14: trusted timestamps (issue #20). A capture taken while a school has them on waits here until a
+    // time-stamp authority's token over its metadata is obtained, read by state and next try.
+    // Captures kept before were never queued: nothing to move.
+    this.version(14).stores({ timestamps: 'captureId, [state+nextTryAtUtc]' });
   }
 }

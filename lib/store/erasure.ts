@@ -45,6 +45,7 @@ const ERASURE_TABLES = (db: ExhibitDb) => [
   db.openResponses,
   db.pageWords,
   db.pageWordsPending,
+  db.timestamps,
 ];
 
 /**
@@ -191,6 +192,7 @@ export function createErasure(db: ExhibitDb, clock: () => Date = () => new Date(
     await db.openResponses.delete(captureId);
     await db.pageWords.delete(captureId);
     await db.pageWordsPending.delete(captureId);
+    await db.timestamps.delete(captureId);
     await db.captures.delete(captureId);
     return record;
   }

@@ -1,3 +1,4 @@
+import { queueTimestamp } from './timestamps';
 import type { AuditEntry, AuditEvent } from '../audit';
 import { canonicalJson } from '../canonicalJson';
 import { CaptureMetadataSchema, referenceInitials, type CaptureMetadata, type StaffMember } from '../capture/metadata';
@@ -165,6 +166,7 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
             db.settings,
             db.openResponses,
             db.pageWordsPending,
+            db.timestamps,
           ],
           async () => {
             const at = clock();
@@ -178,10 +180,11 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
               throw new ExhibitError('invalid-input', 'The chosen case no longer exists; nothing was saved.');
             // Issued together, not one after another: each await is a round trip to the browser's
             // IndexedDB, on the click → stored path (issue #3); the transaction still makes them one write.
+            const metadataSha256 = sha256Hex(canonicalJson(stored));
             const audited = appendAudit(db, at, stored.capturedBy, {
               action: 'capture.created',
               captureId: stored.id,
-              metadataSha256: sha256Hex(canonicalJson(stored)),
+              metadataSha256,
             }).then(async (created) => {
               if (caseId !== UNFILED)
                 await appendAudit(db, at, stored.capturedBy, {
@@ -200,6 +203,8 @@ export function createEvidenceRepository(db: ExhibitDb, clock: () => Date = () =
               db.files.bulkAdd(rows),
               // Its page text's words are kept after the reply, off this path (issue #18).
               db.pageWordsPending.add({ captureId: stored.id }),
+              // Its trusted timestamp, when the school has them on, is asked for after the reply (issue #20).
+              queueTimestamp(db, stored.id, metadataSha256, at),
               // A comment to answer is on the due list from the moment it is stored (issue #17).
               stored.responseReceivedAtUtc &&
                 db.openResponses.add({ captureId: stored.id, receivedAtUtc: stored.responseReceivedAtUtc }),

@@ -6,6 +6,8 @@ import { ExhibitError, parseInput } from '../errors';
 import { ENGLAND_AND_WALES_SCHOOL, SchoolAccountSchema, type SchoolAccount, type WorkingCalendar } from '../policy';
 import { SHA256_HEX } from '../hash';
 import { DEFAULT_RETENTION, RetentionSettingsSchema, type RetentionSettings } from '../retention/rules';
+import { TimestampSettingsSchema, type TimestampSettings } from '../timestamp/settings';
+import { timestampSettingsOf } from './timestamps';
 import type { ExhibitDb } from './db';
 
 export const ExportSettingsSchema = z.object({
@@ -76,6 +78,13 @@ export function createSettingsRepository(db: ExhibitDb) {
     },
     async saveCalendar(changes: z.infer<typeof CalendarChangesSchema>): Promise<void> {
       await db.settings.put({ key: 'calendar', value: parseInput(CalendarChangesSchema, changes) });
+    },
+    /** Trusted timestamps (issue #20): off, with no authority, until a school turns them on. */
+    getTimestamping: () => timestampSettingsOf(db),
+    async saveTimestamping(settings: TimestampSettings): Promise<TimestampSettings> {
+      const value = parseInput(TimestampSettingsSchema, settings);
+      await db.settings.put({ key: 'timestamping', value });
+      return value;
     },
     async getTrustedSenders(): Promise<TrustedSender[]> {
       return (await read('trustedSenders', TrustedSendersSchema)) ?? [];

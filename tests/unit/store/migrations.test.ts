@@ -45,7 +45,7 @@ describe('database migrations', () => {
 
     const db = new ExhibitDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'audit',
@@ -60,7 +60,9 @@ describe('database migrations', () => {
       'receivedAudit',
       'settings',
       'subjectAccessRequests',
+      'timestamps',
     ]);
+    expect(await db.timestamps.count()).toBe(0); // v14: captures kept before are not time-stamped after the fact
     expect((await db.captures.get(metadata.id))?.caseId).toBe('unfiled');
     expect((await db.captures.get(metadata.id))?.summary).toMatchObject({ category: metadata.category }); // v10
     expect((await db.captures.get(metadata.id))?.summary.words).toContain('village'); // v11: its note's words

@@ -125,4 +125,12 @@ describe('RFC 3161 time-stamp tokens (issue #20)', () => {
     const refusal = tsa.reply(new Uint8Array(execFileSync('cat', [join(tsa.dir, 'sha1.tsq')])));
     expect(() => tokenFromReply(refusal, nonce())).toThrow(/^The time-stamp authority refused the request \(status 2/);
   });
+
+  it('makes a request a TSA answers whatever the nonce’s first byte (zero or with its top bit set)', async () => {
+    const digest = await digestOf('metadata of capture A');
+    for (const first of [0x00, 0x80, 0xff]) {
+      const n = Uint8Array.from([first, 0x05, ...new Uint8Array(14).fill(7)]);
+      expect(() => tokenFromReply(tsa.reply(timeStampRequest(digest, n)), n), `first byte ${first}`).not.toThrow();
+    }
+  });
 });
