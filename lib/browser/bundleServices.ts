@@ -1,3 +1,4 @@
+import { storedTimestampOf } from '../store/timestamps';
 import { browser } from 'wxt/browser';
 import { createBundleExporter } from '../bundle/exportBundle';
 import { createExportFlow } from '../bundle/exportFlow';
@@ -69,6 +70,7 @@ export function createPageExporter({
     generatorVersion: browser.runtime.getManifest().version,
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => redactions.getCopy(captureId, fileName),
+    getTimestamp: (captureId) => storedTimestampOf(db, captureId),
     signer: () => loadSigningKey(db),
     caption: DERIVED_IMAGE_DRAWING.caption,
     pdf: { render: renderReportPdfInWorker, rendition: DERIVED_IMAGE_DRAWING.rendition },

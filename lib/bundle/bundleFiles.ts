@@ -7,7 +7,7 @@ import type { createExportedDerivedImages, PlacedDerivedImages } from '../derive
 import { ExhibitError } from '../errors';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView } from '../store/evidenceRepository';
-import { CASE_PATH, type BundlePlan, type PlannedCapture, type PlannedFile } from './bundlePlan';
+import { CASE_PATH, type BundlePlan, type BundleTimestamp, type PlannedCapture, type PlannedFile } from './bundlePlan';
 import type { createBundleWriter, PendingFile } from './bundleWriter';
 import type { BundleExporterDeps, ExportRequest } from './exportBundle';
 import { BundleManifestSchema, manifestJsonSchema, type BundleManifest } from './manifest';
@@ -39,6 +39,8 @@ export interface BundleBuild {
   storedBlob: (view: CaptureView, artefact: Artefact) => Promise<Blob>;
   /** Stops what runs beside the zip (report.pdf's worker) with the export. */
   signal: AbortSignal;
+  /** The captures' trusted timestamps that the bundle carries (issue #20). */
+  timestamps: ReadonlyMap<string, BundleTimestamp>;
 }
 
 /** What the files leave behind as they are written: what the report and the manifest need. */
@@ -207,6 +209,11 @@ async function* captureFiles(
       if (deps.pdf) state.renditions.set(path, await deps.pdf.rendition(stored.blob));
     } else if (source.kind === 'capture-metadata') {
       yield writer.add({ path, blob: json(view.metadata) });
+    } else if (source.kind === 'timestamp-token') {
+      yield writer.add({
+        path,
+        blob: new Blob([Uint8Array.from(source.token)], { type: 'application/timestamp-reply' }),
+      });
     } else
       throw new ExhibitError('export-failed', `${path} is not a file of a capture's folder; the export was stopped.`);
   }
@@ -256,6 +263,8 @@ async function restFile(
       state.renditions.clear();
       return pdf && writer.add({ path, blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
     }
+    case 'timestamp-certificate':
+      return writer.add({ path, blob: new Blob([Uint8Array.from(source.der)], { type: 'application/pkix-cert' }) });
     case 'manifest-schema':
       return writer.add({ path, blob: json(manifestJsonSchema()) });
     case 'verify-page':
@@ -308,6 +317,7 @@ function manifestOf(build: BundleBuild): BundleManifest {
     case: request.caseView
       ? { id: request.caseView.id, title: request.caseView.details.title, path: CASE_PATH }
       : undefined,
+    timestamps: timestampsOf(build),
     share: build.share || undefined,
     subjectAccess: request.subjectAccess && {
       person: request.subjectAccess.request.person,
@@ -318,6 +328,26 @@ function manifestOf(build: BundleBuild): BundleManifest {
     },
     files: build.writer.listed,
   });
+}
+
+/** The manifest's list of the captures' tokens and the certificates named for them. */
+function timestampsOf({ plan, timestamps }: BundleBuild): BundleManifest['timestamps'] {
+  const captures = plan.captures.flatMap(({ view, files }) => {
+    const stamped = timestamps.get(view.metadata.id);
+    const token = files.find((file) => file.source.kind === 'timestamp-token');
+    return stamped && token
+      ? [
+          {
+            id: view.metadata.id,
+            token: token.path,
+            certificate: stamped.certificate.path,
+            attestedAtUtc: stamped.attestedAtUtc,
+            tsa: stamped.tsa,
+          },
+        ]
+      : [];
+  });
+  return captures.length > 0 ? { captures } : undefined;
 }
 
 /** subject-access/your-data.json: what each capture and case of the pack says of the person. */

@@ -17,6 +17,8 @@ export type PlannedSource =
   | { kind: 'presentation-copy' }
   | { kind: 'redacted-copy'; redaction: Redaction }
   | { kind: 'capture-metadata' }
+  | { kind: 'timestamp-token'; token: Uint8Array }
+  | { kind: 'timestamp-certificate'; der: Uint8Array }
   | { kind: 'case' }
   | { kind: 'attachment'; actionId: string; fileName: string; sha256: string }
   | { kind: 'statement'; statement: DraftStatement }
@@ -64,6 +66,16 @@ export interface BundlePlanInput {
   pdf: boolean;
   /** A subject access pack: its cover letter and the person's data (issue #18). */
   subjectAccess?: boolean;
+  /** Captures' trusted timestamps (issue #20), by capture; never in a share copy (it has no metadata). */
+  timestamps?: ReadonlyMap<string, BundleTimestamp>;
+}
+
+/** A capture's token, and the certificate named for its authority (its file is named by its hash). */
+export interface BundleTimestamp {
+  token: Uint8Array;
+  certificate: { der: Uint8Array; path: string };
+  attestedAtUtc: string;
+  tsa: string;
 }
 
 /**
@@ -96,6 +108,7 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
         source: { kind: 'redacted-copy', redaction } as const,
       })),
       ...(input.share ? [] : [{ path: `${folder}/metadata.json`, source: { kind: 'capture-metadata' } as const }]),
+      ...timestampFiles(input, view, folder),
     ];
     return { view, folder, redactions, files };
   });
@@ -122,6 +135,7 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
           { path: SUBJECT_ACCESS_DATA_PATH, source: { kind: 'subject-access-data' } as const },
         ]
       : []),
+    ...timestampCertificates(input),
     { path: 'audit.jsonl', source: { kind: 'audit-log' } },
     { path: 'report.html', source: { kind: 'report-html' } },
     ...(input.pdf ? [{ path: 'report.pdf', source: { kind: 'report-pdf' } as const }] : []),
@@ -132,4 +146,22 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
     { path: SHA256SUMS_PATH, source: { kind: 'sha256sums' } },
   ];
   return { captures, rest, files: [...captures.flatMap((c) => c.files), ...rest] };
+}
+
+/** Where a capture's token sits in its folder. */
+export const TIMESTAMP_TOKEN = 'timestamp.tsr';
+
+function timestampFiles(input: BundlePlanInput, view: CaptureView, folder: string): PlannedFile[] {
+  const stamped = input.share ? undefined : input.timestamps?.get(view.metadata.id);
+  return stamped
+    ? [{ path: `${folder}/${TIMESTAMP_TOKEN}`, source: { kind: 'timestamp-token', token: stamped.token } }]
+    : [];
+}
+
+/** Each named certificate once, however many tokens chain to it. */
+function timestampCertificates(input: BundlePlanInput): PlannedFile[] {
+  if (input.share) return [];
+  const byPath = new Map<string, Uint8Array>();
+  for (const { certificate } of input.timestamps?.values() ?? []) byPath.set(certificate.path, certificate.der);
+  return [...byPath].map(([path, der]) => ({ path, source: { kind: 'timestamp-certificate', der } }));
 }

@@ -1,11 +1,11 @@
 import type { ExportedAuditLine } from '../audit';
 import type { Artefact, CaptureMetadata, StaffMember } from '../capture/metadata';
 import { ExhibitError } from '../errors';
-import { sha256OfBlob, shortHash } from '../hash';
+import { sha256Hex, sha256OfBlob, shortHash } from '../hash';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView, EvidenceRepository } from '../store/evidenceRepository';
 import type { BundleManifest } from './manifest';
-import { planBundle } from './bundlePlan';
+import { planBundle, type BundleTimestamp } from './bundlePlan';
 import type { DerivedImages } from '../derived/derivedImages';
 import { createExportedDerivedImages } from '../derived/exportedDerivedImages';
 import { createBundleWriter } from './bundleWriter';
@@ -47,6 +47,14 @@ export interface ExportedBundle {
   manifestSha256: string;
 }
 
+/** A capture's obtained timestamp as the store keeps it (lib/store/timestampRow.ts). */
+export interface StoredTimestamp {
+  token: Uint8Array;
+  namedCertificate: Uint8Array;
+  attestedAtUtc: string;
+  tsa: string;
+}
+
 export interface BundleExporterDeps {
   evidence: EvidenceRepository;
   /** The audit chain for the bundle; `onlyActions` narrows which entries about the captures are given in full. */
@@ -69,6 +77,8 @@ export interface BundleExporterDeps {
   signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
   getAttachment?(actionId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
+  /** A capture's trusted timestamp (issue #20), when it has one: its token and the certificate named for its TSA. */
+  getTimestamp?(captureId: string): Promise<StoredTimestamp | undefined>;
   /** A capture's redacted copy (issue #5), exported beside its original. */
   getRedactedCopy?(captureId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
   /** report.pdf (issue #5): laid out from the report's document and a JPEG rendition of each image it shows. Absent: no PDF. */
@@ -127,6 +137,23 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     checkedOriginal: checkedBlob,
   });
 
+  /** The captures' tokens, each with the certificate named for its authority (a file named by its hash). */
+  async function timestampsFor(views: readonly CaptureView[]): Promise<Map<string, BundleTimestamp>> {
+    const found = new Map<string, BundleTimestamp>();
+    for (const view of views) {
+      const stored = await deps.getTimestamp?.(view.metadata.id);
+      if (!stored) continue;
+      const path = `timestamps/authority-${sha256Hex(stored.namedCertificate).slice(0, 16)}.cer`;
+      found.set(view.metadata.id, {
+        token: stored.token,
+        certificate: { der: stored.namedCertificate, path },
+        attestedAtUtc: stored.attestedAtUtc,
+        tsa: stored.tsa,
+      });
+    }
+    return found;
+  }
+
   /** What makes an export unable to start, said before anything is read. */
   function refuseUnexportable(request: ExportRequest): void {
     // A received case's actions point at entries in the sender's log, which this installation cannot re-sign.
@@ -167,6 +194,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
           `The audit log up to these captures has ${auditLines.length} entries, more than a bundle may carry (${BUNDLE_LIMITS.maxAuditEntries}), so the bundle was not made.`,
         );
       }
+      const timestamps = share ? new Map<string, BundleTimestamp>() : await timestampsFor(views);
       const plan = planBundle({
         views,
         caseView,
@@ -175,6 +203,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         presentationCopies: deps.caption !== undefined,
         pdf: deps.pdf !== undefined,
         subjectAccess: request.subjectAccess !== undefined,
+        timestamps,
       });
       // Ends what the export set going beside the zip (report.pdf's worker) when it fails part-way,
       // as a cancel does: left alone, the worker would lay out a PDF nobody will read.
@@ -193,6 +222,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         derivedImages,
         storedBlob,
         signal,
+        timestamps,
       });
 
       let zip: Blob;

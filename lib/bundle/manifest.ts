@@ -64,6 +64,27 @@ export const BundleManifestSchema = z.object({
       letter: z.literal('subject-access/cover-letter.html'),
     })
     .optional(),
+  /**
+   * Trusted timestamps (issue #20): each capture's RFC 3161 token over its canonical metadata, and the
+   * certificates the school named for the authorities that gave them — each token's chain must lead
+   * to its named certificate, which a recipient compares with the authority's own.
+   */
+  timestamps: z
+    .object({
+      captures: z
+        .array(
+          z.object({
+            id: z.uuid(),
+            token: BundlePathSchema,
+            certificate: BundlePathSchema,
+            /** What the token attests, as the exporter read it; the verifier reads it again from the token. */
+            attestedAtUtc: z.iso.datetime(),
+            tsa: z.string().max(1000),
+          }),
+        )
+        .max(BUNDLE_LIMITS.maxFiles),
+    })
+    .optional(),
   /** Present when a whole case was exported (issue #4). */
   case: z.object({ id: z.uuid(), title: z.string(), path: z.literal('case/case.json') }).optional(),
   files: z.array(ManifestFileSchema).min(1).max(BUNDLE_LIMITS.maxFiles),

@@ -1,3 +1,4 @@
+import { describeTimestampFinding } from './verifyTimestamps';
 import { errorMessage } from '../errors';
 import { showInvisible } from '../visibleText';
 import { chosenFolder, setAsideNote } from './bundleFolder';
@@ -103,6 +104,12 @@ function wordsFor(name: string, outcome: CheckOutcome, note?: string): CheckWord
   if (report.signedBy)
     lines.push(
       `The manifest is signed by the key with fingerprint ${readableFingerprint(report.signedBy)}. Check that it is the school's.`,
+    );
+  for (const finding of report.timestamps ?? [])
+    lines.push(`Trusted timestamp — ${describeTimestampFinding(finding)}.`);
+  if (report.timestamps?.length)
+    lines.push(
+      'Each timestamp token was checked against the certificate this bundle names for its authority (in timestamps/): compare that certificate with the one the authority publishes.',
     );
   return { tone: 'pass', heading: `PASS — ${name}`, lines, note };
 }

@@ -25,6 +25,7 @@ import { BUNDLE_LIMITS, FailureList, foldedName, maxTextBytes, parseBundleJson, 
 import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest, readableFingerprint } from './signing';
 import { openZip, type DirectoryRecord, type ZipFileEntry } from './zipReader';
 import { differenceFromExhibitZip } from './zipStructure';
+import { checkTimestamps, type TimestampFinding } from './verifyTimestamps';
 
 export interface VerifyReport {
   ok: boolean;
@@ -38,6 +39,8 @@ export interface VerifyReport {
   /** SHA-256 of the manifest.json that was checked: the bundle's identity once it is received. */
   manifestSha256?: string;
   filesChecked: number;
+  /** Each capture's trusted timestamp that checked (issue #20): the attested time beside its own clock. */
+  timestamps?: TimestampFinding[];
 }
 
 /**
@@ -327,6 +330,7 @@ export async function verifyEntries(
     checkRedactedCopies(capture, redactedIn.get(capture.folder) ?? [], history, failures);
     checkCapture(capture, manifest, listedByPath, await readText(`${capture.folder}/metadata.json`), history, failures);
   }
+  const timestamps = await checkTimestamps(manifest, listedByPath, read, failures);
   if (manifest.case) checkCase(manifest.case, listedByPath, await readText(manifest.case.path), auditLines, failures);
   if (manifest.subjectAccess)
     checkSubjectAccess(
@@ -345,6 +349,7 @@ export async function verifyEntries(
     manifestSha256: hashes.get(MANIFEST_PATH),
     filesChecked: hashes.size,
     signedBy: ok ? signedBy : undefined,
+    ...(timestamps.length > 0 ? { timestamps } : {}),
   };
 }
 

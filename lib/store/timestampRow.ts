@@ -19,4 +19,6 @@ export interface TimestampRow {
   tsa?: string;
   attestedAtUtc?: string;
   tokenSha256?: string;
+  /** The certificate the school named for that TSA when the token was checked: a bundle names it. */
+  namedCertificate?: Uint8Array;
 }

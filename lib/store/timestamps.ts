@@ -78,6 +78,7 @@ export function createTimestamps(db: ExhibitDb, transport: TimestampTransport, c
             tsa: check.tsa ?? authority.url,
             attestedAtUtc,
             tokenSha256,
+            namedCertificate: named ?? undefined,
             attempts: row.attempts + 1,
             lastError: undefined,
           });
@@ -127,5 +128,17 @@ export function createTimestamps(db: ExhibitDb, transport: TimestampTransport, c
     },
     /** A capture's timestamp: pending (with why the last try failed) or obtained. */
     of: (captureId: string) => db.timestamps.get(captureId),
+  };
+}
+
+/** A capture's obtained token and the certificate named for its authority, for a bundle (issue #20). */
+export async function storedTimestampOf(db: ExhibitDb, captureId: string) {
+  const row = await db.timestamps.get(captureId);
+  if (row?.state !== 'stamped' || !row.token || !row.namedCertificate || !row.attestedAtUtc) return undefined;
+  return {
+    token: row.token,
+    namedCertificate: row.namedCertificate,
+    attestedAtUtc: row.attestedAtUtc,
+    tsa: row.tsa ?? '',
   };
 }

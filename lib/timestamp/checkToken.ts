@@ -80,7 +80,10 @@ export async function checkToken(
     found.failures.push(
       `${found.tsa}’s certificate was not valid at the time it attests (${attestedAtUtc}): valid from ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()}.`,
     );
-  found.failures.push(...(await signatureAndChain(signedData, stamped, named, found.tsa)));
+  // A token for other bytes is refused for that alone: its signature can only be checked with the
+  // bytes it stamps (pkijs checks the imprint as part of it), so saying more would mislead.
+  if (found.failures.length === 0)
+    found.failures.push(...(await signatureAndChain(signedData, stamped, named, found.tsa)));
   found.ok = found.failures.length === 0;
   return found;
 }

@@ -1,3 +1,4 @@
+import { storedTimestampOf } from '@/lib/store/timestamps';
 import type { CaseAction, CaseDetails } from '@/lib/cases/case';
 import { readFileSync } from 'node:fs';
 import {
@@ -172,6 +173,7 @@ export async function testWorld(
       exportableAuditLines(db, captureIds, caseIds, onlyActions, throughHead),
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),
+    getTimestamp: (captureId) => storedTimestampOf(db, captureId),
     signer: () => loadSigningKey(db),
     generatorVersion: '0.1.0',
     clock,

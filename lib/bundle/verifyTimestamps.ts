@@ -1,0 +1,90 @@
+import { canonicalJson } from '../canonicalJson';
+import { checkToken } from '../timestamp';
+import type { BundleManifest, ManifestFile } from './manifest';
+import { parseBundleJson, type FailureList } from './limits';
+
+/** How far a capture's own clock may be from the time its token attests before it is flagged. */
+export const CLOCK_GAP_MINUTES = 5;
+
+/** One capture's trusted timestamp as the verifier found it (issue #20). */
+export interface TimestampFinding {
+  captureId: string;
+  folder: string;
+  /** The capture's own clock. */
+  capturedAtUtc: string;
+  /** The time the authority attests, read from the token. */
+  attestedAtUtc: string;
+  /** The authority, as its certificate's subject names it. */
+  tsa: string;
+  /** Attested minus recorded, in whole minutes (positive: the token came later). */
+  gapMinutes: number;
+  /** More than CLOCK_GAP_MINUTES apart: said beside the times. */
+  flagged: boolean;
+}
+
+/**
+ * Each capture's token checked offline against its metadata.json (canonical, as it was hashed at
+ * capture) and the certificate the bundle names for its authority; the attested time beside the
+ * capture's own clock, a gap of more than a few minutes flagged.
+ */
+export async function checkTimestamps(
+  manifest: BundleManifest,
+  listedByPath: ReadonlyMap<string, ManifestFile>,
+  read: (path: string) => Promise<Uint8Array | undefined>,
+  failures: FailureList,
+): Promise<TimestampFinding[]> {
+  const findings: TimestampFinding[] = [];
+  for (const stamp of manifest.timestamps?.captures ?? []) {
+    const capture = manifest.captures.find((c) => c.id === stamp.id);
+    const label = capture ? capture.folder : `A timestamp for capture ${stamp.id}`;
+    if (!capture) {
+      failures.add(`${label}: the manifest lists a trusted timestamp for a capture the bundle does not hold`);
+      continue;
+    }
+    if (
+      !stamp.token.startsWith(`${capture.folder}/`) ||
+      !listedByPath.has(stamp.token) ||
+      !listedByPath.has(stamp.certificate)
+    ) {
+      failures.add(`${label}: its trusted timestamp's token or certificate is not a file the manifest lists for it`);
+      continue;
+    }
+    const [token, certificate, metadata] = await Promise.all([
+      read(stamp.token),
+      read(stamp.certificate),
+      read(`${capture.folder}/metadata.json`),
+    ]);
+    if (!token || !certificate || !metadata) continue; // missing files are said by the file checks
+    const parsed = parseBundleJson(new TextDecoder().decode(metadata));
+    if (parsed === undefined) continue; // said by the capture's own check
+    const stamped = new TextEncoder().encode(canonicalJson(parsed));
+    const check = await checkToken(token, stamped, [certificate]);
+    for (const failure of check.failures) failures.add(`${label}: trusted timestamp: ${failure}`);
+    if (!check.ok || !check.attestedAtUtc) continue;
+    if (Date.parse(check.attestedAtUtc) !== Date.parse(stamp.attestedAtUtc))
+      failures.add(
+        `${label}: the manifest says its timestamp attests ${stamp.attestedAtUtc}; the token attests ${check.attestedAtUtc}`,
+      );
+    const gapMinutes = Math.round((Date.parse(check.attestedAtUtc) - Date.parse(capture.capturedAtUtc)) / 60_000);
+    findings.push({
+      captureId: capture.id,
+      folder: capture.folder,
+      capturedAtUtc: capture.capturedAtUtc,
+      attestedAtUtc: check.attestedAtUtc,
+      tsa: check.tsa ?? stamp.tsa,
+      gapMinutes,
+      flagged: Math.abs(gapMinutes) > CLOCK_GAP_MINUTES,
+    });
+  }
+  return findings;
+}
+
+/** A finding in words, for the CLI, verify.html and the dashboard. */
+export function describeTimestampFinding(finding: TimestampFinding): string {
+  const gap = finding.flagged
+    ? finding.gapMinutes > 0
+      ? ` — ${finding.gapMinutes} minutes after the capture's own clock: the token attests only that the capture existed by then`
+      : ` — the capture's own clock was ${-finding.gapMinutes} minutes ahead of the attested time`
+    : '';
+  return `${finding.folder}: captured ${finding.capturedAtUtc} by its own clock; ${finding.tsa} attests ${finding.attestedAtUtc}${gap}`;
+}

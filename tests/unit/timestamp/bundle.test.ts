@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyBundle } from '@/lib/bundle';
+import { openZip } from '@/lib/bundle/zipReader';
+import { createTimestamps, type TimestampTransport } from '@/lib/store/timestamps';
+import { describeTimestampFinding } from '@/lib/bundle/verifyTimestamps';
+import { describeCheck } from '@/lib/bundle/verdict';
+import { form, STAFF, testWorld } from '../fixtures';
+import { startLocalTsa, type LocalTsa } from './localTsa';
+
+// Issue #20: a bundle carries each capture's token and the certificate named for its authority; the
+// verifier checks each offline and gives the attested time beside the capture's own clock; openssl
+// agrees from the bundle's files alone.
+let tsa: LocalTsa;
+let rootPem: string;
+beforeAll(async () => {
+  tsa = await startLocalTsa();
+  rootPem = readFileSync(join(tsa.dir, 'root.crt'), 'utf8');
+}, 60_000);
+afterAll(() => tsa.close());
+
+const http: TimestampTransport = async (url, request) =>
+  new Uint8Array(await (await fetch(url, { method: 'POST', body: Uint8Array.from(request) })).arrayBuffer());
+
+async function stampedWorld(captures = 1) {
+  const world = await testWorld();
+  await world.settings.saveTimestamping({ enabled: true, authorities: [{ url: tsa.url, certificatePem: rootPem }] });
+  const ids: string[] = [];
+  for (let i = 0; i < captures; i++) ids.push((await world.capture.captureTab(1, 'visible', form())).metadata.id);
+  await createTimestamps(world.db, http).stampDue();
+  return { ...world, ids };
+}
+
+describe('trusted timestamps in a bundle (issue #20)', () => {
+  it('carries each token and its authority’s certificate; the verifier and openssl both check them', async () => {
+    const world = await stampedWorld();
+    const bundle = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    const stamp = bundle.manifest.timestamps!.captures[0]!;
+    expect(stamp.token).toMatch(/^captures\/001-[A-Z]+-1\/timestamp\.tsr$/);
+    expect(stamp.certificate).toMatch(/^timestamps\/authority-[0-9a-f]{16}\.cer$/);
+    expect(bundle.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining([stamp.token, stamp.certificate]));
+
+    const report = await verifyBundle(bundle.zip);
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    const finding = report.timestamps![0]!;
+    expect(finding).toMatchObject({
+      tsa: 'CN=Exhibit Test TSA, O=Exhibit tests, C=GB',
+      attestedAtUtc: stamp.attestedAtUtc,
+    });
+    // The test's capture clock says June; the TSA attests today: flagged, and said so.
+    expect(finding.flagged).toBe(true);
+    expect(describeTimestampFinding(finding)).toMatch(
+      /minutes after the capture's own clock: the token attests only that the capture existed by then$/,
+    );
+    // The verdict every checker shows (CLI, verify.html, dashboard) says it.
+    const words = describeCheck('bundle.zip', { report });
+    expect(words.lines).toContainEqual(
+      expect.stringMatching(
+        /^Trusted timestamp — captures\/001-[A-Z]+-1: captured 2026-06-01T.+ by its own clock; CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests /,
+      ),
+    );
+
+    // A recipient with openssl and the bundle's files alone: the digest is the capture.created entry's.
+    const { entries } = await openZip(bundle.zip);
+    const file = async (path: string) => new Uint8Array(await entries.find((e) => e.path === path)!.read());
+    writeFileSync(join(tsa.dir, 'bundle-token.tsr'), await file(stamp.token));
+    writeFileSync(join(tsa.dir, 'bundle-authority.cer'), await file(stamp.certificate));
+    execFileSync('openssl', ['x509', '-inform', 'DER', '-in', 'bundle-authority.cer', '-out', 'bundle-authority.pem'], {
+      cwd: tsa.dir,
+    });
+    const created = (await world.db.audit.where('event.captureId').equals(world.ids[0]!).first())!;
+    const digest = (created.event as { metadataSha256: string }).metadataSha256;
+    const verdict = execFileSync(
+      'openssl',
+      ['ts', '-verify', '-digest', digest, '-in', 'bundle-token.tsr', '-token_in', '-CAfile', 'bundle-authority.pem'],
+      { cwd: tsa.dir, encoding: 'utf8' },
+    );
+    expect(verdict).toContain('Verification: OK');
+  });
+
+  it('a bundle whose token is another capture’s fails, naming the capture and why', async () => {
+    const world = await stampedWorld(2);
+    const [a, b] = world.ids as [string, string];
+    // An exporter handed the wrong token (a damaged store, or a tampered one): the files still match the manifest.
+    const other = (await world.db.timestamps.get(b))!;
+    await world.db.timestamps.update(a, { token: other.token, attestedAtUtc: other.attestedAtUtc });
+    const bundle = await world.exporter.exportBundle({ captureIds: [a, b], exportedBy: STAFF });
+    const report = await verifyBundle(bundle.zip);
+    expect(report.ok).toBe(false);
+    expect(report.failures).toEqual([
+      expect.stringMatching(
+        /^captures\/001-[A-Z]+-1: trusted timestamp: The token stamps another digest \([0-9a-f]{16}…\), not this one/,
+      ),
+    ]);
+  });
+
+  it('a share copy carries no token (it holds no metadata for one to stamp)', async () => {
+    const world = await stampedWorld();
+    const bundle = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF, share: true });
+    expect(bundle.manifest.timestamps).toBeUndefined();
+    expect(bundle.manifest.files.some((f) => f.path.includes('timestamp'))).toBe(false);
+  });
+});
