@@ -64,6 +64,9 @@ export default defineConfig({
     // The e2e build alone may capture without a user gesture: Playwright cannot click the
     // toolbar button, so `activeTab` is never granted there (shared/notes/browser-and-tooling.md).
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
+    // Trusted timestamps (issue #20): the options page asks for the school's time-stamp authorities'
+    // addresses alone, when it turns them on. Firefox's list below serves the same.
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox'
       ? {
           // tabs.captureTab renders a whole page in one call but needs host access; the popup asks

@@ -8,6 +8,7 @@ import { PostDetailsPanel } from './PostDetailsPanel';
 import { RedactionEditor } from './RedactionEditor';
 import { LegalHoldField } from './LegalHoldField';
 import { ErasureForm } from './ErasureForm';
+import { TimestampStatus } from './TimestampStatus';
 import { useResettableState } from './useResettableState';
 import { describeEvent, entryLabel, shownReference } from '@/lib/audit';
 import { DOCUMENT_ADDRESS_REMARK } from '@/lib/bundle/reportExhibit';
@@ -108,6 +109,7 @@ export function CaptureDetail({
           </figcaption>
         </figure>
       ))}
+      <TimestampStatus captureId={m.id} capturedAtUtc={m.capturedAtUtc} />
       <dl className="metadata">
         {rows.map(([k, v]) => (
           <div key={k}>

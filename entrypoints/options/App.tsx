@@ -3,6 +3,7 @@ import { ErrorMessage } from '@/components/ErrorMessage';
 import { SchoolAccountsField } from '@/components/SchoolAccountsField';
 import { SigningKeyInfo } from '@/components/SigningKeyInfo';
 import { TrustedSendersField } from '@/components/TrustedSendersField';
+import { TimestampingField } from '@/components/TimestampingField';
 import { LetterTemplates } from '@/components/LetterTemplates';
 import { RetentionField } from '@/components/RetentionField';
 import { pageServices } from '@/lib/browser/pageServices';
@@ -116,6 +117,7 @@ export function App() {
       </form>
       <SigningKeyInfo />
       <TrustedSendersField />
+      <TimestampingField />
       <SchoolAccountsField />
       <LetterTemplates />
       <RetentionField />

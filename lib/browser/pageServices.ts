@@ -63,6 +63,8 @@ export function createPageServices() {
     currentActor,
     editAsCurrentUser,
     signingKey: () => loadSigningKey(db),
+    /** A capture's trusted timestamp, pending or obtained (issue #20). */
+    timestampOf: (captureId: string) => db.timestamps.get(captureId),
     keyReplacements: () => keyReplacements(db),
     redactions,
     redactCopy: async (...args: Parameters<BundleServices['redactCopy']>) => (await bundles()).redactCopy(...args),

@@ -18,7 +18,7 @@ describe('built manifests', () => {
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_permissions).toBeUndefined();
     // Firefox may ask for one site at a time, at the moment of a full-page capture (tabs.captureTab).
-    expect(m.optional_host_permissions).toEqual(dir === 'firefox-mv3' ? ['*://*/*'] : undefined);
+    expect(m.optional_host_permissions).toEqual(dir === 'firefox-mv3' ? ['*://*/*'] : ['https://*/*', 'http://*/*']);
     expect(m.content_scripts ?? []).toEqual([]); // the page reader is injected on demand, never declared
     expect(m.content_security_policy).toBeUndefined();
     expect(m.externally_connectable).toBeUndefined();

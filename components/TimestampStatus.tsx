@@ -1,0 +1,28 @@
+import { pageServices } from '@/lib/browser/pageServices';
+import { formatUtc } from '@/lib/time';
+import { useLiveStore } from './useLiveStore';
+
+/**
+ * A capture's trusted timestamp (issue #20): obtained — the time the authority attests and who, beside
+ * the capture's own clock — or still being asked for, with why the last try failed. Nothing when the
+ * school has timestamps off.
+ */
+export function TimestampStatus({ captureId, capturedAtUtc }: { captureId: string; capturedAtUtc: string }) {
+  const { value: row } = useLiveStore(() => pageServices().timestampOf(captureId), [captureId]);
+  if (!row) return null;
+  if (row.state === 'pending')
+    return (
+      <p className="notice" data-testid="timestamp-status">
+        Trusted timestamp: pending — {row.attempts === 0 ? 'not asked for yet' : `tried ${row.attempts} time(s)`}
+        {row.lastError ? `; the last try failed: ${row.lastError}` : ''}. A token obtained later attests only that later
+        time.
+      </p>
+    );
+  const gapMinutes = Math.round((Date.parse(row.attestedAtUtc ?? '') - Date.parse(capturedAtUtc)) / 60_000);
+  return (
+    <p className="help" data-testid="timestamp-status">
+      Trusted timestamp: {row.tsa} attests {formatUtc(row.attestedAtUtc ?? '', 'second')}
+      {Math.abs(gapMinutes) > 5 ? ` — ${gapMinutes} minutes from the capture’s own clock` : ''}.
+    </p>
+  );
+}

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TimeStampReq } from 'pkijs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openZip } from '@/lib/bundle/zipReader';
+import { launchWithExtension, openTab, saveProfile, type ExtensionBrowser } from './support/chromium';
+import { verifyWithCli, waitForBundle } from './support/bundleFiles';
+import { startCapture } from './support/chromiumCapture';
+import { closeAll, startFixtureServer } from './support/fixtureServer';
+import { accessibilityProblems } from './support/axe';
+import { newestCapture } from './support/storedCapture';
+import { startLocalTsa, type LocalTsa } from '../unit/timestamp/localTsa';
+
+// Issue #20 in Chromium: the school names a local time-stamp authority (openssl behind 127.0.0.1) in
+// the options and turns timestamps on; a capture is stamped after it is stored, shown in the
+// dashboard, carried in the bundle and checked by the CLI and openssl; the TSA received the
+// capture's metadata digest and nothing else, and no other address was asked for anything.
+let browser: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let tsa: LocalTsa;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  [server, tsa] = await Promise.all([startFixtureServer(), startLocalTsa()]);
+  browser = await launchWithExtension();
+  browser.context.on('request', (request) => void requested.push(request.url()));
+  await saveProfile(browser);
+}, 60_000);
+afterAll(() => closeAll(browser, server, tsa));
+
+const extensionPage = async (path: string) => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+};
+
+describe('trusted timestamps in Chromium (issue #20)', () => {
+  it('off by default; turned on in the options with an authority and its certificate', async () => {
+    const options = await extensionPage('options.html');
+    const enable = options.getByLabel('Time-stamp each capture (only its digest leaves this computer)');
+    expect(await enable.isChecked()).toBe(false);
+    // Turning on with no authority named says what is missing, and stays off.
+    await enable.click();
+    await options.getByText('Name at least one time-stamp authority before turning timestamps on.').waitFor();
+    expect(await enable.isChecked()).toBe(false);
+    await options.getByLabel('Time-stamp authority’s address').fill(tsa.url);
+    await options.getByLabel('Its root certificate (PEM)').fill(readFileSync(join(tsa.dir, 'root.crt'), 'utf8'));
+    await options.getByRole('button', { name: 'Add authority' }).click();
+    await options.getByTestId('timestamp-authorities').getByText(tsa.url).waitFor();
+    // Saved once the browser has granted the TSA's address: the box follows what was saved.
+    await enable.click();
+    await expect.poll(() => enable.isChecked()).toBe(true);
+    expect(await accessibilityProblems(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('a capture is stamped after it is stored, shown in the dashboard, and carried in a bundle that verifies', async () => {
+    const { page, tabId } = await openTab(browser, `${server.origin}/post.html`);
+    const popup = await startCapture(browser, tabId, 'Visible area');
+    await popup.getByRole('heading', { name: 'Captured' }).waitFor({ timeout: 20_000 });
+    const { metadata } = await newestCapture(popup);
+    await Promise.all([popup.close(), page.close()]);
+
+    const dashboard = await extensionPage('dashboard.html');
+    await dashboard
+      .getByRole('button', { name: /^Open capture of / })
+      .first()
+      .click();
+    const status = dashboard.getByTestId('timestamp-status');
+    await status
+      .getByText(/^Trusted timestamp: CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests \d{4}-/)
+      .waitFor({ timeout: 20_000 });
+    await dashboard.getByText(/had its metadata time-stamped by CN=Exhibit Test TSA/).waitFor();
+    expect(await accessibilityProblems(dashboard)).toEqual([]);
+
+    // The TSA received one query: a TimeStampReq whose only data is the capture's metadata digest.
+    expect(tsa.queries).toHaveLength(1);
+    const query = TimeStampReq.fromBER(Uint8Array.from(tsa.queries[0]!).buffer);
+    const imprint = Buffer.from(query.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex');
+    const created = await dashboard.evaluate(async (id) => {
+      const request = indexedDB.open('exhibit');
+      const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
+      const entries = await new Promise<{ event: { action: string; captureId?: string; metadataSha256?: string } }[]>(
+        (resolve) => {
+          const all = db.transaction('audit').objectStore('audit').getAll();
+          all.onsuccess = () => resolve(all.result as never);
+        },
+      );
+      db.close();
+      return entries.find((e) => e.event.action === 'capture.created' && e.event.captureId === id)?.event
+        .metadataSha256;
+    }, metadata.id);
+    expect(imprint).toBe(created);
+    expect(query.toJSON()).not.toHaveProperty('extensions');
+
+    await dashboard.getByRole('button', { name: 'Back to list' }).click();
+    await dashboard.getByLabel('Select all captures shown').check();
+    await dashboard.getByRole('button', { name: 'Export 1 selected as bundle' }).click();
+    await dashboard.getByTestId('export-done').waitFor({ timeout: 30_000 });
+    const downloaded = await waitForBundle(browser.downloadDir);
+    const verdict = await verifyWithCli(downloaded);
+    expect(verdict.code).toBe(0);
+    expect(verdict.output).toMatch(
+      /Trusted timestamp — captures\/001-[A-Z]+-1: captured .+ by its own clock; CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests /,
+    );
+
+    const { entries } = await openZip(new Blob([readFileSync(downloaded)]));
+    const token = entries.find((e) => e.path.endsWith('/timestamp.tsr'))!;
+    const authority = entries.find((e) => e.path.startsWith('timestamps/authority-'))!;
+    writeFileSync(join(tsa.dir, 'e2e-token.tsr'), await token.read());
+    writeFileSync(join(tsa.dir, 'e2e-authority.cer'), await authority.read());
+    execFileSync('openssl', ['x509', '-inform', 'DER', '-in', 'e2e-authority.cer', '-out', 'e2e-authority.pem'], {
+      cwd: tsa.dir,
+    });
+    const checked = execFileSync(
+      'openssl',
+      ['ts', '-verify', '-digest', created!, '-in', 'e2e-token.tsr', '-token_in', '-CAfile', 'e2e-authority.pem'],
+      { cwd: tsa.dir, encoding: 'utf8' },
+    );
+    expect(checked).toContain('Verification: OK');
+    await dashboard.close();
+  });
+
+  it('asked nothing of any address but the page, the extension’s own files and the school’s TSA', () => {
+    const allowed = [server.origin, tsa.url, `chrome-extension://${browser.extensionId}/`, 'blob:', 'data:'];
+    expect(requested.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)))).toEqual([]);
+  });
+});
