@@ -1,3 +1,5 @@
+import type { ExportStamp } from '@/lib/bundle/bundleFiles';
+import { formatUtc } from '@/lib/time';
 import { useRef, useState } from 'react';
 import { ErrorMessage } from './ErrorMessage';
 import { ExportProgressView } from './ExportProgressView';
@@ -30,7 +32,9 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
         signal,
         onProgress: setProgress,
       });
-      setDone(`Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).`);
+      setDone(
+        `Saved ${result.fileName} (manifest SHA-256 ${result.manifestSha256.slice(0, 12)}).${exportStampWords(result.exportStamp)}`,
+      );
     });
     setProgress(undefined);
   }
@@ -64,4 +68,12 @@ export function ExportPanel({ selectedIds, caseView }: { selectedIds: readonly s
       <ErrorMessage error={error} />
     </section>
   );
+}
+
+/** What the export's trusted timestamp came to (issue #20); nothing when timestamps are off. */
+function exportStampWords(stamp: ExportStamp | undefined): string {
+  if (!stamp) return '';
+  if ('failed' in stamp)
+    return ` The export could not be time-stamped (${stamp.failed}); the bundle is whole without it, and its captures keep their own timestamps.`;
+  return ` ${stamp.tsa} time-stamped it at ${formatUtc(stamp.attestedAtUtc, 'second')}.`;
 }

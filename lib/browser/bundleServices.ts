@@ -1,4 +1,5 @@
-import { storedTimestampOf } from '../store/timestamps';
+import { exportTimestampingOf, storedTimestampOf } from '../store/timestamps';
+import { timestampTransport } from './timestampTransport';
 import { browser } from 'wxt/browser';
 import { createBundleExporter } from '../bundle/exportBundle';
 import { createExportFlow } from '../bundle/exportFlow';
@@ -71,6 +72,7 @@ export function createPageExporter({
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => redactions.getCopy(captureId, fileName),
     getTimestamp: (captureId) => storedTimestampOf(db, captureId),
+    exportTimestamping: exportTimestampingOf(db, timestampTransport),
     signer: () => loadSigningKey(db),
     caption: DERIVED_IMAGE_DRAWING.caption,
     pdf: { render: renderReportPdfInWorker, rendition: DERIVED_IMAGE_DRAWING.rendition },

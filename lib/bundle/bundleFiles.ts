@@ -1,3 +1,5 @@
+import type { ObtainedToken } from '../timestamp/obtain';
+import { pemOf } from '../timestamp/settings';
 import verifyHtml from 'virtual:verify-html';
 import type { ExportedAuditLine } from '../audit';
 import type { CaseExport } from '../cases/case';
@@ -41,7 +43,12 @@ export interface BundleBuild {
   signal: AbortSignal;
   /** The captures' trusted timestamps that the bundle carries (issue #20). */
   timestamps: ReadonlyMap<string, BundleTimestamp>;
+  /** Asks the school's authorities for a token over manifest.json, when the plan has one. */
+  stampManifest?: (manifest: Uint8Array) => Promise<ObtainedToken>;
 }
+
+/** The export's own timestamp: the time attested over manifest.json, or why there is none. */
+export type ExportStamp = { attestedAtUtc: string; tsa: string } | { failed: string };
 
 /** What the files leave behind as they are written: what the report and the manifest need. */
 interface BuildState {
@@ -50,6 +57,8 @@ interface BuildState {
   /** The presentation copies written, which the report shows instead of the originals. */
   presentationCopies: Set<string>;
   manifest?: { manifest: BundleManifest; blob: Blob; sha256: string };
+  /** What the school's time-stamp authority said of manifest.json (issue #20). */
+  exportStamp?: ExportStamp;
   early: Promise<EarlyReport | undefined>;
   /** The report, once made for report.html; report.pdf shows the same one. */
   document?: ReportDocument;
@@ -71,6 +80,7 @@ const text = (value: string, type: string) => new Blob([value], { type: `${type}
 export function bundleFiles(build: BundleBuild): {
   files: AsyncGenerator<PendingFile>;
   manifest: () => { manifest: BundleManifest; sha256: string } | undefined;
+  exportStamp: () => ExportStamp | undefined;
 } {
   const stored = build.plan.captures.map(({ view }) => build.derivedImages.storedFor(view, build.share));
   for (const p of stored) p.catch(() => undefined); // awaited in the capture's turn
@@ -107,6 +117,7 @@ export function bundleFiles(build: BundleBuild): {
   return {
     files: files(),
     manifest: () => state.manifest && { manifest: state.manifest.manifest, sha256: state.manifest.sha256 },
+    exportStamp: () => state.exportStamp,
   };
 }
 
@@ -264,7 +275,7 @@ async function restFile(
       return pdf && writer.add({ path, blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
     }
     case 'timestamp-certificate':
-      return writer.add({ path, blob: new Blob([Uint8Array.from(source.der)], { type: 'application/pkix-cert' }) });
+      return writer.add({ path, blob: text(pemOf(source.der), 'application/x-pem-file') });
     case 'manifest-schema':
       return writer.add({ path, blob: json(manifestJsonSchema()) });
     case 'verify-page':
@@ -285,6 +296,23 @@ async function restFile(
         );
       const signed = await signManifest(build.signer, new Uint8Array(await state.manifest.blob.arrayBuffer()));
       return writer.add({ path, blob: json(signed) }, { listInManifest: false });
+    }
+    case 'manifest-timestamp': {
+      if (!state.manifest || !build.stampManifest)
+        throw new ExhibitError(
+          'export-failed',
+          'The manifest was not written before its timestamp; the export was stopped.',
+        );
+      try {
+        const { token, check } = await build.stampManifest(new Uint8Array(await state.manifest.blob.arrayBuffer()));
+        state.exportStamp = { attestedAtUtc: check.attestedAtUtc, tsa: check.tsa };
+        const blob = new Blob([Uint8Array.from(token)], { type: 'application/timestamp-reply' });
+        return writer.add({ path, blob }, { listInManifest: false });
+      } catch (error) {
+        // Offline or refused: the bundle is whole without it, and the export says so.
+        state.exportStamp = { failed: error instanceof Error ? error.message : String(error) };
+        return undefined;
+      }
     }
     case 'sha256sums':
       await writer.allRead();
@@ -332,6 +360,7 @@ function manifestOf(build: BundleBuild): BundleManifest {
 
 /** The manifest's list of the captures' tokens and the certificates named for them. */
 function timestampsOf({ plan, timestamps }: BundleBuild): BundleManifest['timestamps'] {
+  const authorities = plan.rest.filter((file) => file.source.kind === 'timestamp-certificate').map((file) => file.path);
   const captures = plan.captures.flatMap(({ view, files }) => {
     const stamped = timestamps.get(view.metadata.id);
     const token = files.find((file) => file.source.kind === 'timestamp-token');
@@ -347,7 +376,9 @@ function timestampsOf({ plan, timestamps }: BundleBuild): BundleManifest['timest
         ]
       : [];
   });
-  return captures.length > 0 ? { captures } : undefined;
+  return captures.length > 0 || authorities.length > 0
+    ? { captures, ...(authorities.length ? { authorities } : {}) }
+    : undefined;
 }
 
 /** subject-access/your-data.json: what each capture and case of the pack says of the person. */

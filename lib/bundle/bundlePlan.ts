@@ -4,7 +4,7 @@ import type { Artefact } from '../capture/metadata';
 import type { CaseView } from '../store/caseRepository';
 import type { CaptureView } from '../store/evidenceRepository';
 import { presentationCopyName } from '../derived/derivedImages';
-import { attachmentPath, MANIFEST_PATH, SHA256SUMS_PATH } from './manifest';
+import { attachmentPath, MANIFEST_PATH, MANIFEST_TIMESTAMP_PATH, SHA256SUMS_PATH } from './manifest';
 import { DIGEST_PATH } from './signing';
 import type { DraftStatement } from './statement';
 import { SUBJECT_ACCESS_DATA_PATH, SUBJECT_ACCESS_LETTER_PATH } from '../subjectAccess/pack';
@@ -31,6 +31,7 @@ export type PlannedSource =
   | { kind: 'verify-page' }
   | { kind: 'manifest' }
   | { kind: 'manifest-digest' }
+  | { kind: 'manifest-timestamp' }
   | { kind: 'sha256sums' };
 
 export interface PlannedFile {
@@ -68,6 +69,8 @@ export interface BundlePlanInput {
   subjectAccess?: boolean;
   /** Captures' trusted timestamps (issue #20), by capture; never in a share copy (it has no metadata). */
   timestamps?: ReadonlyMap<string, BundleTimestamp>;
+  /** The school's time-stamp authorities' certificates, when the export's manifest is to be stamped. */
+  exportAuthorities?: readonly { der: Uint8Array; path: string }[];
 }
 
 /** A capture's token, and the certificate named for its authority (its file is named by its hash). */
@@ -143,6 +146,9 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
     { path: 'verify.html', source: { kind: 'verify-page' } },
     { path: MANIFEST_PATH, source: { kind: 'manifest' } },
     { path: DIGEST_PATH, source: { kind: 'manifest-digest' } },
+    ...(input.exportAuthorities?.length
+      ? [{ path: MANIFEST_TIMESTAMP_PATH, source: { kind: 'manifest-timestamp' } as const }]
+      : []),
     { path: SHA256SUMS_PATH, source: { kind: 'sha256sums' } },
   ];
   return { captures, rest, files: [...captures.flatMap((c) => c.files), ...rest] };
@@ -160,8 +166,9 @@ function timestampFiles(input: BundlePlanInput, view: CaptureView, folder: strin
 
 /** Each named certificate once, however many tokens chain to it. */
 function timestampCertificates(input: BundlePlanInput): PlannedFile[] {
-  if (input.share) return [];
   const byPath = new Map<string, Uint8Array>();
-  for (const { certificate } of input.timestamps?.values() ?? []) byPath.set(certificate.path, certificate.der);
+  if (!input.share)
+    for (const { certificate } of input.timestamps?.values() ?? []) byPath.set(certificate.path, certificate.der);
+  for (const { path, der } of input.exportAuthorities ?? []) byPath.set(path, der);
   return [...byPath].map(([path, der]) => ({ path, source: { kind: 'timestamp-certificate', der } }));
 }

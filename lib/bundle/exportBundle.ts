@@ -9,7 +9,8 @@ import { planBundle, type BundleTimestamp } from './bundlePlan';
 import type { DerivedImages } from '../derived/derivedImages';
 import { createExportedDerivedImages } from '../derived/exportedDerivedImages';
 import { createBundleWriter } from './bundleWriter';
-import { bundleFiles, changedSinceCapture } from './bundleFiles';
+import { bundleFiles, changedSinceCapture, type ExportStamp } from './bundleFiles';
+import type { ObtainedToken } from '../timestamp/obtain';
 import type { ReportDocument } from './reportDocument';
 import type { PdfImage } from './reportPdf';
 import type { BundleSigner } from './signing';
@@ -45,6 +46,8 @@ export interface ExportedBundle {
   fileName: string;
   manifest: BundleManifest;
   manifestSha256: string;
+  /** The trusted timestamp of the export (issue #20), or why it could not be had; absent when off. */
+  exportStamp?: ExportStamp;
 }
 
 /** A capture's obtained timestamp as the store keeps it (lib/store/timestampRow.ts). */
@@ -77,6 +80,14 @@ export interface BundleExporterDeps {
   signer(): Promise<BundleSigner>;
   /** Files attached to a case's actions (issue #4), for case exports. */
   getAttachment?(actionId: string, fileName: string): Promise<{ blob: Blob; sha256: string } | undefined>;
+  /**
+   * Trusted timestamps at export (issue #20), when the school has them on: its authorities'
+   * certificates (named in the bundle) and a token over manifest.json. Absent or none: not stamped.
+   */
+  exportTimestamping?: {
+    authorities: () => Promise<Uint8Array[]>;
+    stamp: (manifest: Uint8Array) => Promise<ObtainedToken>;
+  };
   /** A capture's trusted timestamp (issue #20), when it has one: its token and the certificate named for its TSA. */
   getTimestamp?(captureId: string): Promise<StoredTimestamp | undefined>;
   /** A capture's redacted copy (issue #5), exported beside its original. */
@@ -143,7 +154,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
     for (const view of views) {
       const stored = await deps.getTimestamp?.(view.metadata.id);
       if (!stored) continue;
-      const path = `timestamps/authority-${sha256Hex(stored.namedCertificate).slice(0, 16)}.cer`;
+      const path = authorityPath(stored.namedCertificate);
       found.set(view.metadata.id, {
         token: stored.token,
         certificate: { der: stored.namedCertificate, path },
@@ -195,6 +206,10 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         );
       }
       const timestamps = share ? new Map<string, BundleTimestamp>() : await timestampsFor(views);
+      const exportAuthorities = ((await deps.exportTimestamping?.authorities()) ?? []).map((der) => ({
+        der,
+        path: authorityPath(der),
+      }));
       const plan = planBundle({
         views,
         caseView,
@@ -204,13 +219,18 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         pdf: deps.pdf !== undefined,
         subjectAccess: request.subjectAccess !== undefined,
         timestamps,
+        exportAuthorities,
       });
       // Ends what the export set going beside the zip (report.pdf's worker) when it fails part-way,
       // as a cancel does: left alone, the worker would lay out a PDF nobody will read.
       const stopped = new AbortController();
       const signal = request.signal ? AbortSignal.any([request.signal, stopped.signal]) : stopped.signal;
       const writer = createBundleWriter(request.signal);
-      const { files, manifest: written } = bundleFiles({
+      const {
+        files,
+        manifest: written,
+        exportStamp,
+      } = bundleFiles({
         plan,
         deps,
         request,
@@ -223,6 +243,7 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         storedBlob,
         signal,
         timestamps,
+        stampManifest: deps.exportTimestamping?.stamp,
       });
 
       let zip: Blob;
@@ -252,11 +273,17 @@ export function createBundleExporter(deps: BundleExporterDeps) {
         fileName: bundleFileName(request.exportedBy.school, exportedAt, made.sha256, request.subjectAccess && 'sar'),
         manifest: made.manifest,
         manifestSha256: made.sha256,
+        exportStamp: exportStamp(),
       };
     },
   };
 }
 export type BundleExporter = ReturnType<typeof createBundleExporter>;
+
+/** Where a named certificate sits in a bundle: named by its hash, so each is there once. */
+function authorityPath(der: Uint8Array): string {
+  return `timestamps/authority-${sha256Hex(der).slice(0, 16)}.pem`;
+}
 
 /** What a share copy's audit log gives in full: that each capture was made here or received, and its redactions. */
 const SHARED_ACTIONS: ReadonlySet<string> = new Set(['capture.created', 'capture.received', 'capture.redacted']);

@@ -2,6 +2,7 @@ import type { StaffMember } from '../capture/metadata';
 import type { CaseView } from '../store/caseRepository';
 import type { EvidenceRepository } from '../store/evidenceRepository';
 import type { BundleExporter, ExportProgress } from './exportBundle';
+import type { ExportStamp } from './bundleFiles';
 
 export interface ExportFlowDeps {
   exporter: BundleExporter;
@@ -19,7 +20,7 @@ export function createExportFlow(deps: ExportFlowDeps) {
     share?: boolean;
     signal?: AbortSignal;
     onProgress?: (progress: ExportProgress) => void;
-  }): Promise<{ fileName: string; manifestSha256: string }> {
+  }): Promise<{ fileName: string; manifestSha256: string; exportStamp?: ExportStamp }> {
     const bundle = await deps.exporter.exportBundle(options);
     await deps.saveFile(bundle.zip, bundle.fileName, options.askWhereToSave);
     await deps.evidence.recordExport(
@@ -28,6 +29,6 @@ export function createExportFlow(deps: ExportFlowDeps) {
       bundle.manifestSha256,
       options.exportedBy,
     );
-    return { fileName: bundle.fileName, manifestSha256: bundle.manifestSha256 };
+    return { fileName: bundle.fileName, manifestSha256: bundle.manifestSha256, exportStamp: bundle.exportStamp };
   };
 }

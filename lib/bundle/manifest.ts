@@ -83,6 +83,8 @@ export const BundleManifestSchema = z.object({
           }),
         )
         .max(BUNDLE_LIMITS.maxFiles),
+      /** Every certificate in timestamps/: those the captures' tokens chain to, and the school's authorities' at export. */
+      authorities: z.array(BundlePathSchema).max(20).optional(),
     })
     .optional(),
   /** Present when a whole case was exported (issue #4). */
@@ -94,6 +96,8 @@ export type BundleManifest = z.infer<typeof BundleManifestSchema>;
 /** Files the manifest cannot list: itself, and the checksum list that covers it. */
 export const MANIFEST_PATH = 'manifest.json';
 export const SHA256SUMS_PATH = 'SHA256SUMS';
+/** A time-stamp authority's token over manifest.json (issue #20), when the export could be stamped. */
+export const MANIFEST_TIMESTAMP_PATH = 'manifest.timestamp.tsr';
 
 /** Where a case action's attached file sits in a case's bundle. */
 export function attachmentPath(actionId: string, fileName: string): string {

@@ -1,4 +1,4 @@
-import { describeTimestampFinding } from './verifyTimestamps';
+import { describeExportTimestamp, describeTimestampFinding } from './verifyTimestamps';
 import { errorMessage } from '../errors';
 import { showInvisible } from '../visibleText';
 import { chosenFolder, setAsideNote } from './bundleFolder';
@@ -105,9 +105,11 @@ function wordsFor(name: string, outcome: CheckOutcome, note?: string): CheckWord
     lines.push(
       `The manifest is signed by the key with fingerprint ${readableFingerprint(report.signedBy)}. Check that it is the school's.`,
     );
+  if (report.exportTimestamp)
+    lines.push(`Trusted timestamp of the export — ${describeExportTimestamp(report.exportTimestamp)}.`);
   for (const finding of report.timestamps ?? [])
     lines.push(`Trusted timestamp — ${describeTimestampFinding(finding)}.`);
-  if (report.timestamps?.length)
+  if (report.timestamps?.length || report.exportTimestamp)
     lines.push(
       'Each timestamp token was checked against the certificate this bundle names for its authority (in timestamps/): compare that certificate with the one the authority publishes.',
     );

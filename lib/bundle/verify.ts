@@ -17,6 +17,7 @@ import {
   BundleManifestSchema,
   BundlePathSchema,
   MANIFEST_PATH,
+  MANIFEST_TIMESTAMP_PATH,
   SHA256SUMS_PATH,
   type BundleManifest,
 } from './manifest';
@@ -25,7 +26,12 @@ import { BUNDLE_LIMITS, FailureList, foldedName, maxTextBytes, parseBundleJson, 
 import { DIGEST_PATH, ManifestDigestSchema, checkManifestDigest, readableFingerprint } from './signing';
 import { openZip, type DirectoryRecord, type ZipFileEntry } from './zipReader';
 import { differenceFromExhibitZip } from './zipStructure';
-import { checkTimestamps, type TimestampFinding } from './verifyTimestamps';
+import {
+  checkExportTimestamp,
+  checkTimestamps,
+  type ExportTimestampFinding,
+  type TimestampFinding,
+} from './verifyTimestamps';
 
 export interface VerifyReport {
   ok: boolean;
@@ -41,6 +47,8 @@ export interface VerifyReport {
   filesChecked: number;
   /** Each capture's trusted timestamp that checked (issue #20): the attested time beside its own clock. */
   timestamps?: TimestampFinding[];
+  /** The export's trusted timestamp over manifest.json, when it has one and it checked. */
+  exportTimestamp?: ExportTimestampFinding;
 }
 
 /**
@@ -316,7 +324,20 @@ export async function verifyEntries(
     contents.get(MANIFEST_PATH) ?? new Uint8Array(),
     failures,
   );
-  const listed = new Set([...listedByPath.keys(), MANIFEST_PATH, DIGEST_PATH, SHA256SUMS_PATH]);
+  const listed = new Set([
+    ...listedByPath.keys(),
+    MANIFEST_PATH,
+    DIGEST_PATH,
+    SHA256SUMS_PATH,
+    MANIFEST_TIMESTAMP_PATH,
+  ]);
+  const exportTimestamp = await checkExportTimestamp(
+    manifest,
+    contents.get(MANIFEST_PATH) ?? new Uint8Array(),
+    entries.some((entry) => entry.path === MANIFEST_TIMESTAMP_PATH) ? await read(MANIFEST_TIMESTAMP_PATH) : undefined,
+    read,
+    failures,
+  );
   for (const entry of entries)
     if (!listed.has(entry.path)) failures.add(`${entry.path} is in the bundle but not listed in the manifest`);
 
@@ -350,6 +371,7 @@ export async function verifyEntries(
     filesChecked: hashes.size,
     signedBy: ok ? signedBy : undefined,
     ...(timestamps.length > 0 ? { timestamps } : {}),
+    ...(exportTimestamp ? { exportTimestamp } : {}),
   };
 }
 
@@ -382,7 +404,7 @@ function checkSha256Sums(
     failures.add('SHA256SUMS is missing');
     return;
   }
-  const most = manifest.files.length + 2; // every listed file, the manifest and its digest
+  const most = manifest.files.length + 3; // every listed file, the manifest, its digest and its timestamp
   const count = lineCount(text);
   if (count > most) {
     failures.add(

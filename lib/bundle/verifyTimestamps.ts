@@ -1,5 +1,6 @@
 import { canonicalJson } from '../canonicalJson';
 import { checkToken } from '../timestamp';
+import { certificateDerOf } from '../timestamp/settings';
 import type { BundleManifest, ManifestFile } from './manifest';
 import { parseBundleJson, type FailureList } from './limits';
 
@@ -49,11 +50,16 @@ export async function checkTimestamps(
       failures.add(`${label}: its trusted timestamp's token or certificate is not a file the manifest lists for it`);
       continue;
     }
-    const [token, certificate, metadata] = await Promise.all([
+    const [token, certificatePem, metadata] = await Promise.all([
       read(stamp.token),
       read(stamp.certificate),
       read(`${capture.folder}/metadata.json`),
     ]);
+    const certificate = certificatePem && certificateDerOf(new TextDecoder().decode(certificatePem));
+    if (certificatePem && !certificate) {
+      failures.add(`${label}: ${stamp.certificate} is not a certificate in PEM form`);
+      continue;
+    }
     if (!token || !certificate || !metadata) continue; // missing files are said by the file checks
     const parsed = parseBundleJson(new TextDecoder().decode(metadata));
     if (parsed === undefined) continue; // said by the capture's own check
@@ -87,4 +93,54 @@ export function describeTimestampFinding(finding: TimestampFinding): string {
       : ` — the capture's own clock was ${-finding.gapMinutes} minutes ahead of the attested time`
     : '';
   return `${finding.folder}: captured ${finding.capturedAtUtc} by its own clock; ${finding.tsa} attests ${finding.attestedAtUtc}${gap}`;
+}
+
+/** The export's own trusted timestamp: over manifest.json, beside the exporter's clock (issue #20). */
+export interface ExportTimestampFinding {
+  exportedAtUtc: string;
+  attestedAtUtc: string;
+  tsa: string;
+  gapMinutes: number;
+  flagged: boolean;
+}
+
+/**
+ * manifest.timestamp.tsr, when the bundle has one: a token over manifest.json's bytes chaining to one
+ * of the certificates the manifest names in timestamps/. It stands apart from the signing key, so a
+ * key replaced later leaves it as good as it was.
+ */
+export async function checkExportTimestamp(
+  manifest: BundleManifest,
+  manifestBytes: Uint8Array,
+  token: Uint8Array | undefined,
+  read: (path: string) => Promise<Uint8Array | undefined>,
+  failures: FailureList,
+): Promise<ExportTimestampFinding | undefined> {
+  if (!token) return undefined;
+  const paths = new Set([
+    ...(manifest.timestamps?.authorities ?? []),
+    ...(manifest.timestamps?.captures.map((c) => c.certificate) ?? []),
+  ]);
+  const named: Uint8Array[] = [];
+  for (const path of paths) {
+    const pem = await read(path);
+    const der = pem && certificateDerOf(new TextDecoder().decode(pem));
+    if (der) named.push(der);
+  }
+  const check = await checkToken(token, manifestBytes, named);
+  for (const failure of check.failures) failures.add(`manifest.timestamp.tsr: ${failure}`);
+  if (!check.ok || !check.attestedAtUtc) return undefined;
+  const gapMinutes = Math.round((Date.parse(check.attestedAtUtc) - Date.parse(manifest.exportedAtUtc)) / 60_000);
+  return {
+    exportedAtUtc: manifest.exportedAtUtc,
+    attestedAtUtc: check.attestedAtUtc,
+    tsa: check.tsa ?? '',
+    gapMinutes,
+    flagged: Math.abs(gapMinutes) > CLOCK_GAP_MINUTES,
+  };
+}
+
+export function describeExportTimestamp(finding: ExportTimestampFinding): string {
+  const gap = finding.flagged ? ` — ${Math.abs(finding.gapMinutes)} minutes from the exporter's own clock` : '';
+  return `exported ${finding.exportedAtUtc} by the exporter's own clock; ${finding.tsa} attests manifest.json at ${finding.attestedAtUtc}${gap}`;
 }

@@ -1,13 +1,12 @@
 import { canonicalJson } from '../canonicalJson';
 import { sha256Hex } from '../hash';
-import { checkToken, timeStampRequest, tokenFromReply } from '../timestamp';
+import { obtainToken, type ObtainedToken, type TimestampTransport } from '../timestamp/obtain';
 import { certificateDerOf, TimestampSettingsSchema, type TimestampSettings } from '../timestamp/settings';
 import { appendAudit } from './auditLog';
 import type { ExhibitDb } from './db';
 import type { TimestampRow } from './timestampRow';
 
-/** Sends a request's DER to a TSA and gives back its reply's DER (lib/browser/timestampTransport.ts). */
-export type TimestampTransport = (url: string, request: Uint8Array) => Promise<Uint8Array>;
+export type { TimestampTransport };
 
 /** After a failure, the next try: a minute, five, a quarter of an hour, an hour, then every six hours. */
 const BACKOFF_MINUTES = [1, 5, 15, 60, 360];
@@ -56,54 +55,45 @@ export function createTimestamps(db: ExhibitDb, transport: TimestampTransport, c
       return false;
     }
     const stamped = new TextEncoder().encode(canonicalJson(capture.metadata));
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(stamped)));
-    const errors: string[] = [];
-    for (const authority of settings.authorities) {
-      try {
-        const nonce = crypto.getRandomValues(new Uint8Array(16));
-        const token = tokenFromReply(await transport(authority.url, timeStampRequest(digest, nonce)), nonce);
-        const named = certificateDerOf(authority.certificatePem);
-        const check = await checkToken(token, stamped, named ? [named] : []);
-        if (!check.ok || !check.attestedAtUtc) throw new Error(check.failures.join(' '));
-        const attestedAtUtc = check.attestedAtUtc;
-        await db.transaction('rw', [db.timestamps, db.audit, db.captures], async () => {
-          if (!(await db.captures.get(row.captureId))) return; // erased meanwhile: nothing to keep
-          const tokenSha256 = sha256Hex(token);
-          const at = clock();
-          await db.timestamps.put({
-            ...row,
-            state: 'stamped',
-            token,
-            tsaUrl: authority.url,
-            tsa: check.tsa ?? authority.url,
-            attestedAtUtc,
-            tokenSha256,
-            namedCertificate: named ?? undefined,
-            attempts: row.attempts + 1,
-            lastError: undefined,
-          });
-          await appendAudit(db, at, capture.metadata.capturedBy, {
-            action: 'capture.timestamped',
-            captureId: row.captureId,
-            metadataSha256: row.metadataSha256,
-            tsa: check.tsa ?? authority.url,
-            tsaUrl: authority.url,
-            attestedAtUtc,
-            tokenSha256,
-          });
-        });
-        return true;
-      } catch (error) {
-        errors.push(`${new URL(authority.url).host}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    let obtained: ObtainedToken;
+    try {
+      obtained = await obtainToken(settings.authorities, stamped, transport);
+    } catch (error) {
+      const wait = BACKOFF_MINUTES[Math.min(row.attempts, BACKOFF_MINUTES.length - 1)] ?? 360;
+      await db.timestamps.update(row.captureId, {
+        attempts: row.attempts + 1,
+        nextTryAtUtc: new Date(clock().getTime() + wait * 60_000).toISOString(),
+        lastError: error instanceof Error ? error.message : String(error),
+      });
+      return false;
     }
-    const wait = BACKOFF_MINUTES[Math.min(row.attempts, BACKOFF_MINUTES.length - 1)] ?? 360;
-    await db.timestamps.update(row.captureId, {
-      attempts: row.attempts + 1,
-      nextTryAtUtc: new Date(clock().getTime() + wait * 60_000).toISOString(),
-      lastError: errors.join(' · ') || 'No time-stamp authority is named.',
+    const { token, check, authority, namedCertificate } = obtained;
+    const tokenSha256 = sha256Hex(token);
+    await db.transaction('rw', [db.timestamps, db.audit, db.captures], async () => {
+      if (!(await db.captures.get(row.captureId))) return; // erased meanwhile: nothing to keep
+      await db.timestamps.put({
+        ...row,
+        state: 'stamped',
+        token,
+        tsaUrl: authority.url,
+        tsa: check.tsa,
+        attestedAtUtc: check.attestedAtUtc,
+        tokenSha256,
+        namedCertificate,
+        attempts: row.attempts + 1,
+        lastError: undefined,
+      });
+      await appendAudit(db, clock(), capture.metadata.capturedBy, {
+        action: 'capture.timestamped',
+        captureId: row.captureId,
+        metadataSha256: row.metadataSha256,
+        tsa: check.tsa,
+        tsaUrl: authority.url,
+        attestedAtUtc: check.attestedAtUtc,
+        tokenSha256,
+      });
     });
-    return false;
+    return true;
   }
 
   return {
@@ -140,5 +130,21 @@ export async function storedTimestampOf(db: ExhibitDb, captureId: string) {
     namedCertificate: row.namedCertificate,
     attestedAtUtc: row.attestedAtUtc,
     tsa: row.tsa ?? '',
+  };
+}
+
+/**
+ * The export's side of trusted timestamps (issue #20): the school's authorities' certificates to name
+ * in the bundle, and a token over manifest.json — nothing when timestamps are off.
+ */
+export function exportTimestampingOf(db: ExhibitDb, transport: TimestampTransport) {
+  return {
+    authorities: async (): Promise<Uint8Array[]> => {
+      const settings = await timestampSettingsOf(db);
+      if (!settings.enabled) return [];
+      return settings.authorities.flatMap((authority) => certificateDerOf(authority.certificatePem) ?? []);
+    },
+    stamp: async (manifest: Uint8Array): Promise<ObtainedToken> =>
+      obtainToken((await timestampSettingsOf(db)).authorities, manifest, transport),
   };
 }

@@ -1,3 +1,4 @@
 export * from './checkToken';
 export * from './reply';
 export * from './request';
+export * from './obtain';

@@ -48,6 +48,13 @@ export function certificateDerOf(pem: string): Uint8Array | null {
   }
 }
 
+/** A certificate's DER as PEM, the form `openssl ts -verify -CAfile` reads. */
+export function pemOf(der: Uint8Array): string {
+  const base64 = btoa(String.fromCharCode(...der));
+  const lines = base64.match(/.{1,64}/g) ?? [];
+  return ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----', ''].join('\n');
+}
+
 /** The origin pattern a browser asks permission for: the TSA's address alone (issue #20). */
 export function originPatternOf(url: string): string {
   return `${new URL(url).origin}/*`;

@@ -74,7 +74,7 @@ describe('trusted timestamps in Chromium (issue #20)', () => {
     await dashboard.getByText(/had its metadata time-stamped by CN=Exhibit Test TSA/).waitFor();
     expect(await accessibilityProblems(dashboard)).toEqual([]);
 
-    // The TSA received one query: a TimeStampReq whose only data is the capture's metadata digest.
+    // The TSA received one query so far: a TimeStampReq whose only data is the capture's metadata digest.
     expect(tsa.queries).toHaveLength(1);
     const query = TimeStampReq.fromBER(Uint8Array.from(tsa.queries[0]!).buffer);
     const imprint = Buffer.from(query.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex');
@@ -98,9 +98,13 @@ describe('trusted timestamps in Chromium (issue #20)', () => {
     await dashboard.getByLabel('Select all captures shown').check();
     await dashboard.getByRole('button', { name: 'Export 1 selected as bundle' }).click();
     await dashboard.getByTestId('export-done').waitFor({ timeout: 30_000 });
+    expect(await dashboard.getByTestId('export-done').textContent()).toMatch(
+      /CN=Exhibit Test TSA, O=Exhibit tests, C=GB time-stamped it at \d{4}-/,
+    );
     const downloaded = await waitForBundle(browser.downloadDir);
     const verdict = await verifyWithCli(downloaded);
     expect(verdict.code).toBe(0);
+    expect(verdict.output).toMatch(/Trusted timestamp of the export — exported .+ attests manifest\.json at /);
     expect(verdict.output).toMatch(
       /Trusted timestamp — captures\/001-[A-Z]+-1: captured .+ by its own clock; CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests /,
     );
@@ -109,10 +113,7 @@ describe('trusted timestamps in Chromium (issue #20)', () => {
     const token = entries.find((e) => e.path.endsWith('/timestamp.tsr'))!;
     const authority = entries.find((e) => e.path.startsWith('timestamps/authority-'))!;
     writeFileSync(join(tsa.dir, 'e2e-token.tsr'), await token.read());
-    writeFileSync(join(tsa.dir, 'e2e-authority.cer'), await authority.read());
-    execFileSync('openssl', ['x509', '-inform', 'DER', '-in', 'e2e-authority.cer', '-out', 'e2e-authority.pem'], {
-      cwd: tsa.dir,
-    });
+    writeFileSync(join(tsa.dir, 'e2e-authority.pem'), await authority.read());
     const checked = execFileSync(
       'openssl',
       ['ts', '-verify', '-digest', created!, '-in', 'e2e-token.tsr', '-token_in', '-CAfile', 'e2e-authority.pem'],

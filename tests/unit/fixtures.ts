@@ -1,4 +1,4 @@
-import { storedTimestampOf } from '@/lib/store/timestamps';
+import { exportTimestampingOf, storedTimestampOf, type TimestampTransport } from '@/lib/store/timestamps';
 import type { CaseAction, CaseDetails } from '@/lib/cases/case';
 import { readFileSync } from 'node:fs';
 import {
@@ -149,7 +149,13 @@ let dbCounter = 0;
 
 /** A fresh database and the services over it, with a clock that ticks a second per call. */
 export async function testWorld(
-  options: { tabs?: TabsAdapter; images?: ImageAdapter; profile?: StaffMember | null } = {},
+  options: {
+    tabs?: TabsAdapter;
+    images?: ImageAdapter;
+    profile?: StaffMember | null;
+    /** Trusted timestamps at export (issue #20): how this world's exporter reaches a TSA. */
+    timestampTransport?: TimestampTransport;
+  } = {},
 ) {
   const db = new ExhibitDb(`exhibit-test-${++dbCounter}`);
   let tick = Date.parse('2026-06-01T09:00:00Z');
@@ -174,6 +180,7 @@ export async function testWorld(
     getAttachment: (actionId, fileName) => db.attachments.get([actionId, fileName]),
     getRedactedCopy: (captureId, fileName) => db.derivedFiles.get([captureId, fileName]),
     getTimestamp: (captureId) => storedTimestampOf(db, captureId),
+    ...(options.timestampTransport && { exportTimestamping: exportTimestampingOf(db, options.timestampTransport) }),
     signer: () => loadSigningKey(db),
     generatorVersion: '0.1.0',
     clock,

@@ -21,11 +21,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => tsa.close());
 
-const http: TimestampTransport = async (url, request) =>
-  new Uint8Array(await (await fetch(url, { method: 'POST', body: Uint8Array.from(request) })).arrayBuffer());
+const http: TimestampTransport = async (url, request) => {
+  const response = await fetch(url, { method: 'POST', body: Uint8Array.from(request) });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+};
 
 async function stampedWorld(captures = 1) {
-  const world = await testWorld();
+  const world = await testWorld({ timestampTransport: (url, request) => http(url, request) });
   await world.settings.saveTimestamping({ enabled: true, authorities: [{ url: tsa.url, certificatePem: rootPem }] });
   const ids: string[] = [];
   for (let i = 0; i < captures; i++) ids.push((await world.capture.captureTab(1, 'visible', form())).metadata.id);
@@ -39,7 +42,7 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
     const bundle = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
     const stamp = bundle.manifest.timestamps!.captures[0]!;
     expect(stamp.token).toMatch(/^captures\/001-[A-Z]+-1\/timestamp\.tsr$/);
-    expect(stamp.certificate).toMatch(/^timestamps\/authority-[0-9a-f]{16}\.cer$/);
+    expect(stamp.certificate).toMatch(/^timestamps\/authority-[0-9a-f]{16}\.pem$/);
     expect(bundle.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining([stamp.token, stamp.certificate]));
 
     const report = await verifyBundle(bundle.zip);
@@ -67,10 +70,7 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
     const { entries } = await openZip(bundle.zip);
     const file = async (path: string) => new Uint8Array(await entries.find((e) => e.path === path)!.read());
     writeFileSync(join(tsa.dir, 'bundle-token.tsr'), await file(stamp.token));
-    writeFileSync(join(tsa.dir, 'bundle-authority.cer'), await file(stamp.certificate));
-    execFileSync('openssl', ['x509', '-inform', 'DER', '-in', 'bundle-authority.cer', '-out', 'bundle-authority.pem'], {
-      cwd: tsa.dir,
-    });
+    writeFileSync(join(tsa.dir, 'bundle-authority.pem'), await file(stamp.certificate));
     const created = (await world.db.audit.where('event.captureId').equals(world.ids[0]!).first())!;
     const digest = (created.event as { metadataSha256: string }).metadataSha256;
     const verdict = execFileSync(
@@ -97,10 +97,86 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
     ]);
   });
 
-  it('a share copy carries no token (it holds no metadata for one to stamp)', async () => {
+  it('a share copy carries no capture’s token (it holds no metadata for one to stamp); its export is stamped', async () => {
     const world = await stampedWorld();
     const bundle = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF, share: true });
-    expect(bundle.manifest.timestamps).toBeUndefined();
-    expect(bundle.manifest.files.some((f) => f.path.includes('timestamp'))).toBe(false);
+    expect(bundle.manifest.timestamps?.captures).toEqual([]);
+    expect(bundle.manifest.files.some((f) => f.path.endsWith('timestamp.tsr'))).toBe(false);
+    const report = await verifyBundle(bundle.zip);
+    expect(report.failures).toEqual([]);
+    expect(report.exportTimestamp?.tsa).toBe('CN=Exhibit Test TSA, O=Exhibit tests, C=GB');
+  });
+
+  it('stamps the export too: a token over manifest.json, checked by the verifier and by openssl', async () => {
+    const world = await stampedWorld();
+    const bundle = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    expect(bundle.exportStamp).toMatchObject({ tsa: 'CN=Exhibit Test TSA, O=Exhibit tests, C=GB' });
+    expect(bundle.manifest.timestamps?.authorities).toEqual([
+      expect.stringMatching(/^timestamps\/authority-[0-9a-f]{16}\.pem$/),
+    ]);
+    const report = await verifyBundle(bundle.zip);
+    expect(report.failures).toEqual([]);
+    expect(report.exportTimestamp).toMatchObject({
+      exportedAtUtc: bundle.manifest.exportedAtUtc,
+      tsa: 'CN=Exhibit Test TSA, O=Exhibit tests, C=GB',
+    });
+    expect(describeCheck('bundle.zip', { report }).lines).toContainEqual(
+      expect.stringMatching(
+        /^Trusted timestamp of the export — exported .+; CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests manifest\.json at /,
+      ),
+    );
+    const { entries } = await openZip(bundle.zip);
+    const file = async (path: string) => new Uint8Array(await entries.find((e) => e.path === path)!.read());
+    writeFileSync(join(tsa.dir, 'manifest.json'), await file('manifest.json'));
+    writeFileSync(join(tsa.dir, 'manifest.timestamp.tsr'), await file('manifest.timestamp.tsr'));
+    writeFileSync(join(tsa.dir, 'authority.pem'), await file(bundle.manifest.timestamps!.authorities![0]!));
+    const verdict = execFileSync(
+      'openssl',
+      [
+        'ts',
+        '-verify',
+        '-data',
+        'manifest.json',
+        '-in',
+        'manifest.timestamp.tsr',
+        '-token_in',
+        '-CAfile',
+        'authority.pem',
+      ],
+      { cwd: tsa.dir, encoding: 'utf8' },
+    );
+    expect(verdict).toContain('Verification: OK');
+    // Covered by SHA256SUMS, like the manifest's signature.
+    expect(new TextDecoder().decode(await file('SHA256SUMS'))).toContain('  manifest.timestamp.tsr');
+  });
+
+  it('exports whole when the TSA cannot be reached at export, and says why there is no export timestamp', async () => {
+    const world = await stampedWorld();
+    tsa.behave({ status: 503 });
+    const bundle = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    expect(bundle.exportStamp).toEqual({ failed: `${new URL(tsa.url).host}: HTTP 503` });
+    const { entries } = await openZip(bundle.zip);
+    expect(entries.some((e) => e.path === 'manifest.timestamp.tsr')).toBe(false);
+    const report = await verifyBundle(bundle.zip);
+    expect(report.ok).toBe(true);
+    expect(report.exportTimestamp).toBeUndefined();
+    expect(report.timestamps).toHaveLength(1);
+  });
+
+  it('refuses a manifest timestamp that is not over this manifest', async () => {
+    const world = await stampedWorld();
+    const first = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    const second = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    // The first export's token put in the second: every listed file still matches.
+    const { rezip } = await import('../bundle/zipFixtures');
+    const token = new Uint8Array(
+      await (await openZip(first.zip)).entries.find((e) => e.path === 'manifest.timestamp.tsr')!.read(),
+    );
+    const swapped = await rezip(second.zip, (files) => void files.set('manifest.timestamp.tsr', token));
+    const report = await verifyBundle(swapped);
+    expect(report.ok).toBe(false);
+    expect(report.failures).toContainEqual(
+      expect.stringMatching(/^manifest\.timestamp\.tsr: The token stamps another digest/),
+    );
   });
 });
