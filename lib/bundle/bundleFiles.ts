@@ -126,7 +126,11 @@ function documentFor(build: BundleBuild, shownCopies: ReadonlySet<string>): Repo
     exportedAtUtc: build.exportedAtUtc,
     exportedBy: build.request.exportedBy,
     generatorVersion: build.deps.generatorVersion,
-    captures: build.plan.captures.map(({ view, folder }) => ({ view, folder })),
+    captures: build.plan.captures.map(({ view, folder, files }) => {
+      const token = files.find((file) => file.source.kind === 'timestamp-token')?.path;
+      const certificate = build.timestamps.get(view.metadata.id)?.certificate.path;
+      return { view, folder, ...(token && certificate ? { timestampFiles: { token, certificate } } : {}) };
+    }),
     caseView: build.request.caseView,
     share: build.share,
     auditLines: build.auditLines,
@@ -134,6 +138,9 @@ function documentFor(build: BundleBuild, shownCopies: ReadonlySet<string>): Repo
     keyFingerprint: build.signer.fingerprint,
     auditHeadHash: build.auditLines.at(-1)?.hash ?? '',
     subjectAccess: personDataOf(build),
+    timestampAuthorities: build.plan.rest
+      .filter((file) => file.source.kind === 'timestamp-certificate')
+      .map((file) => file.path),
   });
 }
 

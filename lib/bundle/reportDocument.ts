@@ -11,6 +11,8 @@ import type { PersonData } from '../subjectAccess/pack';
 export interface ReportCapture {
   view: CaptureView;
   folder: string;
+  /** Its trusted timestamp's files in the bundle (issue #20), when it carries one. */
+  timestampFiles?: { token: string; certificate: string };
 }
 
 export interface ReportInput {
@@ -30,6 +32,8 @@ export interface ReportInput {
   auditHeadHash: string;
   /** A subject access pack's data (issue #18): shown after the cover. */
   subjectAccess?: PersonData;
+  /** The certificates named for the school's time-stamp authorities (issue #20), when the export is stamped. */
+  timestampAuthorities?: readonly string[];
 }
 
 /** One row of a label/value list; `remark` is said after the value, in italics. */
@@ -67,6 +71,15 @@ export interface ReportDocument {
 
 export const HOW_TO_CHECK =
   'How to check this bundle: every file is listed with its SHA-256 in manifest.json and in SHA256SUMS (run “sha256sum -c SHA256SUMS” in the unzipped folder, open verify.html from the unzipped folder in any browser, or use Exhibit’s “npm run verify” on the zip or the folder). Any changed, missing or added file makes the check fail; files an operating system leaves in a folder it shows (.DS_Store, Thumbs.db) are named and set aside. manifest.digest.json holds the manifest’s SHA-256 and an ECDSA P-256 signature over it by the key above.';
+
+/**
+ * The export's trusted timestamp is made after this report (it is over the manifest, which lists the
+ * report): so the report says where it is and how to check it; the verifier states the attested time
+ * with the key's fingerprint and the manifest's SHA-256.
+ */
+function exportTimestampWords(authorities: readonly string[]): string {
+  return `Trusted timestamp of the export: manifest.timestamp.tsr, when present, is a time-stamp authority’s token over manifest.json, made as the bundle was saved. Every checker above states the time it attests beside the key’s fingerprint and the manifest’s SHA-256; to check it without Exhibit: openssl ts -verify -data manifest.json -in manifest.timestamp.tsr -token_in -CAfile ${authorities[0] ?? ''} (the certificate of the authority that answered: ${authorities.join(', ')}). It does not depend on the signing key, so it holds if that key is later replaced.`;
+}
 
 export const SHARE_NOTICE =
   'SHARE COPY — NOT THE FULL EVIDENCE. This bundle holds redacted copies only: the original screenshots, page text and page source, the notes and the post details were left out and stay with the school. Each original is named below with its SHA-256, so it can be matched with the school’s full bundle.';
@@ -111,6 +124,9 @@ export function reportDocument(input: ReportInput): ReportDocument {
         ],
       },
       { kind: 'paragraph', text: HOW_TO_CHECK },
+      ...(input.timestampAuthorities?.length
+        ? [{ kind: 'paragraph', text: exportTimestampWords(input.timestampAuthorities) } as const]
+        : []),
     ],
   };
   const nameOf = exhibitNames(input.captures.map((capture) => capture.view));

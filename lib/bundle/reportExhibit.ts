@@ -1,3 +1,4 @@
+import { gapWords, opensslCheck, timestampOf } from './timestampWords';
 import { isDerived, valueSourceWords } from '../extract/valueSource';
 import {
   describeEvent,
@@ -26,7 +27,7 @@ import type { Block, Field, ReportCapture, ReportInput, ReportSection } from './
 // may be shared.
 
 export function captureSection(
-  { view, folder }: ReportCapture,
+  { view, folder, timestampFiles }: ReportCapture,
   number: number,
   input: Pick<ReportInput, 'presentationCopies'>,
 ): ReportSection {
@@ -57,6 +58,7 @@ export function captureSection(
       value: `${m.environment.browserName} ${m.environment.browserVersion} on ${m.environment.os}; Exhibit ${m.environment.extensionVersion}`,
     },
     { label: 'Capture id', value: m.id, code: true },
+    ...timestampFields(view, timestampFiles),
     ...(view.receivedFrom
       ? [
           {
@@ -116,6 +118,28 @@ export function captureSection(
       },
     ],
   };
+}
+
+/** Its trusted timestamp (issue #20): who attests what time, and how to check it without Exhibit. */
+function timestampFields(view: CaptureView, files: ReportCapture['timestampFiles']): Field[] {
+  const stamp = timestampOf(view.history);
+  if (!stamp) return [];
+  return [
+    {
+      label: 'Trusted timestamp',
+      value: `${stamp.tsa} attests ${stamp.attestedAtUtc} (UTC)`,
+      remark: `(${gapWords(view.metadata.capturedAtUtc, stamp.attestedAtUtc)}; over the SHA-256 of this capture’s record, ${stamp.metadataSha256})`,
+    },
+    ...(files
+      ? [
+          {
+            label: 'Check the timestamp',
+            value: opensslCheck(stamp.metadataSha256, files.token, files.certificate),
+            code: true,
+          },
+        ]
+      : []),
+  ];
 }
 
 function redactionFigure(r: Redaction, folder: string, number: number, whereTheOriginalIs: string): Block {

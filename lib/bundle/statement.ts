@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../audit';
+import { timestampOf } from './timestampWords';
 import { describeMethod, imageArtefacts } from '../capture/artefacts';
 import { referenceInitials, type CaptureMetadata } from '../capture/metadata';
 import { describeCategory } from '../policy';
@@ -18,11 +20,12 @@ const DRAFT_NOTICE =
  * captured each post, and the exhibits they produce. Plain text, one file per person.
  */
 export function draftStatements(
-  captures: readonly { metadata: CaptureMetadata; receivedFrom?: string }[],
+  captures: readonly { metadata: CaptureMetadata; receivedFrom?: string; history?: readonly AuditEntry[] }[],
 ): DraftStatement[] {
   // One statement per person per installation: a capture received from another key is never drafted
   // into the statement of someone here, even one of the same name and email (issue #15).
   const byPerson = new Map<string, { receivedFrom?: string; own: CaptureMetadata[] }>();
+  const stamps = new Map(captures.map((c) => [c.metadata.id, timestampOf(c.history ?? [])]));
   for (const { metadata, receivedFrom } of captures) {
     const key = `${receivedFrom ?? 'here'} ${metadata.capturedBy.email.toLowerCase()}`;
     const group = byPerson.get(key) ?? { receivedFrom, own: [] };
@@ -55,6 +58,7 @@ export function draftStatements(
           (m.reference ? ` I produce this as exhibit ${m.reference}.` : ''),
         `   The records made at that moment are: ${images.join('; ')}.`,
         m.note ? `   My note at the time: "${m.note}"` : undefined,
+        stampSentence(stamps.get(m.id)),
       ]
         .filter(Boolean)
         .join('\n');
@@ -90,4 +94,12 @@ export function draftStatements(
       text,
     };
   });
+}
+
+/** A capture's trusted timestamp in the words of its statement (issue #20). */
+function stampSentence(stamp: ReturnType<typeof timestampOf>): string | undefined {
+  return (
+    stamp &&
+    `   A trusted timestamp from ${stamp.tsa} attests that the record of this capture (SHA-256 ${stamp.metadataSha256}) existed at ${stamp.attestedAtUtc} UTC.`
+  );
 }

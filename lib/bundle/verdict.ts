@@ -105,8 +105,14 @@ function wordsFor(name: string, outcome: CheckOutcome, note?: string): CheckWord
     lines.push(
       `The manifest is signed by the key with fingerprint ${readableFingerprint(report.signedBy)}. Check that it is the school's.`,
     );
-  if (report.exportTimestamp)
+  if (report.exportTimestamp) {
     lines.push(`Trusted timestamp of the export — ${describeExportTimestamp(report.exportTimestamp)}.`);
+    // The three a statement signed on paper pins together: who signed, what, and when at the latest.
+    if (report.signedBy && report.manifestSha256)
+      lines.push(
+        `Together: the key ${readableFingerprint(report.signedBy)} signed manifest.json (SHA-256 ${report.manifestSha256}), which ${report.exportTimestamp.tsa} attests existed at ${report.exportTimestamp.attestedAtUtc}.`,
+      );
+  }
   for (const finding of report.timestamps ?? [])
     lines.push(`Trusted timestamp — ${describeTimestampFinding(finding)}.`);
   if (report.timestamps?.length || report.exportTimestamp)

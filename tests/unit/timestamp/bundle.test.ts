@@ -7,6 +7,7 @@ import { openZip } from '@/lib/bundle/zipReader';
 import { createTimestamps, type TimestampTransport } from '@/lib/store/timestamps';
 import { describeTimestampFinding } from '@/lib/bundle/verifyTimestamps';
 import { describeCheck } from '@/lib/bundle/verdict';
+import { readableFingerprint } from '@/lib/bundle/signing';
 import { form, STAFF, testWorld } from '../fixtures';
 import { startLocalTsa, type LocalTsa } from './localTsa';
 
@@ -146,6 +147,25 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
       { cwd: tsa.dir, encoding: 'utf8' },
     );
     expect(verdict).toContain('Verification: OK');
+    expect(describeCheck('bundle.zip', { report }).lines).toContainEqual(
+      `Together: the key ${readableFingerprint(report.signedBy!)} signed manifest.json (SHA-256 ${bundle.manifestSha256}), which CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests existed at ${report.exportTimestamp!.attestedAtUtc}.`,
+    );
+    // The report's cover says where it is and how to check it; each capture's section and statement its own.
+    const reportHtml = new TextDecoder().decode(await file('report.html'));
+    expect(reportHtml).toContain(
+      'openssl ts -verify -data manifest.json -in manifest.timestamp.tsr -token_in -CAfile timestamps/authority-',
+    );
+    const stamp = bundle.manifest.timestamps!.captures[0]!;
+    const created = (await world.db.audit.where('event.captureId').equals(world.ids[0]!).first())!;
+    const digest = (created.event as { metadataSha256: string }).metadataSha256;
+    expect(reportHtml).toContain(
+      `openssl ts -verify -digest ${digest} -in ${stamp.token} -token_in -CAfile ${stamp.certificate}`,
+    );
+    expect(reportHtml).toContain(`CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests ${stamp.attestedAtUtc} (UTC)`);
+    const statement = entries.find((e) => e.path.startsWith('statements/'))!;
+    expect(new TextDecoder().decode(await statement.read())).toContain(
+      `A trusted timestamp from CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests that the record of this capture (SHA-256 ${digest}) existed at ${stamp.attestedAtUtc} UTC.`,
+    );
     // Covered by SHA256SUMS, like the manifest's signature.
     expect(new TextDecoder().decode(await file('SHA256SUMS'))).toContain('  manifest.timestamp.tsr');
   });
@@ -178,5 +198,31 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
     expect(report.failures).toContainEqual(
       expect.stringMatching(/^manifest\.timestamp\.tsr: The token stamps another digest/),
     );
+  });
+
+  it('a bundle stamped before its signing key was replaced still verifies after, timestamp and all', async () => {
+    const world = await stampedWorld();
+    const before = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    // The stored key damaged: the next export replaces it, and records that it did.
+    await world.db.settings.put({ key: 'signingKey', value: { damaged: true } });
+    const after = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    const [old, fresh] = [await verifyBundle(before.zip), await verifyBundle(after.zip)];
+    expect(old.signedBy).not.toBe(fresh.signedBy);
+    expect(old.failures).toEqual([]);
+    expect(old.exportTimestamp?.attestedAtUtc).toBe((before.exportStamp as { attestedAtUtc: string }).attestedAtUtc);
+    expect(fresh.ok).toBe(true);
+  });
+
+  it('never keeps a capture waiting on a slow authority: the capture is stored before anything is sent', async () => {
+    const queriesBefore = tsa.queries.length;
+    const world = await testWorld();
+    await world.settings.saveTimestamping({ enabled: true, authorities: [{ url: tsa.url, certificatePem: rootPem }] });
+    tsa.behave({ delayMs: 3000 });
+    const { metadata } = await world.capture.captureTab(1, 'visible', form());
+    // Stored, and the authority not yet asked: its slowness cannot reach the capture.
+    expect(await world.db.timestamps.get(metadata.id)).toMatchObject({ state: 'pending' });
+    expect(tsa.queries.length).toBe(queriesBefore);
+    // The slow answer comes in its own round, after.
+    expect(await createTimestamps(world.db, http).stampDue()).toEqual({ stamped: 1, pending: 0 });
   });
 });
