@@ -93,6 +93,7 @@ export function TimestampingField() {
       <div className="row">
         <label>
           <input
+            id="timestamps-enabled"
             type="checkbox"
             checked={saved.enabled}
             onChange={(e) => void save({ ...saved, enabled: e.target.checked })}

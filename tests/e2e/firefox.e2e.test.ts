@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableFingerprint } from '@/lib/bundle/signing';
@@ -10,6 +11,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support
 import { expectHonestRecord, type HonestFields } from './support/hostilePage';
 import { decodePng } from './support/png';
 import { everyStoredRow, newestCapture } from './support/storedCapture';
+import { startLocalTsa } from '../unit/timestamp/localTsa';
 
 let firefox: FirefoxWithExtension;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -439,6 +441,52 @@ describe('Exhibit in Firefox', () => {
       await waitForText(due, 'Nothing has reached its review date.');
     } finally {
       await school.close();
+    }
+  });
+
+  it('time-stamps a capture with the school’s authority, shows it, and exports a bundle whose tokens verify (issue #20)', async () => {
+    const tsa = await startLocalTsa();
+    const school = await launchFirefoxWithExtension();
+    try {
+      const options = await saveProfileIn(school);
+      await fill(options, '#tsa-url', tsa.url);
+      await fill(options, '#tsa-certificate', readFileSync(join(tsa.dir, 'root.crt'), 'utf8'));
+      await options.$$eval('button', (buttons) =>
+        buttons.find((b) => b.textContent?.trim() === 'Add authority')?.click(),
+      );
+      await waitForText(options, tsa.url);
+      // A real click: Firefox grants host access only in answer to a person's input.
+      await options.click('#timestamps-enabled');
+      await options.waitForFunction(
+        () => document.querySelector<HTMLInputElement>('#timestamps-enabled')?.checked === true,
+      );
+
+      const { page, tabId } = await openFixture('post.html', school);
+      const popup = await startCapture(tabId, 'visible', school);
+      await waitForText(popup, 'Captured');
+      await Promise.all([popup.close(), page.close()]);
+      const dashboard = await school.openExtensionPage('dashboard.html');
+      await dashboard.waitForSelector('tbody tr button');
+      await dashboard.click('tbody tr button');
+      await waitForText(dashboard, 'Trusted timestamp: CN=Exhibit Test TSA, O=Exhibit tests, C=GB attests');
+      expect(tsa.queries).toHaveLength(1);
+
+      const list = await school.openExtensionPage('dashboard.html');
+      await list.waitForSelector('tbody tr');
+      await list.click('input[aria-label="Select all captures shown"]');
+      await list.click('.export button');
+      await list.waitForSelector('[data-testid=export-done]', { timeout: 30_000 });
+      expect(await list.$eval('[data-testid=export-done]', (el) => el.textContent)).toMatch(
+        /CN=Exhibit Test TSA, O=Exhibit tests, C=GB time-stamped it at /,
+      );
+      const bundle = await waitForBundle(school.downloadDir);
+      const passed = await verifyWithCli(bundle);
+      expect(passed.code).toBe(0);
+      expect(passed.output).toMatch(/Trusted timestamp — captures\/001-[A-Z]+-1: captured .+; CN=Exhibit Test TSA/);
+      expect(passed.output).toMatch(/Trusted timestamp of the export — /);
+    } finally {
+      await school.close();
+      await tsa.close();
     }
   });
 });
