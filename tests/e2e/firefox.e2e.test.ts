@@ -452,7 +452,7 @@ describe('Exhibit in Firefox', () => {
       await fill(options, '#tsa-url', tsa.url);
       await fill(options, '#tsa-certificate', readFileSync(join(tsa.dir, 'root.crt'), 'utf8'));
       await options.$$eval('button', (buttons) =>
-        buttons.find((b) => b.textContent?.trim() === 'Add authority')?.click(),
+        buttons.find((b) => b.textContent.trim() === 'Add authority')?.click(),
       );
       await waitForText(options, tsa.url);
       // A real click: Firefox grants host access only in answer to a person's input.
