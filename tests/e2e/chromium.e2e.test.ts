@@ -23,6 +23,8 @@ import { accessibilityProblems } from './support/axe';
 import { flipByteInEntry, verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { rezip } from '../unit/bundle/zipFixtures';
 import { closeAll, startFixtureServer } from './support/fixtureServer';
+import { turnOnTimestamps } from './support/timestamping';
+import { startLocalTsa, type LocalTsa } from '../unit/timestamp/localTsa';
 
 const ARTIFACT = 'tests/e2e/artifacts/last-bundle.zip';
 const fingerprintOf = (cliOutput: string) =>
@@ -46,13 +48,15 @@ async function captureThroughPopup(tabId: number, note: string): Promise<Page> {
 }
 
 const requested: string[] = [];
+// The school's time-stamp authority (issue #20): last-bundle.zip is exported with timestamps on.
+let tsa: LocalTsa;
 
 beforeAll(async () => {
-  server = await startFixtureServer();
+  [server, tsa] = await Promise.all([startFixtureServer(), startLocalTsa()]);
   browser = await launchWithExtension();
   browser.context.on('request', (request) => void requested.push(request.url()));
 });
-afterAll(() => closeAll(browser, server));
+afterAll(() => closeAll(browser, server, tsa));
 
 describe('Exhibit in Chromium', () => {
   it('points a new user to the options before the first capture', async () => {
@@ -85,6 +89,9 @@ describe('Exhibit in Chromium', () => {
     expect(await options.getByLabel('Your name').getAttribute('aria-invalid')).toBeNull();
     await options.close();
     await saveProfile(browser);
+    const timestamps = await extensionPage('options.html');
+    await turnOnTimestamps(timestamps, tsa);
+    await timestamps.close();
   });
 
   it('may fill the free disk with evidence: unlimitedStorage lifts the quota (and exempts the store from eviction)', async () => {
@@ -171,6 +178,9 @@ describe('Exhibit in Chromium', () => {
     const passed = await verifyWithCli(ARTIFACT);
     expect(passed.output).toContain('PASS');
     expect(passed.code).toBe(0);
+    // Exported with trusted timestamps on: the capture's token and the export's, checked (issue #20).
+    expect(passed.output).toMatch(/Trusted timestamp — captures\/001-[A-Z]+-1: captured .+; CN=Exhibit Test TSA/);
+    expect(passed.output).toMatch(/Trusted timestamp of the export — /);
     // Signed by this installation's key, whose fingerprint the options page shows.
     const options = await extensionPage('options.html');
     const fingerprint = await options.getByTestId('key-fingerprint').textContent();
@@ -450,6 +460,8 @@ describe('Exhibit in Chromium', () => {
   it('made no network request of its own: only the fixture page and the extension’s own files were loaded', () => {
     const allowed = [
       server.origin,
+      // The school's time-stamp authority, turned on in the options (issue #20); it received only digests.
+      tsa.url,
       `chrome-extension://${browser.extensionId}/`,
       'blob:',
       'data:',

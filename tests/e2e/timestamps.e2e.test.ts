@@ -9,6 +9,7 @@ import { verifyWithCli, waitForBundle } from './support/bundleFiles';
 import { startCapture } from './support/chromiumCapture';
 import { closeAll, startFixtureServer } from './support/fixtureServer';
 import { accessibilityProblems } from './support/axe';
+import { turnOnTimestamps } from './support/timestamping';
 import { newestCapture } from './support/storedCapture';
 import { startLocalTsa, type LocalTsa } from '../unit/timestamp/localTsa';
 
@@ -44,13 +45,8 @@ describe('trusted timestamps in Chromium (issue #20)', () => {
     await enable.click();
     await options.getByText('Name at least one time-stamp authority before turning timestamps on.').waitFor();
     expect(await enable.isChecked()).toBe(false);
-    await options.getByLabel('Time-stamp authority’s address').fill(tsa.url);
-    await options.getByLabel('Its root certificate (PEM)').fill(readFileSync(join(tsa.dir, 'root.crt'), 'utf8'));
-    await options.getByRole('button', { name: 'Add authority' }).click();
-    await options.getByTestId('timestamp-authorities').getByText(tsa.url).waitFor();
-    // Saved once the browser has granted the TSA's address: the box follows what was saved.
-    await enable.click();
-    await expect.poll(() => enable.isChecked()).toBe(true);
+    await turnOnTimestamps(options, tsa);
+    expect(await enable.isChecked()).toBe(true);
     expect(await accessibilityProblems(options)).toEqual([]);
     await options.close();
   });
