@@ -148,6 +148,11 @@ describe('Exhibit in Chromium', () => {
     expect(await accessibilityProblems(dashboard)).toEqual([]);
 
     await dashboard.getByRole('button', { name: /Open capture of Village Parents Group/ }).click();
+    // Its trusted timestamp, asked for after it was stored (issue #20), is in before the export.
+    await dashboard
+      .getByTestId('timestamp-status')
+      .getByText(/ attests /)
+      .waitFor({ timeout: 20_000 });
     await dashboard.getByLabel('Note').fill('Reported to the head at 10am');
     await dashboard.getByRole('button', { name: 'Save changes' }).click();
     await dashboard.getByText(/changed the note from “Seen by the office/).waitFor();
