@@ -1,3 +1,4 @@
+import { coverSheet } from './coverSheet';
 import type { ObtainedToken } from '../timestamp/obtain';
 import { pemOf } from '../timestamp/settings';
 import verifyHtml from 'virtual:verify-html';
@@ -320,6 +321,21 @@ async function restFile(
         state.exportStamp = { failed: error instanceof Error ? error.message : String(error) };
         return undefined;
       }
+    }
+    case 'cover-sheet': {
+      if (!state.manifest)
+        throw new ExhibitError(
+          'export-failed',
+          'The manifest was not written before its cover sheet; the export was stopped.',
+        );
+      const cover = coverSheet({
+        school: request.exportedBy.school,
+        keyFingerprint: build.signer.fingerprint,
+        manifestSha256: state.manifest.sha256,
+        exportedAtUtc: build.exportedAtUtc,
+        exportStamp: state.exportStamp,
+      });
+      return writer.add({ path, blob: text(cover, 'text/plain') }, { listInManifest: false });
     }
     case 'sha256sums':
       await writer.allRead();

@@ -1,3 +1,4 @@
+import { COVER_PATH } from './coverSheet';
 import { exportableRedactions, type Redaction } from '../audit';
 import { primaryImage } from '../capture/artefacts';
 import type { Artefact } from '../capture/metadata';
@@ -32,6 +33,7 @@ export type PlannedSource =
   | { kind: 'manifest' }
   | { kind: 'manifest-digest' }
   | { kind: 'manifest-timestamp' }
+  | { kind: 'cover-sheet' }
   | { kind: 'sha256sums' };
 
 export interface PlannedFile {
@@ -149,6 +151,7 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
     ...(input.exportAuthorities?.length
       ? [{ path: MANIFEST_TIMESTAMP_PATH, source: { kind: 'manifest-timestamp' } as const }]
       : []),
+    { path: COVER_PATH, source: { kind: 'cover-sheet' } },
     { path: SHA256SUMS_PATH, source: { kind: 'sha256sums' } },
   ];
   return { captures, rest, files: [...captures.flatMap((c) => c.files), ...rest] };

@@ -81,7 +81,7 @@ export function draftStatements(
         '',
         `1. I am ${person.name}, ${person.role} at ${person.school}. My work email address is ${person.email}.`,
         ...paragraphs,
-        `${sorted.length + 2}. ${references.length ? `I produce the exhibits ${references.join(', ')}.` : 'The captures above are in the accompanying bundle.'} The bundle lists each file's SHA-256 in manifest.json and SHA256SUMS.`,
+        `${sorted.length + 2}. ${references.length ? `I produce the exhibits ${references.join(', ')}.` : 'The captures above are in the accompanying bundle.'} The bundle lists each file's SHA-256 in manifest.json and SHA256SUMS. Its cover sheet (cover.txt) gives the fingerprint of the key that signed it, the SHA-256 of its manifest.json and the time a trusted timestamp attests for it, if one does; I sign that sheet with this statement.`,
         '',
         'Signed: ............................................   Date: ....................',
         '',

@@ -1,3 +1,4 @@
+import { COVER_PATH, readCoverSheet } from './coverSheet';
 import { z } from 'zod';
 import {
   ExportedAuditLineSchema,
@@ -330,6 +331,7 @@ export async function verifyEntries(
     DIGEST_PATH,
     SHA256SUMS_PATH,
     MANIFEST_TIMESTAMP_PATH,
+    COVER_PATH,
   ]);
   const exportTimestamp = await checkExportTimestamp(
     manifest,
@@ -341,7 +343,10 @@ export async function verifyEntries(
   for (const entry of entries)
     if (!listed.has(entry.path)) failures.add(`${entry.path} is in the bundle but not listed in the manifest`);
 
+  // Read before SHA256SUMS is checked, which compares the hashes of the files read.
+  const coverText = entries.some((entry) => entry.path === COVER_PATH) ? await readText(COVER_PATH) : undefined;
   checkSha256Sums(await readText(SHA256SUMS_PATH), hashes, manifest, failures);
+  checkCoverSheet(coverText, { signedBy, manifestSha256: hashes.get(MANIFEST_PATH), exportTimestamp }, failures);
   const auditLines = checkAudit(await readText(manifest.audit.path), manifest, failures);
   const historyOf = historiesByCapture(auditLines);
   const redactedIn = redactedCopiesByFolder(manifest);
@@ -375,6 +380,30 @@ export async function verifyEntries(
   };
 }
 
+/**
+ * cover.txt (issue #20), when the bundle has one: the fingerprint, the manifest's SHA-256 and the
+ * attested export time it states must be the ones checked — a sheet printed and signed must not say
+ * anything the bundle does not.
+ */
+function checkCoverSheet(
+  text: string | undefined,
+  checked: { signedBy?: string; manifestSha256?: string; exportTimestamp?: ExportTimestampFinding },
+  failures: FailureList,
+) {
+  if (text === undefined) return;
+  const cover = readCoverSheet(text);
+  if (checked.signedBy && cover.key !== checked.signedBy)
+    failures.add(`${COVER_PATH} names another signing key than the one that signed the manifest`);
+  if (cover.manifestSha256 !== checked.manifestSha256)
+    failures.add(`${COVER_PATH} gives another SHA-256 than manifest.json's`);
+  if (cover.attestedAtUtc !== checked.exportTimestamp?.attestedAtUtc)
+    failures.add(
+      checked.exportTimestamp
+        ? `${COVER_PATH} gives another time than manifest.timestamp.tsr attests (${checked.exportTimestamp.attestedAtUtc})`
+        : `${COVER_PATH} gives an attested export time, but the bundle has no timestamp of the export that checks`,
+    );
+}
+
 /** Each capture's entries in full, in the log's order, found in one pass (a bundle can list many captures). */
 export function historiesByCapture(audit: readonly ExportedAuditLine[]): Map<string, AuditEntry[]> {
   const byCapture = new Map<string, AuditEntry[]>();
@@ -404,7 +433,7 @@ function checkSha256Sums(
     failures.add('SHA256SUMS is missing');
     return;
   }
-  const most = manifest.files.length + 3; // every listed file, the manifest, its digest and its timestamp
+  const most = manifest.files.length + 4; // every listed file, the manifest, its digest, timestamp and cover sheet
   const count = lineCount(text);
   if (count > most) {
     failures.add(

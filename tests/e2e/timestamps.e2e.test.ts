@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { TimeStampReq } from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '@/lib/bundle/zipReader';
@@ -108,12 +106,12 @@ describe('trusted timestamps in Chromium (issue #20)', () => {
     const { entries } = await openZip(new Blob([readFileSync(downloaded)]));
     const token = entries.find((e) => e.path.endsWith('/timestamp.tsr'))!;
     const authority = entries.find((e) => e.path.startsWith('timestamps/authority-'))!;
-    writeFileSync(join(tsa.dir, 'e2e-token.tsr'), await token.read());
-    writeFileSync(join(tsa.dir, 'e2e-authority.pem'), await authority.read());
-    const checked = execFileSync(
-      'openssl',
-      ['ts', '-verify', '-digest', created!, '-in', 'e2e-token.tsr', '-token_in', '-CAfile', 'e2e-authority.pem'],
-      { cwd: tsa.dir, encoding: 'utf8' },
+    const checked = tsa.opensslVerify(
+      {
+        'e2e-token.tsr': new Uint8Array(await token.read()),
+        'e2e-authority.pem': new Uint8Array(await authority.read()),
+      },
+      ['-digest', created!, '-in', 'e2e-token.tsr', '-token_in', '-CAfile', 'e2e-authority.pem'],
     );
     expect(checked).toContain('Verification: OK');
     await dashboard.close();

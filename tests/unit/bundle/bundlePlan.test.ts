@@ -83,6 +83,7 @@ describe('the bundle plan (issue #16)', () => {
       'verify.html',
       'manifest.json',
       'manifest.digest.json',
+      'cover.txt',
       'SHA256SUMS',
     ]);
   });

@@ -1,39 +1,32 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '@/lib/bundle';
 import { openZip } from '@/lib/bundle/zipReader';
-import { createTimestamps, type TimestampTransport } from '@/lib/store/timestamps';
+import { createTimestamps } from '@/lib/store/timestamps';
 import { describeTimestampFinding } from '@/lib/bundle/verifyTimestamps';
 import { describeCheck } from '@/lib/bundle/verdict';
 import { readableFingerprint } from '@/lib/bundle/signing';
 import { form, STAFF, testWorld } from '../fixtures';
-import { startLocalTsa, type LocalTsa } from './localTsa';
+import { postToTsa, startLocalTsa, type LocalTsa } from './localTsa';
 
 // Issue #20: a bundle carries each capture's token and the certificate named for its authority; the
 // verifier checks each offline and gives the attested time beside the capture's own clock; openssl
 // agrees from the bundle's files alone.
 let tsa: LocalTsa;
-let rootPem: string;
 beforeAll(async () => {
   tsa = await startLocalTsa();
-  rootPem = readFileSync(join(tsa.dir, 'root.crt'), 'utf8');
 }, 60_000);
 afterAll(() => tsa.close());
 
-const http: TimestampTransport = async (url, request) => {
-  const response = await fetch(url, { method: 'POST', body: Uint8Array.from(request) });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-};
-
 async function stampedWorld(captures = 1) {
-  const world = await testWorld({ timestampTransport: (url, request) => http(url, request) });
-  await world.settings.saveTimestamping({ enabled: true, authorities: [{ url: tsa.url, certificatePem: rootPem }] });
+  const world = await testWorld({ timestampTransport: postToTsa });
+  await world.settings.saveTimestamping({
+    enabled: true,
+    authorities: [{ url: tsa.url, certificatePem: tsa.rootPem }],
+  });
   const ids: string[] = [];
   for (let i = 0; i < captures; i++) ids.push((await world.capture.captureTab(1, 'visible', form())).metadata.id);
-  await createTimestamps(world.db, http).stampDue();
+  await createTimestamps(world.db, postToTsa).stampDue();
   return { ...world, ids };
 }
 
@@ -70,14 +63,11 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
     // A recipient with openssl and the bundle's files alone: the digest is the capture.created entry's.
     const { entries } = await openZip(bundle.zip);
     const file = async (path: string) => new Uint8Array(await entries.find((e) => e.path === path)!.read());
-    writeFileSync(join(tsa.dir, 'bundle-token.tsr'), await file(stamp.token));
-    writeFileSync(join(tsa.dir, 'bundle-authority.pem'), await file(stamp.certificate));
     const created = (await world.db.audit.where('event.captureId').equals(world.ids[0]!).first())!;
     const digest = (created.event as { metadataSha256: string }).metadataSha256;
-    const verdict = execFileSync(
-      'openssl',
-      ['ts', '-verify', '-digest', digest, '-in', 'bundle-token.tsr', '-token_in', '-CAfile', 'bundle-authority.pem'],
-      { cwd: tsa.dir, encoding: 'utf8' },
+    const verdict = tsa.opensslVerify(
+      { 'bundle-token.tsr': await file(stamp.token), 'bundle-authority.pem': await file(stamp.certificate) },
+      ['-digest', digest, '-in', 'bundle-token.tsr', '-token_in', '-CAfile', 'bundle-authority.pem'],
     );
     expect(verdict).toContain('Verification: OK');
   });
@@ -128,23 +118,13 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
     );
     const { entries } = await openZip(bundle.zip);
     const file = async (path: string) => new Uint8Array(await entries.find((e) => e.path === path)!.read());
-    writeFileSync(join(tsa.dir, 'manifest.json'), await file('manifest.json'));
-    writeFileSync(join(tsa.dir, 'manifest.timestamp.tsr'), await file('manifest.timestamp.tsr'));
-    writeFileSync(join(tsa.dir, 'authority.pem'), await file(bundle.manifest.timestamps!.authorities![0]!));
-    const verdict = execFileSync(
-      'openssl',
-      [
-        'ts',
-        '-verify',
-        '-data',
-        'manifest.json',
-        '-in',
-        'manifest.timestamp.tsr',
-        '-token_in',
-        '-CAfile',
-        'authority.pem',
-      ],
-      { cwd: tsa.dir, encoding: 'utf8' },
+    const verdict = tsa.opensslVerify(
+      {
+        'manifest.json': await file('manifest.json'),
+        'manifest.timestamp.tsr': await file('manifest.timestamp.tsr'),
+        'authority.pem': await file(bundle.manifest.timestamps!.authorities![0]!),
+      },
+      ['-data', 'manifest.json', '-in', 'manifest.timestamp.tsr', '-token_in', '-CAfile', 'authority.pem'],
     );
     expect(verdict).toContain('Verification: OK');
     expect(describeCheck('bundle.zip', { report }).lines).toContainEqual(
@@ -216,13 +196,44 @@ describe('trusted timestamps in a bundle (issue #20)', () => {
   it('never keeps a capture waiting on a slow authority: the capture is stored before anything is sent', async () => {
     const queriesBefore = tsa.queries.length;
     const world = await testWorld();
-    await world.settings.saveTimestamping({ enabled: true, authorities: [{ url: tsa.url, certificatePem: rootPem }] });
+    await world.settings.saveTimestamping({
+      enabled: true,
+      authorities: [{ url: tsa.url, certificatePem: tsa.rootPem }],
+    });
     tsa.behave({ delayMs: 3000 });
     const { metadata } = await world.capture.captureTab(1, 'visible', form());
     // Stored, and the authority not yet asked: its slowness cannot reach the capture.
     expect(await world.db.timestamps.get(metadata.id)).toMatchObject({ state: 'pending' });
     expect(tsa.queries.length).toBe(queriesBefore);
     // The slow answer comes in its own round, after.
-    expect(await createTimestamps(world.db, http).stampDue()).toEqual({ stamped: 1, pending: 0 });
+    expect(await createTimestamps(world.db, postToTsa).stampDue()).toEqual({ stamped: 1, pending: 0 });
+  });
+
+  it('puts the key, the manifest’s SHA-256 and the attested export time on one cover sheet, which must agree with the bundle', async () => {
+    const world = await stampedWorld();
+    const bundle = await world.exporter.exportBundle({ captureIds: world.ids, exportedBy: STAFF });
+    const report = await verifyBundle(bundle.zip);
+    expect(report.failures).toEqual([]);
+    const { entries } = await openZip(bundle.zip);
+    const cover = new TextDecoder().decode(await entries.find((e) => e.path === 'cover.txt')!.read());
+    expect(cover).toContain(`Signing key fingerprint: ${readableFingerprint(report.signedBy!)}`);
+    expect(cover).toContain(`manifest.json SHA-256: ${bundle.manifestSha256}`);
+    expect(cover).toContain(
+      `Trusted timestamp of the export: ${report.exportTimestamp!.attestedAtUtc} by CN=Exhibit Test TSA`,
+    );
+    const statement = new TextDecoder().decode(await entries.find((e) => e.path.startsWith('statements/'))!.read());
+    expect(statement).toContain('Its cover sheet (cover.txt) gives the fingerprint of the key that signed it');
+
+    // A sheet edited to name another manifest, its SHA256SUMS line made to match: the checkers say so.
+    const { rezip } = await import('../bundle/zipFixtures');
+    const forged = await rezip(bundle.zip, (files) => {
+      const edited = new TextEncoder().encode(cover.replace(bundle.manifestSha256, 'a'.repeat(64)));
+      files.set('cover.txt', edited);
+      const sums = new TextDecoder().decode(files.get('SHA256SUMS'));
+      const hash = createHash('sha256').update(edited).digest('hex');
+      files.set('SHA256SUMS', new TextEncoder().encode(sums.replace(/^[0-9a-f]{64}(?= {2}cover\.txt$)/m, hash)));
+    });
+    const forgedReport = await verifyBundle(forged);
+    expect(forgedReport.failures).toEqual(["cover.txt gives another SHA-256 than manifest.json's"]);
   });
 });

@@ -14,6 +14,8 @@ export interface LocalTsa {
   url: string;
   dir: string;
   rootDer: Uint8Array;
+  /** The root certificate as a school pastes it into the options (PEM). */
+  rootPem: string;
   tsaDer: Uint8Array;
   /** A root that signed nothing here: a chain to it must fail. */
   otherRootDer: Uint8Array;
@@ -21,6 +23,11 @@ export interface LocalTsa {
   queries: Uint8Array[];
   /** Asks the TSA directly, as the server does: the reply's DER. */
   reply(query: Uint8Array, signer?: 'tsa' | 'expired' | 'not-yet-valid'): Uint8Array;
+  /**
+   * `openssl ts -verify` as a recipient runs it, on files written into the TSA's folder (name → bytes),
+   * with the rest of its arguments: its output ("Verification: OK"), or the error it exits with.
+   */
+  opensslVerify(files: Record<string, Uint8Array | string>, args: string[]): string;
   /** What the server does next: answer, wait first, or fail with an HTTP status. */
   behave(next: { delayMs?: number; status?: number }): void;
   close(): Promise<void>;
@@ -159,10 +166,15 @@ export async function startLocalTsa(): Promise<LocalTsa> {
     url: `http://127.0.0.1:${address.port}/tsa`,
     dir,
     rootDer: der('root'),
+    rootPem: readFileSync(join(dir, 'root.crt'), 'utf8'),
     tsaDer: der('tsa'),
     otherRootDer: der('other'),
     queries,
     reply,
+    opensslVerify: (files, args) => {
+      for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+      return execFileSync('openssl', ['ts', '-verify', ...args], { cwd: dir, encoding: 'utf8' });
+    },
     behave: (value) => {
       next = value;
     },
@@ -175,3 +187,14 @@ export async function startLocalTsa(): Promise<LocalTsa> {
       ),
   };
 }
+
+/** What the extension's transport does (lib/browser/timestampTransport.ts), in Node: POST, the reply or the HTTP error. */
+export const postToTsa = async (url: string, request: Uint8Array): Promise<Uint8Array> => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/timestamp-query' },
+    body: Uint8Array.from(request),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+};

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createErasure } from '@/lib/store/erasure';
@@ -10,38 +10,28 @@ import { TimeStampReq } from 'pkijs';
 import { checkToken, timeStampRequest } from '@/lib/timestamp';
 import { canonicalJson } from '@/lib/canonicalJson';
 import { form, STAFF, testWorld } from '../fixtures';
-import { startLocalTsa, type LocalTsa } from './localTsa';
+import { postToTsa, startLocalTsa, type LocalTsa } from './localTsa';
 
 // Issue #20: after a capture, only its metadata's digest goes to the school's TSA; the token is kept
 // beside the capture with an audit entry; offline or refused, the capture waits and says why.
 let tsa: LocalTsa;
-let rootPem: string;
 beforeAll(async () => {
   tsa = await startLocalTsa();
-  rootPem = readFileSync(join(tsa.dir, 'root.crt'), 'utf8');
 }, 60_000);
 afterAll(() => tsa.close());
-
-/** The real transport's work, in Node: POST the query, the reply's bytes (or the HTTP error). */
-const http: TimestampTransport = async (url, request) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/timestamp-query' },
-    body: Uint8Array.from(request),
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-};
 
 async function worldWithTimestamps(enabled = true) {
   const world = await testWorld();
   if (enabled)
-    await world.settings.saveTimestamping({ enabled: true, authorities: [{ url: tsa.url, certificatePem: rootPem }] });
+    await world.settings.saveTimestamping({
+      enabled: true,
+      authorities: [{ url: tsa.url, certificatePem: tsa.rootPem }],
+    });
   let now = new Date('2026-06-01T10:00:00Z');
   const sent: Uint8Array[] = [];
   const transport: TimestampTransport = async (url, request) => {
     sent.push(request);
-    return http(url, request);
+    return postToTsa(url, request);
   };
   const timestamps = createTimestamps(world.db, transport, () => now);
   return { ...world, timestamps, sent, later: (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000)) };
@@ -118,7 +108,7 @@ describe('trusted timestamps after a capture (issue #20)', () => {
       const nonce = new Uint8Array(
         TimeStampReq.fromBER(Uint8Array.from(request).buffer).nonce!.valueBlock.valueHexView,
       );
-      return http(url, timeStampRequest(new Uint8Array(32).fill(9), nonce));
+      return postToTsa(url, timeStampRequest(new Uint8Array(32).fill(9), nonce));
     });
     expect(await hostile.stampDue()).toEqual({ stamped: 0, pending: 1 });
     const row = (await world.timestamps.of(metadata.id))!;

@@ -39,24 +39,17 @@ describe('RFC 3161 time-stamp tokens (issue #20)', () => {
     expect(check.tsaCertificateSha256).toBe(
       hex(new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(tsa.tsaDer)))),
     );
-    writeFileSync(join(tsa.dir, 'token.der'), token);
-    const verdict = execFileSync(
-      'openssl',
-      [
-        'ts',
-        '-verify',
-        '-digest',
-        hex(digest),
-        '-in',
-        'token.der',
-        '-token_in',
-        '-CAfile',
-        'root.crt',
-        '-untrusted',
-        'tsa.crt',
-      ],
-      { cwd: tsa.dir, encoding: 'utf8' },
-    );
+    const verdict = tsa.opensslVerify({ 'token.der': token }, [
+      '-digest',
+      hex(digest),
+      '-in',
+      'token.der',
+      '-token_in',
+      '-CAfile',
+      'root.crt',
+      '-untrusted',
+      'tsa.crt',
+    ]);
     expect(verdict).toContain('Verification: OK');
   });
 
