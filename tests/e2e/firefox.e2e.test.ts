@@ -484,6 +484,13 @@ describe('Exhibit in Firefox', () => {
       expect(passed.code).toBe(0);
       expect(passed.output).toMatch(/Trusted timestamp — captures\/001-[A-Z]+-1: captured .+; CN=Exhibit Test TSA/);
       expect(passed.output).toMatch(/Trusted timestamp of the export — /);
+      // The cover sheet to sign: the key, the manifest's SHA-256 and the attested export time, checked.
+      expect(passed.output).toMatch(
+        /Together: the key [0-9a-f ]+ signed manifest\.json \(SHA-256 [0-9a-f]{64}\), which CN=Exhibit Test TSA/,
+      );
+      const { entries } = await openZip(new Blob([readFileSync(bundle)]));
+      const cover = new TextDecoder().decode(await entries.find((e) => e.path === 'cover.txt')!.read());
+      expect(cover).toMatch(/^Trusted timestamp of the export: \d{4}-.+ by CN=Exhibit Test TSA/m);
     } finally {
       await school.close();
       await tsa.close();
