@@ -16,6 +16,14 @@ export function deepQueryAll(scope: Scope, selector: string): Element[] {
   return found;
 }
 
+/**
+ * A post's own matches: none inside another post nested in it (a comment, a reply, a quoted post),
+ * which has its own author, time and text.
+ */
+export function ownQueryAll(post: Element, selector: string, postSelector: string): Element[] {
+  return deepQueryAll(post, selector).filter((element) => element.closest(postSelector) === post);
+}
+
 export function deepQuery(scope: Scope, selector: string): Element | null {
   return deepQueryAll(scope, selector)[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import { deepQueryAll } from '../dom';
+import { ownQueryAll } from '../dom';
 import { attributeOf, firstFound, fromAddress, linkOf, mapSourced, shownText, valueOf } from '../sourced';
 import type { PlatformExtractor } from './types';
 
@@ -24,8 +24,7 @@ export const bluesky: PlatformExtractor = {
   hosts: /(^|\.)bsky\.app$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
-    const own = (selector: string) =>
-      deepQueryAll(post, selector).filter((element) => element.closest(SELECTORS.post) === post);
+    const own = (selector: string) => ownQueryAll(post, selector, SELECTORS.post);
     const handle = mapSourced(
       attributeOf(post, 'data-testid'),
       (id) => /^(?:feedItem|postThreadItem)-by-(.+)$/.exec(id)?.[1] ?? null,

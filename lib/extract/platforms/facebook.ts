@@ -1,4 +1,4 @@
-import { attr, byText, deepQueryAll, textOf } from '../dom';
+import { attr, byText, ownQueryAll, textOf } from '../dom';
 import { attributeOf, countOf, firstFound, linkOf, mapSourced, shownText, structuredValue } from '../sourced';
 import type { Sourced } from '../valueSource';
 import type { PlatformExtractor } from './types';
@@ -37,7 +37,7 @@ export const facebook: PlatformExtractor = {
   hosts: /(^|\.)(facebook|fb)\.com$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
-    const own = (selector: string) => ownQueryAll(post, selector);
+    const own = (selector: string) => ownQueryAll(post, selector, SELECTORS.post);
     if (post.matches(SELECTORS.comment)) return commentFields(own, pageUrl);
     const authorBlock = own(SELECTORS.author)[0];
     const authorLink = authorBlock?.matches('a[href]') ? authorBlock : authorBlock?.querySelector('a[href]');
@@ -87,11 +87,6 @@ function commentFields(own: (selector: string) => Element[], pageUrl: string) {
     postedAtIso: null, // a comment's exact time is only in the page's scripts' data, not its markup
     text: shownText(own('div[dir="auto"]')[0]),
   };
-}
-
-/** The post's own matches: none inside a comment (or another post) nested in it. */
-function ownQueryAll(post: Element, selector: string): Element[] {
-  return deepQueryAll(post, selector).filter((element) => element.closest(SELECTORS.post) === post);
 }
 
 /** Facebook has no @handle: a profile's vanity name, the first part of its path (not profile.php). */

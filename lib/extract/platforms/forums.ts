@@ -1,4 +1,4 @@
-import { deepQueryAll } from '../dom';
+import { ownQueryAll } from '../dom';
 import type { PostField } from '../postDetails';
 import { attributeOf, firstFound, linkOf, mapSourced, shownText } from '../sourced';
 import type { Sourced } from '../valueSource';
@@ -104,8 +104,7 @@ export function forumShapeOf(
 ): { shape: ForumShape; own: (selector: string) => Element | undefined } | undefined {
   const shape = FORUM_SHAPES.find((candidate) => post.matches(candidate.post));
   if (!shape) return undefined;
-  const own = (selector: string) =>
-    deepQueryAll(post, selector).find((element) => element.closest(shape.post) === post);
+  const own = (selector: string) => ownQueryAll(post, selector, shape.post)[0];
   return { shape, own };
 }
 

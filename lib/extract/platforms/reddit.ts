@@ -1,4 +1,4 @@
-import { absoluteUrl, deepQuery } from '../dom';
+import { absoluteUrl, deepQuery, ownQueryAll } from '../dom';
 import { attributeOf, firstFound, linkOf, mapSourced, shownText } from '../sourced';
 import type { Sourced } from '../valueSource';
 import type { PlatformExtractor } from './types';
@@ -56,8 +56,7 @@ export const reddit: PlatformExtractor = {
 
 /** An old-reddit post or comment: its own values, never those of a reply nested in it. */
 function oldRedditThing(thing: Element, pageUrl: string) {
-  const own = (selector: string) =>
-    [...thing.querySelectorAll(selector)].find((element) => element.closest('.thing') === thing) ?? null;
+  const own = (selector: string) => ownQueryAll(thing, selector, '.thing')[0] ?? null;
   const author = attributeOf(thing, 'data-author');
   const time = own(SELECTORS.oldTime);
   return {
@@ -77,8 +76,7 @@ function oldRedditThing(thing: Element, pageUrl: string) {
 
 /** A redesign post or comment: its author's link, its time link (its address), title and text. */
 function redesignFields(post: Element, pageUrl: string) {
-  const own = (selector: string) =>
-    [...post.querySelectorAll(selector)].find((element) => element.closest(SELECTORS.redesign) === post) ?? null;
+  const own = (selector: string) => ownQueryAll(post, selector, SELECTORS.redesign)[0] ?? null;
   const author = own(SELECTORS.redesignAuthor);
   const name = mapSourced(
     linkOf(author, pageUrl),

@@ -1,4 +1,4 @@
-import { deepQueryAll } from '../dom';
+import { ownQueryAll } from '../dom';
 import { attributeOf, firstFound, linkOf, mapSourced, shownText } from '../sourced';
 import type { PlatformExtractor } from './types';
 
@@ -19,8 +19,7 @@ export const threads: PlatformExtractor = {
   hosts: /(^|\.)threads\.(net|com)$/,
   postSelector: SELECTORS.post,
   extract(post, pageUrl) {
-    const own = (selector: string) =>
-      deepQueryAll(post, selector).filter((element) => element.closest(SELECTORS.post) === post);
+    const own = (selector: string) => ownQueryAll(post, selector, SELECTORS.post);
     const author = own(SELECTORS.profileLink).find((link) => /^\/@[\w.]+\/?$/.test(link.getAttribute('href') ?? ''));
     const handle = mapSourced(
       linkOf(author, pageUrl),
