@@ -1,5 +1,6 @@
 import { pageServices } from '@/lib/browser/pageServices';
 import { formatUtc } from '@/lib/time';
+import { clockGap } from '@/lib/bundle/timestampWords';
 import { useLiveStore } from './useLiveStore';
 
 /**
@@ -18,11 +19,11 @@ export function TimestampStatus({ captureId, capturedAtUtc }: { captureId: strin
         time.
       </p>
     );
-  const gapMinutes = Math.round((Date.parse(row.attestedAtUtc ?? '') - Date.parse(capturedAtUtc)) / 60_000);
+  const gap = clockGap(capturedAtUtc, row.attestedAtUtc ?? '');
   return (
     <p className="help" data-testid="timestamp-status">
       Trusted timestamp: {row.tsa} attests {formatUtc(row.attestedAtUtc ?? '', 'second')}
-      {Math.abs(gapMinutes) > 5 ? ` — ${gapMinutes} minutes from the capture’s own clock` : ''}.
+      {gap.flagged ? ` — ${gap.minutes} minutes from the capture’s own clock` : ''}.
     </p>
   );
 }

@@ -10,10 +10,19 @@ export function timestampOf(history: readonly AuditEntry[]): TimestampedEvent | 
     .at(-1);
 }
 
+/** How far a recorded clock may be from the time a token attests before it is flagged. */
+export const CLOCK_GAP_MINUTES = 5;
+
+/** Attested minus recorded, in whole minutes (positive: the token came later), and whether it is flagged. */
+export function clockGap(recordedUtc: string, attestedUtc: string): { minutes: number; flagged: boolean } {
+  const minutes = Math.round((Date.parse(attestedUtc) - Date.parse(recordedUtc)) / 60_000);
+  return { minutes, flagged: Math.abs(minutes) > CLOCK_GAP_MINUTES };
+}
+
 /** Minutes from the capture's own clock to the attested time, in words when more than a few. */
 export function gapWords(capturedAtUtc: string, attestedAtUtc: string): string {
-  const minutes = Math.round((Date.parse(attestedAtUtc) - Date.parse(capturedAtUtc)) / 60_000);
-  if (Math.abs(minutes) <= 5) return 'within five minutes of the capture’s own clock';
+  const { minutes, flagged } = clockGap(capturedAtUtc, attestedAtUtc);
+  if (!flagged) return 'within five minutes of the capture’s own clock';
   return minutes > 0
     ? `${minutes} minutes after the capture’s own clock (the token attests only that the record existed by then)`
     : `${-minutes} minutes before the capture’s own clock (that clock was ahead)`;

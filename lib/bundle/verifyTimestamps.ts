@@ -3,9 +3,7 @@ import { checkToken } from '../timestamp';
 import { certificateDerOf } from '../timestamp/settings';
 import type { BundleManifest, ManifestFile } from './manifest';
 import { parseBundleJson, type FailureList } from './limits';
-
-/** How far a capture's own clock may be from the time its token attests before it is flagged. */
-export const CLOCK_GAP_MINUTES = 5;
+import { clockGap } from './timestampWords';
 
 /** One capture's trusted timestamp as the verifier found it (issue #20). */
 export interface TimestampFinding {
@@ -55,7 +53,7 @@ export async function checkTimestamps(
       read(stamp.certificate),
       read(`${capture.folder}/metadata.json`),
     ]);
-    const certificate = certificatePem && certificateDerOf(new TextDecoder().decode(certificatePem));
+    const certificate = certificatePem && derOfPem(certificatePem);
     if (certificatePem && !certificate) {
       failures.add(`${label}: ${stamp.certificate} is not a certificate in PEM form`);
       continue;
@@ -71,15 +69,15 @@ export async function checkTimestamps(
       failures.add(
         `${label}: the manifest says its timestamp attests ${stamp.attestedAtUtc}; the token attests ${check.attestedAtUtc}`,
       );
-    const gapMinutes = Math.round((Date.parse(check.attestedAtUtc) - Date.parse(capture.capturedAtUtc)) / 60_000);
+    const gap = clockGap(capture.capturedAtUtc, check.attestedAtUtc);
     findings.push({
       captureId: capture.id,
       folder: capture.folder,
       capturedAtUtc: capture.capturedAtUtc,
       attestedAtUtc: check.attestedAtUtc,
       tsa: check.tsa ?? stamp.tsa,
-      gapMinutes,
-      flagged: Math.abs(gapMinutes) > CLOCK_GAP_MINUTES,
+      gapMinutes: gap.minutes,
+      flagged: gap.flagged,
     });
   }
   return findings;
@@ -124,23 +122,28 @@ export async function checkExportTimestamp(
   const named: Uint8Array[] = [];
   for (const path of paths) {
     const pem = await read(path);
-    const der = pem && certificateDerOf(new TextDecoder().decode(pem));
+    const der = pem && derOfPem(pem);
     if (der) named.push(der);
   }
   const check = await checkToken(token, manifestBytes, named);
   for (const failure of check.failures) failures.add(`manifest.timestamp.tsr: ${failure}`);
   if (!check.ok || !check.attestedAtUtc) return undefined;
-  const gapMinutes = Math.round((Date.parse(check.attestedAtUtc) - Date.parse(manifest.exportedAtUtc)) / 60_000);
+  const gap = clockGap(manifest.exportedAtUtc, check.attestedAtUtc);
   return {
     exportedAtUtc: manifest.exportedAtUtc,
     attestedAtUtc: check.attestedAtUtc,
     tsa: check.tsa ?? '',
-    gapMinutes,
-    flagged: Math.abs(gapMinutes) > CLOCK_GAP_MINUTES,
+    gapMinutes: gap.minutes,
+    flagged: gap.flagged,
   };
 }
 
 export function describeExportTimestamp(finding: ExportTimestampFinding): string {
   const gap = finding.flagged ? ` — ${Math.abs(finding.gapMinutes)} minutes from the exporter's own clock` : '';
   return `exported ${finding.exportedAtUtc} by the exporter's own clock; ${finding.tsa} attests manifest.json at ${finding.attestedAtUtc}${gap}`;
+}
+
+/** A certificate file of the bundle (PEM) as the DER a token is checked against; null when it is not one. */
+function derOfPem(pem: Uint8Array): Uint8Array | null {
+  return certificateDerOf(new TextDecoder().decode(pem));
 }

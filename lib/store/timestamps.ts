@@ -1,7 +1,12 @@
 import { canonicalJson } from '../canonicalJson';
 import { sha256Hex } from '../hash';
 import { obtainToken, type ObtainedToken, type TimestampTransport } from '../timestamp/obtain';
-import { certificateDerOf, TimestampSettingsSchema, type TimestampSettings } from '../timestamp/settings';
+import {
+  certificateDerOf,
+  TIMESTAMPING_OFF,
+  TimestampSettingsSchema,
+  type TimestampSettings,
+} from '../timestamp/settings';
 import { appendAudit } from './auditLog';
 import type { ExhibitDb } from './db';
 import type { TimestampRow } from './timestampRow';
@@ -15,7 +20,7 @@ const ROUND = 20;
 
 export async function timestampSettingsOf(db: ExhibitDb): Promise<TimestampSettings> {
   const parsed = TimestampSettingsSchema.safeParse((await db.settings.get('timestamping'))?.value);
-  return parsed.success ? parsed.data : { enabled: false, authorities: [] };
+  return parsed.success ? parsed.data : TIMESTAMPING_OFF;
 }
 
 /**

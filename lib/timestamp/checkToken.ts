@@ -1,5 +1,6 @@
 import { Certificate, type SignedData, type TSTInfo } from 'pkijs';
 import * as asn1js from 'asn1js';
+import { sha256Hex } from '../hash';
 import { arrayBufferOf, toHex } from './bytes';
 import { readToken, TimeStampError } from './reply';
 import { SHA256_OID } from './request';
@@ -34,7 +35,7 @@ export async function checkToken(
   stamped: Uint8Array,
   namedCertificates: readonly Uint8Array[],
 ): Promise<TokenCheck> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', arrayBufferOf(stamped)));
+  const digest = sha256Hex(stamped);
   let signedData: SignedData;
   let info: TSTInfo;
   try {
@@ -55,9 +56,9 @@ export async function checkToken(
   if (!signedData.signerInfos.every((signer) => listed.includes(signer.digestAlgorithm.algorithmId)))
     found.failures.push('The token’s list of digest algorithms does not name its signer’s: it has been altered.');
   const imprint = new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView);
-  if (info.messageImprint.hashAlgorithm.algorithmId !== SHA256_OID || toHex(imprint) !== toHex(digest))
+  if (info.messageImprint.hashAlgorithm.algorithmId !== SHA256_OID || toHex(imprint) !== digest)
     found.failures.push(
-      `The token stamps another digest (${toHex(imprint).slice(0, 16)}…), not this one (${toHex(digest).slice(0, 16)}…).`,
+      `The token stamps another digest (${toHex(imprint).slice(0, 16)}…), not this one (${digest.slice(0, 16)}…).`,
     );
   let named: Certificate[];
   try {
@@ -72,9 +73,7 @@ export async function checkToken(
     return found;
   }
   found.tsa = subjectOf(signer);
-  found.tsaCertificateSha256 = toHex(
-    new Uint8Array(await crypto.subtle.digest('SHA-256', signer.toSchema().toBER(false))),
-  );
+  found.tsaCertificateSha256 = sha256Hex(new Uint8Array(signer.toSchema().toBER(false)));
   if (!isForTimeStamping(signer)) found.failures.push(`${found.tsa}’s certificate is not one for time-stamping.`);
   if (signer.notBefore.value > info.genTime || signer.notAfter.value < info.genTime)
     found.failures.push(
